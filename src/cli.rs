@@ -1,0 +1,140 @@
+//! The command line: the same answers as the wizard, as flags. Pure: `run` returns what to print.
+
+use crate::core::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
+use crate::core::plan::plan;
+use crate::core::render::{json::json, powershell::script, steps::steps};
+use crate::core::validate::{Field, FieldError, Problem};
+
+pub const HELP: &str = "\
+lync-push-wizard: decides whether Lync Server 2013 mobility needs push notifications and writes
+the Lync Server Management Shell script, the GUI steps and the tests.
+
+USAGE:
+    lync-push-wizard --edge EDGE [--client CLIENT]... [--access-edge FQDN]
+                     [--existing-provider IDENTITY] [--site NAME] [--format ps1|steps|json]
+
+OPTIONS:
+    --edge EDGE                  lync2013 | lync2010 | ocs2007r2 | none
+    --client CLIENT              ios-lync2010 | ios-lync2013 | wp-lync2010 | wp-lync2013 |
+                                 android | nokia   (repeat for each client in use)
+    --access-edge FQDN           internal Access Edge FQDN, e.g. accessproxy.contoso.com
+                                 (needed when push is to be configured)
+    --existing-provider IDENTITY a hosting provider for sipfed.online.lync.com exists already
+    --site NAME                  set push at site:NAME instead of global
+    --format FORMAT              ps1 (default) | steps | json
+    -h, --help                   this text
+    -V, --version                version and rules version
+
+Exit status: 0 for any verdict, 2 for invalid input (one line on stderr, nothing on stdout).
+";
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Format {
+    Script,
+    Steps,
+    Json,
+}
+
+/// What the process prints and returns.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(args: &[String]) -> Output {
+    match parse(args) {
+        Ok(Command::Help) => ok(HELP.to_string()),
+        Ok(Command::Version) => ok(format!(
+            "lync-push-wizard {} (rules {})\n",
+            env!("CARGO_PKG_VERSION"),
+            crate::core::RULES_VERSION
+        )),
+        Ok(Command::Render(answers, format)) => match plan(&answers) {
+            Ok(plan) => ok(match format {
+                Format::Script => script(&plan),
+                Format::Steps => steps(&plan),
+                Format::Json => json(&plan) + "\n",
+            }),
+            Err(errors) => fail(errors.iter().map(flag_message).collect::<Vec<_>>().join(" ")),
+        },
+        Err(message) => fail(message),
+    }
+}
+
+fn ok(stdout: String) -> Output {
+    Output { code: 0, stdout, stderr: String::new() }
+}
+
+fn fail(message: String) -> Output {
+    Output { code: 2, stdout: String::new(), stderr: format!("error: {message}\n") }
+}
+
+enum Command {
+    Help,
+    Version,
+    Render(Answers, Format),
+}
+
+fn flag(field: Field) -> &'static str {
+    match field {
+        Field::Edge => "--edge",
+        Field::Clients => "--client",
+        Field::AccessEdge => "--access-edge",
+        Field::ProviderIdentity => "--existing-provider",
+        Field::Site => "--site",
+    }
+}
+
+fn flag_message(error: &FieldError) -> String {
+    format!("{} ({}): {}", error.field.label(), flag(error.field), error.problem_text())
+}
+
+fn parse(args: &[String]) -> Result<Command, String> {
+    let mut answers = Answers::default();
+    let mut format = Format::Script;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name, Some(value.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = || {
+            inline.clone().or_else(|| args.next().cloned()).ok_or_else(|| format!("{name} needs a value (see --help)"))
+        };
+        let unknown = |field: Field, token: String| flag_message(&FieldError::new(field, Problem::UnknownToken { token }));
+        match name {
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "--edge" => {
+                let token = value()?;
+                answers.edge = Some(EdgeServer::from_token(&token).ok_or_else(|| unknown(Field::Edge, token))?);
+            }
+            "--client" => {
+                let token = value()?;
+                let client = MobileClient::from_token(&token).ok_or_else(|| unknown(Field::Clients, token))?;
+                answers.set_client(client, true);
+            }
+            "--access-edge" => answers.access_edge = value()?,
+            "--existing-provider" => {
+                answers.provider_exists = true;
+                answers.provider_identity = value()?;
+            }
+            "--site" => {
+                answers.scope = ScopeKind::Site;
+                answers.site = value()?;
+            }
+            "--format" => {
+                format = match value()?.as_str() {
+                    "ps1" => Format::Script,
+                    "steps" => Format::Steps,
+                    "json" => Format::Json,
+                    other => return Err(format!("--format: '{other}' is not one of: ps1, steps, json")),
+                }
+            }
+            other => return Err(format!("unknown option '{other}' (see --help)")),
+        }
+    }
+    Ok(Command::Render(answers, format))
+}

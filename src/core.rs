@@ -1,0 +1,20 @@
+//! The rules core: answers → decision → plan → renderers. No I/O, no browser.
+
+pub mod answers;
+pub mod decision;
+pub mod facts;
+pub mod plan;
+pub mod render;
+pub mod saved;
+pub mod share;
+pub mod text;
+pub mod validate;
+mod vocabulary;
+
+pub use answers::{Answers, EdgeServer, MobileClient, ScopeKind};
+pub use decision::{decide, Decision, Need, PushService, Route, Verdict};
+pub use plan::{plan, Action, Host, Outcome, Plan, Role, Step};
+pub use validate::{Field, FieldError, Problem};
+
+/// Printed in every script header and JSON document so any output can be reproduced later.
+pub const RULES_VERSION: &str = "2026.11.27";

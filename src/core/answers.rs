@@ -1,0 +1,72 @@
+//! What the administrator told us, kept verbatim so nothing they typed is ever lost.
+//! Validation (validate.rs) turns it into checked values; only those reach a script.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::vocabulary::vocabulary;
+
+vocabulary! {
+    /// The Edge Server the deployment federates through (seed, 0cb70-110 … 0cb70-112).
+    pub enum EdgeServer {
+        Lync2013 => "lync2013",
+        Lync2010 => "lync2010",
+        Ocs2007R2 => "ocs2007r2",
+        None => "none",
+    }
+}
+
+vocabulary! {
+    /// Mobile clients whose need for push the seed and the facts settle.
+    pub enum MobileClient {
+        IosLync2010 => "ios-lync2010",
+        IosLync2013 => "ios-lync2013",
+        WpLync2010 => "wp-lync2010",
+        WpLync2013 => "wp-lync2013",
+        Android => "android",
+        Nokia => "nokia",
+    }
+}
+
+vocabulary! {
+    /// Where the push switches are set: the global collection or one site's (facts §2).
+    pub enum ScopeKind {
+        Global => "global",
+        Site => "site",
+    }
+}
+
+impl Default for ScopeKind {
+    fn default() -> Self {
+        ScopeKind::Global
+    }
+}
+
+/// The wizard's answers. Serialized as the saved state and the JSON input.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct Answers {
+    /// `None` until the administrator has chosen.
+    pub edge: Option<EdgeServer>,
+    pub clients: BTreeSet<MobileClient>,
+    /// Internal Access Edge FQDN used by the test cmdlets, as typed.
+    pub access_edge: String,
+    /// Whether a hosting provider for sipfed.online.lync.com already exists.
+    pub provider_exists: bool,
+    /// Its Identity, as typed; kept even when `provider_exists` is switched off.
+    pub provider_identity: String,
+    pub scope: ScopeKind,
+    /// Site name, as typed; kept even when the scope is switched back to global.
+    pub site: String,
+}
+
+impl Answers {
+    pub fn set_client(&mut self, client: MobileClient, in_use: bool) {
+        if in_use {
+            self.clients.insert(client);
+        } else {
+            self.clients.remove(&client);
+        }
+    }
+}

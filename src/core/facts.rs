@@ -1,0 +1,87 @@
+//! Every literal the product relies on, in one place, each with where it comes from.
+//! Seed = "Configuring for push notifications in Lync Server 2013" (TechNet Hh690047, v=OCS.15).
+
+/// Office 365 domain of the Push Notification Service (seed, note 0cb70-113).
+pub const PUSH_DOMAIN: &str = "push.lync.com";
+/// Access Edge of Lync Online, the hosting provider's proxy (seed, 0cb70-122 and 0cb70-134).
+pub const LYNC_ONLINE_PROXY_FQDN: &str = "sipfed.online.lync.com";
+/// The seed's example Identity for the new hosting provider (seed, 0cb70-122).
+pub const NEW_PROVIDER_IDENTITY: &str = "LyncOnline";
+/// The seed's verification level for the hosting provider (seed, 0cb70-121).
+pub const PROVIDER_VERIFICATION_LEVEL: &str = "UseSourceVerification";
+/// Mcx clearinghouse address a working push path needs (facts §4.2, Dn767948).
+pub const PUSH_PROXY_URI: &str = "sip:push@push.lync.com";
+/// Outbound port Apple devices need on corporate Wi-Fi for APNS (facts §3, Hh690030).
+pub const APNS_WIFI_PORT: u16 = 5223;
+
+pub const SEED_TITLE: &str = "Configuring for push notifications in Lync Server 2013";
+pub const SEED_URL: &str = "https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)";
+
+/// Cmdlet names, spelled as Microsoft's help spells them (facts §2).
+pub mod cmdlet {
+    pub const GET_HOSTING_PROVIDER: &str = "Get-CsHostingProvider";
+    pub const NEW_HOSTING_PROVIDER: &str = "New-CsHostingProvider";
+    pub const GET_ALLOWED_DOMAIN: &str = "Get-CsAllowedDomain";
+    pub const NEW_ALLOWED_DOMAIN: &str = "New-CsAllowedDomain";
+    pub const GET_BLOCKED_DOMAIN: &str = "Get-CsBlockedDomain";
+    pub const GET_PUSH_CONFIGURATION: &str = "Get-CsPushNotificationConfiguration";
+    pub const SET_PUSH_CONFIGURATION: &str = "Set-CsPushNotificationConfiguration";
+    pub const NEW_PUSH_CONFIGURATION: &str = "New-CsPushNotificationConfiguration";
+    pub const GET_ACCESS_EDGE_CONFIGURATION: &str = "Get-CsAccessEdgeConfiguration";
+    pub const SET_ACCESS_EDGE_CONFIGURATION: &str = "Set-CsAccessEdgeConfiguration";
+    pub const TEST_FEDERATED_PARTNER: &str = "Test-CsFederatedPartner";
+    pub const TEST_MCX_PUSH_NOTIFICATION: &str = "Test-CsMcxPushNotification";
+    pub const GET_MCX_CONFIGURATION: &str = "Get-CsMcxConfiguration";
+    pub const GET_IM_FILTER_CONFIGURATION: &str = "Get-CsImFilterConfiguration";
+}
+
+/// Security groups and roles the seed names for each procedure.
+pub mod role {
+    pub const RTC_UNIVERSAL_SERVER_ADMINS: &str = "RtcUniversalServerAdmins";
+    pub const CS_ADMINISTRATOR: &str = "CsAdministrator";
+}
+
+/// Sections of the seed page, by their anchors, so every rule can cite where it comes from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, serde::Serialize)]
+pub enum SeedSection {
+    /// Introduction and the IMPORTANT box on which clients need push (0cb70-104 … 0cb70-116).
+    Overview,
+    /// "To configure for push notifications with Lync Server 2013 or Lync Server 2010 Edge Server".
+    LyncEdge,
+    /// "To configure for push notifications with Office Communications Server 2007 R2 Edge Server".
+    OcsEdge,
+    /// "To enable push notifications".
+    Enable,
+    /// "To test federation and push notifications".
+    Test,
+}
+
+impl SeedSection {
+    pub const fn anchor(self) -> &'static str {
+        match self {
+            SeedSection::Overview => "configuring-for-push-notifications-in-lync-server-2013",
+            SeedSection::LyncEdge => {
+                "to-configure-for-push-notifications-with-lync-server-2013-or-lync-server-2010edge-server"
+            }
+            SeedSection::OcsEdge => {
+                "to-configure-for-push-notifications-with-office-communications-server-2007-r2edge-server"
+            }
+            SeedSection::Enable => "to-enable-push-notifications",
+            SeedSection::Test => "to-test-federation-and-push-notifications",
+        }
+    }
+
+    pub const fn title(self) -> &'static str {
+        match self {
+            SeedSection::Overview => "Configuring for push notifications in Lync Server 2013",
+            SeedSection::LyncEdge => {
+                "To configure for push notifications with Lync Server 2013 or Lync Server 2010 Edge Server"
+            }
+            SeedSection::OcsEdge => {
+                "To configure for push notifications with Office Communications Server 2007 R2 Edge Server"
+            }
+            SeedSection::Enable => "To enable push notifications",
+            SeedSection::Test => "To test federation and push notifications",
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! The ordered steps that carry out a decision. Built only from validated values, so every
+//! renderer downstream can trust what it reads.
+
+use serde::Serialize;
+
+use super::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
+use super::decision::{decide, Decision, Route, Services, Verdict};
+use super::facts::SeedSection;
+use super::validate::{Field, FieldError, Fqdn, Name, Problem};
+use super::vocabulary::vocabulary;
+
+/// Where the push switches are set (facts §2: `global`, or `site:<name>`).
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "scope", content = "site")]
+pub enum Scope {
+    Global,
+    Site(Name),
+}
+
+vocabulary! {
+    /// Where a step is carried out (seed: every procedure's step 1).
+    pub enum Host {
+        /// "a computer where Lync Server Management Shell and Ocscore are installed"
+        ManagementShell => "management-shell",
+        /// "Log on to the Edge Server" (OCS 2007 R2 procedure).
+        OcsEdge => "ocs2007r2-edge",
+    }
+}
+
+vocabulary! {
+    /// The membership each procedure asks for (seed: every procedure's step 1).
+    pub enum Role {
+        RtcUniversalServerAdmins => "RtcUniversalServerAdmins",
+        CsAdministrator => "CsAdministrator",
+    }
+}
+
+/// One thing to do. Each variant names the seed step it encodes.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "action")]
+pub enum Action {
+    /// Seed LyncEdge step 3 (0cb70-120 … 0cb70-124): one hosting provider for Lync Online,
+    /// skipped when one already federates with sipfed.online.lync.com, whatever its Identity.
+    AddHostingProvider { existing: Option<Name> },
+    /// Seed LyncEdge step 4 (0cb70-125, 0cb70-126).
+    AllowPushDomain,
+    /// Seed OcsEdge steps 2–5 (0cb70-129 … 0cb70-135): GUI only, on the Edge Server.
+    FederateOcsEdge,
+    /// Seed Enable step 3 (0cb70-139, 0cb70-140), only for the services the clients need.
+    EnablePush { services: Services, scope: Scope },
+    /// Seed Enable step 4 (0cb70-141, 0cb70-142). Hosting-provider federation also needs DNS SRV
+    /// routing on the Access Edge (facts §2, New-CsHostingProvider), so the script checks it.
+    AllowFederatedUsers { check_dns_srv_routing: bool },
+    /// Seed Test step 3 (0cb70-146 … 0cb70-148).
+    TestFederation { access_edge: Fqdn },
+    /// Seed Test step 4 (0cb70-149 … 0cb70-151).
+    TestPush { access_edge: Fqdn },
+}
+
+impl Action {
+    /// GUI steps are done by hand; everything else is in the script.
+    pub const fn is_manual(&self) -> bool {
+        match self {
+            Action::FederateOcsEdge => true,
+            Action::AddHostingProvider { .. }
+            | Action::AllowPushDomain
+            | Action::EnablePush { .. }
+            | Action::AllowFederatedUsers { .. }
+            | Action::TestFederation { .. }
+            | Action::TestPush { .. } => false,
+        }
+    }
+
+    pub const fn is_test(&self) -> bool {
+        match self {
+            Action::TestFederation { .. } | Action::TestPush { .. } => true,
+            Action::AddHostingProvider { .. }
+            | Action::AllowPushDomain
+            | Action::FederateOcsEdge
+            | Action::EnablePush { .. }
+            | Action::AllowFederatedUsers { .. } => false,
+        }
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+pub struct Step {
+    #[serde(flatten)]
+    pub action: Action,
+    pub host: Host,
+    pub role: Role,
+    pub seed: SeedSection,
+}
+
+vocabulary! {
+    /// Facts an administrator needs beside the steps.
+    pub enum Note {
+        /// Facts §3 (Hh690030): Lync 2010 Mobile on Apple devices uses APNS on outbound TCP 5223.
+        AppleWifiPort => "apple-wifi-port",
+        /// Facts §2 (New-CsHostingProvider): no hosting-provider federation over default routing.
+        DnsSrvRouting => "dns-srv-routing",
+        /// Facts §3: push settings live in the Central Management Store, so A, C and D run on an
+        /// internal server, not on the Edge.
+        RunInternally => "run-internally",
+    }
+}
+
+/// Everything the renderers need, all of it checked.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+pub struct Plan {
+    pub decision: Decision,
+    pub access_edge: Option<Fqdn>,
+    pub existing_provider: Option<Name>,
+    pub scope: Scope,
+    pub steps: Vec<Step>,
+    pub notes: Vec<Note>,
+}
+
+impl Plan {
+    /// The answers this plan was made from, as far as they were used (for headers and links).
+    pub fn answers(&self) -> Answers {
+        let (scope, site) = match &self.scope {
+            Scope::Global => (ScopeKind::Global, String::new()),
+            Scope::Site(name) => (ScopeKind::Site, name.as_str().to_string()),
+        };
+        Answers {
+            edge: Some(self.decision.edge),
+            clients: self.decision.clients.iter().map(|c| c.client).collect(),
+            access_edge: self.access_edge.as_ref().map(|f| f.as_str().to_string()).unwrap_or_default(),
+            provider_exists: self.existing_provider.is_some(),
+            provider_identity: self.existing_provider.as_ref().map(|n| n.as_str().to_string()).unwrap_or_default(),
+            scope,
+            site,
+        }
+    }
+
+    pub fn script_steps(&self) -> impl Iterator<Item = (usize, &Step)> {
+        self.numbered().filter(|(_, step)| !step.action.is_manual())
+    }
+
+    /// Steps with the number a person sees (1-based, over the whole plan).
+    pub fn numbered(&self) -> impl Iterator<Item = (usize, &Step)> {
+        self.steps.iter().enumerate().map(|(index, step)| (index + 1, step))
+    }
+}
+
+/// A plan, or every problem that stops one, each naming its field.
+pub type Outcome = Result<Plan, Vec<FieldError>>;
+
+pub fn plan(answers: &Answers) -> Outcome {
+    let mut errors = Vec::new();
+    let edge = answers.edge;
+    if edge.is_none() {
+        errors.push(FieldError::new(Field::Edge, Problem::Missing));
+    }
+    let decision = decide(edge.unwrap_or(EdgeServer::None), answers.clients.iter());
+    let configure = matches!(decision.verdict, Verdict::Configure { .. });
+
+    // The Access Edge FQDN is needed only by the tests of a configuration, but a typed value is
+    // checked whenever it is there, so a mistake shows before it matters.
+    let access_edge = if configure || !answers.access_edge.trim().is_empty() {
+        collect(Fqdn::parse(Field::AccessEdge, &answers.access_edge), &mut errors)
+    } else {
+        None
+    };
+    let existing_provider = if answers.provider_exists {
+        collect(Name::parse(Field::ProviderIdentity, &answers.provider_identity), &mut errors)
+    } else {
+        None
+    };
+    let scope = match answers.scope {
+        ScopeKind::Global => Some(Scope::Global),
+        ScopeKind::Site => collect(Name::parse(Field::Site, &answers.site), &mut errors).map(Scope::Site),
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let scope = scope.unwrap_or(Scope::Global);
+    let steps = match (&decision.verdict, &access_edge) {
+        (Verdict::Configure { route }, Some(access_edge)) => {
+            configuration_steps(*route, decision.services, &existing_provider, &scope, access_edge)
+        }
+        _ => Vec::new(),
+    };
+    let notes = notes_for(&decision);
+    Ok(Plan { decision, access_edge, existing_provider, scope, steps, notes })
+}
+
+fn collect<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Option<T> {
+    result.map_err(|error| errors.push(error)).ok()
+}
+
+fn configuration_steps(
+    route: Route,
+    services: Services,
+    existing_provider: &Option<Name>,
+    scope: &Scope,
+    access_edge: &Fqdn,
+) -> Vec<Step> {
+    let step = |action, host, role, seed| Step { action, host, role, seed };
+    let shell = Host::ManagementShell;
+    let mut steps = match route {
+        Route::HostingProvider => vec![
+            step(
+                Action::AddHostingProvider { existing: existing_provider.clone() },
+                shell,
+                Role::RtcUniversalServerAdmins,
+                SeedSection::LyncEdge,
+            ),
+            step(Action::AllowPushDomain, shell, Role::RtcUniversalServerAdmins, SeedSection::LyncEdge),
+        ],
+        Route::DirectFederation => {
+            vec![step(Action::FederateOcsEdge, Host::OcsEdge, Role::RtcUniversalServerAdmins, SeedSection::OcsEdge)]
+        }
+    };
+    let check_dns_srv_routing = match route {
+        Route::HostingProvider => true,
+        Route::DirectFederation => false,
+    };
+    steps.extend([
+        step(
+            Action::EnablePush { services, scope: scope.clone() },
+            shell,
+            Role::CsAdministrator,
+            SeedSection::Enable,
+        ),
+        step(Action::AllowFederatedUsers { check_dns_srv_routing }, shell, Role::CsAdministrator, SeedSection::Enable),
+        step(Action::TestFederation { access_edge: access_edge.clone() }, shell, Role::CsAdministrator, SeedSection::Test),
+        step(Action::TestPush { access_edge: access_edge.clone() }, shell, Role::CsAdministrator, SeedSection::Test),
+    ]);
+    steps
+}
+
+fn notes_for(decision: &Decision) -> Vec<Note> {
+    let Verdict::Configure { route } = decision.verdict else {
+        return Vec::new();
+    };
+    let mut notes = vec![Note::RunInternally];
+    if decision.clients.iter().any(|c| c.client == MobileClient::IosLync2010) {
+        notes.push(Note::AppleWifiPort);
+    }
+    match route {
+        Route::HostingProvider => notes.push(Note::DnsSrvRouting),
+        Route::DirectFederation => {}
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed_answers() -> Answers {
+        let mut answers = Answers { edge: Some(EdgeServer::Lync2013), ..Answers::default() };
+        answers.set_client(MobileClient::IosLync2010, true);
+        answers.set_client(MobileClient::WpLync2013, true);
+        answers.access_edge = "accessproxy.contoso.com".into();
+        answers
+    }
+
+    #[test]
+    fn seed_example_follows_the_seed_order() {
+        let plan = plan(&seed_answers()).expect("valid");
+        let actions: Vec<&str> = plan
+            .steps
+            .iter()
+            .map(|s| match s.action {
+                Action::AddHostingProvider { .. } => "provider",
+                Action::AllowPushDomain => "domain",
+                Action::FederateOcsEdge => "ocs",
+                Action::EnablePush { .. } => "enable",
+                Action::AllowFederatedUsers { .. } => "federation",
+                Action::TestFederation { .. } => "test-federation",
+                Action::TestPush { .. } => "test-push",
+            })
+            .collect();
+        assert_eq!(actions, ["provider", "domain", "enable", "federation", "test-federation", "test-push"]);
+        assert_eq!(plan.steps[0].role, Role::RtcUniversalServerAdmins);
+        assert_eq!(plan.steps[2].role, Role::CsAdministrator);
+    }
+
+    #[test]
+    fn configuring_without_access_edge_names_the_field() {
+        let mut answers = seed_answers();
+        answers.access_edge = "  ".into();
+        let errors = plan(&answers).unwrap_err();
+        assert_eq!(errors, vec![FieldError::new(Field::AccessEdge, Problem::Missing)]);
+    }
+
+    #[test]
+    fn unused_fields_do_not_block_but_typed_ones_are_checked() {
+        let mut answers = Answers { edge: Some(EdgeServer::None), ..Answers::default() };
+        answers.site = "bad'site".into(); // scope is global: the site text is kept but unused
+        answers.provider_identity = "x;y".into(); // no existing provider: unused
+        assert!(plan(&answers).is_ok());
+        answers.access_edge = "not valid".into();
+        assert_eq!(plan(&answers).unwrap_err()[0].field, Field::AccessEdge);
+    }
+
+    #[test]
+    fn plan_gives_back_the_answers_it_used() {
+        let mut answers = seed_answers();
+        answers.site = "ignored".into();
+        let plan = plan(&answers).unwrap();
+        answers.site.clear();
+        assert_eq!(plan.answers(), answers);
+    }
+}

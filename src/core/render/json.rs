@@ -1,0 +1,87 @@
+//! The decision and the plan as JSON, for tooling. Carries the same prose as the other renderers
+//! so a tool can show it without knowing the rules.
+
+use serde::Serialize;
+
+use crate::core::answers::Answers;
+use crate::core::decision::Decision;
+use crate::core::facts::{SeedSection, SEED_URL};
+use crate::core::plan::{Action, Host, Note, Plan, Role};
+use crate::core::text;
+use crate::core::RULES_VERSION;
+
+use super::powershell::seed_command;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    rules_version: &'static str,
+    source: &'static str,
+    answers: Answers,
+    share_fragment: String,
+    decision: &'a Decision,
+    headline: String,
+    advice: &'static str,
+    steps: Vec<StepView<'a>>,
+    notes: Vec<NoteView>,
+}
+
+#[derive(Serialize)]
+struct StepView<'a> {
+    number: usize,
+    #[serde(flatten)]
+    action: &'a Action,
+    title: String,
+    why: String,
+    host: Host,
+    role: Role,
+    seed: SeedSection,
+    seed_anchor: &'static str,
+    manual: bool,
+    command: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    success: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    failure: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct NoteView {
+    note: Note,
+    text: String,
+}
+
+pub fn json(plan: &Plan) -> String {
+    let answers = plan.answers();
+    let document = Document {
+        rules_version: RULES_VERSION,
+        source: SEED_URL,
+        share_fragment: crate::core::share::to_fragment(&answers),
+        answers,
+        decision: &plan.decision,
+        headline: text::verdict_headline(&plan.decision),
+        advice: text::verdict_advice(&plan.decision),
+        steps: plan
+            .numbered()
+            .map(|(number, step)| {
+                let outcomes = text::test_outcomes(&step.action);
+                StepView {
+                    number,
+                    action: &step.action,
+                    title: text::step_title(&step.action),
+                    why: text::step_why(&step.action),
+                    host: step.host,
+                    role: step.role,
+                    seed: step.seed,
+                    seed_anchor: step.seed.anchor(),
+                    manual: step.action.is_manual(),
+                    command: seed_command(&step.action),
+                    success: outcomes.map(|(success, _)| success),
+                    failure: outcomes.map(|(_, failure)| failure),
+                }
+            })
+            .collect(),
+        notes: plan.notes.iter().map(|&note| NoteView { note, text: text::note_text(note) }).collect(),
+    };
+    // Serializing plain structs of strings, bools and numbers cannot fail.
+    serde_json::to_string_pretty(&document).unwrap_or_default()
+}

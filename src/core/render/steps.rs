@@ -1,0 +1,77 @@
+//! The plan as numbered text: verdict, reasons, each step with where, who, why and how, the GUI
+//! procedures and the tests with what success and failure look like.
+
+use crate::core::facts::{SEED_TITLE, SEED_URL};
+use crate::core::plan::Plan;
+use crate::core::text;
+use crate::core::RULES_VERSION;
+
+use super::powershell::seed_command;
+
+pub fn steps(plan: &Plan) -> String {
+    let mut out = String::new();
+    let mut line = |text: &str| {
+        out.push_str(text);
+        out.push('\n');
+    };
+    line("Push notifications for Lync Server mobility: plan");
+    line(&format!("Rules {RULES_VERSION}, from \"{SEED_TITLE}\" ({SEED_URL})"));
+    line("");
+    line("Answers");
+    for (label, value) in super::answer_lines(&plan.answers()) {
+        line(&format!("  {:<18}{value}", format!("{label}:")));
+    }
+    line("");
+    line(&format!("Verdict: {}", text::verdict_headline(&plan.decision)));
+    line(text::verdict_advice(&plan.decision));
+    if !plan.decision.clients.is_empty() {
+        line("");
+        line("Mobile clients");
+        for client in &plan.decision.clients {
+            line(&format!("  - {}: {}", text::client_label(client.client), text::need_reason(client.need)));
+        }
+    }
+    if !plan.steps.is_empty() {
+        line("");
+        line("Before you start");
+        line(&format!("  {}", text::start_shell_step()));
+        line("  (In a plain Windows PowerShell window, run Import-Module Lync first.)");
+        line("");
+        line("Steps");
+        for (number, step) in plan.numbered() {
+            line(&format!("{number:>2}. {}", text::step_title(&step.action)));
+            line(&format!("    Where: {}", text::host_label(step.host)));
+            line(&format!("    Who:   {}", text::role_label(step.role)));
+            line(&format!("    Why:   {}", text::step_why(&step.action)));
+            line(&format!("    Seed:  \"{}\" ({SEED_URL}#{})", step.seed.title(), step.seed.anchor()));
+            match seed_command(&step.action) {
+                Some(command) => {
+                    line(&format!("    Run:   {command}"));
+                    line("           (the script runs this only when its check shows it is needed)");
+                }
+                None => {
+                    line("    By hand:");
+                    for (index, gui_step) in text::ocs_edge_gui_steps().iter().enumerate() {
+                        line(&format!("      {}. {gui_step}", letter(index)));
+                    }
+                }
+            }
+            if let Some((success, failure)) = text::test_outcomes(&step.action) {
+                line(&format!("    Success: {success}"));
+                line(&format!("    Failure: {failure}"));
+            }
+        }
+    }
+    if !plan.notes.is_empty() {
+        line("");
+        line("Notes");
+        for note in &plan.notes {
+            line(&format!("  - {}", text::note_text(*note)));
+        }
+    }
+    out
+}
+
+fn letter(index: usize) -> char {
+    (b'a' + (index % 26) as u8) as char
+}

@@ -1,0 +1,151 @@
+//! Share links: the answers in a URL fragment, in the same tokens as the CLI, e.g.
+//! `edge=lync2013&clients=wp-lync2013,ios-lync2010&access-edge=accessproxy.contoso.com`.
+//! Reading one never fails: unknown keys are ignored, bad values come back as field errors.
+
+use super::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
+use super::validate::{Field, FieldError, Problem};
+
+pub const KEY_EDGE: &str = "edge";
+pub const KEY_CLIENTS: &str = "clients";
+pub const KEY_ACCESS_EDGE: &str = "access-edge";
+pub const KEY_EXISTING_PROVIDER: &str = "existing-provider";
+pub const KEY_SITE: &str = "site";
+
+/// Longest fragment read; anything longer is not a link a person shared.
+pub const MAX_FRAGMENT_LEN: usize = 4096;
+
+pub fn to_fragment(answers: &Answers) -> String {
+    let mut parts = Vec::new();
+    if let Some(edge) = answers.edge {
+        parts.push(format!("{KEY_EDGE}={}", edge.token()));
+    }
+    if !answers.clients.is_empty() {
+        let clients: Vec<&str> = answers.clients.iter().map(|c| c.token()).collect();
+        parts.push(format!("{KEY_CLIENTS}={}", clients.join(",")));
+    }
+    if !answers.access_edge.trim().is_empty() {
+        parts.push(format!("{KEY_ACCESS_EDGE}={}", encode(answers.access_edge.trim())));
+    }
+    if answers.provider_exists {
+        parts.push(format!("{KEY_EXISTING_PROVIDER}={}", encode(answers.provider_identity.trim())));
+    }
+    match answers.scope {
+        ScopeKind::Global => {}
+        ScopeKind::Site => parts.push(format!("{KEY_SITE}={}", encode(answers.site.trim()))),
+    }
+    parts.join("&")
+}
+
+/// Answers from a fragment (with or without the leading `#`), and what was wrong in it.
+pub fn from_fragment(fragment: &str) -> (Answers, Vec<FieldError>) {
+    let mut answers = Answers::default();
+    let mut errors = Vec::new();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT_LEN {
+        errors.push(FieldError::new(Field::Edge, Problem::TooLong { max: MAX_FRAGMENT_LEN, actual: fragment.len() }));
+        return (answers, errors);
+    }
+    for pair in fragment.split('&').filter(|pair| !pair.is_empty()) {
+        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(raw);
+        match key {
+            KEY_EDGE => match EdgeServer::from_token(&value) {
+                Some(edge) => answers.edge = Some(edge),
+                None => errors.push(FieldError::new(Field::Edge, Problem::UnknownToken { token: value })),
+            },
+            KEY_CLIENTS => {
+                for token in value.split(',').filter(|token| !token.is_empty()) {
+                    match MobileClient::from_token(token) {
+                        Some(client) => answers.set_client(client, true),
+                        None => errors.push(FieldError::new(
+                            Field::Clients,
+                            Problem::UnknownToken { token: token.to_string() },
+                        )),
+                    }
+                }
+            }
+            KEY_ACCESS_EDGE => answers.access_edge = value,
+            KEY_EXISTING_PROVIDER => {
+                answers.provider_exists = true;
+                answers.provider_identity = value;
+            }
+            KEY_SITE => {
+                answers.scope = ScopeKind::Site;
+                answers.site = value;
+            }
+            _ => {} // Unknown keys are ignored, so links from newer versions still open.
+        }
+    }
+    (answers, errors)
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986 §2.3).
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Reverses `encode`; a malformed escape is kept as typed, and invalid UTF-8 is replaced.
+fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[index], bytes.get(index + 1).copied().and_then(hex), bytes.get(index + 2).copied().and_then(hex)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                index += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                index += 1;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_issue_example_round_trips() {
+        let link = "#edge=lync2013&clients=wp-lync2013,ios-lync2010&access-edge=accessproxy.contoso.com&existing-provider=Office365&site=Redmond";
+        let (answers, errors) = from_fragment(link);
+        assert!(errors.is_empty());
+        assert_eq!(answers.edge, Some(EdgeServer::Lync2013));
+        assert_eq!(answers.provider_identity, "Office365");
+        assert_eq!(answers.site, "Redmond");
+        assert_eq!(from_fragment(&to_fragment(&answers)).0, answers);
+    }
+
+    #[test]
+    fn bad_values_become_field_errors_and_unknown_keys_are_ignored() {
+        let (answers, errors) = from_fragment("edge=lync2015&clients=android,blackberry&theme=dark&site=North%20America");
+        assert_eq!(answers.edge, None);
+        assert_eq!(answers.clients.len(), 1);
+        assert_eq!(answers.site, "North America");
+        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, [Field::Edge, Field::Clients]);
+    }
+
+    #[test]
+    fn malformed_escapes_are_kept() {
+        assert_eq!(decode("a%2"), "a%2");
+        assert_eq!(decode("%E2%80%99"), "\u{2019}");
+        assert_eq!(decode("%FF"), "\u{FFFD}");
+    }
+}

@@ -1,0 +1,273 @@
+//! Checks every text the administrator typed before it may reach a script. A problem always names
+//! its field; nothing here panics, whatever the input.
+
+use serde::Serialize;
+
+use super::vocabulary::vocabulary;
+
+vocabulary! {
+    /// The answer fields, named as the CLI, the share link and the wizard name them.
+    pub enum Field {
+        Edge => "edge",
+        Clients => "clients",
+        AccessEdge => "access-edge",
+        ProviderIdentity => "existing-provider",
+        Site => "site",
+    }
+}
+
+impl Field {
+    /// The label a person sees next to the field.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Field::Edge => "Edge Server",
+            Field::Clients => "Mobile clients",
+            Field::AccessEdge => "Access Edge FQDN",
+            Field::ProviderIdentity => "Existing hosting provider Identity",
+            Field::Site => "Site name",
+        }
+    }
+}
+
+/// Longest FQDN DNS allows (RFC 1035 §2.3.4, without the final dot).
+pub const MAX_FQDN_LEN: usize = 253;
+pub const MAX_LABEL_LEN: usize = 63;
+/// A conservative bound for hosting-provider Identities and site names.
+pub const MAX_NAME_LEN: usize = 64;
+
+/// What is wrong with one answer.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[serde(tag = "problem", rename_all = "kebab-case")]
+pub enum Problem {
+    Missing,
+    UnknownToken { token: String },
+    TooLong { max: usize, actual: usize },
+    FqdnSingleLabel,
+    FqdnEmptyLabel,
+    FqdnLabelTooLong { label: String },
+    FqdnHyphenAtEdge { label: String },
+    FqdnIpAddress,
+    BadCharacter { character: char },
+    NameBadStart,
+}
+
+/// A problem and the field it belongs to; `message()` is what a person reads.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+pub struct FieldError {
+    pub field: Field,
+    #[serde(flatten)]
+    pub problem: Problem,
+}
+
+impl FieldError {
+    pub fn new(field: Field, problem: Problem) -> Self {
+        FieldError { field, problem }
+    }
+
+    pub fn message(&self) -> String {
+        format!("{}: {}", self.field.label(), self.problem_text())
+    }
+
+    /// The message without the field label, for display right beside the field.
+    pub fn problem_text(&self) -> String {
+        match &self.problem {
+            Problem::Missing => match self.field {
+                Field::Edge => "choose the Edge Server your deployment uses (or none).".into(),
+                Field::Clients => "choose at least one mobile client.".into(),
+                Field::AccessEdge => {
+                    "enter the internal FQDN of your Access Edge service, e.g. accessproxy.contoso.com.".into()
+                }
+                Field::ProviderIdentity => {
+                    "enter the Identity of the hosting provider that already federates with sipfed.online.lync.com."
+                        .into()
+                }
+                Field::Site => "enter the site name, as Topology Builder shows it.".into(),
+            },
+            Problem::UnknownToken { token } => {
+                format!("'{}' is not one of: {}.", shorten(token), allowed_tokens(self.field))
+            }
+            Problem::TooLong { max, actual } => {
+                format!("{actual} characters is too long; at most {max}.")
+            }
+            Problem::FqdnSingleLabel => {
+                "needs at least two labels separated by dots, e.g. accessproxy.contoso.com.".into()
+            }
+            Problem::FqdnEmptyLabel => {
+                "has an empty label (two dots together, or a dot at the start or end).".into()
+            }
+            Problem::FqdnLabelTooLong { label } => {
+                format!("the label '{}' is longer than {MAX_LABEL_LEN} characters.", shorten(label))
+            }
+            Problem::FqdnHyphenAtEdge { label } => {
+                format!("the label '{}' starts or ends with a hyphen.", shorten(label))
+            }
+            Problem::FqdnIpAddress => "enter the server's FQDN, not an IP address.".into(),
+            Problem::BadCharacter { character } => match self.field {
+                Field::AccessEdge => {
+                    format!("{} is not allowed; use letters, digits, hyphens and dots.", show_char(*character))
+                }
+                Field::Edge | Field::Clients | Field::ProviderIdentity | Field::Site => format!(
+                    "{} is not allowed; use letters, digits, spaces, '.', '-' and '_'.",
+                    show_char(*character)
+                ),
+            },
+            Problem::NameBadStart => "must start and end with a letter or digit.".into(),
+        }
+    }
+}
+
+fn allowed_tokens(field: Field) -> String {
+    use super::{EdgeServer, MobileClient, ScopeKind};
+    let tokens: Vec<&str> = match field {
+        Field::Edge => EdgeServer::ALL.iter().map(|e| e.token()).collect(),
+        Field::Clients => MobileClient::ALL.iter().map(|c| c.token()).collect(),
+        Field::Site => ScopeKind::ALL.iter().map(|s| s.token()).collect(),
+        Field::AccessEdge | Field::ProviderIdentity => Vec::new(),
+    };
+    tokens.join(", ")
+}
+
+/// A character as a person can read it: `"'"`, or `U+000A` for an invisible one.
+fn show_char(character: char) -> String {
+    if character.is_control() || (character.is_whitespace() && character != ' ') {
+        format!("U+{:04X}", character as u32)
+    } else {
+        format!("\"{character}\"")
+    }
+}
+
+/// Keeps an echoed value short enough for a one-line message.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        text.to_string()
+    } else {
+        let head: String = text.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+/// A checked FQDN: only ASCII letters, digits, hyphens and dots can be inside.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[serde(transparent)]
+pub struct Fqdn(String);
+
+impl Fqdn {
+    pub fn parse(field: Field, raw: &str) -> Result<Fqdn, FieldError> {
+        let error = |problem| FieldError::new(field, problem);
+        let text = raw.trim();
+        if text.is_empty() {
+            return Err(error(Problem::Missing));
+        }
+        let length = text.chars().count();
+        if length > MAX_FQDN_LEN {
+            return Err(error(Problem::TooLong { max: MAX_FQDN_LEN, actual: length }));
+        }
+        if let Some(character) = text.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.')) {
+            return Err(error(Problem::BadCharacter { character }));
+        }
+        let labels: Vec<&str> = text.split('.').collect();
+        if labels.iter().any(|label| label.is_empty()) {
+            return Err(error(Problem::FqdnEmptyLabel));
+        }
+        if labels.len() < 2 {
+            return Err(error(Problem::FqdnSingleLabel));
+        }
+        if let Some(label) = labels.iter().find(|label| label.len() > MAX_LABEL_LEN) {
+            return Err(error(Problem::FqdnLabelTooLong { label: label.to_string() }));
+        }
+        if let Some(label) = labels.iter().find(|label| label.starts_with('-') || label.ends_with('-')) {
+            return Err(error(Problem::FqdnHyphenAtEdge { label: label.to_string() }));
+        }
+        // No top-level domain is all digits, so such a name is an IPv4 address (or a typo of one).
+        if labels.last().is_some_and(|label| label.bytes().all(|b| b.is_ascii_digit())) {
+            return Err(error(Problem::FqdnIpAddress));
+        }
+        Ok(Fqdn(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A checked hosting-provider Identity or site name: ASCII letters, digits, inner spaces, `.-_`.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[serde(transparent)]
+pub struct Name(String);
+
+impl Name {
+    pub fn parse(field: Field, raw: &str) -> Result<Name, FieldError> {
+        let error = |problem| FieldError::new(field, problem);
+        let text = raw.trim();
+        if text.is_empty() {
+            return Err(error(Problem::Missing));
+        }
+        let length = text.chars().count();
+        if length > MAX_NAME_LEN {
+            return Err(error(Problem::TooLong { max: MAX_NAME_LEN, actual: length }));
+        }
+        let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_');
+        if let Some(character) = text.chars().find(|c| !allowed(*c)) {
+            return Err(error(Problem::BadCharacter { character }));
+        }
+        let edges_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if !edges_ok(text.chars().next()) || !edges_ok(text.chars().last()) {
+            return Err(error(Problem::NameBadStart));
+        }
+        Ok(Name(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fqdn(raw: &str) -> Result<String, Problem> {
+        Fqdn::parse(Field::AccessEdge, raw).map(|f| f.0).map_err(|e| e.problem)
+    }
+
+    #[test]
+    fn accepts_the_seed_example_and_trims_pasted_spaces() {
+        assert_eq!(fqdn("accessproxy.contoso.com"), Ok("accessproxy.contoso.com".into()));
+        assert_eq!(fqdn("  edge-01.corp.contoso.com \n"), Ok("edge-01.corp.contoso.com".into()));
+    }
+
+    #[test]
+    fn rejects_malformed_fqdns_with_the_reason() {
+        assert_eq!(fqdn(""), Err(Problem::Missing));
+        assert_eq!(fqdn("accessproxy"), Err(Problem::FqdnSingleLabel));
+        assert_eq!(fqdn("a..b"), Err(Problem::FqdnEmptyLabel));
+        assert_eq!(fqdn("a.b."), Err(Problem::FqdnEmptyLabel));
+        assert_eq!(fqdn("10.0.0.4"), Err(Problem::FqdnIpAddress));
+        assert_eq!(fqdn("-edge.contoso.com"), Err(Problem::FqdnHyphenAtEdge { label: "-edge".into() }));
+        assert_eq!(fqdn("edge_1.contoso.com"), Err(Problem::BadCharacter { character: '_' }));
+        assert_eq!(fqdn("fe80::1"), Err(Problem::BadCharacter { character: ':' }));
+        let long_label = format!("{}.com", "a".repeat(64));
+        assert!(matches!(fqdn(&long_label), Err(Problem::FqdnLabelTooLong { .. })));
+        let long_name = format!("{}.com", ["abcdefghi"; 26].join("."));
+        assert_eq!(fqdn(&long_name), Err(Problem::TooLong { max: 253, actual: 263 }));
+    }
+
+    #[test]
+    fn names_allow_inner_spaces_but_no_quotes() {
+        assert!(Name::parse(Field::Site, "North America").is_ok());
+        assert_eq!(
+            Name::parse(Field::Site, "Red'mond").unwrap_err().problem,
+            Problem::BadCharacter { character: '\'' }
+        );
+        assert_eq!(Name::parse(Field::Site, "_x").unwrap_err().problem, Problem::NameBadStart);
+    }
+
+    #[test]
+    fn every_message_names_its_field() {
+        let error = FieldError::new(Field::AccessEdge, Problem::FqdnSingleLabel);
+        assert!(error.message().starts_with("Access Edge FQDN: "));
+        let error = FieldError::new(Field::Edge, Problem::UnknownToken { token: "lync2015".into() });
+        assert_eq!(error.message(), "Edge Server: 'lync2015' is not one of: lync2013, lync2010, ocs2007r2, none.");
+    }
+}

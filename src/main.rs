@@ -1,0 +1,18 @@
+//! Natively: the command-line renderer. In the browser: mounts the wizard.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use std::io::Write;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let output = lync_push_wizard::cli::run(&args);
+    // A closed pipe (e.g. `| head`) is not an error worth a panic.
+    let _ = std::io::stdout().write_all(output.stdout.as_bytes());
+    let _ = std::io::stderr().write_all(output.stderr.as_bytes());
+    std::process::exit(output.code);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    lync_push_wizard::ui::mount();
+}
