@@ -119,7 +119,12 @@ pub fn scope_label(scope: &Scope) -> String {
 
 pub fn step_title(action: &Action) -> String {
     match action {
-        Action::AddHostingProvider { .. } => format!("Add the Lync Online hosting provider ({LYNC_ONLINE_PROXY_FQDN})"),
+        Action::AddHostingProvider { existing: None } => {
+            format!("Add the Lync Online hosting provider ({LYNC_ONLINE_PROXY_FQDN})")
+        }
+        Action::AddHostingProvider { existing: Some(identity) } => {
+            format!("Check the existing hosting provider {} for {LYNC_ONLINE_PROXY_FQDN}", identity.as_str())
+        }
         Action::AllowPushDomain => format!("Allow federation with {PUSH_DOMAIN}"),
         Action::FederateOcsEdge => format!("Federate the OCS 2007 R2 Edge Server with {PUSH_DOMAIN}"),
         Action::EnablePush { services, scope } => {

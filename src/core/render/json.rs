@@ -13,6 +13,7 @@ use crate::core::RULES_VERSION;
 use super::powershell::seed_command;
 
 #[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
 struct Document<'a> {
     rules_version: &'static str,
     source: &'static str,
@@ -26,6 +27,7 @@ struct Document<'a> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
 struct StepView<'a> {
     number: usize,
     #[serde(flatten)]
@@ -45,6 +47,7 @@ struct StepView<'a> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
 struct NoteView {
     note: Note,
     text: String,

@@ -24,12 +24,14 @@ pub fn quote(value: &str) -> String {
     quoted
 }
 
-/// The command of a step as the seed writes it (names, values and order), or `None` for a step
+/// The command a step runs, as the seed writes it (names, values and order), or `None` for a step
 /// done by hand. User values enter only through `quote`.
 pub fn seed_command(action: &Action) -> Option<String> {
     match action {
+        // Facts §2: the duplicate check Microsoft's hybrid docs use; nothing is added.
+        Action::AddHostingProvider { existing: Some(_) } => Some(provider_lookup()),
         // Seed 0cb70-122, verbatim.
-        Action::AddHostingProvider { .. } => Some(format!(
+        Action::AddHostingProvider { existing: None } => Some(format!(
             "{} -Identity \"{NEW_PROVIDER_IDENTITY}\" -Enabled $True -ProxyFqdn \"{LYNC_ONLINE_PROXY_FQDN}\" -VerificationLevel {PROVIDER_VERIFICATION_LEVEL}",
             cmdlet::NEW_HOSTING_PROVIDER
         )),
@@ -61,6 +63,10 @@ pub fn seed_command(action: &Action) -> Option<String> {
             quote(access_edge.as_str())
         )),
     }
+}
+
+fn provider_lookup() -> String {
+    format!("{} | Where-Object {{ $_.ProxyFqdn -eq \"{LYNC_ONLINE_PROXY_FQDN}\" }}", cmdlet::GET_HOSTING_PROVIDER)
 }
 
 /// `-Enable…Service $True` for each needed service; an unneeded one is left out, never `$False`.
@@ -277,10 +283,7 @@ fn step_block(out: &mut Writer, number: usize, total: usize, step: &Step) {
 
 /// Seed note 0cb70-123/124: never a second hosting provider for sipfed.online.lync.com.
 fn hosting_provider(out: &mut Writer, existing: Option<&str>, command: &str) {
-    out.line(&format!(
-        "$provider = @({} | Where-Object {{ $_.ProxyFqdn -eq \"{LYNC_ONLINE_PROXY_FQDN}\" }})",
-        cmdlet::GET_HOSTING_PROVIDER
-    ));
+    out.line(&format!("$provider = @({})", provider_lookup()));
     match existing {
         Some(identity) => {
             out.open("if ($provider.Count -eq 0)");

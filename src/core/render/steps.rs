@@ -47,7 +47,11 @@ pub fn steps(plan: &Plan) -> String {
             match seed_command(&step.action) {
                 Some(command) => {
                     line(&format!("    Run:   {command}"));
-                    line("           (the script runs this only when its check shows it is needed)");
+                    if step.action.is_test() {
+                        line("           (read-only; the script runs it and prints the result)");
+                    } else {
+                        line("           (the script runs this only when its check shows it is needed)");
+                    }
                 }
                 None => {
                     line("    By hand:");

@@ -1,0 +1,72 @@
+//! The real binary, as an administrator or a script calls it.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_lync-push-wizard")).args(args).output().expect("binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    )
+}
+
+const SEED: [&str; 8] =
+    ["--edge", "lync2013", "--client", "wp-lync2013", "--client", "ios-lync2010", "--access-edge", "accessproxy.contoso.com"];
+
+#[test]
+fn the_seed_example_prints_the_script_and_exits_0() {
+    let (code, stdout, stderr) = run(&SEED);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert!(stdout.starts_with("# Push notifications for Lync Server mobility\n"));
+    assert!(stdout.contains(
+        "New-CsHostingProvider -Identity \"LyncOnline\" -Enabled $True -ProxyFqdn \"sipfed.online.lync.com\" -VerificationLevel UseSourceVerification"
+    ));
+    assert_eq!(stdout, std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/seed-lync2013.ps1")).unwrap());
+}
+
+#[test]
+fn every_format_and_every_verdict_exits_0() {
+    for format in ["ps1", "steps", "json"] {
+        for edge in ["lync2013", "lync2010", "ocs2007r2", "none"] {
+            let (code, stdout, _) =
+                run(&["--edge", edge, "--client", "wp-lync2010", "--access-edge", "edge.contoso.com", "--format", format]);
+            assert_eq!(code, 0, "{edge} {format}");
+            assert!(!stdout.is_empty());
+        }
+    }
+    let (_, json, _) = run(&["--format=json", "--edge=ocs2007r2", "--client=ios-lync2010", "--access-edge=a.contoso.com"]);
+    let document: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(document["decision"]["verdict"], "configure");
+    assert_eq!(document["steps"][0]["manual"], true);
+}
+
+#[test]
+fn invalid_input_exits_2_with_one_line_and_no_stdout() {
+    let cases: [&[&str]; 7] = [
+        &["--edge", "lync2015"],
+        &["--edge", "lync2013", "--client", "blackberry"],
+        &["--edge", "lync2013", "--client", "wp-lync2013"],
+        &["--edge", "lync2013", "--client", "wp-lync2013", "--access-edge", "10.0.0.1"],
+        &["--edge", "lync2013", "--site", "Red'mond"],
+        &["--format", "yaml"],
+        &["--edge"],
+    ];
+    let expected_names = ["Edge Server", "Mobile clients", "Access Edge FQDN", "Access Edge FQDN", "Site name", "--format", "--edge"];
+    for (args, name) in cases.iter().zip(expected_names) {
+        let (code, stdout, stderr) = run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert_eq!(stdout, "", "{args:?}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(name), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn help_lists_the_vocabulary() {
+    let (code, stdout, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    for token in ["lync2013", "ocs2007r2", "ios-lync2010", "wp-lync2013", "nokia", "--existing-provider", "--site"] {
+        assert!(stdout.contains(token), "{token}");
+    }
+}

@@ -1,0 +1,151 @@
+//! Every combination of Edge Server × client subset × existing provider × scope, checked against
+//! the rules' invariants, with every script parsed by an independent PowerShell grammar.
+
+mod support;
+
+use lync_push_wizard::core::render::{json::json, powershell::script, steps::steps};
+use lync_push_wizard::core::{plan, Answers, EdgeServer, MobileClient, Verdict};
+use support::{answers, commands, parse, syntax_problems, with_provider, with_site};
+
+fn every_answer_set() -> Vec<Answers> {
+    let mut all = Vec::new();
+    for &edge in EdgeServer::ALL {
+        for mask in 0u32..(1 << MobileClient::ALL.len()) {
+            let clients: Vec<MobileClient> =
+                MobileClient::ALL.iter().enumerate().filter(|(bit, _)| mask & (1 << bit) != 0).map(|(_, c)| *c).collect();
+            let base = answers(edge, &clients);
+            for provider in [None, Some("Office365")] {
+                for site in [None, Some("Redmond")] {
+                    let mut answers = base.clone();
+                    if let Some(identity) = provider {
+                        answers = with_provider(answers, identity);
+                    }
+                    if let Some(site) = site {
+                        answers = with_site(answers, site);
+                    }
+                    all.push(answers);
+                }
+            }
+        }
+    }
+    all
+}
+
+/// The seed's table, restated independently of the core: which services the clients need.
+fn expected_services(answers: &Answers) -> (bool, bool) {
+    let apns = answers.clients.contains(&MobileClient::IosLync2010);
+    let mpns = answers.clients.contains(&MobileClient::WpLync2010) || answers.clients.contains(&MobileClient::WpLync2013);
+    (apns, mpns)
+}
+
+const CONFIGURATION_CMDLETS: [&str; 5] = [
+    "New-CsHostingProvider",
+    "New-CsAllowedDomain",
+    "Set-CsPushNotificationConfiguration",
+    "New-CsPushNotificationConfiguration",
+    "Set-CsAccessEdgeConfiguration",
+];
+
+/// Constructs PowerShell 2.0 (the Lync Server 2010 shell) does not know.
+const NOT_IN_POWERSHELL_2: [&str; 7] = ["::new(", "[ordered]", " -in ", " -notin ", "#Requires", "[pscustomobject]", "?."];
+
+#[test]
+fn every_combination_keeps_the_invariants_and_parses() {
+    let all = every_answer_set();
+    assert_eq!(all.len(), 4 * 64 * 2 * 2);
+    let mut verdicts = [0usize; 3];
+    for answers in &all {
+        let case = lync_push_wizard::core::share::to_fragment(answers);
+        let plan = plan(answers).unwrap_or_else(|e| panic!("{case}: {e:?}"));
+        let script = script(&plan);
+        let (apns, mpns) = expected_services(answers);
+        let push_needed = apns || mpns;
+        let edge = answers.edge.unwrap();
+
+        // Verdict matches the client table and the Edge Server.
+        let configure = match plan.decision.verdict {
+            Verdict::Configure { .. } => {
+                verdicts[0] += 1;
+                assert!(push_needed && edge != EdgeServer::None, "{case}");
+                true
+            }
+            Verdict::NotNeeded { .. } => {
+                verdicts[1] += 1;
+                assert!(!push_needed, "{case}");
+                false
+            }
+            Verdict::Blocked { .. } => {
+                verdicts[2] += 1;
+                assert!(push_needed && edge == EdgeServer::None, "{case}");
+                false
+            }
+        };
+        assert_eq!((plan.decision.services.apns, plan.decision.services.mpns), (apns, mpns), "{case}");
+
+        // APNS iff Lync 2010 Mobile on iOS, MPNS iff a Windows Phone client; never switched off.
+        assert_eq!(script.contains("-EnableApplePushNotificationService $True"), configure && apns, "{case}");
+        assert_eq!(script.contains("-EnableMicrosoftPushNotificationService $True"), configure && mpns, "{case}");
+        assert!(!script.contains("$False"), "{case}");
+
+        // The independent parser: no ERROR or MISSING node anywhere.
+        let tree = parse(&script);
+        let problems = syntax_problems(&tree, &script);
+        assert!(problems.is_empty(), "{case}:\n{}\n{script}", problems.join("\n"));
+        let invoked = commands(&tree, &script);
+        assert!(!invoked.is_empty(), "{case}: a script must do something when run, not only hold comments");
+        assert!(invoked.iter().any(|(name, _)| name.starts_with("Write-")), "{case}: says what it does");
+
+        // No configuration cmdlet unless configuring; every one of them behind a check.
+        for (name, guarded) in &invoked {
+            if CONFIGURATION_CMDLETS.contains(name) {
+                assert!(configure, "{case}: {name} without a configuration verdict");
+                assert!(guarded, "{case}: {name} is not guarded by an if");
+            }
+        }
+        // OCS 2007 R2 never gets a hosting provider or the allowed-domain cmdlet.
+        if edge == EdgeServer::Ocs2007R2 {
+            assert!(!script.contains("New-CsHostingProvider") && !script.contains("New-CsAllowedDomain"), "{case}");
+        }
+        // An existing provider is never added again.
+        if answers.provider_exists {
+            assert!(!script.contains("New-CsHostingProvider"), "{case}");
+        }
+        for construct in NOT_IN_POWERSHELL_2 {
+            assert!(!script.contains(construct), "{case}: {construct}");
+        }
+        assert!(!script.lines().any(|l| l.trim_start().starts_with("Where-Object ") || l.contains("| Where-Object ") && !l.contains("| Where-Object {")), "{case}: simplified Where-Object");
+
+        // The seed's commands appear in the seed's order.
+        if configure {
+            let order = [
+                "New-CsHostingProvider",
+                "New-CsAllowedDomain",
+                "Set-CsPushNotificationConfiguration",
+                "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True",
+                "Test-CsFederatedPartner -TargetFqdn 'accessproxy.contoso.com' -Domain push.lync.com -ProxyFqdn sipfed.online.lync.com",
+                "Test-CsMcxPushNotification -AccessEdgeFqdn 'accessproxy.contoso.com'",
+            ];
+            let positions: Vec<usize> = order.iter().filter_map(|needle| script.find(needle)).collect();
+            assert!(positions.windows(2).all(|w| w[0] < w[1]), "{case}: seed order");
+            assert!(positions.len() >= 4, "{case}: seed commands missing");
+        }
+
+        // The other renderers cover the same plan without failing.
+        assert!(steps(&plan).contains(&lync_push_wizard::core::text::verdict_headline(&plan.decision)));
+        let document: serde_json::Value = serde_json::from_str(&json(&plan)).expect("valid JSON");
+        assert_eq!(document["decision"]["services"]["apns"], apns, "{case}");
+    }
+    println!("combinations: {} cases (configure {}, not needed {}, blocked {})", all.len(), verdicts[0], verdicts[1], verdicts[2]);
+    assert!(verdicts.iter().all(|&n| n > 0));
+}
+
+/// The parser check is only worth something if it catches broken scripts.
+#[test]
+fn the_parser_check_catches_broken_powershell() {
+    for broken in ["if ($x {\n  Write-Host 'a'\n", "Write-Host 'unterminated\n", "Write-Host (\n", "}\n", "# only a comment\n"] {
+        let tree = parse(broken);
+        assert!(!syntax_problems(&tree, broken).is_empty(), "not caught: {broken:?}");
+    }
+    let fine = "if ($x) {\n    Write-Host 'a''b'\n}\n";
+    assert!(syntax_problems(&parse(fine), fine).is_empty());
+}

@@ -1,0 +1,22 @@
+# Push notifications for Lync Server mobility
+# Made by the Lync Server 2013 push-notification wizard, rules 2026.11.27, from
+# "Configuring for push notifications in Lync Server 2013"
+#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15))
+#
+# Answers
+#   Edge Server:      No Edge Server (none)
+#   Mobile clients:   wp-lync2013, nokia
+#   Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider: none yet for sipfed.online.lync.com
+#   Push settings:    global
+#   Share link:       #edge=none&clients=wp-lync2013,nokia&access-edge=accessproxy.contoso.com
+#
+# Verdict: Push notifications are needed (MPNS only) but cannot be configured: they reach
+#   push.lync.com only through an Edge Server, and this deployment has none.
+# Deploy a Lync Server 2013 or 2010 Edge Server first, then come back to configure push.
+
+Write-Warning 'Push notifications are needed (MPNS only) but cannot be configured: they reach push.lync.com only through an Edge Server, and this deployment has none.'
+Write-Host '  Lync 2013 Mobile on Windows Phone: Needs push through MPNS: the page calls push an important consideration for Windows Phone with Lync 2010 or 2013 Mobile.'
+Write-Host '  Lync 2010 Mobile on Nokia (Symbian): No push needed: the app keeps running in the background and receives events itself.'
+Write-Host 'Deploy a Lync Server 2013 or 2010 Edge Server first, then come back to configure push.'
+Write-Host 'This script changed nothing.'

@@ -1,0 +1,23 @@
+# Push notifications for Lync Server mobility
+# Made by the Lync Server 2013 push-notification wizard, rules 2026.11.27, from
+# "Configuring for push notifications in Lync Server 2013"
+#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15))
+#
+# Answers
+#   Edge Server:      Lync Server 2013 (lync2013)
+#   Mobile clients:   ios-lync2013, android, nokia
+#   Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider: none yet for sipfed.online.lync.com
+#   Push settings:    global
+#   Share link:
+#     #edge=lync2013&clients=ios-lync2013,android,nokia&access-edge=accessproxy.contoso.com
+#
+# Verdict: Push notifications are not needed: none of the chosen mobile clients uses them.
+# Leave push notifications off (the default); nothing needs to change.
+
+Write-Host 'Push notifications are not needed: none of the chosen mobile clients uses them.'
+Write-Host '  Lync 2013 Mobile on iPhone/iPad: No push needed: with Lync 2013 Mobile on Apple devices you no longer need push notification.'
+Write-Host '  Lync 2010 / 2013 Mobile on Android: No push needed: the app keeps running in the background and receives events itself.'
+Write-Host '  Lync 2010 Mobile on Nokia (Symbian): No push needed: the app keeps running in the background and receives events itself.'
+Write-Host 'Leave push notifications off (the default); nothing needs to change.'
+Write-Host 'This script changed nothing.'
