@@ -15,6 +15,15 @@ pub const fn edge_label(edge: EdgeServer) -> &'static str {
     }
 }
 
+/// What the Edge Server answer means for the route (seed, 0cb70-111, 0cb70-112; facts §3).
+pub const fn edge_hint(edge: EdgeServer) -> &'static str {
+    match super::decision::route_for(edge) {
+        Some(Route::HostingProvider) => "Hosting-provider federation with Lync Online, set up in the Management Shell.",
+        Some(Route::DirectFederation) => "Direct SIP federation with push.lync.com, set up in Computer Management on the Edge Server.",
+        None => "Push cannot reach push.lync.com without an Edge Server.",
+    }
+}
+
 pub const fn client_label(client: MobileClient) -> &'static str {
     match client {
         MobileClient::IosLync2010 => "Lync 2010 Mobile on iPhone/iPad",

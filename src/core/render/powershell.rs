@@ -419,6 +419,17 @@ fn federation(out: &mut Writer, check_dns_srv_routing: bool, command: &str) {
     }
 }
 
+/// The script as a `.ps1` file: CRLF line endings, and a UTF-8 byte-order mark when any character
+/// is not ASCII, so Windows PowerShell 2.0 does not read it as the ANSI code page.
+pub fn for_download(script: &str) -> String {
+    let crlf = script.replace("\r\n", "\n").replace('\n', "\r\n");
+    if crlf.is_ascii() {
+        crlf
+    } else {
+        format!("\u{FEFF}{crlf}")
+    }
+}
+
 /// A piece of a script line, for colouring. Comes from the renderer's own output, which uses no
 /// here-strings, escapes or multi-line constructs, so a line-by-line scan is exact.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -521,6 +532,13 @@ mod tests {
         assert_eq!(quote("O'Brien"), "'O''Brien'");
         assert_eq!(quote("a\u{2019}b"), "'a\u{2019}\u{2019}b'");
         assert_eq!(quote("$(calc) `n \"x\""), "'$(calc) `n \"x\"'");
+    }
+
+    #[test]
+    fn downloads_use_crlf_and_a_bom_only_when_needed() {
+        assert_eq!(for_download("a\nb\n"), "a\r\nb\r\n");
+        assert_eq!(for_download("a\r\n"), "a\r\n");
+        assert_eq!(for_download("caf\u{e9}\n"), "\u{FEFF}caf\u{e9}\r\n");
     }
 
     #[test]

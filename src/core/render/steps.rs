@@ -76,6 +76,22 @@ pub fn steps(plan: &Plan) -> String {
     out
 }
 
+/// The hand-done GUI steps of a plan as a checklist: `(id, text)`. Ids are stable, so saved ticks
+/// stay on the right item.
+pub fn checklist(plan: &Plan) -> Vec<(String, String)> {
+    let mut items = Vec::new();
+    if plan.steps.is_empty() {
+        return items;
+    }
+    for (number, _) in plan.numbered().filter(|(_, step)| step.action.is_manual()) {
+        for (index, gui_step) in text::ocs_edge_gui_steps().into_iter().enumerate() {
+            items.push((format!("step{number}-gui{}", index + 1), gui_step));
+        }
+    }
+    items.push(("start-shell".to_string(), text::start_shell_step()));
+    items
+}
+
 fn letter(index: usize) -> char {
     (b'a' + (index % 26) as u8) as char
 }

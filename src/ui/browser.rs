@@ -1,0 +1,144 @@
+//! Everything that talks to the browser: storage, the URL, the clipboard, downloads, focus.
+//! Each call can fail (storage disabled, no clipboard on plain http or file://); none panics.
+
+use gloo_storage::Storage as _;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+
+use crate::core::saved::{self, SavedState, BACKUP_KEY, STORAGE_KEY};
+use crate::core::share;
+
+use super::state::{Initial, Notice, Persistence};
+
+/// `localStorage`, if this page may use it. Reading `window.localStorage` throws when storage is
+/// blocked, which web-sys returns as an error instead of a panic.
+fn local_storage() -> Option<web_sys::Storage> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    storage.get_item(STORAGE_KEY).ok()?;
+    Some(storage)
+}
+
+pub fn load_initial() -> Initial {
+    let mut notices = Vec::new();
+    let mut persistence = Persistence::LocalStorage;
+    let storage = local_storage();
+    let raw = match &storage {
+        Some(_) => gloo_storage::LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten(),
+        None => {
+            persistence = Persistence::Memory;
+            notices.push(Notice::StorageUnavailable);
+            None
+        }
+    };
+    let mut state = match saved::load(raw.as_deref()) {
+        Ok(state) => state,
+        Err(problem) => {
+            if let (Some(storage), Some(raw)) = (&storage, &raw) {
+                if !move_to_backup(storage, raw) {
+                    // Could not keep a copy, so leave the original where it was and do not save
+                    // over it: nothing the user had is lost.
+                    persistence = Persistence::Memory;
+                }
+            }
+            notices.push(Notice::StorageUnreadable(problem.message()));
+            SavedState::default()
+        }
+    };
+    if let Some(fragment) = shared_fragment() {
+        let (answers, errors) = share::from_fragment(&fragment);
+        state.answers = answers;
+        notices.push(Notice::OpenedFromLink { problems: errors.iter().map(|e| e.message()).collect() });
+        forget_fragment();
+    }
+    Initial { state, notices, persistence }
+}
+
+/// Moves (not copies) the value, so even one that fills the quota finds room under the new key.
+fn move_to_backup(storage: &web_sys::Storage, raw: &str) -> bool {
+    if storage.remove_item(STORAGE_KEY).is_err() {
+        return false;
+    }
+    if storage.set_item(BACKUP_KEY, raw).is_ok() {
+        return true;
+    }
+    let _ = storage.set_item(STORAGE_KEY, raw);
+    false
+}
+
+pub fn save(state: &SavedState) -> bool {
+    gloo_storage::LocalStorage::set(STORAGE_KEY, state).is_ok()
+}
+
+/// The share-link fragment, if the page was opened with one (`#edge=…`).
+fn shared_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let fragment = hash.strip_prefix('#').unwrap_or(&hash).to_string();
+    fragment.contains('=').then_some(fragment)
+}
+
+/// Drops the fragment from the address bar, so a reload keeps the edits made since.
+fn forget_fragment() {
+    let Some(window) = web_sys::window() else { return };
+    let (Ok(history), Ok(path), Ok(search)) =
+        (window.history(), window.location().pathname(), window.location().search())
+    else {
+        return;
+    };
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+}
+
+/// This page's address with `fragment` as its share link.
+pub fn link_to(fragment: &str) -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
+/// Writes to the clipboard where the Clipboard API exists (secure contexts only).
+pub async fn copy_text(text: String) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let navigator = window.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .map(|value| !value.is_undefined() && !value.is_null())
+        .unwrap_or(false);
+    if !has_clipboard {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok()
+}
+
+/// Selects an element's text, so the user can copy it with Ctrl+C where the clipboard is closed.
+pub fn select_contents(element: &web_sys::Element) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let (Ok(range), Ok(Some(selection))) = (document.create_range(), window.get_selection()) else { return };
+    if range.select_node_contents(element).is_ok() {
+        let _ = selection.remove_all_ranges();
+        let _ = selection.add_range(&range);
+    }
+}
+
+/// Saves `text` as a file through a temporary link.
+pub fn download(filename: &str, text: &str) -> bool {
+    let attempt = || -> Result<(), JsValue> {
+        let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/octet-stream");
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+        link.set_href(&url);
+        link.set_download(filename);
+        link.click();
+        web_sys::Url::revoke_object_url(&url)
+    };
+    attempt().is_ok()
+}
+
+pub fn focus_by_id(id: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}

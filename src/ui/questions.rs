@@ -1,0 +1,341 @@
+//! The questions, one concern per page, with Back/Next and a progress list.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::core::decision::{need_of, route_for, Route};
+use crate::core::text::{client_label, edge_hint, edge_label, need_reason};
+use crate::core::{EdgeServer, Field, MobileClient, ScopeKind};
+
+use super::browser;
+use super::state::{use_store, Page};
+
+#[component]
+pub fn Wizard() -> impl IntoView {
+    let store = use_store();
+    let heading = NodeRef::<html::H2>::new();
+    // Focus follows the page, so keyboard and screen-reader users land on the new question.
+    Effect::new(move |previous: Option<Page>| {
+        let page = store.page.get();
+        if previous.is_some_and(|p| p != page) {
+            if let Some(heading) = heading.get() {
+                let _ = heading.focus();
+            }
+        }
+        page
+    });
+    view! {
+        <section class="wizard" aria-label="Questions">
+            <Progress />
+            <div class="card question" data-testid="question">
+                <p class="step-count">
+                    {move || format!("Question {} of {}", store.page.get().index() + 1, Page::ALL.len())}
+                </p>
+                <h2 id="question-heading" node_ref=heading tabindex="-1">
+                    {move || store.page.get().question()}
+                </h2>
+                {move || match store.page.get() {
+                    Page::Edge => view! { <EdgeQuestion /> }.into_any(),
+                    Page::Clients => view! { <ClientsQuestion /> }.into_any(),
+                    Page::AccessEdge => view! { <AccessEdgeQuestion /> }.into_any(),
+                    Page::Provider => view! { <ProviderQuestion /> }.into_any(),
+                    Page::Scope => view! { <ScopeQuestion /> }.into_any(),
+                }}
+                <Navigation />
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Progress() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <nav class="progress" aria-label="Progress">
+            <ol>
+                {Page::ALL
+                    .into_iter()
+                    .map(|page| {
+                        let current = move || store.page.get() == page;
+                        view! {
+                            <li class:current=current class:done=move || { store.seen.get() > page.index() }>
+                                <button
+                                    type="button"
+                                    data-testid=format!("progress-{}", page.index() + 1)
+                                    aria-current=move || current().then_some("step")
+                                    disabled=move || { page.index() > store.seen.get() }
+                                    on:click=move |_| store.go_to(page)
+                                >
+                                    <span class="progress-number" aria-hidden="true">{page.index() + 1}</span>
+                                    <span>{page.short()}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+#[component]
+fn Navigation() -> impl IntoView {
+    let store = use_store();
+    let index = move || store.page.get().index();
+    let last = Page::ALL.len() - 1;
+    view! {
+        <div class="navigation">
+            <button
+                type="button"
+                class="secondary"
+                data-testid="back"
+                disabled=move || index() == 0
+                on:click=move |_| store.go_to(Page::ALL[index().saturating_sub(1)])
+            >
+                "Back"
+            </button>
+            <Show
+                when=move || { index() < last }
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="primary"
+                            data-testid="to-result"
+                            on:click=move |_| browser::focus_by_id("result-heading")
+                        >
+                            "Go to the result"
+                        </button>
+                    }
+                }
+            >
+                <button
+                    type="button"
+                    class="primary"
+                    data-testid="next"
+                    on:click=move |_| store.go_to(Page::ALL[(index() + 1).min(last)])
+                >
+                    "Next"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// The core's message for a field, announced politely as it changes.
+#[component]
+fn FieldMessage(field: Field) -> impl IntoView {
+    let store = use_store();
+    view! {
+        <p class="field-error" id=format!("{}-error", field.token()) aria-live="polite" data-testid=format!("error-{}", field.token())>
+            {move || store.field_problem(field)}
+        </p>
+    }
+}
+
+#[component]
+fn EdgeQuestion() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <fieldset class="choices" aria-describedby="edge-error">
+            <legend class="visually-hidden">"Edge Server"</legend>
+            {EdgeServer::ALL
+                .iter()
+                .map(|&edge| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="edge"
+                                value=edge.token()
+                                data-testid=format!("edge-{}", edge.token())
+                                prop:checked=move || store.answers.with(|a| a.edge == Some(edge))
+                                on:change=move |_| store.answers.update(|a| a.edge = Some(edge))
+                            />
+                            <span class="choice-text">
+                                <span class="choice-title">{edge_label(edge)}</span>
+                                <span class="choice-hint">{edge_hint(edge)}</span>
+                            </span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <FieldMessage field=Field::Edge />
+    }
+}
+
+#[component]
+fn ClientsQuestion() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <fieldset class="choices">
+            <legend class="visually-hidden">"Mobile clients in use"</legend>
+            {MobileClient::ALL
+                .iter()
+                .map(|&client| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="checkbox"
+                                value=client.token()
+                                data-testid=format!("client-{}", client.token())
+                                prop:checked=move || store.answers.with(|a| a.clients.contains(&client))
+                                on:change=move |event| {
+                                    let in_use = event_target_checked(&event);
+                                    store.answers.update(|a| a.set_client(client, in_use))
+                                }
+                            />
+                            <span class="choice-text">
+                                <span class="choice-title">{client_label(client)}</span>
+                                <span class="choice-hint">{need_reason(need_of(client))}</span>
+                            </span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// A labelled text field bound to one answer, with its help and the core's message.
+#[component]
+fn TextField(
+    field: Field,
+    label: &'static str,
+    help: &'static str,
+    placeholder: &'static str,
+    read: fn(&crate::core::Answers) -> String,
+    write: fn(&mut crate::core::Answers, String),
+) -> impl IntoView {
+    let store = use_store();
+    let id = field.token();
+    let invalid = move || store.field_problem(field).is_some();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <p class="help" id=format!("{id}-help")>{help}</p>
+            <input
+                id=id
+                type="text"
+                autocomplete="off"
+                spellcheck="false"
+                autocapitalize="off"
+                placeholder=placeholder
+                data-testid=format!("input-{id}")
+                aria-describedby=format!("{id}-help {id}-error")
+                aria-invalid=move || if invalid() { "true" } else { "false" }
+                prop:value=move || store.answers.with(read)
+                on:input=move |event| {
+                    let value = event_target_value(&event);
+                    store.answers.update(|a| write(a, value))
+                }
+            />
+            <FieldMessage field=field />
+        </div>
+    }
+}
+
+#[component]
+fn AccessEdgeQuestion() -> impl IntoView {
+    view! {
+        <TextField
+            field=Field::AccessEdge
+            label="Access Edge FQDN"
+            help="The internal FQDN of the Access Edge service used for federated SIP traffic. The tests (Test-CsFederatedPartner, Test-CsMcxPushNotification) run against it."
+            placeholder="accessproxy.contoso.com"
+            read=|a| a.access_edge.clone()
+            write=|a, value| a.access_edge = value
+        />
+    }
+}
+
+/// A yes/no pair of radio buttons.
+#[component]
+fn YesNo(name: &'static str, yes: &'static str, no: &'static str, value: Signal<bool>, set: Callback<bool>) -> impl IntoView {
+    let option = move |choice: bool, text: &'static str| {
+        view! {
+            <label class="choice compact">
+                <input
+                    type="radio"
+                    name=name
+                    data-testid=format!("{name}-{}", if choice { "yes" } else { "no" })
+                    prop:checked=move || value.get() == choice
+                    on:change=move |_| set.run(choice)
+                />
+                <span class="choice-title">{text}</span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="choices">
+            <legend class="visually-hidden">{name}</legend>
+            {option(false, no)}
+            {option(true, yes)}
+        </fieldset>
+    }
+}
+
+#[component]
+fn ProviderQuestion() -> impl IntoView {
+    let store = use_store();
+    let exists = Signal::derive(move || store.answers.with(|a| a.provider_exists));
+    let direct_federation = move || {
+        store.answers.with(|a| a.edge.and_then(route_for)) == Some(Route::DirectFederation)
+    };
+    view! {
+        <p class="help">
+            "Only one hosting provider may federate with sipfed.online.lync.com. Hybrid deployments often have one already, e.g. named Office365; the script then adds none."
+        </p>
+        <Show when=direct_federation>
+            <p class="aside">"Your OCS 2007 R2 Edge Server federates directly, so this answer is not used."</p>
+        </Show>
+        <YesNo
+            name="existing-provider"
+            no="No, add LyncOnline"
+            yes="Yes, one exists"
+            value=exists
+            set=Callback::new(move |value| store.answers.update(|a| a.provider_exists = value))
+        />
+        <Show when=move || exists.get()>
+            <TextField
+                field=Field::ProviderIdentity
+                label="Identity of the existing hosting provider"
+                help="As Get-CsHostingProvider shows it."
+                placeholder="Office365"
+                read=|a| a.provider_identity.clone()
+                write=|a, value| a.provider_identity = value
+            />
+        </Show>
+    }
+}
+
+#[component]
+fn ScopeQuestion() -> impl IntoView {
+    let store = use_store();
+    let site = Signal::derive(move || store.answers.with(|a| a.scope == ScopeKind::Site));
+    view! {
+        <p class="help">
+            "Global settings apply everywhere unless a site has its own. Site settings override global for that site only."
+        </p>
+        <YesNo
+            name="scope"
+            no="Global (recommended)"
+            yes="One site"
+            value=site
+            set=Callback::new(move |is_site| {
+                store.answers.update(|a| a.scope = if is_site { ScopeKind::Site } else { ScopeKind::Global })
+            })
+        />
+        <Show when=move || site.get()>
+            <TextField
+                field=Field::Site
+                label="Site name"
+                help="As Topology Builder shows it; the script uses site:<name>."
+                placeholder="Redmond"
+                read=|a| a.site.clone()
+                write=|a, value| a.site = value
+            />
+        </Show>
+    }
+}

@@ -1,0 +1,376 @@
+//! The result, live: verdict and reasons, the plan, the script, the GUI checklist, the tests,
+//! the share link and reset. Everything shown is read from the core's plan.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::core::decision::Verdict;
+use crate::core::plan::Plan;
+use crate::core::render::powershell::{for_download, script, seed_command, tokens};
+use crate::core::render::steps::checklist;
+use crate::core::text;
+use crate::core::{facts::SEED_URL, share};
+
+use super::browser;
+use super::state::{use_store, Page};
+
+#[component]
+pub fn ResultPanel() -> impl IntoView {
+    let store = use_store();
+    let plan = Memo::new(move |_| store.outcome.with(|o| o.as_ref().ok().cloned()));
+    let has_steps = move || plan.with(|p| p.as_ref().is_some_and(|p| !p.steps.is_empty()));
+    view! {
+        <section class="result" aria-labelledby="result-heading" data-testid="result">
+            <h2 id="result-heading" tabindex="-1">"Result"</h2>
+            <VerdictCard />
+            <Problems />
+            <Show when=has_steps>
+                <PlanSteps plan=plan />
+            </Show>
+            <Show when=move || plan.with(Option::is_some)>
+                <ScriptBlock plan=plan />
+            </Show>
+            <Show when=has_steps>
+                <Checklist plan=plan />
+                <Tests plan=plan />
+                <Notes plan=plan />
+            </Show>
+            <ShareAndReset />
+        </section>
+    }
+}
+
+#[component]
+fn VerdictCard() -> impl IntoView {
+    let store = use_store();
+    let kind = move || {
+        store.decision.with(|d| match d.as_ref().map(|d| d.verdict) {
+            None => "pending",
+            Some(Verdict::Configure { .. }) => "configure",
+            Some(Verdict::NotNeeded { .. }) => "not-needed",
+            Some(Verdict::Blocked { .. }) => "blocked",
+        })
+    };
+    view! {
+        <div class=move || format!("card verdict verdict-{}", kind()) data-testid="verdict" data-verdict=kind>
+            {move || match store.decision.get() {
+                None => view! { <p class="headline">"Choose your Edge Server to begin."</p> }.into_any(),
+                Some(decision) => {
+                    view! {
+                        <p class="headline">{text::verdict_headline(&decision)}</p>
+                        <p>{text::verdict_advice(&decision)}</p>
+                        <ul class="reasons" data-testid="reasons">
+                            {decision
+                                .clients
+                                .iter()
+                                .map(|c| {
+                                    view! {
+                                        <li>
+                                            <strong>{text::client_label(c.client)}</strong>
+                                            ": "
+                                            {text::need_reason(c.need)}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// What still stops the script, each linked to its question.
+#[component]
+fn Problems() -> impl IntoView {
+    let store = use_store();
+    let errors = move || store.outcome.with(|o| o.as_ref().err().cloned().unwrap_or_default());
+    view! {
+        <Show when=move || !errors().is_empty()>
+            <div class="card problems" data-testid="problems">
+                <p>"To get the script, finish these answers:"</p>
+                <ul>
+                    {move || {
+                        errors()
+                            .into_iter()
+                            .map(|error| {
+                                let page = Page::of_field(error.field);
+                                view! {
+                                    <li>
+                                        <button type="button" class="link-button" on:click=move |_| store.go_to(page)>
+                                            {error.message()}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+fn with_plan<T: Default>(plan: Memo<Option<Plan>>, f: impl FnOnce(&Plan) -> T) -> T {
+    plan.with(|p| p.as_ref().map(f).unwrap_or_default())
+}
+
+#[component]
+fn PlanSteps(plan: Memo<Option<Plan>>) -> impl IntoView {
+    view! {
+        <div class="card">
+            <h3>"Plan"</h3>
+            <ol class="plan" data-testid="plan">
+                {move || {
+                    with_plan(
+                        plan,
+                        |plan| {
+                            plan.numbered()
+                                .map(|(_, step)| {
+                                    let seed_link = format!("{SEED_URL}#{}", step.seed.anchor());
+                                    view! {
+                                        <li>
+                                            <p class="step-title">{text::step_title(&step.action)}</p>
+                                            <dl>
+                                                <dt>"Where"</dt>
+                                                <dd>{text::host_label(step.host)}</dd>
+                                                <dt>"Who"</dt>
+                                                <dd>{text::role_label(step.role)}</dd>
+                                                <dt>"Why"</dt>
+                                                <dd>{text::step_why(&step.action)}</dd>
+                                                <dt>"Source"</dt>
+                                                <dd>
+                                                    <a href=seed_link rel="noopener">{step.seed.title()}</a>
+                                                </dd>
+                                            </dl>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        },
+                    )
+                }}
+            </ol>
+        </div>
+    }
+}
+
+/// The script as HTML, coloured from the renderer's own tokens.
+fn highlighted(script: &str) -> String {
+    let mut html = String::with_capacity(script.len() * 2);
+    for line in script.lines() {
+        for (kind, piece) in tokens(line) {
+            html.push_str("<span class=\"");
+            html.push_str(kind.css_class());
+            html.push_str("\">");
+            for character in piece.chars() {
+                match character {
+                    '&' => html.push_str("&amp;"),
+                    '<' => html.push_str("&lt;"),
+                    '>' => html.push_str("&gt;"),
+                    other => html.push(other),
+                }
+            }
+            html.push_str("</span>");
+        }
+        html.push('\n');
+    }
+    html
+}
+
+#[component]
+fn ScriptBlock(plan: Memo<Option<Plan>>) -> impl IntoView {
+    let text = Memo::new(move |_| with_plan(plan, script));
+    let html = Memo::new(move |_| text.with(|t| highlighted(t)));
+    let code = NodeRef::<html::Pre>::new();
+    let (status, set_status) = signal(String::new());
+    let copy = move |_| {
+        let script = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            if browser::copy_text(script).await {
+                set_status.set("Copied to the clipboard.".into());
+            } else {
+                if let Some(code) = code.get_untracked() {
+                    browser::select_contents(&code);
+                }
+                set_status.set("This page cannot reach the clipboard here; the script is selected: press Ctrl+C to copy it.".into());
+            }
+        });
+    };
+    let download = move |_| {
+        let saved = browser::download("Enable-LyncPushNotifications.ps1", &for_download(&text.get_untracked()));
+        set_status.set(if saved { "Downloaded Enable-LyncPushNotifications.ps1." } else { "The download did not start; use Copy instead." }.into());
+    };
+    view! {
+        <div class="card script">
+            <div class="script-header">
+                <h3>"Management Shell script"</h3>
+                <div class="actions">
+                    <button type="button" class="primary" data-testid="copy-script" on:click=copy>
+                        "Copy"
+                    </button>
+                    <button type="button" class="secondary" data-testid="download-script" on:click=download>
+                        "Download .ps1"
+                    </button>
+                </div>
+            </div>
+            <p class="status" aria-live="polite" data-testid="script-status">{status}</p>
+            <pre class="code" node_ref=code data-testid="script" tabindex="0" aria-label="Management Shell script">
+                <code inner_html=html></code>
+            </pre>
+        </div>
+    }
+}
+
+#[component]
+fn Checklist(plan: Memo<Option<Plan>>) -> impl IntoView {
+    let store = use_store();
+    view! {
+        <div class="card">
+            <h3>"Done by hand"</h3>
+            <p class="help">"Tick each step as you go; the ticks are saved with your answers."</p>
+            <ul class="checklist" data-testid="checklist">
+                {move || {
+                    with_plan(plan, checklist)
+                        .into_iter()
+                        .map(|(id, item)| {
+                            let key = id.clone();
+                            let checked = move || store.ticks.with(|t| t.contains(&key));
+                            view! {
+                                <li>
+                                    <label class="choice compact">
+                                        <input
+                                            type="checkbox"
+                                            data-testid=format!("tick-{id}")
+                                            prop:checked=checked
+                                            on:change=move |event| {
+                                                let ticked = event_target_checked(&event);
+                                                let id = id.clone();
+                                                store.ticks.update(|t| { if ticked { t.insert(id); } else { t.remove(&id); } })
+                                            }
+                                        />
+                                        <span>{item}</span>
+                                    </label>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn Tests(plan: Memo<Option<Plan>>) -> impl IntoView {
+    view! {
+        <div class="card">
+            <h3>"Tests"</h3>
+            <ul class="tests" data-testid="tests">
+                {move || {
+                    with_plan(
+                        plan,
+                        |plan| {
+                            plan.steps
+                                .iter()
+                                .filter_map(|step| {
+                                    let (success, failure) = text::test_outcomes(&step.action)?;
+                                    Some(view! {
+                                        <li>
+                                            <p class="step-title">{text::step_title(&step.action)}</p>
+                                            <pre class="code small">{seed_command(&step.action)}</pre>
+                                            <p><strong>"Success: "</strong><code>{success}</code></p>
+                                            <p><strong>"Failure: "</strong>{failure}</p>
+                                        </li>
+                                    })
+                                })
+                                .collect_view()
+                        },
+                    )
+                }}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn Notes(plan: Memo<Option<Plan>>) -> impl IntoView {
+    view! {
+        <div class="card">
+            <h3>"Before you run it"</h3>
+            <ul class="notes" data-testid="notes">
+                {move || {
+                    with_plan(plan, |plan| plan.notes.iter().map(|&note| view! { <li>{text::note_text(note)}</li> }).collect_view())
+                }}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn ShareAndReset() -> impl IntoView {
+    let store = use_store();
+    let link = move || browser::link_to(&store.answers.with(share::to_fragment));
+    let link_box = NodeRef::<html::Code>::new();
+    let (status, set_status) = signal(String::new());
+    let (confirming, set_confirming) = signal(false);
+    let copy_link = move |_| {
+        let link = link();
+        leptos::task::spawn_local(async move {
+            if browser::copy_text(link).await {
+                set_status.set("Link copied.".into());
+            } else {
+                if let Some(element) = link_box.get_untracked() {
+                    browser::select_contents(&element);
+                }
+                set_status.set("The link is selected: press Ctrl+C to copy it.".into());
+            }
+        });
+    };
+    view! {
+        <div class="card share">
+            <h3>"Share or start over"</h3>
+            <p class="help">"The link carries your answers (no passwords or secrets), so a colleague or a documentation page can open the same result."</p>
+            <p class="link-line">
+                <code node_ref=link_box data-testid="share-link">{link}</code>
+            </p>
+            <div class="actions">
+                <button type="button" class="secondary" data-testid="copy-link" on:click=copy_link>
+                    "Copy link"
+                </button>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || {
+                        view! {
+                            <button type="button" class="danger" data-testid="reset" on:click=move |_| set_confirming.set(true)>
+                                "Reset answers"
+                            </button>
+                        }
+                    }
+                >
+                    <span class="confirm" role="group" aria-label="Confirm reset">
+                        "Clear every answer and tick? "
+                        <button
+                            type="button"
+                            class="danger"
+                            data-testid="reset-confirm"
+                            on:click=move |_| {
+                                store.reset();
+                                set_confirming.set(false);
+                                set_status.set("Answers cleared.".into());
+                            }
+                        >
+                            "Yes, reset"
+                        </button>
+                        <button type="button" class="secondary" data-testid="reset-cancel" on:click=move |_| set_confirming.set(false)>
+                            "Cancel"
+                        </button>
+                    </span>
+                </Show>
+            </div>
+            <p class="status" aria-live="polite" data-testid="share-status">{status}</p>
+        </div>
+    }
+}
