@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The real binary, as an administrator or a script calls it.
 
 use std::process::Command;

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Every combination of Edge Server × client subset × existing provider × scope, checked against
 //! the rules' invariants, with every script parsed by an independent PowerShell grammar.
 

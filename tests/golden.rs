@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! One golden file per seed scenario and per Edge version, reviewed as text. A change in output
 //! shows as a diff. `UPDATE_GOLDEN=1 cargo test --test golden` rewrites them.
 

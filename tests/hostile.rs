@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Hostile text in every field: rejected by validation with a message naming the field, or present
 //! only inside a single-quoted literal (or an inert one-line comment), as the parser sees it.
 

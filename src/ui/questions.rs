@@ -225,6 +225,8 @@ fn TextField(
                 data-testid=format!("input-{id}")
                 aria-describedby=format!("{id}-help {id}-error")
                 aria-invalid=move || if invalid() { "true" } else { "false" }
+                // The attribute gives a freshly shown input its value; the property keeps it in step.
+                value=move || store.answers.with(read)
                 prop:value=move || store.answers.with(read)
                 on:input=move |event| {
                     let value = event_target_value(&event);

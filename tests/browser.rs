@@ -1,0 +1,229 @@
+//! Component tests in headless Chromium: mount the wizard into a fresh element, click real nodes,
+//! let Leptos settle, assert on the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use lync_push_wizard::core::{Answers, EdgeServer, MobileClient};
+use lync_push_wizard::ui::{App, Initial};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Mounted {
+    root: HtmlElement,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn mount(answers: Answers) -> Mounted {
+    let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App initial=Initial::in_memory(answers) /> }.into_any());
+    Mounted { root, _handle: handle }
+}
+
+impl Mounted {
+    fn find(&self, test_id: &str) -> Element {
+        self.try_find(test_id).unwrap_or_else(|| panic!("no [data-testid={test_id}]"))
+    }
+
+    fn try_find(&self, test_id: &str) -> Option<Element> {
+        self.root.query_selector(&format!("[data-testid=\"{test_id}\"]")).unwrap()
+    }
+
+    fn text(&self, test_id: &str) -> String {
+        self.find(test_id).text_content().unwrap_or_default()
+    }
+
+    fn count(&self, selector: &str) -> u32 {
+        self.root.query_selector_all(selector).unwrap().length()
+    }
+
+    async fn click(&self, test_id: &str) {
+        self.find(test_id).dyn_into::<HtmlElement>().unwrap().click();
+        tick().await;
+    }
+
+    async fn type_into(&self, test_id: &str, value: &str) {
+        let input: HtmlInputElement = self.find(test_id).dyn_into().unwrap();
+        input.set_value(value);
+        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        tick().await;
+    }
+}
+
+async fn tick() {
+    leptos::task::tick().await;
+}
+
+fn seed_answers() -> Answers {
+    let mut answers = Answers { edge: Some(EdgeServer::Lync2013), access_edge: "accessproxy.contoso.com".into(), ..Answers::default() };
+    answers.set_client(MobileClient::IosLync2010, true);
+    answers.set_client(MobileClient::WpLync2013, true);
+    answers
+}
+
+#[wasm_bindgen_test]
+async fn edge_question_drives_the_verdict() {
+    let page = mount(Answers::default());
+    tick().await;
+    assert!(page.text("verdict").contains("Choose your Edge Server"));
+    assert_eq!(page.count("input[name=edge]"), 4);
+    page.click("edge-none").await;
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("not-needed"));
+    page.click("next").await;
+    page.click("client-wp-lync2010").await;
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("blocked"));
+    assert!(page.text("script").contains("This script changed nothing."));
+}
+
+#[wasm_bindgen_test]
+async fn clients_question_gives_each_client_its_reason() {
+    let page = mount(Answers { edge: Some(EdgeServer::Lync2013), ..Answers::default() });
+    tick().await;
+    page.click("next").await;
+    assert_eq!(page.count("input[type=checkbox]"), 6);
+    assert!(page.text("question").contains("you no longer need push notification"));
+    page.click("client-ios-lync2010").await;
+    assert!(page.text("verdict").contains("APNS only"));
+    page.click("client-wp-lync2013").await;
+    assert!(page.text("verdict").contains("APNS and MPNS"));
+    // Push needed, no Access Edge yet: the result says which answer is missing.
+    assert!(page.text("problems").contains("Access Edge FQDN"));
+    assert!(page.try_find("script").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn access_edge_is_validated_as_you_type() {
+    let mut answers = seed_answers();
+    answers.access_edge.clear();
+    let page = mount(answers);
+    tick().await;
+    page.click("progress-3").await;
+    page.type_into("input-access-edge", "10.0.0.4").await;
+    assert!(page.text("error-access-edge").contains("not an IP address"));
+    assert_eq!(page.find("input-access-edge").get_attribute("aria-invalid").as_deref(), Some("true"));
+    page.type_into("input-access-edge", "edge.contoso.com").await;
+    assert_eq!(page.text("error-access-edge"), "");
+    assert!(page.text("script").contains("Test-CsMcxPushNotification -AccessEdgeFqdn 'edge.contoso.com'"));
+}
+
+#[wasm_bindgen_test]
+async fn existing_provider_is_never_added_again() {
+    let page = mount(seed_answers());
+    tick().await;
+    page.click("progress-4").await;
+    assert!(page.try_find("input-existing-provider").is_none());
+    page.click("existing-provider-yes").await;
+    assert!(page.text("error-existing-provider").contains("Identity"));
+    page.type_into("input-existing-provider", "Office365").await;
+    let script = page.text("script");
+    assert!(script.contains("but the answers say Office365 does"));
+    assert!(!script.contains("New-CsHostingProvider"));
+}
+
+#[wasm_bindgen_test]
+async fn site_scope_uses_the_site_identity() {
+    let page = mount(seed_answers());
+    tick().await;
+    page.click("progress-5").await;
+    page.click("scope-yes").await;
+    page.type_into("input-site", "Red'mond").await;
+    assert!(page.text("error-site").contains("\"'\" is not allowed"));
+    page.type_into("input-site", "Redmond").await;
+    assert!(page.text("script").contains("$siteIdentity = 'site:Redmond'"));
+    // The site text is kept when switching back to global.
+    page.click("scope-no").await;
+    page.click("scope-yes").await;
+    let input: HtmlInputElement = page.find("input-site").dyn_into().unwrap();
+    assert_eq!(input.value(), "Redmond", "{}", page.find("question").outer_html());
+}
+
+#[wasm_bindgen_test]
+async fn result_shows_plan_script_checklist_tests_and_notes() {
+    let page = mount(seed_answers());
+    tick().await;
+    assert_eq!(page.count("[data-testid=plan] > li"), 6);
+    let script = page.text("script");
+    for command in [
+        "New-CsHostingProvider -Identity \"LyncOnline\" -Enabled $True -ProxyFqdn \"sipfed.online.lync.com\" -VerificationLevel UseSourceVerification",
+        "New-CsAllowedDomain -Identity \"push.lync.com\"",
+        "Set-CsPushNotificationConfiguration -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $True",
+        "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True",
+        "Test-CsFederatedPartner -TargetFqdn 'accessproxy.contoso.com' -Domain push.lync.com -ProxyFqdn sipfed.online.lync.com",
+    ] {
+        assert!(script.contains(command), "{command}");
+    }
+    assert!(page.count("[data-testid=script] .tok-cmdlet") > 10);
+    assert_eq!(page.count("[data-testid=tests] > li"), 2);
+    assert!(page.text("notes").contains("TCP 5223"));
+    assert_eq!(page.count("[data-testid=checklist] input"), 1);
+    page.click("tick-start-shell").await;
+    let tick_box: HtmlInputElement = page.find("tick-start-shell").dyn_into().unwrap();
+    assert!(tick_box.checked());
+    assert!(page.text("share-link").ends_with("#edge=lync2013&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com"));
+}
+
+#[wasm_bindgen_test]
+async fn ocs_edge_gets_the_gui_checklist() {
+    let mut answers = seed_answers();
+    answers.edge = Some(EdgeServer::Ocs2007R2);
+    let page = mount(answers);
+    tick().await;
+    assert_eq!(page.count("[data-testid=checklist] input"), 8);
+    assert!(page.text("checklist").contains("Federated partner Access Edge Server, type sipfed.online.lync.com"));
+    assert!(!page.text("script").contains("New-CsHostingProvider"));
+}
+
+#[wasm_bindgen_test]
+async fn next_moves_focus_to_the_new_question() {
+    let page = mount(Answers::default());
+    tick().await;
+    page.click("edge-lync2013").await;
+    page.click("next").await;
+    let active = document().active_element().map(|e| e.id());
+    assert_eq!(active.as_deref(), Some("question-heading"));
+    assert!(page.text("question").contains("Which mobile clients"));
+    page.click("back").await;
+    assert!(page.text("question").contains("Which Edge Server"));
+}
+
+#[wasm_bindgen_test]
+async fn reset_asks_first_then_clears_everything() {
+    let page = mount(seed_answers());
+    tick().await;
+    page.click("reset").await;
+    page.click("reset-cancel").await;
+    assert!(page.try_find("script").is_some());
+    page.click("reset").await;
+    page.click("reset-confirm").await;
+    assert!(page.text("verdict").contains("Choose your Edge Server"));
+    assert!(page.try_find("script").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn text_fields_show_saved_values_when_shown_again() {
+    let mut answers = seed_answers();
+    answers.scope = lync_push_wizard::core::ScopeKind::Site;
+    answers.site = "Redmond".into();
+    let page = mount(answers);
+    tick().await;
+    page.click("progress-5").await;
+    let input: HtmlInputElement = page.find("input-site").dyn_into().unwrap();
+    assert_eq!(input.value(), "Redmond", "shown the first time");
+    page.click("progress-4").await;
+    page.click("progress-5").await;
+    let input: HtmlInputElement = page.find("input-site").dyn_into().unwrap();
+    assert_eq!(input.value(), "Redmond", "shown again after another page");
+}
