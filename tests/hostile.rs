@@ -31,7 +31,7 @@ fn base() -> Answers {
     answers(Lync2013, &[IosLync2010, WpLync2013])
 }
 
-fn check_field(field: Field, answers: Answers, value: &str) -> Result<(), TestCaseError> {
+fn check_field(field: Field, answers: Answers) -> Result<(), TestCaseError> {
     match plan(&answers) {
         Err(errors) => {
             prop_assert!(errors.iter().any(|e| e.field == field), "rejected, but not for {field:?}: {errors:?}");
@@ -71,17 +71,17 @@ proptest! {
     fn access_edge(value in hostile()) {
         let mut answers = base();
         answers.access_edge = value.clone();
-        check_field(Field::AccessEdge, answers, &value)?;
+        check_field(Field::AccessEdge, answers)?;
     }
 
     #[test]
     fn existing_provider_identity(value in hostile()) {
-        check_field(Field::ProviderIdentity, with_provider(base(), &value), &value)?;
+        check_field(Field::ProviderIdentity, with_provider(base(), &value))?;
     }
 
     #[test]
     fn site_name(value in hostile()) {
-        check_field(Field::Site, with_site(base(), &value), &value)?;
+        check_field(Field::Site, with_site(base(), &value))?;
     }
 
     /// The quoting function alone, on anything: one literal, nothing outside it.
@@ -101,5 +101,5 @@ proptest! {
 #[test]
 fn a_valid_site_with_spaces_stays_inside_its_literal() {
     let answers = with_site(with_provider(base(), "Lync Online 2"), "North America");
-    check_field(Field::Site, answers, "North America").unwrap();
+    check_field(Field::Site, answers).unwrap();
 }
