@@ -1,15 +1,14 @@
 //! The result, live: verdict and reasons, the plan, the script, the GUI checklist, the tests,
 //! the share link and reset. Everything shown is read from the core's plan.
 
-use leptos::html;
+use leptos::html as element;
 use leptos::prelude::*;
 
 use crate::core::decision::Verdict;
 use crate::core::plan::Plan;
-use crate::core::render::powershell::{for_download, script, seed_command, tokens};
-use crate::core::render::steps::checklist;
-use crate::core::text;
-use crate::core::{facts::SEED_URL, share};
+use crate::core::render::powershell::{for_download, script};
+use crate::core::render::{html, steps::checklist};
+use crate::core::share;
 
 use super::browser;
 use super::state::{use_store, Page};
@@ -25,15 +24,15 @@ pub fn ResultPanel() -> impl IntoView {
             <VerdictCard />
             <Problems />
             <Show when=has_steps>
-                <PlanSteps plan=plan />
+                <PlanPart title="Plan" test_id="plan" plan=plan render=html::plan_steps />
             </Show>
             <Show when=move || plan.with(Option::is_some)>
                 <ScriptBlock plan=plan />
             </Show>
             <Show when=has_steps>
                 <Checklist plan=plan />
-                <Tests plan=plan />
-                <Notes plan=plan />
+                <PlanPart title="Tests" test_id="tests" plan=plan render=html::tests />
+                <PlanPart title="Before you run it" test_id="notes" plan=plan render=html::notes />
             </Show>
             <ShareAndReset />
         </section>
@@ -53,31 +52,12 @@ fn VerdictCard() -> impl IntoView {
     };
     view! {
         <div class=move || format!("card verdict verdict-{}", kind()) data-testid="verdict" data-verdict=kind>
-            {move || match store.decision.get() {
-                None => view! { <p class="headline">"Choose your Edge Server to begin."</p> }.into_any(),
-                Some(decision) => {
-                    view! {
-                        <p class="headline">{text::verdict_headline(&decision)}</p>
-                        <p>{text::verdict_advice(&decision)}</p>
-                        <ul class="reasons" data-testid="reasons">
-                            {decision
-                                .clients
-                                .iter()
-                                .map(|c| {
-                                    view! {
-                                        <li>
-                                            <strong>{text::client_label(c.client)}</strong>
-                                            ": "
-                                            {text::need_reason(c.need)}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any()
-                }
-            }}
+            <div inner_html=move || {
+                store.decision.with(|d| match d {
+                    Some(decision) => html::verdict(decision),
+                    None => "<p class=\"headline\">Choose your Edge Server to begin.</p>".to_string(),
+                })
+            }></div>
         </div>
     }
 }
@@ -117,74 +97,22 @@ fn with_plan<T: Default>(plan: Memo<Option<Plan>>, f: impl FnOnce(&Plan) -> T) -
     plan.with(|p| p.as_ref().map(f).unwrap_or_default())
 }
 
+/// A card whose body is one HTML part of the plan, from the core's HTML renderer.
 #[component]
-fn PlanSteps(plan: Memo<Option<Plan>>) -> impl IntoView {
+fn PlanPart(title: &'static str, test_id: &'static str, plan: Memo<Option<Plan>>, render: fn(&Plan) -> String) -> impl IntoView {
     view! {
         <div class="card">
-            <h3>"Plan"</h3>
-            <ol class="plan" data-testid="plan">
-                {move || {
-                    with_plan(
-                        plan,
-                        |plan| {
-                            plan.numbered()
-                                .map(|(_, step)| {
-                                    let seed_link = format!("{SEED_URL}#{}", step.seed.anchor());
-                                    view! {
-                                        <li>
-                                            <p class="step-title">{text::step_title(&step.action)}</p>
-                                            <dl>
-                                                <dt>"Where"</dt>
-                                                <dd>{text::host_label(step.host)}</dd>
-                                                <dt>"Who"</dt>
-                                                <dd>{text::role_label(step.role)}</dd>
-                                                <dt>"Why"</dt>
-                                                <dd>{text::step_why(&step.action)}</dd>
-                                                <dt>"Source"</dt>
-                                                <dd>
-                                                    <a href=seed_link rel="noopener">{step.seed.title()}</a>
-                                                </dd>
-                                            </dl>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        },
-                    )
-                }}
-            </ol>
+            <h3>{title}</h3>
+            <div data-testid=test_id inner_html=move || with_plan(plan, render)></div>
         </div>
     }
-}
-
-/// The script as HTML, coloured from the renderer's own tokens.
-fn highlighted(script: &str) -> String {
-    let mut html = String::with_capacity(script.len() * 2);
-    for line in script.lines() {
-        for (kind, piece) in tokens(line) {
-            html.push_str("<span class=\"");
-            html.push_str(kind.css_class());
-            html.push_str("\">");
-            for character in piece.chars() {
-                match character {
-                    '&' => html.push_str("&amp;"),
-                    '<' => html.push_str("&lt;"),
-                    '>' => html.push_str("&gt;"),
-                    other => html.push(other),
-                }
-            }
-            html.push_str("</span>");
-        }
-        html.push('\n');
-    }
-    html
 }
 
 #[component]
 fn ScriptBlock(plan: Memo<Option<Plan>>) -> impl IntoView {
     let text = Memo::new(move |_| with_plan(plan, script));
-    let html = Memo::new(move |_| text.with(|t| highlighted(t)));
-    let code = NodeRef::<html::Pre>::new();
+    let coloured = Memo::new(move |_| text.with(|t| html::script(t)));
+    let code = NodeRef::<element::Pre>::new();
     let (status, set_status) = signal(String::new());
     let copy = move |_| {
         let script = text.get_untracked();
@@ -218,7 +146,7 @@ fn ScriptBlock(plan: Memo<Option<Plan>>) -> impl IntoView {
             </div>
             <p class="status" aria-live="polite" data-testid="script-status">{status}</p>
             <pre class="code" node_ref=code data-testid="script" tabindex="0" aria-label="Management Shell script">
-                <code inner_html=html></code>
+                <code inner_html=coloured></code>
             </pre>
         </div>
     }
@@ -264,56 +192,10 @@ fn Checklist(plan: Memo<Option<Plan>>) -> impl IntoView {
 }
 
 #[component]
-fn Tests(plan: Memo<Option<Plan>>) -> impl IntoView {
-    view! {
-        <div class="card">
-            <h3>"Tests"</h3>
-            <ul class="tests" data-testid="tests">
-                {move || {
-                    with_plan(
-                        plan,
-                        |plan| {
-                            plan.steps
-                                .iter()
-                                .filter_map(|step| {
-                                    let (success, failure) = text::test_outcomes(&step.action)?;
-                                    Some(view! {
-                                        <li>
-                                            <p class="step-title">{text::step_title(&step.action)}</p>
-                                            <pre class="code small">{seed_command(&step.action)}</pre>
-                                            <p><strong>"Success: "</strong><code>{success}</code></p>
-                                            <p><strong>"Failure: "</strong>{failure}</p>
-                                        </li>
-                                    })
-                                })
-                                .collect_view()
-                        },
-                    )
-                }}
-            </ul>
-        </div>
-    }
-}
-
-#[component]
-fn Notes(plan: Memo<Option<Plan>>) -> impl IntoView {
-    view! {
-        <div class="card">
-            <h3>"Before you run it"</h3>
-            <ul class="notes" data-testid="notes">
-                {move || {
-                    with_plan(plan, |plan| plan.notes.iter().map(|&note| view! { <li>{text::note_text(note)}</li> }).collect_view())
-                }}
-            </ul>
-        </div>
-    }
-}
-
-#[component]
 fn ShareAndReset() -> impl IntoView {
     let store = use_store();
     let link = move || browser::link_to(&store.answers.with(share::to_fragment));
-    let link_box = NodeRef::<html::Code>::new();
+    let link_box = NodeRef::<element::Code>::new();
     let (status, set_status) = signal(String::new());
     let (confirming, set_confirming) = signal(false);
     let copy_link = move |_| {

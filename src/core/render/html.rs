@@ -1,0 +1,125 @@
+//! The read-only parts of the result as HTML, for the page to show as they are. One string per
+//! part keeps the page small and fast: the browser parses it once instead of the app building
+//! each node. Every text passes through `escape`.
+
+use crate::core::decision::Decision;
+use crate::core::facts::SEED_URL;
+use crate::core::plan::Plan;
+use crate::core::text;
+
+use super::powershell::{seed_command, tokens};
+
+/// Escapes text for HTML element content and double-quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    push_escaped(&mut out, text);
+    out
+}
+
+fn push_escaped(out: &mut String, text: &str) {
+    for character in text.chars() {
+        match character {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+}
+
+/// Appends `<tag>escaped text</tag>`.
+fn element(out: &mut String, open: &str, text: &str, close: &str) {
+    out.push_str(open);
+    push_escaped(out, text);
+    out.push_str(close);
+}
+
+/// The verdict, what to do about it, and one reason per client.
+pub fn verdict(decision: &Decision) -> String {
+    let mut out = String::new();
+    element(&mut out, "<p class=\"headline\">", &text::verdict_headline(decision), "</p>");
+    element(&mut out, "<p>", text::verdict_advice(decision), "</p>");
+    if !decision.clients.is_empty() {
+        out.push_str("<ul class=\"reasons\">");
+        for client in &decision.clients {
+            element(&mut out, "<li><strong>", text::client_label(client.client), "</strong>: ");
+            element(&mut out, "", text::need_reason(client.need), "</li>");
+        }
+        out.push_str("</ul>");
+    }
+    out
+}
+
+/// The ordered steps: title, where, who, why and the seed section each comes from.
+pub fn plan_steps(plan: &Plan) -> String {
+    let mut out = String::from("<ol class=\"plan\">");
+    for (_, step) in plan.numbered() {
+        element(&mut out, "<li><p class=\"step-title\">", &text::step_title(&step.action), "</p><dl>");
+        element(&mut out, "<dt>Where</dt><dd>", text::host_label(step.host), "</dd>");
+        element(&mut out, "<dt>Who</dt><dd>", text::role_label(step.role), "</dd>");
+        element(&mut out, "<dt>Why</dt><dd>", &text::step_why(&step.action), "</dd>");
+        element(&mut out, "<dt>Source</dt><dd><a rel=\"noopener\" href=\"", &format!("{SEED_URL}#{}", step.seed.anchor()), "\">");
+        element(&mut out, "", step.seed.title(), "</a></dd></dl></li>");
+    }
+    out.push_str("</ol>");
+    out
+}
+
+/// The test commands with what success and failure look like.
+pub fn tests(plan: &Plan) -> String {
+    let mut out = String::from("<ul class=\"tests\">");
+    for step in &plan.steps {
+        let (Some((success, failure)), Some(command)) = (text::test_outcomes(&step.action), seed_command(&step.action)) else {
+            continue;
+        };
+        element(&mut out, "<li><p class=\"step-title\">", &text::step_title(&step.action), "</p>");
+        element(&mut out, "<pre class=\"code small\">", &command, "</pre>");
+        element(&mut out, "<p><strong>Success: </strong><code>", success, "</code></p>");
+        element(&mut out, "<p><strong>Failure: </strong>", failure, "</p></li>");
+    }
+    out.push_str("</ul>");
+    out
+}
+
+pub fn notes(plan: &Plan) -> String {
+    let mut out = String::from("<ul class=\"notes\">");
+    for note in &plan.notes {
+        element(&mut out, "<li>", &text::note_text(*note), "</li>");
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// A script as HTML, coloured from the PowerShell renderer's own tokens.
+pub fn script(script: &str) -> String {
+    let mut out = String::with_capacity(script.len() * 2);
+    for line in script.lines() {
+        for (kind, piece) in tokens(line) {
+            out.push_str("<span class=\"");
+            out.push_str(kind.css_class());
+            out.push_str("\">");
+            push_escaped(&mut out, piece);
+            out.push_str("</span>");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_markup_character() {
+        assert_eq!(escape("<a href=\"x\">O'Brien & co</a>"), "&lt;a href=&quot;x&quot;&gt;O&#39;Brien &amp; co&lt;/a&gt;");
+    }
+
+    #[test]
+    fn coloured_script_keeps_the_text() {
+        let html = script("Write-Host 'a<b'\n");
+        assert_eq!(html, "<span class=\"tok-cmdlet\">Write-Host</span><span class=\"tok-plain\"> </span><span class=\"tok-string\">&#39;a&lt;b&#39;</span>\n");
+    }
+}
