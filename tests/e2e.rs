@@ -231,6 +231,12 @@ fn dark_and_narrow_screenshots() {
     let background = session.exec("return getComputedStyle(document.body).backgroundColor", vec![]);
     assert_eq!(background, json!("rgb(13, 17, 23)"), "the dark scheme applies");
     session.screenshot(&shots().join("result-dark.png"));
+    // Answers from a link open every question directly.
+    for step in 1..=5 {
+        session.click(&format!("progress-{step}"));
+        session.wait_until_contains("question", &format!("Question {step} of 5"));
+        session.screenshot(&shots().join(format!("step-{step}-dark.png")));
+    }
     let phone = driver.session(Options { width: 390, height: 1800, ..Options::default() });
     open(&phone, &link);
     phone.wait_until_contains("script", "Set-CsAccessEdgeConfiguration");
@@ -248,4 +254,44 @@ fn release_html_is_complete_and_relative() {
         assert!(index.contains(needle), "{needle}");
     }
     assert!(!index.contains("href=\"/"), "no absolute asset URLs");
+}
+
+/// Download .ps1 writes the script with CRLF line endings; Copy reaches the clipboard or
+/// selects the script; printed, the page is the runbook without the questions.
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn download_copy_and_print() {
+    let driver = Driver::start();
+    let session = driver.session(Options::default());
+    let downloads = std::env::temp_dir().join(format!("lync-push-downloads-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&downloads);
+    std::fs::create_dir_all(&downloads).unwrap();
+    session.cdp("Browser.setDownloadBehavior", json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }));
+    open(&session, &format!("{}#edge=lync2013&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com", site()));
+    let script = session.wait_until_contains("script", "Test-CsMcxPushNotification");
+
+    session.click("download-script");
+    let file = downloads.join("Enable-LyncPushNotifications.ps1");
+    let bytes = session.wait_for("the downloaded .ps1", || {
+        std::fs::read(&file).ok().filter(|b| !b.is_empty() && !downloads.join("Enable-LyncPushNotifications.ps1.crdownload").exists())
+    });
+    let text = String::from_utf8(bytes.clone()).expect("UTF-8");
+    assert!(!text.starts_with('\u{FEFF}'), "no byte-order mark for an ASCII script");
+    assert!(text.split('\n').all(|line| line.is_empty() || line.ends_with('\r')), "every line ends in CRLF");
+    assert_eq!(text.replace("\r\n", "\n"), script, "the file is the script shown");
+    let _ = std::fs::remove_dir_all(&downloads);
+
+    session.click("copy-script");
+    let status = session.wait_for("the copy status", || Some(session.content("script-status")).filter(|s| !s.is_empty()));
+    if !status.contains("Copied") {
+        assert!(status.contains("Ctrl+C"), "{status}");
+        let selected = session.exec("return String(window.getSelection())", vec![]);
+        assert!(selected.as_str().unwrap_or("").contains("New-CsHostingProvider"), "the fallback selects the script");
+    }
+
+    session.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }));
+    let hidden = session.exec("return getComputedStyle(document.querySelector('.wizard')).display", vec![]);
+    assert_eq!(hidden, json!("none"), "printing leaves out the questions");
+    let shown = session.exec("return getComputedStyle(document.querySelector('[data-testid=plan]')).display", vec![]);
+    assert_eq!(shown, json!("block"), "printing keeps the plan");
 }
