@@ -95,7 +95,7 @@ pub fn link_to(fragment: &str) -> String {
 }
 
 /// Writes to the clipboard where the Clipboard API exists (secure contexts only).
-pub async fn copy_text(text: String) -> bool {
+async fn copy_text(text: String) -> bool {
     let Some(window) = web_sys::window() else { return false };
     let navigator = window.navigator();
     let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
@@ -107,8 +107,20 @@ pub async fn copy_text(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok()
 }
 
+/// Copies `text`, or, where the clipboard is closed (plain http, file://), selects `fallback` so
+/// Ctrl+C copies it. True when the clipboard took it.
+pub async fn copy_or_select(text: String, fallback: Option<web_sys::Element>) -> bool {
+    if copy_text(text).await {
+        return true;
+    }
+    if let Some(element) = fallback {
+        select_contents(&element);
+    }
+    false
+}
+
 /// Selects an element's text, so the user can copy it with Ctrl+C where the clipboard is closed.
-pub fn select_contents(element: &web_sys::Element) {
+fn select_contents(element: &web_sys::Element) {
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
     let (Ok(range), Ok(Some(selection))) = (document.create_range(), window.get_selection()) else { return };

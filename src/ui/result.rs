@@ -115,16 +115,13 @@ fn ScriptBlock(plan: Memo<Option<Plan>>) -> impl IntoView {
     let code = NodeRef::<element::Pre>::new();
     let (status, set_status) = signal(String::new());
     let copy = move |_| {
-        let script = text.get_untracked();
+        let (script, fallback) = (text.get_untracked(), code.get_untracked().map(Into::into));
         leptos::task::spawn_local(async move {
-            if browser::copy_text(script).await {
-                set_status.set("Copied to the clipboard.".into());
+            set_status.set(if browser::copy_or_select(script, fallback).await {
+                "Copied to the clipboard.".into()
             } else {
-                if let Some(code) = code.get_untracked() {
-                    browser::select_contents(&code);
-                }
-                set_status.set("This page cannot reach the clipboard here; the script is selected: press Ctrl+C to copy it.".into());
-            }
+                "This page cannot reach the clipboard here; the script is selected: press Ctrl+C to copy it.".into()
+            });
         });
     };
     let download = move |_| {
@@ -199,16 +196,13 @@ fn ShareAndReset() -> impl IntoView {
     let (status, set_status) = signal(String::new());
     let (confirming, set_confirming) = signal(false);
     let copy_link = move |_| {
-        let link = link();
+        let (link, fallback) = (link(), link_box.get_untracked().map(Into::into));
         leptos::task::spawn_local(async move {
-            if browser::copy_text(link).await {
-                set_status.set("Link copied.".into());
+            set_status.set(if browser::copy_or_select(link, fallback).await {
+                "Link copied.".into()
             } else {
-                if let Some(element) = link_box.get_untracked() {
-                    browser::select_contents(&element);
-                }
-                set_status.set("The link is selected: press Ctrl+C to copy it.".into());
-            }
+                "The link is selected: press Ctrl+C to copy it.".into()
+            });
         });
     };
     view! {

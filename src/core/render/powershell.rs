@@ -260,25 +260,30 @@ fn step_block(out: &mut Writer, number: usize, total: usize, step: &Step) {
         Action::FederateOcsEdge => {}
         Action::EnablePush { services, scope } => enable_push(out, *services, scope, &command),
         Action::AllowFederatedUsers { check_dns_srv_routing } => federation(out, *check_dns_srv_routing, &command),
-        Action::TestFederation { .. } => {
-            out.comment("A read-only test: a failure is reported and the script goes on.");
-            out.open("try");
-            out.line(&format!("$result = {command}"));
-            out.line("Write-Host ('  Result: ' + $result.Result + ' ' + $result.Error)");
-            out.reopen("catch");
-            out.line("Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow");
-            out.close();
-        }
-        Action::TestPush { .. } => {
-            out.comment("A read-only test. It throws on failure instead of returning Failure.");
-            out.open("try");
-            out.line(&format!("$result = {command}"));
-            out.line("Write-Host ('  Result: ' + $result.Result)");
-            out.reopen("catch");
-            out.line("Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow");
-            out.close();
-        }
+        Action::TestFederation { .. } => read_only_test(
+            out,
+            "A read-only test: a failure is reported and the script goes on.",
+            &command,
+            "'  Result: ' + $result.Result + ' ' + $result.Error",
+        ),
+        Action::TestPush { .. } => read_only_test(
+            out,
+            "A read-only test. It throws on failure instead of returning Failure.",
+            &command,
+            "'  Result: ' + $result.Result",
+        ),
     }
+}
+
+/// A test that changes nothing: its failure is printed, and the script goes on.
+fn read_only_test(out: &mut Writer, comment: &str, command: &str, report: &str) {
+    out.comment(comment);
+    out.open("try");
+    out.line(&format!("$result = {command}"));
+    out.line(&format!("Write-Host ({report})"));
+    out.reopen("catch");
+    out.line("Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow");
+    out.close();
 }
 
 /// Seed note 0cb70-123/124: never a second hosting provider for sipfed.online.lync.com.
