@@ -22,7 +22,8 @@ const PIECES: &[&str] = &[
 fn hostile() -> impl Strategy<Value = String> {
     prop_oneof![
         8 => prop::collection::vec(prop::sample::select(PIECES), 0..48).prop_map(|pieces| pieces.concat()),
-        1 => (prop::sample::select(PIECES), 2_000usize..2_600).prop_map(|(piece, n)| piece.repeat(n)),
+        // At least 10 kB of one hostile piece.
+        1 => (prop::sample::select(PIECES), 0usize..64).prop_map(|(piece, extra)| piece.repeat(10_240 / piece.len() + 1 + extra)),
         1 => "\\PC{0,64}",
     ]
 }
