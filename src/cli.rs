@@ -2,7 +2,7 @@
 
 use crate::core::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
 use crate::core::plan::plan;
-use crate::core::render::{json::json, powershell::script, steps::steps};
+use crate::core::render::{json::json, powershell::script, rollback::rollback, steps::steps};
 use crate::core::validate::{Field, FieldError, Problem};
 
 pub const HELP: &str = "\
@@ -11,7 +11,8 @@ the Lync Server Management Shell script, the GUI steps and the tests.
 
 USAGE:
     lync-push-wizard --edge EDGE [--client CLIENT]... [--access-edge FQDN]
-                     [--existing-provider IDENTITY] [--site NAME] [--format ps1|steps|json]
+                     [--existing-provider IDENTITY] [--site NAME]
+                     [--format ps1|rollback|steps|json]
 
 OPTIONS:
     --edge EDGE                  lync2013 | lync2010 | ocs2007r2 | none
@@ -21,7 +22,9 @@ OPTIONS:
                                  (needed when push is to be configured)
     --existing-provider IDENTITY a hosting provider for sipfed.online.lync.com exists already
     --site NAME                  set push at site:NAME instead of global
-    --format FORMAT              ps1 (default) | steps | json
+    --format FORMAT              ps1 (default): the configuration script
+                                 rollback: the script that undoes it, from its undo record
+                                 steps: the plan as numbered text; json: decision and plan
     -h, --help                   this text
     -V, --version                version and rules version
 
@@ -31,6 +34,7 @@ Exit status: 0 for any verdict, 2 for invalid input (one line on stderr, nothing
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Format {
     Script,
+    Rollback,
     Steps,
     Json,
 }
@@ -54,6 +58,7 @@ pub fn run(args: &[String]) -> Output {
         Ok(Command::Render(answers, format)) => match plan(&answers) {
             Ok(plan) => ok(match format {
                 Format::Script => script(&plan),
+                Format::Rollback => rollback(&plan),
                 Format::Steps => steps(&plan),
                 Format::Json => json(&plan) + "\n",
             }),
@@ -128,9 +133,10 @@ fn parse(args: &[String]) -> Result<Command, String> {
             "--format" => {
                 format = match value()?.as_str() {
                     "ps1" => Format::Script,
+                    "rollback" => Format::Rollback,
                     "steps" => Format::Steps,
                     "json" => Format::Json,
-                    other => return Err(format!("--format: '{other}' is not one of: ps1, steps, json")),
+                    other => return Err(format!("--format: '{other}' is not one of: ps1, rollback, steps, json")),
                 }
             }
             other => return Err(format!("unknown option '{other}' (see --help)")),

@@ -166,6 +166,12 @@ async fn result_shows_plan_script_checklist_tests_and_notes() {
         assert!(script.contains(command), "{command}");
     }
     assert!(page.count("[data-testid=script] .tok-cmdlet") > 10);
+    // The rollback removes only what the configuration script can create, from its record.
+    let undo = page.text("rollback");
+    assert!(undo.contains("Remove-CsHostingProvider -Identity \"LyncOnline\""));
+    assert!(undo.contains("Remove-CsAllowedDomain -Identity \"push.lync.com\""));
+    assert!(undo.contains("Import-Clixml -Path $recordPath"));
+    assert!(page.try_find("download-rollback").is_some());
     assert_eq!(page.count("[data-testid=tests] li"), 2);
     assert!(page.text("notes").contains("TCP 5223"));
     assert_eq!(page.count("[data-testid=checklist] input"), 1);
@@ -184,6 +190,7 @@ async fn ocs_edge_gets_the_gui_checklist() {
     assert_eq!(page.count("[data-testid=checklist] input"), 8);
     assert!(page.text("checklist").contains("Federated partner Access Edge Server, type sipfed.online.lync.com"));
     assert!(!page.text("script").contains("New-CsHostingProvider"));
+    assert!(page.text("rollback").contains("select push.lync.com, click Remove"));
 }
 
 #[wasm_bindgen_test]

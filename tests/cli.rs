@@ -28,7 +28,7 @@ fn the_seed_example_prints_the_script_and_exits_0() {
 
 #[test]
 fn every_format_and_every_verdict_exits_0() {
-    for format in ["ps1", "steps", "json"] {
+    for format in ["ps1", "rollback", "steps", "json"] {
         for edge in ["lync2013", "lync2010", "ocs2007r2", "none"] {
             let (code, stdout, _) =
                 run(&["--edge", edge, "--client", "wp-lync2010", "--access-edge", "edge.contoso.com", "--format", format]);
@@ -36,6 +36,8 @@ fn every_format_and_every_verdict_exits_0() {
             assert!(!stdout.is_empty());
         }
     }
+    let (_, undo, _) = run(&["--format", "rollback", "--edge", "lync2010", "--client", "wp-lync2010", "--access-edge", "e.contoso.com"]);
+    assert!(undo.contains("Remove-CsHostingProvider") && undo.contains("$MyInvocation.MyCommand.Path"));
     let (_, json, _) = run(&["--format=json", "--edge=ocs2007r2", "--client=ios-lync2010", "--access-edge=a.contoso.com"]);
     let document: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(document["decision"]["verdict"], "configure");

@@ -4,7 +4,7 @@
 
 mod support;
 
-use lync_push_wizard::core::render::{json::json, powershell::script, steps::steps};
+use lync_push_wizard::core::render::{json::json, powershell::script, rollback::rollback, steps::steps};
 use lync_push_wizard::core::{plan, Answers, EdgeServer, MobileClient, Verdict};
 use support::{answers, commands, parse, syntax_problems, with_provider, with_site};
 
@@ -55,6 +55,7 @@ fn every_combination_keeps_the_invariants_and_parses() {
     let all = every_answer_set();
     assert_eq!(all.len(), 4 * 64 * 2 * 2);
     let mut verdicts = [0usize; 3];
+    let mut rollbacks = 0usize;
     for answers in &all {
         let case = lync_push_wizard::core::share::to_fragment(answers);
         let plan = plan(answers).unwrap_or_else(|e| panic!("{case}: {e:?}"));
@@ -131,12 +132,41 @@ fn every_combination_keeps_the_invariants_and_parses() {
             assert!(positions.len() >= 4, "{case}: seed commands missing");
         }
 
+        // The rollback script: parses, changes nothing without a check, and removes only what
+        // the configuration script can have created.
+        let undo = rollback(&plan);
+        let undo_tree = parse(&undo);
+        let problems = syntax_problems(&undo_tree, &undo);
+        assert!(problems.is_empty(), "{case} rollback:\n{}\n{undo}", problems.join("\n"));
+        let undo_commands = commands(&undo_tree, &undo);
+        assert!(undo_commands.iter().any(|(name, _)| name.starts_with("Write-")), "{case}: the rollback says what it does");
+        for (name, guarded) in &undo_commands {
+            if name.starts_with("Remove-Cs") || name.starts_with("Set-Cs") || name.starts_with("New-Cs") {
+                assert!(configure && *guarded, "{case} rollback: {name}");
+            }
+        }
+        assert!(!undo.contains("New-Cs"), "{case}: a rollback creates nothing");
+        assert_eq!(undo.contains("Remove-CsHostingProvider"), script.contains("New-CsHostingProvider"), "{case}");
+        assert_eq!(undo.contains("Remove-CsAllowedDomain"), script.contains("New-CsAllowedDomain"), "{case}");
+        for construct in NOT_IN_POWERSHELL_2 {
+            assert!(!undo.contains(construct), "{case} rollback: {construct}");
+        }
+        rollbacks += 1;
+
         // The other renderers cover the same plan without failing.
         assert!(steps(&plan).contains(&lync_push_wizard::core::text::verdict_headline(&plan.decision)));
         let document: serde_json::Value = serde_json::from_str(&json(&plan)).expect("valid JSON");
         assert_eq!(document["decision"]["services"]["apns"], apns, "{case}");
     }
-    println!("combinations: {} cases (configure {}, not needed {}, blocked {})", all.len(), verdicts[0], verdicts[1], verdicts[2]);
+    println!(
+        "combinations: {} cases (configure {}, not needed {}, blocked {}); {} scripts and {rollbacks} rollback scripts parsed",
+        all.len(),
+        verdicts[0],
+        verdicts[1],
+        verdicts[2],
+        all.len()
+    );
+    assert_eq!(rollbacks, all.len());
     assert!(verdicts.iter().all(|&n| n > 0));
 }
 

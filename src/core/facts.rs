@@ -14,6 +14,9 @@ pub const PUSH_PROXY_URI: &str = "sip:push@push.lync.com";
 /// Outbound port Apple devices need on corporate Wi-Fi for APNS (facts §3, Hh690030).
 pub const APNS_WIFI_PORT: u16 = 5223;
 
+/// The undo record the configuration script writes beside itself, and the rollback script reads.
+pub const UNDO_RECORD_FILE: &str = "LyncPushNotifications.undo.xml";
+
 pub const SEED_TITLE: &str = "Configuring for push notifications in Lync Server 2013";
 pub const SEED_URL: &str = "https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)";
 
@@ -33,6 +36,9 @@ pub mod cmdlet {
     pub const TEST_MCX_PUSH_NOTIFICATION: &str = "Test-CsMcxPushNotification";
     pub const GET_MCX_CONFIGURATION: &str = "Get-CsMcxConfiguration";
     pub const GET_IM_FILTER_CONFIGURATION: &str = "Get-CsImFilterConfiguration";
+    pub const REMOVE_HOSTING_PROVIDER: &str = "Remove-CsHostingProvider";
+    pub const REMOVE_ALLOWED_DOMAIN: &str = "Remove-CsAllowedDomain";
+    pub const REMOVE_PUSH_CONFIGURATION: &str = "Remove-CsPushNotificationConfiguration";
 }
 
 /// Security groups and roles the seed names for each procedure.

@@ -3,6 +3,7 @@
 pub mod html;
 pub mod json;
 pub mod powershell;
+pub mod rollback;
 pub mod steps;
 
 use super::answers::{Answers, MobileClient};

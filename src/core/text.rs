@@ -234,6 +234,15 @@ pub fn ocs_edge_gui_steps() -> Vec<String> {
     ]
 }
 
+/// Undoing the OCS 2007 R2 GUI step: the same dialog, removing the partner it added.
+pub fn ocs_edge_undo_steps() -> Vec<String> {
+    vec![
+        "Log on to the Edge Server as a member of the RtcUniversalServerAdmins group.".into(),
+        "Open Computer Management, expand Services and Applications, right-click Microsoft Office Communications Server 2007 R2, and then click Properties.".into(),
+        format!("On the Allow tab, select {PUSH_DOMAIN}, click Remove, and then click OK."),
+    ]
+}
+
 pub fn start_shell_step() -> String {
     format!("Start the Lync Server Management Shell: click {}.", START_SHELL.join(", then "))
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::core::decision::Verdict;
 use crate::core::plan::Plan;
 use crate::core::render::powershell::{for_download, script};
+use crate::core::render::rollback::rollback;
 use crate::core::render::{html, steps::checklist};
 use crate::core::share;
 
@@ -27,12 +28,31 @@ pub fn ResultPanel() -> impl IntoView {
                 <PlanPart title="Plan" test_id="plan" plan=plan render=html::plan_steps />
             </Show>
             <Show when=move || plan.with(Option::is_some)>
-                <ScriptBlock plan=plan />
+                <ScriptBlock
+                    plan=plan
+                    title="Management Shell script"
+                    file_name="Enable-LyncPushNotifications.ps1"
+                    test_id="script"
+                    render=script
+                />
             </Show>
             <Show when=has_steps>
                 <Checklist plan=plan />
                 <PlanPart title="Tests" test_id="tests" plan=plan render=html::tests />
                 <PlanPart title="Before you run it" test_id="notes" plan=plan render=html::notes />
+                <details class="undo">
+                    <summary>"Undo script: how to go back"</summary>
+                    <p class="help">
+                        "The configuration script records the values it changes in LyncPushNotifications.undo.xml beside itself. Run this script from the same folder to restore them and remove only what it created."
+                    </p>
+                    <ScriptBlock
+                        plan=plan
+                        title="Rollback script"
+                        file_name="Undo-LyncPushNotifications.ps1"
+                        test_id="rollback"
+                        render=rollback
+                    />
+                </details>
             </Show>
             <ShareAndReset />
         </section>
@@ -108,9 +128,16 @@ fn PlanPart(title: &'static str, test_id: &'static str, plan: Memo<Option<Plan>>
     }
 }
 
+/// A script with Copy and Download .ps1.
 #[component]
-fn ScriptBlock(plan: Memo<Option<Plan>>) -> impl IntoView {
-    let text = Memo::new(move |_| with_plan(plan, script));
+fn ScriptBlock(
+    plan: Memo<Option<Plan>>,
+    title: &'static str,
+    file_name: &'static str,
+    test_id: &'static str,
+    render: fn(&Plan) -> String,
+) -> impl IntoView {
+    let text = Memo::new(move |_| with_plan(plan, render));
     let coloured = Memo::new(move |_| text.with(|t| html::script(t)));
     let code = NodeRef::<element::Pre>::new();
     let (status, set_status) = signal(String::new());
@@ -125,24 +152,24 @@ fn ScriptBlock(plan: Memo<Option<Plan>>) -> impl IntoView {
         });
     };
     let download = move |_| {
-        let saved = browser::download("Enable-LyncPushNotifications.ps1", &for_download(&text.get_untracked()));
-        set_status.set(if saved { "Downloaded Enable-LyncPushNotifications.ps1." } else { "The download did not start; use Copy instead." }.into());
+        let saved = browser::download(file_name, &for_download(&text.get_untracked()));
+        set_status.set(if saved { format!("Downloaded {file_name}.") } else { "The download did not start; use Copy instead.".into() });
     };
     view! {
         <div class="card script">
             <div class="script-header">
-                <h3>"Management Shell script"</h3>
+                <h3>{title}</h3>
                 <div class="actions">
-                    <button type="button" class="primary" data-testid="copy-script" on:click=copy>
+                    <button type="button" class="primary" data-testid=format!("copy-{test_id}") on:click=copy>
                         "Copy"
                     </button>
-                    <button type="button" class="secondary" data-testid="download-script" on:click=download>
+                    <button type="button" class="secondary" data-testid=format!("download-{test_id}") on:click=download>
                         "Download .ps1"
                     </button>
                 </div>
             </div>
-            <p class="status" aria-live="polite" data-testid="script-status">{status}</p>
-            <pre class="code" node_ref=code data-testid="script" tabindex="0" aria-label="Management Shell script">
+            <p class="status" aria-live="polite" data-testid=format!("{test_id}-status")>{status}</p>
+            <pre class="code" node_ref=code data-testid=test_id tabindex="0" aria-label=title>
                 <code inner_html=coloured></code>
             </pre>
         </div>

@@ -24,7 +24,20 @@
 
 # The script block keeps $ErrorActionPreference and its variables out of your session.
 & {
+    param($scriptPath)
     $ErrorActionPreference = 'Stop'
+    $recordFolder = (Get-Location).Path
+    if ($scriptPath) {
+        $recordFolder = Split-Path -Parent $scriptPath
+    }
+    $recordPath = Join-Path $recordFolder 'LyncPushNotifications.undo.xml'
+    # The undo record: values from before the first change, and what this script created.
+    # The rollback script reads it. A second run adds to it and keeps the earlier values.
+    $record = @{}
+    if (Test-Path -Path $recordPath) {
+        $record = Import-Clixml -Path $recordPath
+        Write-Host ('Adding to the undo record ' + $recordPath + '; values from before the first run are kept.')
+    }
     try {
         # Step 1 of 6: Add the Lync Online hosting provider (sipfed.online.lync.com)
         # Why: A Lync Server 2010 or 2013 Edge reaches the Push Notification Service through
@@ -46,6 +59,8 @@
                 throw 'A hosting provider named LyncOnline exists with another ProxyFqdn, which cannot be changed. Check it with Get-CsHostingProvider before adding the Lync Online provider.'
             }
             New-CsHostingProvider -Identity "LyncOnline" -Enabled $True -ProxyFqdn "sipfed.online.lync.com" -VerificationLevel UseSourceVerification
+            $record['CreatedHostingProvider'] = "LyncOnline"
+            $record | Export-Clixml -Path $recordPath
             Write-Host '  Done: added hosting provider LyncOnline for sipfed.online.lync.com.'
         }
 
@@ -66,6 +81,8 @@
                 throw 'push.lync.com is on the blocked domain list, so it cannot be allowed. If your policy permits, remove it from that list, then run the script again.'
             }
             New-CsAllowedDomain -Identity "push.lync.com"
+            $record['CreatedAllowedDomain'] = "push.lync.com"
+            $record | Export-Clixml -Path $recordPath
             Write-Host '  Done: added push.lync.com to the allowed domains.'
         }
 
@@ -79,6 +96,10 @@
             Write-Host '  Skipped: already on in the global settings.'
         }
         else {
+            if (-not $record.ContainsKey('PushBefore')) {
+                $record['PushBefore'] = @{ Identity = 'global'; Existed = $true; Apple = [bool]$push.EnableApplePushNotificationService; Microsoft = [bool]$push.EnableMicrosoftPushNotificationService }
+                $record | Export-Clixml -Path $recordPath
+            }
             Set-CsPushNotificationConfiguration -EnableMicrosoftPushNotificationService $True
             Write-Host '  Done: turned on in the global settings.'
         }
@@ -101,6 +122,10 @@
             Write-Host '  Skipped: the Access Edge already allows federated users.'
         }
         else {
+            if (-not $record.ContainsKey('AllowFederatedUsersBefore')) {
+                $record['AllowFederatedUsersBefore'] = [bool]$accessEdge.AllowFederatedUsers
+                $record | Export-Clixml -Path $recordPath
+            }
             Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
             Write-Host '  Done: the Access Edge now allows federated users.'
         }
@@ -140,4 +165,4 @@
         Write-Host ('Stopped: ' + $_.Exception.Message) -ForegroundColor Red
         Write-Host 'Later steps did not run. Fix the cause and run the script again; finished steps are skipped.'
     }
-}
+} $MyInvocation.MyCommand.Path

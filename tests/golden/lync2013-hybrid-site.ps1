@@ -24,7 +24,20 @@
 
 # The script block keeps $ErrorActionPreference and its variables out of your session.
 & {
+    param($scriptPath)
     $ErrorActionPreference = 'Stop'
+    $recordFolder = (Get-Location).Path
+    if ($scriptPath) {
+        $recordFolder = Split-Path -Parent $scriptPath
+    }
+    $recordPath = Join-Path $recordFolder 'LyncPushNotifications.undo.xml'
+    # The undo record: values from before the first change, and what this script created.
+    # The rollback script reads it. A second run adds to it and keeps the earlier values.
+    $record = @{}
+    if (Test-Path -Path $recordPath) {
+        $record = Import-Clixml -Path $recordPath
+        Write-Host ('Adding to the undo record ' + $recordPath + '; values from before the first run are kept.')
+    }
     try {
         # Step 1 of 6: Check the existing hosting provider Office365 for sipfed.online.lync.com
         # Why: You have a hosting provider (Office365) for sipfed.online.lync.com already. Only one
@@ -61,6 +74,8 @@
                 throw 'push.lync.com is on the blocked domain list, so it cannot be allowed. If your policy permits, remove it from that list, then run the script again.'
             }
             New-CsAllowedDomain -Identity "push.lync.com"
+            $record['CreatedAllowedDomain'] = "push.lync.com"
+            $record | Export-Clixml -Path $recordPath
             Write-Host '  Done: added push.lync.com to the allowed domains.'
         }
 
@@ -76,6 +91,10 @@
             # New site settings override global there; a service not needed here keeps its global
             #   value.
             $globalPush = Get-CsPushNotificationConfiguration -Identity global
+            if (-not $record.ContainsKey('PushBefore')) {
+                $record['PushBefore'] = @{ Identity = $siteIdentity; Existed = $false }
+                $record | Export-Clixml -Path $recordPath
+            }
             New-CsPushNotificationConfiguration -Identity $siteIdentity -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $globalPush.EnableMicrosoftPushNotificationService
             Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on.')
         }
@@ -83,6 +102,10 @@
             Write-Host ('  Skipped: already on in ' + $siteIdentity + '.')
         }
         else {
+            if (-not $record.ContainsKey('PushBefore')) {
+                $record['PushBefore'] = @{ Identity = $siteIdentity; Existed = $true; Apple = [bool]$push[0].EnableApplePushNotificationService; Microsoft = [bool]$push[0].EnableMicrosoftPushNotificationService }
+                $record | Export-Clixml -Path $recordPath
+            }
             Set-CsPushNotificationConfiguration -Identity $siteIdentity -EnableApplePushNotificationService $True
             Write-Host ('  Done: turned on in ' + $siteIdentity + '.')
         }
@@ -98,6 +121,10 @@
             Write-Host '  Skipped: the Access Edge already allows federated users.'
         }
         else {
+            if (-not $record.ContainsKey('AllowFederatedUsersBefore')) {
+                $record['AllowFederatedUsersBefore'] = [bool]$accessEdge.AllowFederatedUsers
+                $record | Export-Clixml -Path $recordPath
+            }
             Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
             Write-Host '  Done: the Access Edge now allows federated users.'
         }
@@ -137,4 +164,4 @@
         Write-Host ('Stopped: ' + $_.Exception.Message) -ForegroundColor Red
         Write-Host 'Later steps did not run. Fix the cause and run the script again; finished steps are skipped.'
     }
-}
+} $MyInvocation.MyCommand.Path

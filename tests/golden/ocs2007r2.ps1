@@ -25,7 +25,20 @@
 
 # The script block keeps $ErrorActionPreference and its variables out of your session.
 & {
+    param($scriptPath)
     $ErrorActionPreference = 'Stop'
+    $recordFolder = (Get-Location).Path
+    if ($scriptPath) {
+        $recordFolder = Split-Path -Parent $scriptPath
+    }
+    $recordPath = Join-Path $recordFolder 'LyncPushNotifications.undo.xml'
+    # The undo record: values from before the first change, and what this script created.
+    # The rollback script reads it. A second run adds to it and keeps the earlier values.
+    $record = @{}
+    if (Test-Path -Path $recordPath) {
+        $record = Import-Clixml -Path $recordPath
+        Write-Host ('Adding to the undo record ' + $recordPath + '; values from before the first run are kept.')
+    }
     try {
         # Step 2 of 5: Turn on push notifications (APNS and MPNS, global)
         # Why: Push notifications are off by default. This turns on Apple (APNS) and Windows Phone
@@ -37,6 +50,10 @@
             Write-Host '  Skipped: already on in the global settings.'
         }
         else {
+            if (-not $record.ContainsKey('PushBefore')) {
+                $record['PushBefore'] = @{ Identity = 'global'; Existed = $true; Apple = [bool]$push.EnableApplePushNotificationService; Microsoft = [bool]$push.EnableMicrosoftPushNotificationService }
+                $record | Export-Clixml -Path $recordPath
+            }
             Set-CsPushNotificationConfiguration -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $True
             Write-Host '  Done: turned on in the global settings.'
         }
@@ -57,6 +74,10 @@
             Write-Host '  Skipped: the Access Edge already allows federated users.'
         }
         else {
+            if (-not $record.ContainsKey('AllowFederatedUsersBefore')) {
+                $record['AllowFederatedUsersBefore'] = [bool]$accessEdge.AllowFederatedUsers
+                $record | Export-Clixml -Path $recordPath
+            }
             Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
             Write-Host '  Done: the Access Edge now allows federated users.'
         }
@@ -93,4 +114,4 @@
         Write-Host ('Stopped: ' + $_.Exception.Message) -ForegroundColor Red
         Write-Host 'Later steps did not run. Fix the cause and run the script again; finished steps are skipped.'
     }
-}
+} $MyInvocation.MyCommand.Path

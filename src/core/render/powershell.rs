@@ -3,7 +3,10 @@
 //! a check, so running it twice changes nothing the second time.
 
 use crate::core::decision::{Services, Verdict};
-use crate::core::facts::{cmdlet, LYNC_ONLINE_PROXY_FQDN, NEW_PROVIDER_IDENTITY, PROVIDER_VERIFICATION_LEVEL, PUSH_DOMAIN, SEED_TITLE, SEED_URL};
+use crate::core::facts::{
+    cmdlet, LYNC_ONLINE_PROXY_FQDN, NEW_PROVIDER_IDENTITY, PROVIDER_VERIFICATION_LEVEL, PUSH_DOMAIN, SEED_TITLE, SEED_URL,
+    UNDO_RECORD_FILE,
+};
 use crate::core::plan::{Action, Plan, Role, Scope, Step};
 use crate::core::text;
 use crate::core::RULES_VERSION;
@@ -65,8 +68,13 @@ pub fn seed_command(action: &Action) -> Option<String> {
     }
 }
 
-fn provider_lookup() -> String {
+pub(super) fn provider_lookup() -> String {
     format!("{} | Where-Object {{ $_.ProxyFqdn -eq \"{LYNC_ONLINE_PROXY_FQDN}\" }}", cmdlet::GET_HOSTING_PROVIDER)
+}
+
+/// The hosting provider the configuration script may have created, by its Identity.
+pub(super) fn provider_lookup_by_identity() -> String {
+    format!("{} | Where-Object {{ [string]$_.Identity -eq \"{NEW_PROVIDER_IDENTITY}\" }}", cmdlet::GET_HOSTING_PROVIDER)
 }
 
 /// `-Enable…Service $True` for each needed service; an unneeded one is left out, never `$False`.
@@ -93,13 +101,17 @@ fn switches_on(variable: &str, services: Services) -> String {
     checks.join(" -and ")
 }
 
-struct Writer {
-    text: String,
+pub(super) struct Writer {
+    pub(super) text: String,
     depth: usize,
 }
 
 impl Writer {
-    fn line(&mut self, code: &str) {
+    pub(super) fn new() -> Writer {
+        Writer { text: String::new(), depth: 0 }
+    }
+
+    pub(super) fn line(&mut self, code: &str) {
         if !code.is_empty() {
             for _ in 0..self.depth {
                 self.text.push_str("    ");
@@ -110,7 +122,7 @@ impl Writer {
     }
 
     /// A comment, wrapped at about 100 columns so a reviewer never scrolls sideways.
-    fn comment(&mut self, text: &str) {
+    pub(super) fn comment(&mut self, text: &str) {
         // Our prose and validated values hold no line breaks; folding them keeps that true.
         let text = text.replace(['\r', '\n'], " ");
         let width = 100usize.saturating_sub(self.depth * 4 + 2).max(40);
@@ -134,30 +146,61 @@ impl Writer {
         self.line(&format!("# {current}").trim_end().to_string());
     }
 
-    fn say(&mut self, message: &str) {
+    pub(super) fn say(&mut self, message: &str) {
         self.line(&format!("Write-Host {}", quote(message)));
     }
 
-    fn open(&mut self, code: &str) {
+    pub(super) fn open(&mut self, code: &str) {
         self.line(&format!("{code} {{"));
         self.depth += 1;
     }
 
-    fn close(&mut self) {
+    pub(super) fn close(&mut self) {
         self.depth -= 1;
         self.line("}");
     }
 
+    /// Closes the outermost script block and passes it this script's path.
+    pub(super) fn close_script_block(&mut self) {
+        self.depth -= 1;
+        self.line("} $MyInvocation.MyCommand.Path");
+    }
+
     /// `}` then `else {` on the next line: PowerShell 2.0 accepts both, this reads more plainly.
-    fn reopen(&mut self, code: &str) {
+    pub(super) fn reopen(&mut self, code: &str) {
         self.close();
         self.open(code);
     }
 }
 
+/// Keys of the undo record; the rollback script reads what the configuration script wrote.
+pub(super) mod record {
+    pub const CREATED_PROVIDER: &str = "CreatedHostingProvider";
+    pub const CREATED_DOMAIN: &str = "CreatedAllowedDomain";
+    pub const PUSH_BEFORE: &str = "PushBefore";
+    pub const FEDERATION_BEFORE: &str = "AllowFederatedUsersBefore";
+    pub const SAVE: &str = "$record | Export-Clixml -Path $recordPath";
+}
+
+/// Opens the script block both scripts run in: it keeps `$ErrorActionPreference` and the
+/// variables out of the session, and finds the undo record beside the script (or in the current
+/// folder when the script is pasted into the shell).
+pub(super) fn open_script_block(out: &mut Writer) {
+    out.comment("The script block keeps $ErrorActionPreference and its variables out of your session.");
+    out.open("&");
+    out.line("param($scriptPath)");
+    out.line("$ErrorActionPreference = 'Stop'");
+    out.line("$recordFolder = (Get-Location).Path");
+    out.open("if ($scriptPath)");
+    out.line("$recordFolder = Split-Path -Parent $scriptPath");
+    out.close();
+    out.line(&format!("$recordPath = Join-Path $recordFolder {}", quote(UNDO_RECORD_FILE)));
+}
+
 pub fn script(plan: &Plan) -> String {
-    let mut out = Writer { text: String::new(), depth: 0 };
-    header(&mut out, plan);
+    let mut out = Writer::new();
+    header(&mut out, plan, "Push notifications for Lync Server mobility");
+    how_to_run(&mut out, plan);
     match plan.decision.verdict {
         Verdict::Configure { .. } => configuration(&mut out, plan),
         Verdict::NotNeeded { .. } | Verdict::Blocked { .. } => nothing_to_change(&mut out, plan),
@@ -165,8 +208,8 @@ pub fn script(plan: &Plan) -> String {
     out.text
 }
 
-fn header(out: &mut Writer, plan: &Plan) {
-    out.comment("Push notifications for Lync Server mobility");
+pub(super) fn header(out: &mut Writer, plan: &Plan, title: &str) {
+    out.comment(title);
     out.comment(&format!("Made by the Lync Server 2013 push-notification wizard, rules {RULES_VERSION}, from"));
     out.comment(&format!("\"{SEED_TITLE}\" ({SEED_URL})"));
     out.line("#");
@@ -176,6 +219,10 @@ fn header(out: &mut Writer, plan: &Plan) {
     }
     out.line("#");
     out.comment(&format!("Verdict: {}", text::verdict_headline(&plan.decision)));
+}
+
+/// How to run the configuration script, after the shared header.
+fn how_to_run(out: &mut Writer, plan: &Plan) {
     out.comment(text::verdict_advice(&plan.decision));
     if !plan.steps.is_empty() {
         out.line("#");
@@ -230,9 +277,14 @@ fn nothing_to_change(out: &mut Writer, plan: &Plan) {
 
 fn configuration(out: &mut Writer, plan: &Plan) {
     let total = plan.steps.len();
-    out.comment("The script block keeps $ErrorActionPreference and its variables out of your session.");
-    out.open("&");
-    out.line("$ErrorActionPreference = 'Stop'");
+    open_script_block(out);
+    out.comment("The undo record: values from before the first change, and what this script created.");
+    out.comment("The rollback script reads it. A second run adds to it and keeps the earlier values.");
+    out.line("$record = @{}");
+    out.open("if (Test-Path -Path $recordPath)");
+    out.line("$record = Import-Clixml -Path $recordPath");
+    out.line("Write-Host ('Adding to the undo record ' + $recordPath + '; values from before the first run are kept.')");
+    out.close();
     out.open("try");
     for (number, step) in plan.script_steps() {
         step_block(out, number, total, step);
@@ -244,7 +296,21 @@ fn configuration(out: &mut Writer, plan: &Plan) {
     out.line("Write-Host ('Stopped: ' + $_.Exception.Message) -ForegroundColor Red");
     out.say("Later steps did not run. Fix the cause and run the script again; finished steps are skipped.");
     out.close();
+    out.close_script_block();
+}
+
+/// Records a value from before the first change (a second run keeps the first run's value).
+fn remember_before(out: &mut Writer, key: &str, value: &str) {
+    out.open(&format!("if (-not $record.ContainsKey('{key}'))"));
+    out.line(&format!("$record['{key}'] = {value}"));
+    out.line(record::SAVE);
     out.close();
+}
+
+/// Records that this script created something, so the rollback may remove it.
+fn remember_created(out: &mut Writer, key: &str, value: &str) {
+    out.line(&format!("$record['{key}'] = \"{value}\""));
+    out.line(record::SAVE);
 }
 
 fn step_block(out: &mut Writer, number: usize, total: usize, step: &Step) {
@@ -311,10 +377,7 @@ fn hosting_provider(out: &mut Writer, existing: Option<&str>, command: &str) {
             out.open("if ($provider.Count -gt 0)");
             provider_found(out);
             out.reopen("else");
-            out.line(&format!(
-                "$sameName = @({} | Where-Object {{ [string]$_.Identity -eq \"{NEW_PROVIDER_IDENTITY}\" }})",
-                cmdlet::GET_HOSTING_PROVIDER
-            ));
+            out.line(&format!("$sameName = @({})", provider_lookup_by_identity()));
             out.open("if ($sameName.Count -gt 0)");
             out.line(&format!(
                 "throw {}",
@@ -324,6 +387,7 @@ fn hosting_provider(out: &mut Writer, existing: Option<&str>, command: &str) {
             ));
             out.close();
             out.line(command);
+            remember_created(out, record::CREATED_PROVIDER, NEW_PROVIDER_IDENTITY);
             out.say(&format!("  Done: added hosting provider {NEW_PROVIDER_IDENTITY} for {LYNC_ONLINE_PROXY_FQDN}."));
             out.close();
         }
@@ -355,6 +419,7 @@ fn allowed_domain(out: &mut Writer, command: &str) {
     ));
     out.close();
     out.line(command);
+    remember_created(out, record::CREATED_DOMAIN, PUSH_DOMAIN);
     out.say(&format!("  Done: added {PUSH_DOMAIN} to the allowed domains."));
     out.close();
 }
@@ -366,6 +431,7 @@ fn enable_push(out: &mut Writer, services: Services, scope: &Scope, command: &st
             out.open(&format!("if ({})", switches_on("$push", services)));
             out.say("  Skipped: already on in the global settings.");
             out.reopen("else");
+            remember_before(out, record::PUSH_BEFORE, &push_values("'global'", "$true", "$push"));
             out.line(command);
             out.say("  Done: turned on in the global settings.");
             out.close();
@@ -394,11 +460,13 @@ fn enable_push(out: &mut Writer, services: Services, scope: &Scope, command: &st
             if !services.mpns {
                 create.push_str(" -EnableMicrosoftPushNotificationService $globalPush.EnableMicrosoftPushNotificationService");
             }
+            remember_before(out, record::PUSH_BEFORE, "@{ Identity = $siteIdentity; Existed = $false }");
             out.line(&create);
             out.line("Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on.')");
             out.reopen(&format!("elseif ({})", switches_on("$push[0]", services)));
             out.line("Write-Host ('  Skipped: already on in ' + $siteIdentity + '.')");
             out.reopen("else");
+            remember_before(out, record::PUSH_BEFORE, &push_values("$siteIdentity", "$true", "$push[0]"));
             out.line(command);
             out.line("Write-Host ('  Done: turned on in ' + $siteIdentity + '.')");
             out.close();
@@ -406,11 +474,19 @@ fn enable_push(out: &mut Writer, services: Services, scope: &Scope, command: &st
     }
 }
 
+/// A push collection's identity and switches, as the undo record keeps them.
+fn push_values(identity: &str, existed: &str, variable: &str) -> String {
+    format!(
+        "@{{ Identity = {identity}; Existed = {existed}; Apple = [bool]{variable}.EnableApplePushNotificationService; Microsoft = [bool]{variable}.EnableMicrosoftPushNotificationService }}"
+    )
+}
+
 fn federation(out: &mut Writer, check_dns_srv_routing: bool, command: &str) {
     out.line(&format!("$accessEdge = {}", cmdlet::GET_ACCESS_EDGE_CONFIGURATION));
     out.open("if ($accessEdge.AllowFederatedUsers)");
     out.say("  Skipped: the Access Edge already allows federated users.");
     out.reopen("else");
+    remember_before(out, record::FEDERATION_BEFORE, "[bool]$accessEdge.AllowFederatedUsers");
     out.line(command);
     out.say("  Done: the Access Edge now allows federated users.");
     out.close();

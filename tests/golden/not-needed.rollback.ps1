@@ -1,0 +1,17 @@
+# Undo push notifications for Lync Server mobility
+# Made by the Lync Server 2013 push-notification wizard, rules 2026.11.27, from
+# "Configuring for push notifications in Lync Server 2013"
+#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15))
+#
+# Answers
+#   Edge Server:      Lync Server 2013 (lync2013)
+#   Mobile clients:   ios-lync2013, android, nokia
+#   Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider: none yet for sipfed.online.lync.com
+#   Push settings:    global
+#   Share link:
+#     #edge=lync2013&clients=ios-lync2013,android,nokia&access-edge=accessproxy.contoso.com
+#
+# Verdict: Push notifications are not needed: none of the chosen mobile clients uses them.
+
+Write-Host 'The configuration script for these answers changes nothing, so there is nothing to undo.'
