@@ -172,7 +172,10 @@ async fn result_shows_plan_script_checklist_tests_and_notes() {
     assert!(undo.contains("Remove-CsAllowedDomain -Identity \"push.lync.com\""));
     assert!(undo.contains("Import-Clixml -Path $recordPath"));
     assert!(page.try_find("download-rollback").is_some());
-    assert_eq!(page.count("[data-testid=tests] li"), 2);
+    assert_eq!(page.count("[data-testid=tests] > ul > li"), 2);
+    let tests = page.text("tests");
+    assert!(tests.contains("Troubleshooting") && tests.contains("Baltimore CyberTrust Root"));
+    assert!(tests.contains("Get-CsAccessEdgeConfiguration | Select-Object UseDnsSrvRouting"));
     assert!(page.text("notes").contains("TCP 5223"));
     assert_eq!(page.count("[data-testid=checklist] input"), 1);
     page.click("tick-start-shell").await;

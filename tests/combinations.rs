@@ -180,3 +180,23 @@ fn the_parser_check_catches_broken_powershell() {
     let fine = "if ($x) {\n    Write-Host 'a''b'\n}\n";
     assert!(syntax_problems(&parse(fine), fine).is_empty());
 }
+
+/// Every troubleshooting check is valid PowerShell and only reads.
+#[test]
+fn troubleshooting_checks_parse_and_only_read() {
+    use lync_push_wizard::core::plan::Trouble;
+    use lync_push_wizard::core::text::trouble_text;
+    for &trouble in Trouble::ALL {
+        let check = format!("{}\n", trouble_text(trouble).check);
+        let tree = parse(&check);
+        assert!(syntax_problems(&tree, &check).is_empty(), "{trouble:?}: {check}");
+        let invoked = commands(&tree, &check);
+        assert!(!invoked.is_empty(), "{trouble:?}");
+        for (name, _) in invoked {
+            assert!(
+                name.starts_with("Get-") || name == "Select-Object" || name == "Where-Object",
+                "{trouble:?} runs {name}, which is not read-only"
+            );
+        }
+    }
+}

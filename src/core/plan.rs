@@ -90,6 +90,57 @@ pub struct Step {
     pub host: Host,
     pub role: Role,
     pub seed: SeedSection,
+    /// Known failures a test can show, and what to check (tests only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub troubles: Vec<Trouble>,
+}
+
+vocabulary! {
+    /// Known ways push fails, each from push-facts.md §4 with its source.
+    pub enum Trouble {
+        /// §4.1 (bhargavs.com 2013-03-28): push.lync.com not allowed; senders see 504, traces 408.
+        DomainNotAllowed => "domain-not-allowed",
+        /// §4.4: federation off on the Access Edge.
+        FederationOff => "federation-off",
+        /// §4.4 and §2 (New-CsHostingProvider): hosting-provider federation needs DNS SRV routing.
+        DefaultRouting => "default-routing",
+        /// §4.4: a second provider for sipfed.online.lync.com makes New-CsHostingProvider fail.
+        DuplicateProvider => "duplicate-provider",
+        /// §4.2 (Dn767948): 504 from Test-CsMcxPushNotification: Edge, DNS SRV, clearinghouse URI.
+        PushTimeout => "push-timeout",
+        /// §4.3 (Dn767948): "Push Notification request was rejected.": the IM URL filter.
+        PushRejected => "push-rejected",
+        /// §4.4: a site's own push settings override global with the service off.
+        SiteOverride => "site-override",
+        /// §4.5 (Lync team blog 2013-05-02): the clearinghouse certificate chains to Baltimore
+        /// CyberTrust Root since 1 June 2013.
+        CertificateChain => "certificate-chain",
+    }
+}
+
+/// Which known failures a test can reveal on this route.
+fn troubles_for(action: &Action, route: Route) -> Vec<Trouble> {
+    let hosting_provider = match route {
+        Route::HostingProvider => true,
+        Route::DirectFederation => false,
+    };
+    match action {
+        Action::TestFederation { .. } => {
+            let mut troubles = vec![Trouble::FederationOff];
+            if hosting_provider {
+                troubles.extend([Trouble::DomainNotAllowed, Trouble::DefaultRouting, Trouble::DuplicateProvider]);
+            }
+            troubles
+        }
+        Action::TestPush { .. } => {
+            vec![Trouble::PushTimeout, Trouble::PushRejected, Trouble::SiteOverride, Trouble::CertificateChain]
+        }
+        Action::AddHostingProvider { .. }
+        | Action::AllowPushDomain
+        | Action::FederateOcsEdge
+        | Action::EnablePush { .. }
+        | Action::AllowFederatedUsers { .. } => Vec::new(),
+    }
 }
 
 vocabulary! {
@@ -197,7 +248,10 @@ fn configuration_steps(
     scope: &Scope,
     access_edge: &Fqdn,
 ) -> Vec<Step> {
-    let step = |action, host, role, seed| Step { action, host, role, seed };
+    let step = |action: Action, host, role, seed| {
+        let troubles = troubles_for(&action, route);
+        Step { action, host, role, seed, troubles }
+    };
     let shell = Host::ManagementShell;
     let mut steps = match route {
         Route::HostingProvider => vec![

@@ -4,7 +4,7 @@
 use super::answers::{EdgeServer, MobileClient};
 use super::decision::{BlockedBecause, Decision, Need, NotNeededBecause, PushService, Route, Services, Verdict};
 use super::facts::{APNS_WIFI_PORT, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN};
-use super::plan::{Action, Host, Note, Role, Scope};
+use super::plan::{Action, Host, Note, Role, Scope, Trouble};
 
 pub const fn edge_label(edge: EdgeServer) -> &'static str {
     match edge {
@@ -245,4 +245,57 @@ pub fn ocs_edge_undo_steps() -> Vec<String> {
 
 pub fn start_shell_step() -> String {
     format!("Start the Lync Server Management Shell: click {}.", START_SHELL.join(", then "))
+}
+
+/// A known failure: what the admin sees, why, and what to run or change.
+pub struct TroubleText {
+    pub symptom: &'static str,
+    pub cause: &'static str,
+    /// A read-only command that shows whether this is the cause.
+    pub check: &'static str,
+}
+
+pub const fn trouble_text(trouble: Trouble) -> TroubleText {
+    match trouble {
+        Trouble::DomainNotAllowed => TroubleText {
+            symptom: "504 time-out; traces show 408 \"No push subscription for target device\"; the Edge logs that push.lync.com \"is not configured and does not appear to belong to a federated partner\".",
+            cause: "push.lync.com is missing from the allowed domains while the hosting provider exists.",
+            check: "Get-CsAllowedDomain | Where-Object { $_.Domain -eq \"push.lync.com\" }",
+        },
+        Trouble::FederationOff => TroubleText {
+            symptom: "Result : Failure for Test-CsFederatedPartner.",
+            cause: "Federation is off on the Access Edge (AllowFederatedUsers is False).",
+            check: "Get-CsAccessEdgeConfiguration | Select-Object AllowFederatedUsers, UseDnsSrvRouting",
+        },
+        Trouble::DefaultRouting => TroubleText {
+            symptom: "Federation with the hosting provider never succeeds.",
+            cause: "The Access Edge uses default routing; hosting-provider federation needs DNS SRV routing.",
+            check: "Get-CsAccessEdgeConfiguration | Select-Object UseDnsSrvRouting",
+        },
+        Trouble::DuplicateProvider => TroubleText {
+            symptom: "New-CsHostingProvider fails because the ProxyFqdn is not unique.",
+            cause: "Another hosting provider already federates with sipfed.online.lync.com (often Office365 in hybrid deployments); only one may.",
+            check: "Get-CsHostingProvider | Where-Object { $_.ProxyFqdn -eq \"sipfed.online.lync.com\" }",
+        },
+        Trouble::PushTimeout => TroubleText {
+            symptom: "Test-CsMcxPushNotification throws \"A 504 (Server time-out) response was received\".",
+            cause: "The Edge Server or its DNS SRV records, or a wrong clearinghouse address: PushNotificationProxyUri must be sip:push@push.lync.com (fix: Get-CsMcxConfiguration | Set-CsMcxConfiguration -PushNotificationProxyUri \"sip:push@push.lync.com\").",
+            check: "Get-CsMcxConfiguration | Select-Object Identity, PushNotificationProxyUri",
+        },
+        Trouble::PushRejected => TroubleText {
+            symptom: "\"Push Notification request was rejected.\"",
+            cause: "The IM filter blocks messages with http: or https: prefixes, which push notifications carry.",
+            check: "(Get-CsImFilterConfiguration -Identity Global).Prefixes",
+        },
+        Trouble::SiteOverride => TroubleText {
+            symptom: "Push works for some users and not for others.",
+            cause: "A site has its own push settings that override global with the needed service off.",
+            check: "Get-CsPushNotificationConfiguration -Filter \"site:*\"",
+        },
+        Trouble::CertificateChain => TroubleText {
+            symptom: "Push stopped working although nothing was changed.",
+            cause: "Since 1 June 2013 the push clearinghouse certificate chains to the Baltimore CyberTrust Root; an Edge Server that does not trust it loses push.",
+            check: "Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object { $_.Subject -like \"*Baltimore CyberTrust Root*\" }",
+        },
+    }
 }

@@ -77,7 +77,18 @@ pub fn tests(plan: &Plan) -> String {
         element(&mut out, "<li><p class=\"step-title\">", &text::step_title(&step.action), "</p>");
         element(&mut out, "<pre class=\"code small\">", &command, "</pre>");
         element(&mut out, "<p><strong>Success: </strong><code>", success, "</code></p>");
-        element(&mut out, "<p><strong>Failure: </strong>", failure, "</p></li>");
+        element(&mut out, "<p><strong>Failure: </strong>", failure, "</p>");
+        if !step.troubles.is_empty() {
+            out.push_str("<details class=\"troubles\"><summary>Troubleshooting</summary><dl>");
+            for trouble in &step.troubles {
+                let trouble = text::trouble_text(*trouble);
+                element(&mut out, "<dt>", trouble.symptom, "</dt>");
+                element(&mut out, "<dd>", trouble.cause, "");
+                element(&mut out, "<pre class=\"code small\">", trouble.check, "</pre></dd>");
+            }
+            out.push_str("</dl></details>");
+        }
+        out.push_str("</li>");
     }
     out.push_str("</ul>");
     out

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::core::answers::Answers;
 use crate::core::decision::Decision;
 use crate::core::facts::{SeedSection, SEED_URL};
-use crate::core::plan::{Action, Host, Note, Plan, Role};
+use crate::core::plan::{Action, Host, Note, Plan, Role, Trouble};
 use crate::core::text;
 use crate::core::RULES_VERSION;
 
@@ -44,6 +44,17 @@ struct StepView<'a> {
     success: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     failure: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    troubleshooting: Vec<TroubleView>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct TroubleView {
+    trouble: Trouble,
+    symptom: &'static str,
+    cause: &'static str,
+    check: &'static str,
 }
 
 #[derive(Serialize)]
@@ -80,6 +91,14 @@ pub fn json(plan: &Plan) -> String {
                     command: seed_command(&step.action),
                     success: outcomes.map(|(success, _)| success),
                     failure: outcomes.map(|(_, failure)| failure),
+                    troubleshooting: step
+                        .troubles
+                        .iter()
+                        .map(|&trouble| {
+                            let text = text::trouble_text(trouble);
+                            TroubleView { trouble, symptom: text.symptom, cause: text.cause, check: text.check }
+                        })
+                        .collect(),
                 }
             })
             .collect(),

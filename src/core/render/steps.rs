@@ -64,6 +64,15 @@ pub fn steps(plan: &Plan) -> String {
                 line(&format!("    Success: {success}"));
                 line(&format!("    Failure: {failure}"));
             }
+            if !step.troubles.is_empty() {
+                line("    Troubleshooting:");
+                for trouble in &step.troubles {
+                    let trouble = text::trouble_text(*trouble);
+                    line(&format!("      - {}", trouble.symptom));
+                    line(&format!("        Cause: {}", trouble.cause));
+                    line(&format!("        Check: {}", trouble.check));
+                }
+            }
         }
     }
     if !plan.notes.is_empty() {
