@@ -237,3 +237,25 @@ async fn text_fields_show_saved_values_when_shown_again() {
     let input: HtmlInputElement = page.find("input-site").dyn_into().unwrap();
     assert_eq!(input.value(), "Redmond", "shown again after another page");
 }
+
+#[wasm_bindgen_test]
+async fn a_pasted_script_restores_its_answers() {
+    let mut answers = seed_answers();
+    answers.edge = Some(EdgeServer::Ocs2007R2);
+    let plan = lync_push_wizard::core::plan(&answers).unwrap();
+    let undo = lync_push_wizard::core::render::rollback::rollback(&plan);
+    let page = mount(Answers::default());
+    tick().await;
+    let area: web_sys::HtmlTextAreaElement = page.find("pasted-script").dyn_into().unwrap();
+    area.set_value("not a script");
+    area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    tick().await;
+    assert!(page.text("open-script-status").contains("No share link found"));
+    area.set_value(&undo.replace('\n', "\r\n"));
+    area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("configure"));
+    assert!(page.text("verdict").contains("OCS 2007 R2"));
+    assert!(page.text("notices").contains("restored from the script"));
+    assert_eq!(area.value(), "", "the pasted text is cleared once its answers are taken");
+}

@@ -279,6 +279,13 @@ fn download_copy_and_print() {
     assert!(!text.starts_with('\u{FEFF}'), "no byte-order mark for an ASCII script");
     assert!(text.split('\n').all(|line| line.is_empty() || line.ends_with('\r')), "every line ends in CRLF");
     assert_eq!(text.replace("\r\n", "\n"), script, "the file is the script shown");
+
+    // Round trip: the downloaded file, opened in a fresh profile, gives the same script.
+    let fresh = driver.session(Options::default());
+    open(&fresh, site());
+    fresh.upload("script-file", &file);
+    assert_eq!(fresh.wait_until_contains("script", "Test-CsMcxPushNotification"), script);
+    assert!(fresh.content("notices").contains("restored from the script"));
     let _ = std::fs::remove_dir_all(&downloads);
 
     session.click("copy-script");

@@ -29,6 +29,7 @@ pub(crate) fn answer_lines(answers: &Answers) -> Vec<(&'static str, String)> {
         ("Access Edge FQDN", or_none(answers.access_edge.clone())),
         ("Hosting provider", provider),
         ("Push settings", scope),
-        ("Share link", format!("#{}", super::share::to_fragment(answers))),
+        // share::from_script reads this back when a script is pasted or dropped on the page.
+        (super::share::SCRIPT_LINK_NAME, format!("#{}", super::share::to_fragment(answers))),
     ]
 }

@@ -79,6 +79,26 @@ pub fn from_fragment(fragment: &str) -> (Answers, Vec<FieldError>) {
     (answers, errors)
 }
 
+/// The header label the script renderers write before the share link (as `Share link: #…`).
+pub const SCRIPT_LINK_NAME: &str = "Share link";
+/// Longest script text read back; a generated script is a few kilobytes.
+pub const MAX_SCRIPT_LEN: usize = 512 * 1024;
+
+/// Answers from a script this wizard generated (configuration or rollback, pasted or dropped):
+/// the share link in its comment header. `None` when the text carries no such link.
+pub fn from_script(script: &str) -> Option<(Answers, Vec<FieldError>)> {
+    if script.len() > MAX_SCRIPT_LEN {
+        return None;
+    }
+    script
+        .lines()
+        .map(|line| line.trim_start_matches('\u{FEFF}').trim())
+        .take_while(|line| line.starts_with('#') || line.is_empty())
+        .find_map(|line| line.split_once(SCRIPT_LINK_NAME).map(|(_, rest)| rest.trim_start_matches(':').trim()))
+        .filter(|link| link.starts_with('#'))
+        .map(from_fragment)
+}
+
 /// Percent-encodes everything but unreserved characters (RFC 3986 §2.3).
 fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -140,6 +160,19 @@ mod tests {
         assert_eq!(answers.site, "North America");
         let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, [Field::Edge, Field::Clients]);
+    }
+
+    #[test]
+    fn a_generated_script_gives_back_its_answers() {
+        let link = "edge=ocs2007r2&clients=ios-lync2010&access-edge=a.contoso.com&site=North%20America";
+        let (answers, _) = from_fragment(link);
+        let plan = crate::core::plan(&answers).unwrap();
+        for script in [crate::core::render::powershell::script(&plan), crate::core::render::rollback::rollback(&plan)] {
+            let windows = format!("\u{FEFF}{}", script.replace('\n', "\r\n"));
+            assert_eq!(from_script(&windows).map(|(a, _)| a), Some(answers.clone()));
+        }
+        assert!(from_script("Write-Host 'hello'\n# Share link: #edge=none").is_none(), "only the header counts");
+        assert!(from_script("# no link here\n").is_none());
     }
 
     #[test]

@@ -154,3 +154,8 @@ pub fn focus_by_id(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// The text of a file the user chose or dropped.
+pub async fn read_file(file: web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()
+}

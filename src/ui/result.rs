@@ -55,6 +55,7 @@ pub fn ResultPanel() -> impl IntoView {
                 </details>
             </Show>
             <ShareAndReset />
+            <OpenScript />
         </section>
     }
 }
@@ -211,6 +212,73 @@ fn Checklist(plan: Memo<Option<Plan>>) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+        </div>
+    }
+}
+
+/// Paste a generated script, choose its file or drop it here: its header's link restores the
+/// answers it was made from.
+#[component]
+fn OpenScript() -> impl IntoView {
+    let store = use_store();
+    let (status, set_status) = signal(String::new());
+    let (text, set_text) = signal(String::new());
+    let take = move |script: String| match share::from_script(&script) {
+        Some((answers, errors)) => {
+            store.restore(answers, errors.iter().map(|e| e.message()).collect());
+            set_text.set(String::new());
+            set_status.set("Answers restored.".into());
+        }
+        None if script.trim().is_empty() => set_status.set(String::new()),
+        None => set_status.set("No share link found: use a whole script made by this wizard (the link is in its header).".into()),
+    };
+    let read_first = move |files: Option<web_sys::FileList>| {
+        if let Some(file) = files.and_then(|files| files.get(0)) {
+            leptos::task::spawn_local(async move {
+                match browser::read_file(file).await {
+                    Some(script) => take(script),
+                    None => set_status.set("That file could not be read.".into()),
+                }
+            });
+        }
+    };
+    view! {
+        <div
+            class="card open-script"
+            data-testid="open-script"
+            on:dragover=move |event: web_sys::DragEvent| event.prevent_default()
+            on:drop=move |event: web_sys::DragEvent| {
+                event.prevent_default();
+                read_first(event.data_transfer().and_then(|data| data.files()));
+            }
+        >
+            <h3>"Open a generated script"</h3>
+            <label for="pasted-script">"Paste a script made by this wizard, or drop its .ps1 file here, to get its answers back."</label>
+            <textarea
+                id="pasted-script"
+                rows="3"
+                spellcheck="false"
+                data-testid="pasted-script"
+                prop:value=text
+                on:input=move |event| {
+                    let value = event_target_value(&event);
+                    set_text.set(value.clone());
+                    take(value);
+                }
+            ></textarea>
+            <label class="file-label">
+                "Or choose the file: "
+                <input
+                    type="file"
+                    accept=".ps1,text/plain"
+                    data-testid="script-file"
+                    on:change=move |event| {
+                        let input: web_sys::HtmlInputElement = event_target(&event);
+                        read_first(input.files());
+                    }
+                />
+            </label>
+            <p class="status" aria-live="polite" data-testid="open-script-status">{status}</p>
         </div>
     }
 }

@@ -76,6 +76,7 @@ pub enum Persistence {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Notice {
     OpenedFromLink { problems: Vec<String> },
+    RestoredFromScript { problems: Vec<String> },
     StorageUnreadable(String),
     StorageUnavailable,
     StorageFull,
@@ -91,6 +92,9 @@ impl Notice {
                 "Answers opened from a link; they replace the ones saved in this browser. Some values were not understood: {}",
                 problems.join(" ")
             ),
+            Notice::RestoredFromScript { problems } => {
+                format!("Answers restored from the script's header. {}", problems.join(" ")).trim_end().to_string()
+            }
             Notice::StorageUnreadable(message) => message.clone(),
             Notice::StorageUnavailable => {
                 "This browser does not allow the page to store data, so your answers won't be kept after you close it.".into()
@@ -164,6 +168,16 @@ impl Store {
         self.outcome.with(|outcome| {
             outcome.as_ref().err().and_then(|errors| errors.iter().find(|e| e.field == field)).map(|e| e.problem_text())
         })
+    }
+
+    /// Takes the answers a generated script carries (its header's share link).
+    pub fn restore(self, answers: Answers, problems: Vec<String>) {
+        self.answers.set(answers);
+        self.seen.set(Page::ALL.len() - 1);
+        self.notices.update(|n| {
+            n.retain(|notice| !matches!(notice, Notice::RestoredFromScript { .. }));
+            n.push(Notice::RestoredFromScript { problems });
+        });
     }
 
     pub fn reset(self) {

@@ -164,6 +164,13 @@ impl Session {
         self.call("POST", &format!("/element/{}/value", element.0), Some(json!({ "text": text })));
     }
 
+    /// Gives a file to an `<input type=file>`, as choosing it in the dialog does.
+    pub fn upload(&self, test_id: &str, file: &Path) {
+        let element = self.find(test_id);
+        let path = file.display().to_string();
+        self.call("POST", &format!("/element/{}/value", element.0), Some(json!({ "text": path })));
+    }
+
     /// `textContent`, which (unlike WebDriver's text) includes text scrolled out of view.
     pub fn content(&self, test_id: &str) -> String {
         self.find(test_id);
