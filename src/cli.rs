@@ -2,7 +2,7 @@
 
 use crate::core::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
 use crate::core::plan::plan;
-use crate::core::render::{json::json, powershell::script, rollback::rollback, steps::steps};
+use crate::core::render::{json::json, markdown::runbook, powershell::script, rollback::rollback, steps::steps};
 use crate::core::validate::{Field, FieldError, Problem};
 
 pub const HELP: &str = "\
@@ -12,7 +12,7 @@ the Lync Server Management Shell script, the GUI steps and the tests.
 USAGE:
     lync-push-wizard --edge EDGE [--client CLIENT]... [--access-edge FQDN]
                      [--existing-provider IDENTITY] [--site NAME]
-                     [--format ps1|rollback|steps|json]
+                     [--format ps1|rollback|steps|runbook|json]
 
 OPTIONS:
     --edge EDGE                  lync2013 | lync2010 | ocs2007r2 | none
@@ -24,7 +24,8 @@ OPTIONS:
     --site NAME                  set push at site:NAME instead of global
     --format FORMAT              ps1 (default): the configuration script
                                  rollback: the script that undoes it, from its undo record
-                                 steps: the plan as numbered text; json: decision and plan
+                                 steps: the plan as numbered text
+                                 runbook: everything as Markdown; json: decision and plan
     -h, --help                   this text
     -V, --version                version and rules version
 
@@ -36,6 +37,7 @@ enum Format {
     Script,
     Rollback,
     Steps,
+    Runbook,
     Json,
 }
 
@@ -60,6 +62,7 @@ pub fn run(args: &[String]) -> Output {
                 Format::Script => script(&plan),
                 Format::Rollback => rollback(&plan),
                 Format::Steps => steps(&plan),
+                Format::Runbook => runbook(&plan),
                 Format::Json => json(&plan) + "\n",
             }),
             Err(errors) => fail(errors.iter().map(flag_message).collect::<Vec<_>>().join(" ")),
@@ -135,8 +138,9 @@ fn parse(args: &[String]) -> Result<Command, String> {
                     "ps1" => Format::Script,
                     "rollback" => Format::Rollback,
                     "steps" => Format::Steps,
+                    "runbook" => Format::Runbook,
                     "json" => Format::Json,
-                    other => return Err(format!("--format: '{other}' is not one of: ps1, rollback, steps, json")),
+                    other => return Err(format!("--format: '{other}' is not one of: ps1, rollback, steps, runbook, json")),
                 }
             }
             other => return Err(format!("unknown option '{other}' (see --help)")),

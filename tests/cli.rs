@@ -28,7 +28,7 @@ fn the_seed_example_prints_the_script_and_exits_0() {
 
 #[test]
 fn every_format_and_every_verdict_exits_0() {
-    for format in ["ps1", "rollback", "steps", "json"] {
+    for format in ["ps1", "rollback", "steps", "runbook", "json"] {
         for edge in ["lync2013", "lync2010", "ocs2007r2", "none"] {
             let (code, stdout, _) =
                 run(&["--edge", edge, "--client", "wp-lync2010", "--access-edge", "edge.contoso.com", "--format", format]);

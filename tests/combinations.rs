@@ -153,6 +153,10 @@ fn every_combination_keeps_the_invariants_and_parses() {
         }
         rollbacks += 1;
 
+        // The runbook carries both scripts verbatim.
+        let book = lync_push_wizard::core::render::markdown::runbook(&plan);
+        assert!(book.contains(&script) && book.contains(&undo), "{case}: runbook scripts");
+
         // The other renderers cover the same plan without failing.
         assert!(steps(&plan).contains(&lync_push_wizard::core::text::verdict_headline(&plan.decision)));
         let document: serde_json::Value = serde_json::from_str(&json(&plan)).expect("valid JSON");

@@ -280,6 +280,14 @@ fn download_copy_and_print() {
     assert!(text.split('\n').all(|line| line.is_empty() || line.ends_with('\r')), "every line ends in CRLF");
     assert_eq!(text.replace("\r\n", "\n"), script, "the file is the script shown");
 
+    session.click("download-runbook");
+    let book_file = downloads.join("Lync-push-notifications-runbook.md");
+    let book = session.wait_for("the downloaded runbook", || {
+        std::fs::read_to_string(&book_file).ok().filter(|b| b.ends_with("```\n"))
+    });
+    assert!(book.starts_with("# Push notifications for Lync Server mobility: runbook"));
+    assert!(book.contains(&script), "the runbook carries the script shown");
+
     // Round trip: the downloaded file, opened in a fresh profile, gives the same script.
     let fresh = driver.session(Options::default());
     open(&fresh, site());

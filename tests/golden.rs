@@ -6,7 +6,7 @@ mod support;
 
 use std::path::PathBuf;
 
-use lync_push_wizard::core::render::{json::json, powershell::script, rollback::rollback, steps::steps};
+use lync_push_wizard::core::render::{json::json, markdown::runbook, powershell::script, rollback::rollback, steps::steps};
 use lync_push_wizard::core::{plan, EdgeServer::*, MobileClient::*};
 use support::{answers, with_provider, with_site};
 
@@ -34,6 +34,7 @@ fn all_formats(name: &str, answers: lync_push_wizard::core::Answers) {
     check(&format!("{name}.ps1"), &script(&plan));
     check(&format!("{name}.rollback.ps1"), &rollback(&plan));
     check(&format!("{name}.steps.txt"), &steps(&plan));
+    check(&format!("{name}.runbook.md"), &runbook(&plan));
     check(&format!("{name}.json"), &(json(&plan) + "\n"));
 }
 

@@ -2,6 +2,7 @@
 
 pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod powershell;
 pub mod rollback;
 pub mod steps;

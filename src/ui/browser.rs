@@ -159,3 +159,10 @@ pub fn focus_by_id(id: &str) {
 pub async fn read_file(file: web_sys::File) -> Option<String> {
     wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()
 }
+
+/// Opens the browser's print dialog; the print stylesheet turns the page into the runbook.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -8,7 +8,7 @@ use crate::core::decision::Verdict;
 use crate::core::plan::Plan;
 use crate::core::render::powershell::{for_download, script};
 use crate::core::render::rollback::rollback;
-use crate::core::render::{html, steps::checklist};
+use crate::core::render::{html, markdown::runbook, steps::checklist};
 use crate::core::share;
 
 use super::browser;
@@ -24,6 +24,9 @@ pub fn ResultPanel() -> impl IntoView {
             <h2 id="result-heading" tabindex="-1">"Result"</h2>
             <VerdictCard />
             <Problems />
+            <Show when=move || plan.with(Option::is_some)>
+                <Runbook plan=plan />
+            </Show>
             <Show when=has_steps>
                 <PlanPart title="Plan" test_id="plan" plan=plan render=html::plan_steps />
             </Show>
@@ -212,6 +215,32 @@ fn Checklist(plan: Memo<Option<Plan>>) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+        </div>
+    }
+}
+
+/// The whole plan to keep: as a Markdown file, or printed.
+#[component]
+fn Runbook(plan: Memo<Option<Plan>>) -> impl IntoView {
+    let (status, set_status) = signal(String::new());
+    let download = move |_| {
+        let saved = browser::download("Lync-push-notifications-runbook.md", &with_plan(plan, runbook));
+        set_status.set(if saved { "Downloaded Lync-push-notifications-runbook.md." } else { "The download did not start." }.into());
+    };
+    view! {
+        <div class="card runbook">
+            <div class="script-header">
+                <h3>"Runbook"</h3>
+                <div class="actions">
+                    <button type="button" class="secondary" data-testid="download-runbook" on:click=download>
+                        "Download runbook (.md)"
+                    </button>
+                    <button type="button" class="secondary" data-testid="print-runbook" on:click=move |_| browser::print()>
+                        "Print runbook"
+                    </button>
+                </div>
+            </div>
+            <p class="status" aria-live="polite">{status}</p>
         </div>
     }
 }
