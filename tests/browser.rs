@@ -155,6 +155,8 @@ async fn result_shows_plan_script_checklist_tests_and_notes() {
     let page = mount(seed_answers());
     tick().await;
     assert_eq!(page.count("[data-testid=plan] li"), 6);
+    assert_eq!(page.count("[data-testid=diagram] svg[role=img] .node.active"), 7);
+    assert!(page.text("diagram").contains("then APNS to Lync 2010 Mobile on iPhone/iPad"), "the text alternative");
     let script = page.text("script");
     for command in [
         "New-CsHostingProvider -Identity \"LyncOnline\" -Enabled $True -ProxyFqdn \"sipfed.online.lync.com\" -VerificationLevel UseSourceVerification",

@@ -1,5 +1,6 @@
 //! Renderers read a plan and write text. They decide nothing: every choice is in the plan.
 
+pub mod diagram;
 pub mod html;
 pub mod json;
 pub mod markdown;

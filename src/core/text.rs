@@ -35,6 +35,18 @@ pub const fn client_label(client: MobileClient) -> &'static str {
     }
 }
 
+/// Short client names for the diagram's device boxes.
+pub const fn client_short_label(client: MobileClient) -> &'static str {
+    match client {
+        MobileClient::IosLync2010 => "iPhone/iPad, Lync 2010",
+        MobileClient::IosLync2013 => "iPhone/iPad, Lync 2013",
+        MobileClient::WpLync2010 => "Windows Phone, Lync 2010",
+        MobileClient::WpLync2013 => "Windows Phone, Lync 2013",
+        MobileClient::Android => "Android",
+        MobileClient::Nokia => "Nokia (Symbian)",
+    }
+}
+
 pub const fn service_label(service: PushService) -> &'static str {
     match service {
         PushService::Apns => "Apple Push Notification Service (APNS)",

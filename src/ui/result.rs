@@ -8,7 +8,7 @@ use crate::core::decision::Verdict;
 use crate::core::plan::Plan;
 use crate::core::render::powershell::{for_download, script};
 use crate::core::render::rollback::rollback;
-use crate::core::render::{html, markdown::runbook, steps::checklist};
+use crate::core::render::{diagram::diagram, html, markdown::runbook, steps::checklist};
 use crate::core::share;
 
 use super::browser;
@@ -23,6 +23,12 @@ pub fn ResultPanel() -> impl IntoView {
         <section class="result" aria-labelledby="result-heading" data-testid="result">
             <h2 id="result-heading" tabindex="-1">"Result"</h2>
             <VerdictCard />
+            <Show when=move || store.decision.with(Option::is_some)>
+                <div class="card diagram-card" data-testid="diagram">
+                    <h3>"Notification path"</h3>
+                    <div inner_html=move || store.decision.with(|d| d.as_ref().map(diagram).unwrap_or_default())></div>
+                </div>
+            </Show>
             <Problems />
             <Show when=move || plan.with(Option::is_some)>
                 <Runbook plan=plan />
