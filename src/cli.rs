@@ -3,6 +3,7 @@
 use crate::core::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
 use crate::core::plan::plan;
 use crate::core::render::{json::json, markdown::runbook, powershell::script, rollback::rollback, steps::steps};
+use crate::core::i18n::EN;
 use crate::core::validate::{Field, FieldError, Problem};
 
 pub const HELP: &str = "\
@@ -62,7 +63,7 @@ pub fn run(args: &[String]) -> Output {
                 Format::Script => script(&plan),
                 Format::Rollback => rollback(&plan),
                 Format::Steps => steps(&plan),
-                Format::Runbook => runbook(&plan),
+                Format::Runbook => runbook(&EN, &plan),
                 Format::Json => json(&plan) + "\n",
             }),
             Err(errors) => fail(errors.iter().map(flag_message).collect::<Vec<_>>().join(" ")),
@@ -96,7 +97,7 @@ fn flag(field: Field) -> &'static str {
 }
 
 fn flag_message(error: &FieldError) -> String {
-    format!("{} ({}): {}", error.field.label(), flag(error.field), error.problem_text())
+    format!("{} ({}): {}", error.field.label(&EN), flag(error.field), error.problem_text(&EN))
 }
 
 fn parse(args: &[String]) -> Result<Command, String> {

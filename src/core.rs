@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod decision;
 pub mod facts;
+pub mod i18n;
 pub mod plan;
 pub mod render;
 pub mod saved;

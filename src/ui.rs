@@ -8,6 +8,8 @@ mod state;
 
 use leptos::prelude::*;
 
+use crate::core::i18n::{fill, Language};
+
 pub use state::{Initial, Notice, Page, Persistence, Store};
 
 /// Reads storage and the share link once, then mounts the wizard on `<body>`.
@@ -20,25 +22,62 @@ pub fn mount() {
 pub fn App(initial: Initial) -> impl IntoView {
     let store = Store::new(initial);
     provide_context(store);
+    Effect::new(move |_| browser::set_document_language(store.lang.get()));
     view! {
-        <header class="masthead">
-            <p class="eyebrow">"Lync Server 2013 mobility"</p>
-            <h1>"Push notifications wizard"</h1>
-            <p class="lede">
-                "Answer five questions about your deployment. The wizard says whether your mobile users need push notifications, and writes the Lync Server Management Shell script, the GUI steps and the tests. Your answers stay in this browser."
-            </p>
-        </header>
-        <state::Notices />
-        <main class="layout">
-            <questions::Wizard />
-            <result::ResultPanel />
-        </main>
-        <footer class="footer">
-            <p>
-                "Rules " {crate::core::RULES_VERSION} " from Microsoft's "
-                <a href=crate::core::facts::SEED_URL rel="noopener">{crate::core::facts::SEED_TITLE}</a>
-                ". Nothing you type leaves this page."
-            </p>
-        </footer>
+        <LanguageSwitch />
+        // The whole page is rebuilt from the chosen language's table when it changes (rarely);
+        // inside, every text is a plain &'static str.
+        {move || {
+            let t = store.lang.get().strings();
+            view! {
+                <header class="masthead">
+                    <p class="eyebrow">{t.page_eyebrow}</p>
+                    <h1>{t.page_title}</h1>
+                    <p class="lede">{t.page_lede}</p>
+                </header>
+                <state::Notices t=t />
+                <main class="layout">
+                    <questions::Wizard t=t />
+                    <result::ResultPanel t=t />
+                </main>
+                <footer class="footer">
+                    <p>
+                        {fill(t.page_footer, &[crate::core::RULES_VERSION])} " "
+                        <a href=crate::core::facts::SEED_URL rel="noopener">{crate::core::facts::SEED_TITLE}</a>
+                    </p>
+                </footer>
+            }
+        }}
+    }
+}
+
+/// Outside the rebuilt page, so focus stays on it after a switch. Labelled in both languages.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let store = state::use_store();
+    view! {
+        <div class="language">
+            <label for="language">"Language · 語言"</label>
+            <select
+                id="language"
+                data-testid="language"
+                on:change=move |event| {
+                    if let Some(lang) = Language::from_token(&event_target_value(&event)) {
+                        store.lang.set(lang);
+                    }
+                }
+            >
+                {Language::ALL
+                    .iter()
+                    .map(|&lang| {
+                        view! {
+                            <option value=lang.token() selected=move || store.lang.get() == lang>
+                                {lang.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }

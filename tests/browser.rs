@@ -183,7 +183,9 @@ async fn result_shows_plan_script_checklist_tests_and_notes() {
     page.click("tick-start-shell").await;
     let tick_box: HtmlInputElement = page.find("tick-start-shell").dyn_into().unwrap();
     assert!(tick_box.checked());
-    assert!(page.text("share-link").ends_with("#edge=lync2013&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com"));
+    assert!(page
+        .text("share-link")
+        .ends_with("#edge=lync2013&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com&lang=en"));
 }
 
 #[wasm_bindgen_test]
@@ -260,4 +262,26 @@ async fn a_pasted_script_restores_its_answers() {
     assert!(page.text("verdict").contains("OCS 2007 R2"));
     assert!(page.text("notices").contains("restored from the script"));
     assert_eq!(area.value(), "", "the pasted text is cleared once its answers are taken");
+}
+
+#[wasm_bindgen_test]
+async fn the_page_switches_to_traditional_chinese_and_scripts_stay_english() {
+    let page = mount(seed_answers());
+    tick().await;
+    let select: web_sys::HtmlSelectElement = page.find("language").dyn_into().unwrap();
+    select.set_value("zh-TW");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("zh-TW"));
+    assert!(page.text("question").contains("您的部署使用哪一種 Edge Server？"));
+    assert!(page.text("verdict").contains("設定推播通知（APNS 與 MPNS）"));
+    assert!(page.text("plan").contains("執行位置"));
+    let script = page.text("script");
+    assert!(script.starts_with("# Push notifications for Lync Server mobility"), "script comments stay English");
+    assert!(script.contains("New-CsHostingProvider -Identity \"LyncOnline\""));
+    assert!(page.text("share-link").ends_with("&lang=zh-TW"));
+    select.set_value("en");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    assert!(page.text("question").contains("Which Edge Server"));
 }

@@ -154,11 +154,11 @@ fn every_combination_keeps_the_invariants_and_parses() {
         rollbacks += 1;
 
         // The runbook carries both scripts verbatim.
-        let book = lync_push_wizard::core::render::markdown::runbook(&plan);
+        let book = lync_push_wizard::core::render::markdown::runbook(&lync_push_wizard::core::i18n::EN, &plan);
         assert!(book.contains(&script) && book.contains(&undo), "{case}: runbook scripts");
 
         // The other renderers cover the same plan without failing.
-        assert!(steps(&plan).contains(&lync_push_wizard::core::text::verdict_headline(&plan.decision)));
+        assert!(steps(&plan).contains(&lync_push_wizard::core::text::verdict_headline(&lync_push_wizard::core::i18n::EN, &plan.decision)));
         let document: serde_json::Value = serde_json::from_str(&json(&plan)).expect("valid JSON");
         assert_eq!(document["decision"]["services"]["apns"], apns, "{case}");
     }
@@ -189,9 +189,9 @@ fn the_parser_check_catches_broken_powershell() {
 #[test]
 fn troubleshooting_checks_parse_and_only_read() {
     use lync_push_wizard::core::plan::Trouble;
-    use lync_push_wizard::core::text::trouble_text;
+    use lync_push_wizard::core::{i18n::EN, text::trouble_text};
     for &trouble in Trouble::ALL {
-        let check = format!("{}\n", trouble_text(trouble).check);
+        let check = format!("{}\n", trouble_text(&EN, trouble).check);
         let tree = parse(&check);
         assert!(syntax_problems(&tree, &check).is_empty(), "{trouble:?}: {check}");
         let invoked = commands(&tree, &check);

@@ -34,7 +34,7 @@ fn all_formats(name: &str, answers: lync_push_wizard::core::Answers) {
     check(&format!("{name}.ps1"), &script(&plan));
     check(&format!("{name}.rollback.ps1"), &rollback(&plan));
     check(&format!("{name}.steps.txt"), &steps(&plan));
-    check(&format!("{name}.runbook.md"), &runbook(&plan));
+    check(&format!("{name}.runbook.md"), &runbook(&lync_push_wizard::core::i18n::EN, &plan));
     check(&format!("{name}.json"), &(json(&plan) + "\n"));
 }
 

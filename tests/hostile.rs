@@ -37,8 +37,10 @@ fn check_field(field: Field, answers: Answers) -> Result<(), TestCaseError> {
         Err(errors) => {
             prop_assert!(errors.iter().any(|e| e.field == field), "rejected, but not for {field:?}: {errors:?}");
             for error in &errors {
-                prop_assert!(error.message().starts_with(error.field.label()));
-                prop_assert!(!error.message().contains('\n'));
+                for t in [&lync_push_wizard::core::i18n::EN, &lync_push_wizard::core::i18n::ZH_TW] {
+                    prop_assert!(error.message(t).starts_with(error.field.label(t)));
+                    prop_assert!(!error.message(t).contains('\n'));
+                }
             }
         }
         Ok(plan) => {

@@ -77,17 +77,13 @@ impl SeedSection {
         }
     }
 
-    pub const fn title(self) -> &'static str {
+    pub const fn title(self, t: &crate::core::i18n::Strings) -> &'static str {
         match self {
-            SeedSection::Overview => "Configuring for push notifications in Lync Server 2013",
-            SeedSection::LyncEdge => {
-                "To configure for push notifications with Lync Server 2013 or Lync Server 2010 Edge Server"
-            }
-            SeedSection::OcsEdge => {
-                "To configure for push notifications with Office Communications Server 2007 R2 Edge Server"
-            }
-            SeedSection::Enable => "To enable push notifications",
-            SeedSection::Test => "To test federation and push notifications",
+            SeedSection::Overview => t.seed_overview,
+            SeedSection::LyncEdge => t.seed_lync_edge,
+            SeedSection::OcsEdge => t.seed_ocs_edge,
+            SeedSection::Enable => t.seed_enable,
+            SeedSection::Test => t.seed_test,
         }
     }
 }

@@ -9,29 +9,30 @@ pub mod rollback;
 pub mod steps;
 
 use super::answers::{Answers, MobileClient};
+use super::i18n::{fill, Strings};
 use super::text::edge_label;
 
 /// The answers as header lines (`label`, `value`), shared by the script and the steps text.
-pub(crate) fn answer_lines(answers: &Answers) -> Vec<(&'static str, String)> {
-    let edge = answers.edge.map(|e| format!("{} ({})", edge_label(e), e.token())).unwrap_or_default();
+pub(crate) fn answer_lines(t: &Strings, answers: &Answers) -> Vec<(&'static str, String)> {
+    let edge = answers.edge.map(|e| format!("{} ({})", edge_label(t, e), e.token())).unwrap_or_default();
     let clients: Vec<&str> = answers.clients.iter().map(|c: &MobileClient| c.token()).collect();
     let provider = if answers.provider_exists {
-        format!("{} (already federates with {})", answers.provider_identity, super::facts::LYNC_ONLINE_PROXY_FQDN)
+        fill(t.answer_provider_exists, &[&answers.provider_identity, super::facts::LYNC_ONLINE_PROXY_FQDN])
     } else {
-        format!("none yet for {}", super::facts::LYNC_ONLINE_PROXY_FQDN)
+        fill(t.answer_provider_none, &[super::facts::LYNC_ONLINE_PROXY_FQDN])
     };
     let scope = match answers.scope {
         super::ScopeKind::Global => "global".to_string(),
         super::ScopeKind::Site => format!("site:{}", answers.site),
     };
-    let or_none = |text: String| if text.is_empty() { "(none)".to_string() } else { text };
+    let or_none = |text: String| if text.is_empty() { t.answer_none.to_string() } else { text };
     vec![
-        ("Edge Server", or_none(edge)),
-        ("Mobile clients", or_none(clients.join(", "))),
-        ("Access Edge FQDN", or_none(answers.access_edge.clone())),
-        ("Hosting provider", provider),
-        ("Push settings", scope),
-        // share::from_script reads this back when a script is pasted or dropped on the page.
-        (super::share::SCRIPT_LINK_NAME, format!("#{}", super::share::to_fragment(answers))),
+        (t.field_edge, or_none(edge)),
+        (t.field_clients, or_none(clients.join(", "))),
+        (t.field_access_edge, or_none(answers.access_edge.clone())),
+        (t.label_hosting_provider, provider),
+        (t.label_push_settings, scope),
+        // share::from_script reads this back (in English) when a script is pasted or dropped.
+        (t.label_share_link, format!("#{}", super::share::to_fragment(answers))),
     ]
 }

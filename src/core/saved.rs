@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::answers::Answers;
+use super::i18n::{fill, Language, Strings};
 
 pub const STORAGE_KEY: &str = "lync-push-wizard.state.v1";
 pub const BACKUP_KEY: &str = "lync-push-wizard.state.backup";
@@ -18,13 +19,16 @@ pub const MAX_SAVED_LEN: usize = 64 * 1024;
 pub struct SavedState {
     pub version: u32,
     pub answers: Answers,
-    /// Ids of the ticked GUI checklist items (see `text::checklist_id`).
+    /// Ids of the ticked GUI checklist items (see `render::steps::checklist`).
     pub ticks: BTreeSet<String>,
+    /// The interface language the user chose; `None` follows the browser.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Language>,
 }
 
 impl Default for SavedState {
     fn default() -> Self {
-        SavedState { version: SCHEMA_VERSION, answers: Answers::default(), ticks: BTreeSet::new() }
+        SavedState { version: SCHEMA_VERSION, answers: Answers::default(), ticks: BTreeSet::new(), lang: None }
     }
 }
 
@@ -36,13 +40,13 @@ pub enum Unreadable {
 }
 
 impl Unreadable {
-    pub fn message(&self) -> String {
+    pub fn message(&self, t: &Strings) -> String {
         let what = match self {
-            Unreadable::TooLarge { bytes } => format!("they were {bytes} bytes, far more than answers take"),
-            Unreadable::NotOurFormat => "they could not be read".to_string(),
-            Unreadable::OtherVersion { version } => format!("they were saved by another version (format {version})"),
+            Unreadable::TooLarge { bytes } => fill(t.unreadable_too_large, &[&bytes.to_string()]),
+            Unreadable::NotOurFormat => t.unreadable_format.to_string(),
+            Unreadable::OtherVersion { version } => fill(t.unreadable_version, &[&version.to_string()]),
         };
-        format!("Saved answers were not loaded because {what}. They are kept under \"{BACKUP_KEY}\" in this browser's storage; the wizard starts fresh.")
+        fill(t.unreadable_message, &[&what, BACKUP_KEY])
     }
 }
 
@@ -76,7 +80,8 @@ mod tests {
     fn round_trips_and_tolerates_missing_fields() {
         let mut state = SavedState::default();
         state.answers.edge = Some(EdgeServer::Ocs2007R2);
-        state.ticks.insert("ocs-gui-3".into());
+        state.ticks.insert("step1-gui3".into());
+        state.lang = Some(Language::ZhTw);
         assert_eq!(load(Some(&to_json(&state))), Ok(state));
         assert_eq!(load(Some(r#"{"version":1}"#)), Ok(SavedState::default()));
         assert_eq!(load(None), Ok(SavedState::default()));

@@ -3,6 +3,7 @@
 //! Reading one never fails: unknown keys are ignored, bad values come back as field errors.
 
 use super::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
+use super::i18n::{Language, EN};
 use super::validate::{Field, FieldError, Problem};
 
 pub const KEY_EDGE: &str = "edge";
@@ -10,6 +11,7 @@ pub const KEY_CLIENTS: &str = "clients";
 pub const KEY_ACCESS_EDGE: &str = "access-edge";
 pub const KEY_EXISTING_PROVIDER: &str = "existing-provider";
 pub const KEY_SITE: &str = "site";
+pub const KEY_LANG: &str = "lang";
 
 /// Longest fragment read; anything longer is not a link a person shared.
 pub const MAX_FRAGMENT_LEN: usize = 4096;
@@ -34,6 +36,19 @@ pub fn to_fragment(answers: &Answers) -> String {
         ScopeKind::Site => parts.push(format!("{KEY_SITE}={}", encode(answers.site.trim()))),
     }
     parts.join("&")
+}
+
+/// A page link's fragment: the answers and the reader's language (`lang=zh-TW`).
+pub fn link_fragment(answers: &Answers, lang: Language) -> String {
+    let answers = to_fragment(answers);
+    let separator = if answers.is_empty() { "" } else { "&" };
+    format!("{answers}{separator}{KEY_LANG}={}", lang.token())
+}
+
+/// The language a fragment asks for, if it names one we have.
+pub fn lang_from_fragment(fragment: &str) -> Option<Language> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(|token| Language::from_token(&decode(token)))
 }
 
 /// Answers from a fragment (with or without the leading `#`), and what was wrong in it.
@@ -73,14 +88,13 @@ pub fn from_fragment(fragment: &str) -> (Answers, Vec<FieldError>) {
                 answers.scope = ScopeKind::Site;
                 answers.site = value;
             }
+            KEY_LANG => {} // Not an answer: see lang_from_fragment.
             _ => {} // Unknown keys are ignored, so links from newer versions still open.
         }
     }
     (answers, errors)
 }
 
-/// The header label the script renderers write before the share link (as `Share link: #…`).
-pub const SCRIPT_LINK_NAME: &str = "Share link";
 /// Longest script text read back; a generated script is a few kilobytes.
 pub const MAX_SCRIPT_LEN: usize = 512 * 1024;
 
@@ -94,7 +108,7 @@ pub fn from_script(script: &str) -> Option<(Answers, Vec<FieldError>)> {
         .lines()
         .map(|line| line.trim_start_matches('\u{FEFF}').trim())
         .take_while(|line| line.starts_with('#') || line.is_empty())
-        .find_map(|line| line.split_once(SCRIPT_LINK_NAME).map(|(_, rest)| rest.trim_start_matches(':').trim()))
+        .find_map(|line| line.split_once(EN.label_share_link).map(|(_, rest)| rest.trim_start_matches(':').trim()))
         .filter(|link| link.starts_with('#'))
         .map(from_fragment)
 }
@@ -173,6 +187,16 @@ mod tests {
         }
         assert!(from_script("Write-Host 'hello'\n# Share link: #edge=none").is_none(), "only the header counts");
         assert!(from_script("# no link here\n").is_none());
+    }
+
+    #[test]
+    fn the_language_travels_in_the_link() {
+        let (answers, _) = from_fragment("edge=none");
+        let fragment = link_fragment(&answers, Language::ZhTw);
+        assert_eq!(fragment, "edge=none&lang=zh-TW");
+        assert_eq!(lang_from_fragment(&format!("#{fragment}")), Some(Language::ZhTw));
+        assert_eq!(lang_from_fragment("edge=none&lang=klingon"), None);
+        assert_eq!(from_fragment(&fragment).1, vec![], "lang is not an answer and not an error");
     }
 
     #[test]

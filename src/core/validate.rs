@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::i18n::{fill, Strings};
 use super::vocabulary::vocabulary;
 
 vocabulary! {
@@ -18,13 +19,13 @@ vocabulary! {
 
 impl Field {
     /// The label a person sees next to the field.
-    pub const fn label(self) -> &'static str {
+    pub const fn label(self, t: &Strings) -> &'static str {
         match self {
-            Field::Edge => "Edge Server",
-            Field::Clients => "Mobile clients",
-            Field::AccessEdge => "Access Edge FQDN",
-            Field::ProviderIdentity => "Existing hosting provider Identity",
-            Field::Site => "Site name",
+            Field::Edge => t.field_edge,
+            Field::Clients => t.field_clients,
+            Field::AccessEdge => t.field_access_edge,
+            Field::ProviderIdentity => t.field_provider,
+            Field::Site => t.field_site,
         }
     }
 }
@@ -64,54 +65,36 @@ impl FieldError {
         FieldError { field, problem }
     }
 
-    pub fn message(&self) -> String {
-        format!("{}: {}", self.field.label(), self.problem_text())
+    pub fn message(&self, t: &Strings) -> String {
+        format!("{}: {}", self.field.label(t), self.problem_text(t))
     }
 
     /// The message without the field label, for display right beside the field.
-    pub fn problem_text(&self) -> String {
+    pub fn problem_text(&self, t: &Strings) -> String {
         match &self.problem {
             Problem::Missing => match self.field {
-                Field::Edge => "choose the Edge Server your deployment uses (or none).".into(),
-                Field::Clients => "choose at least one mobile client.".into(),
-                Field::AccessEdge => {
-                    "enter the internal FQDN of your Access Edge service, e.g. accessproxy.contoso.com.".into()
-                }
-                Field::ProviderIdentity => {
-                    "enter the Identity of the hosting provider that already federates with sipfed.online.lync.com."
-                        .into()
-                }
-                Field::Site => "enter the site name, as Topology Builder shows it.".into(),
+                Field::Edge => t.problem_edge_missing.into(),
+                Field::Clients => t.problem_clients_missing.into(),
+                Field::AccessEdge => t.problem_access_edge_missing.into(),
+                Field::ProviderIdentity => t.problem_provider_missing.into(),
+                Field::Site => t.problem_site_missing.into(),
             },
-            Problem::UnknownToken { token } => {
-                format!("'{}' is not one of: {}.", shorten(token), allowed_tokens(self.field))
-            }
-            Problem::TooLong { max, actual } => {
-                format!("{actual} characters is too long; at most {max}.")
-            }
-            Problem::FqdnSingleLabel => {
-                "needs at least two labels separated by dots, e.g. accessproxy.contoso.com.".into()
-            }
-            Problem::FqdnEmptyLabel => {
-                "has an empty label (two dots together, or a dot at the start or end).".into()
-            }
+            Problem::UnknownToken { token } => fill(t.problem_unknown, &[&shorten(token), &allowed_tokens(self.field)]),
+            Problem::TooLong { max, actual } => fill(t.problem_too_long, &[&actual.to_string(), &max.to_string()]),
+            Problem::FqdnSingleLabel => t.problem_single_label.into(),
+            Problem::FqdnEmptyLabel => t.problem_empty_label.into(),
             Problem::FqdnLabelTooLong { label } => {
-                format!("the label '{}' is longer than {MAX_LABEL_LEN} characters.", shorten(label))
+                fill(t.problem_label_too_long, &[&shorten(label), &MAX_LABEL_LEN.to_string()])
             }
-            Problem::FqdnHyphenAtEdge { label } => {
-                format!("the label '{}' starts or ends with a hyphen.", shorten(label))
-            }
-            Problem::FqdnIpAddress => "enter the server's FQDN, not an IP address.".into(),
+            Problem::FqdnHyphenAtEdge { label } => fill(t.problem_hyphen, &[&shorten(label)]),
+            Problem::FqdnIpAddress => t.problem_ip.into(),
             Problem::BadCharacter { character } => match self.field {
-                Field::AccessEdge => {
-                    format!("{} is not allowed; use letters, digits, hyphens and dots.", show_char(*character))
+                Field::AccessEdge => fill(t.problem_char_fqdn, &[&show_char(*character)]),
+                Field::Edge | Field::Clients | Field::ProviderIdentity | Field::Site => {
+                    fill(t.problem_char_name, &[&show_char(*character)])
                 }
-                Field::Edge | Field::Clients | Field::ProviderIdentity | Field::Site => format!(
-                    "{} is not allowed; use letters, digits, spaces, '.', '-' and '_'.",
-                    show_char(*character)
-                ),
             },
-            Problem::NameBadStart => "must start and end with a letter or digit.".into(),
+            Problem::NameBadStart => t.problem_edges.into(),
         }
     }
 }
@@ -266,8 +249,9 @@ mod tests {
     #[test]
     fn every_message_names_its_field() {
         let error = FieldError::new(Field::AccessEdge, Problem::FqdnSingleLabel);
-        assert!(error.message().starts_with("Access Edge FQDN: "));
+        assert!(error.message(&crate::core::i18n::EN).starts_with("Access Edge FQDN: "));
         let error = FieldError::new(Field::Edge, Problem::UnknownToken { token: "lync2015".into() });
-        assert_eq!(error.message(), "Edge Server: 'lync2015' is not one of: lync2013, lync2010, ocs2007r2, none.");
+        assert_eq!(error.message(&crate::core::i18n::EN), "Edge Server: 'lync2015' is not one of: lync2013, lync2010, ocs2007r2, none.");
+        assert!(error.message(&crate::core::i18n::ZH_TW).contains("「lync2015」不是下列其中之一"));
     }
 }

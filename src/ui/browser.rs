@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
 use crate::core::saved::{self, SavedState, BACKUP_KEY, STORAGE_KEY};
+use crate::core::i18n::Language;
 use crate::core::share;
 
 use super::state::{Initial, Notice, Persistence};
@@ -40,17 +41,33 @@ pub fn load_initial() -> Initial {
                     persistence = Persistence::Memory;
                 }
             }
-            notices.push(Notice::StorageUnreadable(problem.message()));
+            notices.push(Notice::StorageUnreadable(problem));
             SavedState::default()
         }
     };
+    let mut lang = state.lang.unwrap_or_else(browser_language);
     if let Some(fragment) = shared_fragment() {
-        let (answers, errors) = share::from_fragment(&fragment);
+        let (answers, problems) = share::from_fragment(&fragment);
         state.answers = answers;
-        notices.push(Notice::OpenedFromLink { problems: errors.iter().map(|e| e.message()).collect() });
+        lang = share::lang_from_fragment(&fragment).unwrap_or(lang);
+        notices.push(Notice::OpenedFromLink { problems });
         forget_fragment();
     }
-    Initial { state, notices, persistence }
+    Initial { state, notices, persistence, lang }
+}
+
+/// The reader's language from the browser's preference.
+fn browser_language() -> Language {
+    let tag = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    Language::from_browser(&tag)
+}
+
+/// Keeps `<html lang>` in step with the interface, for screen readers and fonts.
+pub fn set_document_language(lang: Language) {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = root.set_attribute("lang", lang.token());
+    }
 }
 
 /// Moves (not copies) the value, so even one that fills the quota finds room under the new key.

@@ -4,6 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::core::decision::{need_of, route_for, Route};
+use crate::core::i18n::{fill, Strings};
 use crate::core::text::{client_label, edge_hint, edge_label, need_reason};
 use crate::core::{EdgeServer, Field, MobileClient, ScopeKind};
 
@@ -11,7 +12,7 @@ use super::browser;
 use super::state::{use_store, Page};
 
 #[component]
-pub fn Wizard() -> impl IntoView {
+pub fn Wizard(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let heading = NodeRef::<html::H2>::new();
     // Focus follows the page, so keyboard and screen-reader users land on the new question.
@@ -25,33 +26,33 @@ pub fn Wizard() -> impl IntoView {
         page
     });
     view! {
-        <section class="wizard" aria-label="Questions">
-            <Progress />
+        <section class="wizard" aria-label=t.nav_questions>
+            <Progress t=t />
             <div class="card question" data-testid="question">
                 <p class="step-count">
-                    {move || format!("Question {} of {}", store.page.get().index() + 1, Page::ALL.len())}
+                    {move || fill(t.question_count, &[&(store.page.get().index() + 1).to_string(), &Page::ALL.len().to_string()])}
                 </p>
                 <h2 id="question-heading" node_ref=heading tabindex="-1">
-                    {move || store.page.get().question()}
+                    {move || store.page.get().question(t)}
                 </h2>
                 {move || match store.page.get() {
-                    Page::Edge => view! { <EdgeQuestion /> }.into_any(),
-                    Page::Clients => view! { <ClientsQuestion /> }.into_any(),
-                    Page::AccessEdge => view! { <AccessEdgeQuestion /> }.into_any(),
-                    Page::Provider => view! { <ProviderQuestion /> }.into_any(),
-                    Page::Scope => view! { <ScopeQuestion /> }.into_any(),
+                    Page::Edge => view! { <EdgeQuestion t=t /> }.into_any(),
+                    Page::Clients => view! { <ClientsQuestion t=t /> }.into_any(),
+                    Page::AccessEdge => view! { <AccessEdgeQuestion t=t /> }.into_any(),
+                    Page::Provider => view! { <ProviderQuestion t=t /> }.into_any(),
+                    Page::Scope => view! { <ScopeQuestion t=t /> }.into_any(),
                 }}
-                <Navigation />
+                <Navigation t=t />
             </div>
         </section>
     }
 }
 
 #[component]
-fn Progress() -> impl IntoView {
+fn Progress(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     view! {
-        <nav class="progress" aria-label="Progress">
+        <nav class="progress" aria-label=t.nav_progress>
             <ol>
                 {Page::ALL
                     .into_iter()
@@ -67,7 +68,7 @@ fn Progress() -> impl IntoView {
                                     on:click=move |_| store.go_to(page)
                                 >
                                     <span class="progress-number" aria-hidden="true">{page.index() + 1}</span>
-                                    <span>{page.short()}</span>
+                                    <span>{page.short(t)}</span>
                                 </button>
                             </li>
                         }
@@ -79,7 +80,7 @@ fn Progress() -> impl IntoView {
 }
 
 #[component]
-fn Navigation() -> impl IntoView {
+fn Navigation(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let index = move || store.page.get().index();
     let last = Page::ALL.len() - 1;
@@ -92,7 +93,7 @@ fn Navigation() -> impl IntoView {
                 disabled=move || index() == 0
                 on:click=move |_| store.go_to(Page::ALL[index().saturating_sub(1)])
             >
-                "Back"
+                {t.back}
             </button>
             <Show
                 when=move || { index() < last }
@@ -104,7 +105,7 @@ fn Navigation() -> impl IntoView {
                             data-testid="to-result"
                             on:click=move |_| browser::focus_by_id("result-heading")
                         >
-                            "Go to the result"
+                            {t.to_result}
                         </button>
                     }
                 }
@@ -115,7 +116,7 @@ fn Navigation() -> impl IntoView {
                     data-testid="next"
                     on:click=move |_| store.go_to(Page::ALL[(index() + 1).min(last)])
                 >
-                    "Next"
+                    {t.next}
                 </button>
             </Show>
         </div>
@@ -124,21 +125,21 @@ fn Navigation() -> impl IntoView {
 
 /// The core's message for a field, announced politely as it changes.
 #[component]
-fn FieldMessage(field: Field) -> impl IntoView {
+fn FieldMessage(field: Field, t: &'static Strings) -> impl IntoView {
     let store = use_store();
     view! {
         <p class="field-error" id=format!("{}-error", field.token()) aria-live="polite" data-testid=format!("error-{}", field.token())>
-            {move || store.field_problem(field)}
+            {move || store.field_problem(field, t)}
         </p>
     }
 }
 
 #[component]
-fn EdgeQuestion() -> impl IntoView {
+fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     view! {
         <fieldset class="choices" aria-describedby="edge-error">
-            <legend class="visually-hidden">"Edge Server"</legend>
+            <legend class="visually-hidden">{t.field_edge}</legend>
             {EdgeServer::ALL
                 .iter()
                 .map(|&edge| {
@@ -153,24 +154,24 @@ fn EdgeQuestion() -> impl IntoView {
                                 on:change=move |_| store.answers.update(|a| a.edge = Some(edge))
                             />
                             <span class="choice-text">
-                                <span class="choice-title">{edge_label(edge)}</span>
-                                <span class="choice-hint">{edge_hint(edge)}</span>
+                                <span class="choice-title">{edge_label(t, edge)}</span>
+                                <span class="choice-hint">{edge_hint(t, edge)}</span>
                             </span>
                         </label>
                     }
                 })
                 .collect_view()}
         </fieldset>
-        <FieldMessage field=Field::Edge />
+        <FieldMessage field=Field::Edge t=t />
     }
 }
 
 #[component]
-fn ClientsQuestion() -> impl IntoView {
+fn ClientsQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     view! {
         <fieldset class="choices">
-            <legend class="visually-hidden">"Mobile clients in use"</legend>
+            <legend class="visually-hidden">{t.field_clients}</legend>
             {MobileClient::ALL
                 .iter()
                 .map(|&client| {
@@ -187,8 +188,8 @@ fn ClientsQuestion() -> impl IntoView {
                                 }
                             />
                             <span class="choice-text">
-                                <span class="choice-title">{client_label(client)}</span>
-                                <span class="choice-hint">{need_reason(need_of(client))}</span>
+                                <span class="choice-title">{client_label(t, client)}</span>
+                                <span class="choice-hint">{need_reason(t, need_of(client))}</span>
                             </span>
                         </label>
                     }
@@ -201,6 +202,7 @@ fn ClientsQuestion() -> impl IntoView {
 /// A labelled text field bound to one answer, with its help and the core's message.
 #[component]
 fn TextField(
+    t: &'static Strings,
     field: Field,
     label: &'static str,
     help: &'static str,
@@ -210,7 +212,7 @@ fn TextField(
 ) -> impl IntoView {
     let store = use_store();
     let id = field.token();
-    let invalid = move || store.field_problem(field).is_some();
+    let invalid = move || store.field_problem(field, t).is_some();
     view! {
         <div class="field">
             <label for=id>{label}</label>
@@ -233,18 +235,19 @@ fn TextField(
                     store.answers.update(|a| write(a, value))
                 }
             />
-            <FieldMessage field=field />
+            <FieldMessage field=field t=t />
         </div>
     }
 }
 
 #[component]
-fn AccessEdgeQuestion() -> impl IntoView {
+fn AccessEdgeQuestion(t: &'static Strings) -> impl IntoView {
     view! {
         <TextField
+            t=t
             field=Field::AccessEdge
-            label="Access Edge FQDN"
-            help="The internal FQDN of the Access Edge service used for federated SIP traffic. The tests (Test-CsFederatedPartner, Test-CsMcxPushNotification) run against it."
+            label=t.field_access_edge
+            help=t.access_edge_help
             placeholder="accessproxy.contoso.com"
             read=|a| a.access_edge.clone()
             write=|a, value| a.access_edge = value
@@ -254,7 +257,14 @@ fn AccessEdgeQuestion() -> impl IntoView {
 
 /// A yes/no pair of radio buttons.
 #[component]
-fn YesNo(name: &'static str, yes: &'static str, no: &'static str, value: Signal<bool>, set: Callback<bool>) -> impl IntoView {
+fn YesNo(
+    name: &'static str,
+    legend: &'static str,
+    yes: &'static str,
+    no: &'static str,
+    value: Signal<bool>,
+    set: Callback<bool>,
+) -> impl IntoView {
     let option = move |choice: bool, text: &'static str| {
         view! {
             <label class="choice compact">
@@ -271,7 +281,7 @@ fn YesNo(name: &'static str, yes: &'static str, no: &'static str, value: Signal<
     };
     view! {
         <fieldset class="choices">
-            <legend class="visually-hidden">{name}</legend>
+            <legend class="visually-hidden">{legend}</legend>
             {option(false, no)}
             {option(true, yes)}
         </fieldset>
@@ -279,31 +289,31 @@ fn YesNo(name: &'static str, yes: &'static str, no: &'static str, value: Signal<
 }
 
 #[component]
-fn ProviderQuestion() -> impl IntoView {
+fn ProviderQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let exists = Signal::derive(move || store.answers.with(|a| a.provider_exists));
     let direct_federation = move || {
         store.answers.with(|a| a.edge.and_then(route_for)) == Some(Route::DirectFederation)
     };
     view! {
-        <p class="help">
-            "Only one hosting provider may federate with sipfed.online.lync.com. Hybrid deployments often have one already, e.g. named Office365; the script then adds none."
-        </p>
+        <p class="help">{t.provider_help}</p>
         <Show when=direct_federation>
-            <p class="aside">"Your OCS 2007 R2 Edge Server federates directly, so this answer is not used."</p>
+            <p class="aside">{t.provider_not_used}</p>
         </Show>
         <YesNo
             name="existing-provider"
-            no="No, add LyncOnline"
-            yes="Yes, one exists"
+            legend=t.page_provider
+            no=t.provider_no
+            yes=t.provider_yes
             value=exists
             set=Callback::new(move |value| store.answers.update(|a| a.provider_exists = value))
         />
         <Show when=move || exists.get()>
             <TextField
+                t=t
                 field=Field::ProviderIdentity
-                label="Identity of the existing hosting provider"
-                help="As Get-CsHostingProvider shows it."
+                label=t.provider_identity_label
+                help=t.provider_identity_help
                 placeholder="Office365"
                 read=|a| a.provider_identity.clone()
                 write=|a, value| a.provider_identity = value
@@ -313,17 +323,16 @@ fn ProviderQuestion() -> impl IntoView {
 }
 
 #[component]
-fn ScopeQuestion() -> impl IntoView {
+fn ScopeQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let site = Signal::derive(move || store.answers.with(|a| a.scope == ScopeKind::Site));
     view! {
-        <p class="help">
-            "Global settings apply everywhere unless a site has its own. Site settings override global for that site only."
-        </p>
+        <p class="help">{t.scope_help}</p>
         <YesNo
             name="scope"
-            no="Global (recommended)"
-            yes="One site"
+            legend=t.page_scope
+            no=t.scope_global
+            yes=t.scope_site
             value=site
             set=Callback::new(move |is_site| {
                 store.answers.update(|a| a.scope = if is_site { ScopeKind::Site } else { ScopeKind::Global })
@@ -331,9 +340,10 @@ fn ScopeQuestion() -> impl IntoView {
         />
         <Show when=move || site.get()>
             <TextField
+                t=t
                 field=Field::Site
-                label="Site name"
-                help="As Topology Builder shows it; the script uses site:<name>."
+                label=t.field_site
+                help=t.site_help
                 placeholder="Redmond"
                 read=|a| a.site.clone()
                 write=|a, value| a.site = value

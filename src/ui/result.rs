@@ -5,6 +5,7 @@ use leptos::html as element;
 use leptos::prelude::*;
 
 use crate::core::decision::Verdict;
+use crate::core::i18n::{fill, Strings};
 use crate::core::plan::Plan;
 use crate::core::render::powershell::{for_download, script};
 use crate::core::render::rollback::rollback;
@@ -15,62 +16,62 @@ use super::browser;
 use super::state::{use_store, Page};
 
 #[component]
-pub fn ResultPanel() -> impl IntoView {
+pub fn ResultPanel(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let plan = Memo::new(move |_| store.outcome.with(|o| o.as_ref().ok().cloned()));
     let has_steps = move || plan.with(|p| p.as_ref().is_some_and(|p| !p.steps.is_empty()));
     view! {
         <section class="result" aria-labelledby="result-heading" data-testid="result">
-            <h2 id="result-heading" tabindex="-1">"Result"</h2>
-            <VerdictCard />
+            <h2 id="result-heading" tabindex="-1">{t.result_heading}</h2>
+            <VerdictCard t=t />
             <Show when=move || store.decision.with(Option::is_some)>
                 <div class="card diagram-card" data-testid="diagram">
-                    <h3>"Notification path"</h3>
-                    <div inner_html=move || store.decision.with(|d| d.as_ref().map(diagram).unwrap_or_default())></div>
+                    <h3>{t.diagram_heading}</h3>
+                    <div inner_html=move || store.decision.with(|d| d.as_ref().map(|d| diagram(t, d)).unwrap_or_default())></div>
                 </div>
             </Show>
-            <Problems />
+            <Problems t=t />
             <Show when=move || plan.with(Option::is_some)>
-                <Runbook plan=plan />
+                <Runbook t=t plan=plan />
             </Show>
             <Show when=has_steps>
-                <PlanPart title="Plan" test_id="plan" plan=plan render=html::plan_steps />
+                <PlanPart t=t title=t.plan_heading test_id="plan" plan=plan render=html::plan_steps />
             </Show>
             <Show when=move || plan.with(Option::is_some)>
                 <ScriptBlock
+                    t=t
                     plan=plan
-                    title="Management Shell script"
+                    title=t.script_heading
                     file_name="Enable-LyncPushNotifications.ps1"
                     test_id="script"
                     render=script
                 />
             </Show>
             <Show when=has_steps>
-                <Checklist plan=plan />
-                <PlanPart title="Tests" test_id="tests" plan=plan render=html::tests />
-                <PlanPart title="Before you run it" test_id="notes" plan=plan render=html::notes />
+                <Checklist t=t plan=plan />
+                <PlanPart t=t title=t.tests_heading test_id="tests" plan=plan render=html::tests />
+                <PlanPart t=t title=t.notes_heading test_id="notes" plan=plan render=html::notes />
                 <details class="undo">
-                    <summary>"Undo script: how to go back"</summary>
-                    <p class="help">
-                        "The configuration script records the values it changes in LyncPushNotifications.undo.xml beside itself. Run this script from the same folder to restore them and remove only what it created."
-                    </p>
+                    <summary>{t.undo_summary}</summary>
+                    <p class="help">{t.undo_help}</p>
                     <ScriptBlock
+                        t=t
                         plan=plan
-                        title="Rollback script"
+                        title=t.rollback_heading
                         file_name="Undo-LyncPushNotifications.ps1"
                         test_id="rollback"
                         render=rollback
                     />
                 </details>
             </Show>
-            <ShareAndReset />
-            <OpenScript />
+            <ShareAndReset t=t />
+            <OpenScript t=t />
         </section>
     }
 }
 
 #[component]
-fn VerdictCard() -> impl IntoView {
+fn VerdictCard(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let kind = move || {
         store.decision.with(|d| match d.as_ref().map(|d| d.verdict) {
@@ -84,8 +85,8 @@ fn VerdictCard() -> impl IntoView {
         <div class=move || format!("card verdict verdict-{}", kind()) data-testid="verdict" data-verdict=kind>
             <div inner_html=move || {
                 store.decision.with(|d| match d {
-                    Some(decision) => html::verdict(decision),
-                    None => "<p class=\"headline\">Choose your Edge Server to begin.</p>".to_string(),
+                    Some(decision) => html::verdict(t, decision),
+                    None => format!("<p class=\"headline\">{}</p>", html::escape(t.choose_edge_first)),
                 })
             }></div>
         </div>
@@ -94,13 +95,13 @@ fn VerdictCard() -> impl IntoView {
 
 /// What still stops the script, each linked to its question.
 #[component]
-fn Problems() -> impl IntoView {
+fn Problems(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let errors = move || store.outcome.with(|o| o.as_ref().err().cloned().unwrap_or_default());
     view! {
         <Show when=move || !errors().is_empty()>
             <div class="card problems" data-testid="problems">
-                <p>"To get the script, finish these answers:"</p>
+                <p>{t.finish_answers}</p>
                 <ul>
                     {move || {
                         errors()
@@ -110,7 +111,7 @@ fn Problems() -> impl IntoView {
                                 view! {
                                     <li>
                                         <button type="button" class="link-button" on:click=move |_| store.go_to(page)>
-                                            {error.message()}
+                                            {error.message(t)}
                                         </button>
                                     </li>
                                 }
@@ -129,11 +130,17 @@ fn with_plan<T: Default>(plan: Memo<Option<Plan>>, f: impl FnOnce(&Plan) -> T) -
 
 /// A card whose body is one HTML part of the plan, from the core's HTML renderer.
 #[component]
-fn PlanPart(title: &'static str, test_id: &'static str, plan: Memo<Option<Plan>>, render: fn(&Plan) -> String) -> impl IntoView {
+fn PlanPart(
+    t: &'static Strings,
+    title: &'static str,
+    test_id: &'static str,
+    plan: Memo<Option<Plan>>,
+    render: fn(&Strings, &Plan) -> String,
+) -> impl IntoView {
     view! {
         <div class="card">
             <h3>{title}</h3>
-            <div data-testid=test_id inner_html=move || with_plan(plan, render)></div>
+            <div data-testid=test_id inner_html=move || with_plan(plan, |p| render(t, p))></div>
         </div>
     }
 }
@@ -141,6 +148,7 @@ fn PlanPart(title: &'static str, test_id: &'static str, plan: Memo<Option<Plan>>
 /// A script with Copy and Download .ps1.
 #[component]
 fn ScriptBlock(
+    t: &'static Strings,
     plan: Memo<Option<Plan>>,
     title: &'static str,
     file_name: &'static str,
@@ -155,15 +163,15 @@ fn ScriptBlock(
         let (script, fallback) = (text.get_untracked(), code.get_untracked().map(Into::into));
         leptos::task::spawn_local(async move {
             set_status.set(if browser::copy_or_select(script, fallback).await {
-                "Copied to the clipboard.".into()
+                t.copied.into()
             } else {
-                "This page cannot reach the clipboard here; the script is selected: press Ctrl+C to copy it.".into()
+                t.copy_selected.into()
             });
         });
     };
     let download = move |_| {
         let saved = browser::download(file_name, &for_download(&text.get_untracked()));
-        set_status.set(if saved { format!("Downloaded {file_name}.") } else { "The download did not start; use Copy instead.".into() });
+        set_status.set(if saved { fill(t.downloaded, &[file_name]) } else { t.download_failed.into() });
     };
     view! {
         <div class="card script">
@@ -171,10 +179,10 @@ fn ScriptBlock(
                 <h3>{title}</h3>
                 <div class="actions">
                     <button type="button" class="primary" data-testid=format!("copy-{test_id}") on:click=copy>
-                        "Copy"
+                        {t.copy}
                     </button>
                     <button type="button" class="secondary" data-testid=format!("download-{test_id}") on:click=download>
-                        "Download .ps1"
+                        {t.download_ps1}
                     </button>
                 </div>
             </div>
@@ -187,15 +195,15 @@ fn ScriptBlock(
 }
 
 #[component]
-fn Checklist(plan: Memo<Option<Plan>>) -> impl IntoView {
+fn Checklist(t: &'static Strings, plan: Memo<Option<Plan>>) -> impl IntoView {
     let store = use_store();
     view! {
         <div class="card">
-            <h3>"Done by hand"</h3>
-            <p class="help">"Tick each step as you go; the ticks are saved with your answers."</p>
+            <h3>{t.checklist_heading}</h3>
+            <p class="help">{t.checklist_help}</p>
             <ul class="checklist" data-testid="checklist">
                 {move || {
-                    with_plan(plan, checklist)
+                    with_plan(plan, |p| checklist(t, p))
                         .into_iter()
                         .map(|(id, item)| {
                             let key = id.clone();
@@ -227,22 +235,23 @@ fn Checklist(plan: Memo<Option<Plan>>) -> impl IntoView {
 
 /// The whole plan to keep: as a Markdown file, or printed.
 #[component]
-fn Runbook(plan: Memo<Option<Plan>>) -> impl IntoView {
+fn Runbook(t: &'static Strings, plan: Memo<Option<Plan>>) -> impl IntoView {
     let (status, set_status) = signal(String::new());
     let download = move |_| {
-        let saved = browser::download("Lync-push-notifications-runbook.md", &with_plan(plan, runbook));
-        set_status.set(if saved { "Downloaded Lync-push-notifications-runbook.md." } else { "The download did not start." }.into());
+        const FILE: &str = "Lync-push-notifications-runbook.md";
+        let saved = browser::download(FILE, &with_plan(plan, |p| runbook(t, p)));
+        set_status.set(if saved { fill(t.downloaded, &[FILE]) } else { t.download_failed.into() });
     };
     view! {
         <div class="card runbook">
             <div class="script-header">
-                <h3>"Runbook"</h3>
+                <h3>{t.runbook_heading}</h3>
                 <div class="actions">
                     <button type="button" class="secondary" data-testid="download-runbook" on:click=download>
-                        "Download runbook (.md)"
+                        {t.download_runbook}
                     </button>
                     <button type="button" class="secondary" data-testid="print-runbook" on:click=move |_| browser::print()>
-                        "Print runbook"
+                        {t.print_runbook}
                     </button>
                 </div>
             </div>
@@ -254,25 +263,25 @@ fn Runbook(plan: Memo<Option<Plan>>) -> impl IntoView {
 /// Paste a generated script, choose its file or drop it here: its header's link restores the
 /// answers it was made from.
 #[component]
-fn OpenScript() -> impl IntoView {
+fn OpenScript(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let (status, set_status) = signal(String::new());
     let (text, set_text) = signal(String::new());
     let take = move |script: String| match share::from_script(&script) {
         Some((answers, errors)) => {
-            store.restore(answers, errors.iter().map(|e| e.message()).collect());
+            store.restore(answers, errors);
             set_text.set(String::new());
-            set_status.set("Answers restored.".into());
+            set_status.set(t.open_restored.into());
         }
         None if script.trim().is_empty() => set_status.set(String::new()),
-        None => set_status.set("No share link found: use a whole script made by this wizard (the link is in its header).".into()),
+        None => set_status.set(t.open_no_link.into()),
     };
     let read_first = move |files: Option<web_sys::FileList>| {
         if let Some(file) = files.and_then(|files| files.get(0)) {
             leptos::task::spawn_local(async move {
                 match browser::read_file(file).await {
                     Some(script) => take(script),
-                    None => set_status.set("That file could not be read.".into()),
+                    None => set_status.set(t.open_unreadable.into()),
                 }
             });
         }
@@ -287,8 +296,8 @@ fn OpenScript() -> impl IntoView {
                 read_first(event.data_transfer().and_then(|data| data.files()));
             }
         >
-            <h3>"Open a generated script"</h3>
-            <label for="pasted-script">"Paste a script made by this wizard, or drop its .ps1 file here, to get its answers back."</label>
+            <h3>{t.open_heading}</h3>
+            <label for="pasted-script">{t.open_label}</label>
             <textarea
                 id="pasted-script"
                 rows="3"
@@ -302,7 +311,7 @@ fn OpenScript() -> impl IntoView {
                 }
             ></textarea>
             <label class="file-label">
-                "Or choose the file: "
+                {t.open_file}
                 <input
                     type="file"
                     accept=".ps1,text/plain"
@@ -319,9 +328,9 @@ fn OpenScript() -> impl IntoView {
 }
 
 #[component]
-fn ShareAndReset() -> impl IntoView {
+fn ShareAndReset(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    let link = move || browser::link_to(&store.answers.with(share::to_fragment));
+    let link = move || browser::link_to(&store.answers.with(|a| share::link_fragment(a, store.lang.get())));
     let link_box = NodeRef::<element::Code>::new();
     let (status, set_status) = signal(String::new());
     let (confirming, set_confirming) = signal(false);
@@ -329,35 +338,35 @@ fn ShareAndReset() -> impl IntoView {
         let (link, fallback) = (link(), link_box.get_untracked().map(Into::into));
         leptos::task::spawn_local(async move {
             set_status.set(if browser::copy_or_select(link, fallback).await {
-                "Link copied.".into()
+                t.link_copied.into()
             } else {
-                "The link is selected: press Ctrl+C to copy it.".into()
+                t.link_selected.into()
             });
         });
     };
     view! {
         <div class="card share">
-            <h3>"Share or start over"</h3>
-            <p class="help">"The link carries your answers (no passwords or secrets), so a colleague or a documentation page can open the same result."</p>
+            <h3>{t.share_heading}</h3>
+            <p class="help">{t.share_help}</p>
             <p class="link-line">
                 <code node_ref=link_box data-testid="share-link">{link}</code>
             </p>
             <div class="actions">
                 <button type="button" class="secondary" data-testid="copy-link" on:click=copy_link>
-                    "Copy link"
+                    {t.copy_link}
                 </button>
                 <Show
                     when=move || confirming.get()
                     fallback=move || {
                         view! {
                             <button type="button" class="danger" data-testid="reset" on:click=move |_| set_confirming.set(true)>
-                                "Reset answers"
+                                {t.reset}
                             </button>
                         }
                     }
                 >
-                    <span class="confirm" role="group" aria-label="Confirm reset">
-                        "Clear every answer and tick? "
+                    <span class="confirm" role="group" aria-label=t.reset_question>
+                        {t.reset_question}
                         <button
                             type="button"
                             class="danger"
@@ -365,13 +374,13 @@ fn ShareAndReset() -> impl IntoView {
                             on:click=move |_| {
                                 store.reset();
                                 set_confirming.set(false);
-                                set_status.set("Answers cleared.".into());
+                                set_status.set(t.reset_done.into());
                             }
                         >
-                            "Yes, reset"
+                            {t.reset_confirm}
                         </button>
                         <button type="button" class="secondary" data-testid="reset-cancel" on:click=move |_| set_confirming.set(false)>
-                            "Cancel"
+                            {t.cancel}
                         </button>
                     </span>
                 </Show>

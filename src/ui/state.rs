@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::core::decision::{decide, Decision};
-use crate::core::saved::{SavedState, SCHEMA_VERSION};
-use crate::core::{plan, Answers, Field, Outcome};
+use crate::core::i18n::{fill, Language, Strings};
+use crate::core::saved::{SavedState, Unreadable, SCHEMA_VERSION};
+use crate::core::{plan, Answers, Field, FieldError, Outcome};
 
 use super::browser;
 
@@ -33,23 +34,23 @@ impl Page {
         }
     }
 
-    pub const fn short(self) -> &'static str {
+    pub const fn short(self, t: &Strings) -> &'static str {
         match self {
-            Page::Edge => "Edge Server",
-            Page::Clients => "Mobile clients",
-            Page::AccessEdge => "Access Edge",
-            Page::Provider => "Hosting provider",
-            Page::Scope => "Scope",
+            Page::Edge => t.page_edge,
+            Page::Clients => t.page_clients,
+            Page::AccessEdge => t.page_access_edge,
+            Page::Provider => t.page_provider,
+            Page::Scope => t.page_scope,
         }
     }
 
-    pub const fn question(self) -> &'static str {
+    pub const fn question(self, t: &Strings) -> &'static str {
         match self {
-            Page::Edge => "Which Edge Server does your deployment use?",
-            Page::Clients => "Which mobile clients do your users have?",
-            Page::AccessEdge => "What is the internal FQDN of your Access Edge?",
-            Page::Provider => "Does a hosting provider for sipfed.online.lync.com exist already?",
-            Page::Scope => "Where should push be switched on?",
+            Page::Edge => t.question_edge,
+            Page::Clients => t.question_clients,
+            Page::AccessEdge => t.question_access_edge,
+            Page::Provider => t.question_provider,
+            Page::Scope => t.question_scope,
         }
     }
 
@@ -75,31 +76,29 @@ pub enum Persistence {
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Notice {
-    OpenedFromLink { problems: Vec<String> },
-    RestoredFromScript { problems: Vec<String> },
-    StorageUnreadable(String),
+    OpenedFromLink { problems: Vec<FieldError> },
+    RestoredFromScript { problems: Vec<FieldError> },
+    StorageUnreadable(Unreadable),
     StorageUnavailable,
     StorageFull,
 }
 
 impl Notice {
-    pub fn text(&self) -> String {
+    pub fn text(&self, t: &Strings) -> String {
+        let with_problems = |intro: &str, problems: &[FieldError]| {
+            if problems.is_empty() {
+                intro.to_string()
+            } else {
+                let listed: Vec<String> = problems.iter().map(|p| p.message(t)).collect();
+                format!("{intro} {}", fill(t.notice_link_problems, &[&listed.join(" ")]))
+            }
+        };
         match self {
-            Notice::OpenedFromLink { problems } if problems.is_empty() => {
-                "Answers opened from a link; they replace the ones saved in this browser.".into()
-            }
-            Notice::OpenedFromLink { problems } => format!(
-                "Answers opened from a link; they replace the ones saved in this browser. Some values were not understood: {}",
-                problems.join(" ")
-            ),
-            Notice::RestoredFromScript { problems } => {
-                format!("Answers restored from the script's header. {}", problems.join(" ")).trim_end().to_string()
-            }
-            Notice::StorageUnreadable(message) => message.clone(),
-            Notice::StorageUnavailable => {
-                "This browser does not allow the page to store data, so your answers won't be kept after you close it.".into()
-            }
-            Notice::StorageFull => "Your answers could not be saved (browser storage is full); they are kept only while this page is open.".into(),
+            Notice::OpenedFromLink { problems } => with_problems(t.notice_link, problems),
+            Notice::RestoredFromScript { problems } => with_problems(t.notice_script, problems),
+            Notice::StorageUnreadable(problem) => problem.message(t),
+            Notice::StorageUnavailable => t.notice_storage_unavailable.into(),
+            Notice::StorageFull => t.notice_storage_full.into(),
         }
     }
 }
@@ -110,12 +109,19 @@ pub struct Initial {
     pub state: SavedState,
     pub notices: Vec<Notice>,
     pub persistence: Persistence,
+    /// The language to start in: the link's, else the saved choice, else the browser's.
+    pub lang: Language,
 }
 
 impl Initial {
     /// A fresh start that touches no storage (tests, or a browser without storage).
     pub fn in_memory(answers: Answers) -> Initial {
-        Initial { state: SavedState { answers, ..SavedState::default() }, notices: Vec::new(), persistence: Persistence::Memory }
+        Initial {
+            state: SavedState { answers, ..SavedState::default() },
+            notices: Vec::new(),
+            persistence: Persistence::Memory,
+            lang: Language::En,
+        }
     }
 }
 
@@ -127,6 +133,7 @@ pub struct Store {
     /// Furthest page reached: every page up to it can be opened directly.
     pub seen: RwSignal<usize>,
     pub notices: RwSignal<Vec<Notice>>,
+    pub lang: RwSignal<Language>,
     /// The verdict as soon as the Edge Server is chosen, even while text fields are unfinished.
     pub decision: Memo<Option<Decision>>,
     pub outcome: Memo<Outcome>,
@@ -139,13 +146,16 @@ impl Store {
         let answers = RwSignal::new(initial.state.answers);
         let ticks = RwSignal::new(initial.state.ticks);
         let notices = RwSignal::new(initial.notices);
+        let lang = RwSignal::new(initial.lang);
         let decision = Memo::new(move |_| answers.with(|a| a.edge.map(|edge| decide(edge, a.clients.iter()))));
         let outcome = Memo::new(move |_| answers.with(plan));
-        let store = Store { answers, ticks, page: RwSignal::new(Page::Edge), seen: RwSignal::new(seen), notices, decision, outcome };
+        let store =
+            Store { answers, ticks, page: RwSignal::new(Page::Edge), seen: RwSignal::new(seen), notices, lang, decision, outcome };
         if initial.persistence == Persistence::LocalStorage {
             // The one Effect that mirrors state into storage.
             Effect::new(move |_| {
-                let state = SavedState { version: SCHEMA_VERSION, answers: answers.get(), ticks: ticks.get() };
+                let state =
+                    SavedState { version: SCHEMA_VERSION, answers: answers.get(), ticks: ticks.get(), lang: Some(lang.get()) };
                 if !browser::save(&state) {
                     notices.update(|n| {
                         if !n.contains(&Notice::StorageFull) {
@@ -164,14 +174,14 @@ impl Store {
     }
 
     /// The core's message for a field, without the label (it stands right beside the field).
-    pub fn field_problem(self, field: Field) -> Option<String> {
+    pub fn field_problem(self, field: Field, t: &Strings) -> Option<String> {
         self.outcome.with(|outcome| {
-            outcome.as_ref().err().and_then(|errors| errors.iter().find(|e| e.field == field)).map(|e| e.problem_text())
+            outcome.as_ref().err().and_then(|errors| errors.iter().find(|e| e.field == field)).map(|e| e.problem_text(t))
         })
     }
 
     /// Takes the answers a generated script carries (its header's share link).
-    pub fn restore(self, answers: Answers, problems: Vec<String>) {
+    pub fn restore(self, answers: Answers, problems: Vec<FieldError>) {
         self.answers.set(answers);
         self.seen.set(Page::ALL.len() - 1);
         self.notices.update(|n| {
@@ -194,24 +204,23 @@ pub fn use_store() -> Store {
 }
 
 #[component]
-pub fn Notices() -> impl IntoView {
+pub fn Notices(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     view! {
         <div class="notices" role="status" aria-live="polite" data-testid="notices">
             <For
                 each=move || store.notices.get()
-                key=|notice| notice.text()
+                key=|notice| format!("{notice:?}")
                 children=move |notice: Notice| {
-                    let text = notice.text();
                     view! {
                         <p class="notice">
-                            <span>{text}</span>
+                            <span>{notice.text(t)}</span>
                             <button
                                 type="button"
                                 class="link-button"
                                 on:click=move |_| store.notices.update(|n| n.retain(|x| *x != notice))
                             >
-                                "Dismiss"
+                                {t.dismiss}
                             </button>
                         </p>
                     }

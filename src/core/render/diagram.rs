@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crate::core::answers::EdgeServer;
 use crate::core::decision::{Decision, Need, PushService, Route, Verdict};
 use crate::core::facts::PUSH_DOMAIN;
+use crate::core::i18n::{fill, Strings};
 use crate::core::text;
 
 use super::html::escape;
@@ -71,7 +72,7 @@ fn arrow(out: &mut String, from: (i32, i32), to: (i32, i32), state: State) {
     );
 }
 
-pub fn diagram(decision: &Decision) -> String {
+pub fn diagram(t: &Strings, decision: &Decision) -> String {
     let configure = matches!(decision.verdict, Verdict::Configure { .. });
     let blocked = matches!(decision.verdict, Verdict::Blocked { .. });
     let rows = decision.clients.len().max(2) as i32;
@@ -80,8 +81,9 @@ pub fn diagram(decision: &Decision) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg class=\"diagram\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"diagram-title diagram-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"diagram-title\">Notification path</title><desc id=\"diagram-desc\">{}</desc>",
-        escape(&description(decision))
+        "<svg class=\"diagram\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"diagram-title diagram-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"diagram-title\">{}</title><desc id=\"diagram-desc\">{}</desc>",
+        escape(t.diagram_heading),
+        escape(&description(t, decision))
     );
     out.push_str("<defs>");
     for state in [State::Active, State::Idle, State::Missing] {
@@ -93,12 +95,12 @@ pub fn diagram(decision: &Decision) -> String {
     }
     out.push_str("</defs>");
 
-    node(&mut out, 10, middle, 120, State::when(configure || blocked), "Mobility Service", "Lync Server 2013");
-    let (edge_title, edge_sub) = edge_labels(decision.edge, decision.verdict);
+    node(&mut out, 10, middle, 120, State::when(configure || blocked), t.diagram_mobility, "Lync Server 2013");
+    let (edge_title, edge_sub) = edge_labels(t, decision.edge, decision.verdict);
     let edge_state = if blocked { State::Missing } else { State::when(configure) };
     node(&mut out, 160, middle, 170, edge_state, edge_title, edge_sub);
     arrow(&mut out, (130, middle + BOX_H / 2), (160, middle + BOX_H / 2), edge_state);
-    node(&mut out, 370, middle, 150, State::when(configure), PUSH_DOMAIN, "Push Notification Service");
+    node(&mut out, 370, middle, 150, State::when(configure), PUSH_DOMAIN, t.diagram_push_service);
     arrow(&mut out, (330, middle + BOX_H / 2), (370, middle + BOX_H / 2), State::when(configure));
 
     let services = [(PushService::Apns, "APNS", "Apple", middle - 30), (PushService::Mpns, "MPNS", "Windows Phone", middle + 30)];
@@ -110,10 +112,10 @@ pub fn diagram(decision: &Decision) -> String {
     for (index, client) in decision.clients.iter().enumerate() {
         let y = 10 + index as i32 * ROW;
         let (state, subtitle, service) = match client.need {
-            Need::Push(service) => (State::when(configure), "receives push", Some(service)),
-            Need::NoLongerNeeded | Need::RunsInBackground => (State::Idle, "no push needed", None),
+            Need::Push(service) => (State::when(configure), t.diagram_receives, Some(service)),
+            Need::NoLongerNeeded | Need::RunsInBackground => (State::Idle, t.diagram_not_needed, None),
         };
-        node(&mut out, 700, y, 190, state, text::client_short_label(client.client), subtitle);
+        node(&mut out, 700, y, 190, state, text::client_short_label(t, client.client), subtitle);
         if let Some(service) = service {
             let service_y = services.iter().find(|s| s.0 == service).map_or(middle, |s| s.3);
             arrow(&mut out, (660, service_y + BOX_H / 2), (700, y + BOX_H / 2), state);
@@ -130,45 +132,45 @@ fn service_needed(decision: &Decision, service: PushService) -> bool {
     }
 }
 
-fn edge_labels(edge: EdgeServer, verdict: Verdict) -> (&'static str, &'static str) {
+fn edge_labels(t: &Strings, edge: EdgeServer, verdict: Verdict) -> (&'static str, &'static str) {
     let title = match edge {
-        EdgeServer::Lync2013 => "Lync Server 2013 Edge",
-        EdgeServer::Lync2010 => "Lync Server 2010 Edge",
-        EdgeServer::Ocs2007R2 => "OCS 2007 R2 Edge",
-        EdgeServer::None => "No Edge Server",
+        EdgeServer::Lync2013 => t.diagram_edge_2013,
+        EdgeServer::Lync2010 => t.diagram_edge_2010,
+        EdgeServer::Ocs2007R2 => t.diagram_edge_ocs,
+        EdgeServer::None => t.edge_none,
     };
     let subtitle = match (verdict, crate::core::decision::route_for(edge)) {
-        (Verdict::Blocked { .. }, _) | (_, None) => "push cannot pass",
-        (_, Some(Route::HostingProvider)) => "hosting provider",
-        (_, Some(Route::DirectFederation)) => "direct federation",
+        (Verdict::Blocked { .. }, _) | (_, None) => t.diagram_cannot_pass,
+        (_, Some(Route::HostingProvider)) => t.diagram_hosting,
+        (_, Some(Route::DirectFederation)) => t.diagram_direct,
     };
     (title, subtitle)
 }
 
 /// The path in words, for screen readers and for anyone who cannot see the drawing.
-pub fn description(decision: &Decision) -> String {
-    let mut sentence = format!("{} ", text::verdict_headline(decision));
-    let (edge, how) = edge_labels(decision.edge, decision.verdict);
+pub fn description(t: &Strings, decision: &Decision) -> String {
+    let mut sentence = format!("{} ", text::verdict_headline(t, decision));
+    let (edge, how) = edge_labels(t, decision.edge, decision.verdict);
     match decision.verdict {
         Verdict::Configure { .. } => {
-            let _ = write!(sentence, "Path: Mobility Service, then {edge} ({how}), then {PUSH_DOMAIN}");
+            sentence.push_str(&fill(t.diagram_path, &[edge, how, PUSH_DOMAIN]));
             for (service, name) in [(PushService::Apns, "APNS"), (PushService::Mpns, "MPNS")] {
                 let devices: Vec<&str> = decision
                     .clients
                     .iter()
                     .filter(|c| c.need == Need::Push(service))
-                    .map(|c| text::client_label(c.client))
+                    .map(|c| text::client_label(t, c.client))
                     .collect();
                 if !devices.is_empty() {
-                    let _ = write!(sentence, ", then {name} to {}", devices.join(" and "));
+                    sentence.push_str(&fill(t.diagram_service_to, &[name, &devices.join(t.diagram_and)]));
                 }
             }
-            sentence.push('.');
+            sentence.push_str(t.sentence_end);
         }
         Verdict::Blocked { .. } => {
-            let _ = write!(sentence, "The path stops at the Mobility Service: {edge}.");
+            sentence.push_str(&fill(t.diagram_stops, &[edge]));
         }
-        Verdict::NotNeeded { .. } => sentence.push_str("No notification path is used."),
+        Verdict::NotNeeded { .. } => sentence.push_str(t.diagram_unused),
     }
     sentence
 }
@@ -185,24 +187,24 @@ mod tests {
 
     #[test]
     fn the_seed_example_lights_both_services() {
-        let svg = diagram(&decide(EdgeServer::Lync2013, &[IosLync2010, WpLync2013, Android]));
+        let svg = diagram(&crate::core::i18n::EN, &decide(EdgeServer::Lync2013, &[IosLync2010, WpLync2013, Android]));
         assert_eq!(count(&svg, "<g class=\"node active\">"), 7, "mobility, edge, push, 2 services, 2 devices");
         assert_eq!(count(&svg, "<g class=\"node idle\">"), 1, "Android needs no push");
         assert!(svg.contains("hosting provider"));
-        assert!(description(&decide(EdgeServer::Lync2013, &[IosLync2010])).contains("then APNS to Lync 2010 Mobile on iPhone/iPad."));
+        assert!(description(&crate::core::i18n::EN, &decide(EdgeServer::Lync2013, &[IosLync2010])).contains("then APNS to Lync 2010 Mobile on iPhone/iPad."));
     }
 
     #[test]
     fn no_edge_marks_the_gap_and_not_needed_greys_everything() {
-        let blocked = diagram(&decide(EdgeServer::None, &[WpLync2010]));
+        let blocked = diagram(&crate::core::i18n::EN, &decide(EdgeServer::None, &[WpLync2010]));
         assert_eq!(count(&blocked, "<g class=\"node missing\">"), 1);
-        let idle = diagram(&decide(EdgeServer::Ocs2007R2, &[IosLync2013]));
+        let idle = diagram(&crate::core::i18n::EN, &decide(EdgeServer::Ocs2007R2, &[IosLync2013]));
         assert_eq!(count(&idle, "<g class=\"node active\">"), 0);
     }
 
     #[test]
     fn tags_balance() {
-        let svg = diagram(&decide(EdgeServer::Ocs2007R2, &[IosLync2010, IosLync2013, WpLync2010, WpLync2013, Android, Nokia]));
+        let svg = diagram(&crate::core::i18n::EN, &decide(EdgeServer::Ocs2007R2, &[IosLync2010, IosLync2013, WpLync2010, WpLync2013, Android, Nokia]));
         for tag in ["g", "text", "svg", "marker", "defs", "desc", "title"] {
             assert_eq!(count(&svg, &format!("<{tag} ")) + count(&svg, &format!("<{tag}>")), count(&svg, &format!("</{tag}>")), "{tag}");
         }

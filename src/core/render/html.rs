@@ -5,6 +5,7 @@
 use crate::core::decision::Decision;
 use crate::core::facts::SEED_URL;
 use crate::core::plan::Plan;
+use crate::core::i18n::Strings;
 use crate::core::text;
 
 use super::powershell::{seed_command, tokens};
@@ -37,15 +38,15 @@ fn element(out: &mut String, open: &str, text: &str, close: &str) {
 }
 
 /// The verdict, what to do about it, and one reason per client.
-pub fn verdict(decision: &Decision) -> String {
+pub fn verdict(t: &Strings, decision: &Decision) -> String {
     let mut out = String::new();
-    element(&mut out, "<p class=\"headline\">", &text::verdict_headline(decision), "</p>");
-    element(&mut out, "<p>", text::verdict_advice(decision), "</p>");
+    element(&mut out, "<p class=\"headline\">", &text::verdict_headline(t, decision), "</p>");
+    element(&mut out, "<p>", text::verdict_advice(t, decision), "</p>");
     if !decision.clients.is_empty() {
         out.push_str("<ul class=\"reasons\">");
         for client in &decision.clients {
-            element(&mut out, "<li><strong>", text::client_label(client.client), "</strong>: ");
-            element(&mut out, "", text::need_reason(client.need), "</li>");
+            element(&mut out, "<li><strong>", text::client_label(t, client.client), "</strong>: ");
+            element(&mut out, "", text::need_reason(t, client.need), "</li>");
         }
         out.push_str("</ul>");
     }
@@ -53,35 +54,43 @@ pub fn verdict(decision: &Decision) -> String {
 }
 
 /// The ordered steps: title, where, who, why and the seed section each comes from.
-pub fn plan_steps(plan: &Plan) -> String {
+pub fn plan_steps(t: &Strings, plan: &Plan) -> String {
     let mut out = String::from("<ol class=\"plan\">");
     for (_, step) in plan.numbered() {
-        element(&mut out, "<li><p class=\"step-title\">", &text::step_title(&step.action), "</p><dl>");
-        element(&mut out, "<dt>Where</dt><dd>", text::host_label(step.host), "</dd>");
-        element(&mut out, "<dt>Who</dt><dd>", text::role_label(step.role), "</dd>");
-        element(&mut out, "<dt>Why</dt><dd>", &text::step_why(&step.action), "</dd>");
-        element(&mut out, "<dt>Source</dt><dd><a rel=\"noopener\" href=\"", &format!("{SEED_URL}#{}", step.seed.anchor()), "\">");
-        element(&mut out, "", step.seed.title(), "</a></dd></dl></li>");
+        element(&mut out, "<li><p class=\"step-title\">", &text::step_title(t, &step.action), "</p><dl>");
+        for (label, value) in [
+            (t.where_label, text::host_label(t, step.host).to_string()),
+            (t.who_label, text::role_label(t, step.role).to_string()),
+            (t.why_label, text::step_why(t, &step.action)),
+        ] {
+            element(&mut out, "<dt>", label, "</dt>");
+            element(&mut out, "<dd>", &value, "</dd>");
+        }
+        element(&mut out, "<dt>", t.source_label, "</dt>");
+        element(&mut out, "<dd><a rel=\"noopener\" href=\"", &format!("{SEED_URL}#{}", step.seed.anchor()), "\">");
+        element(&mut out, "", step.seed.title(t), "</a></dd></dl></li>");
     }
     out.push_str("</ol>");
     out
 }
 
 /// The test commands with what success and failure look like.
-pub fn tests(plan: &Plan) -> String {
+pub fn tests(t: &Strings, plan: &Plan) -> String {
     let mut out = String::from("<ul class=\"tests\">");
     for step in &plan.steps {
-        let (Some((success, failure)), Some(command)) = (text::test_outcomes(&step.action), seed_command(&step.action)) else {
+        let (Some((success, failure)), Some(command)) = (text::test_outcomes(t, &step.action), seed_command(&step.action)) else {
             continue;
         };
-        element(&mut out, "<li><p class=\"step-title\">", &text::step_title(&step.action), "</p>");
+        element(&mut out, "<li><p class=\"step-title\">", &text::step_title(t, &step.action), "</p>");
         element(&mut out, "<pre class=\"code small\">", &command, "</pre>");
-        element(&mut out, "<p><strong>Success: </strong><code>", success, "</code></p>");
-        element(&mut out, "<p><strong>Failure: </strong>", failure, "</p>");
+        element(&mut out, "<p><strong>", t.success_label, ": </strong>");
+        element(&mut out, "<code>", success, "</code></p>");
+        element(&mut out, "<p><strong>", t.failure_label, ": </strong>");
+        element(&mut out, "", failure, "</p>");
         if !step.troubles.is_empty() {
-            out.push_str("<details class=\"troubles\"><summary>Troubleshooting</summary><dl>");
+            element(&mut out, "<details class=\"troubles\"><summary>", t.troubleshooting, "</summary><dl>");
             for trouble in &step.troubles {
-                let trouble = text::trouble_text(*trouble);
+                let trouble = text::trouble_text(t, *trouble);
                 element(&mut out, "<dt>", trouble.symptom, "</dt>");
                 element(&mut out, "<dd>", trouble.cause, "");
                 element(&mut out, "<pre class=\"code small\">", trouble.check, "</pre></dd>");
@@ -94,10 +103,10 @@ pub fn tests(plan: &Plan) -> String {
     out
 }
 
-pub fn notes(plan: &Plan) -> String {
+pub fn notes(t: &Strings, plan: &Plan) -> String {
     let mut out = String::from("<ul class=\"notes\">");
     for note in &plan.notes {
-        element(&mut out, "<li>", &text::note_text(*note), "</li>");
+        element(&mut out, "<li>", &text::note_text(t, *note), "</li>");
     }
     out.push_str("</ul>");
     out

@@ -7,6 +7,7 @@ use crate::core::answers::Answers;
 use crate::core::decision::Decision;
 use crate::core::facts::{SeedSection, SEED_URL};
 use crate::core::plan::{Action, Host, Note, Plan, Role, Trouble};
+use crate::core::i18n::EN;
 use crate::core::text;
 use crate::core::RULES_VERSION;
 
@@ -72,17 +73,17 @@ pub fn json(plan: &Plan) -> String {
         share_fragment: crate::core::share::to_fragment(&answers),
         answers,
         decision: &plan.decision,
-        headline: text::verdict_headline(&plan.decision),
-        advice: text::verdict_advice(&plan.decision),
+        headline: text::verdict_headline(&EN, &plan.decision),
+        advice: text::verdict_advice(&EN, &plan.decision),
         steps: plan
             .numbered()
             .map(|(number, step)| {
-                let outcomes = text::test_outcomes(&step.action);
+                let outcomes = text::test_outcomes(&EN, &step.action);
                 StepView {
                     number,
                     action: &step.action,
-                    title: text::step_title(&step.action),
-                    why: text::step_why(&step.action),
+                    title: text::step_title(&EN, &step.action),
+                    why: text::step_why(&EN, &step.action),
                     host: step.host,
                     role: step.role,
                     seed: step.seed,
@@ -95,14 +96,14 @@ pub fn json(plan: &Plan) -> String {
                         .troubles
                         .iter()
                         .map(|&trouble| {
-                            let text = text::trouble_text(trouble);
+                            let text = text::trouble_text(&EN, trouble);
                             TroubleView { trouble, symptom: text.symptom, cause: text.cause, check: text.check }
                         })
                         .collect(),
                 }
             })
             .collect(),
-        notes: plan.notes.iter().map(|&note| NoteView { note, text: text::note_text(note) }).collect(),
+        notes: plan.notes.iter().map(|&note| NoteView { note, text: text::note_text(&EN, note) }).collect(),
     };
     // Serializing plain structs of strings, bools and numbers cannot fail.
     serde_json::to_string_pretty(&document).unwrap_or_default()

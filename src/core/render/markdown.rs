@@ -3,55 +3,56 @@
 
 use crate::core::facts::{SEED_TITLE, SEED_URL};
 use crate::core::plan::Plan;
+use crate::core::i18n::{fill, Strings};
 use crate::core::text;
 use crate::core::RULES_VERSION;
 
 use super::powershell::{script, seed_command};
 use super::rollback::rollback;
 
-pub fn runbook(plan: &Plan) -> String {
+pub fn runbook(t: &Strings, plan: &Plan) -> String {
     let mut out = String::new();
     let mut line = |text: &str| {
         out.push_str(text);
         out.push('\n');
     };
-    line("# Push notifications for Lync Server mobility: runbook");
+    line(&format!("# {}", t.runbook_title));
     line("");
-    line(&format!("Rules {RULES_VERSION}, from [{SEED_TITLE}]({SEED_URL})."));
+    line(&fill(t.rules_from, &[RULES_VERSION, &format!("[{SEED_TITLE}]({SEED_URL})")]));
     line("");
-    line("## Answers");
+    line(&format!("## {}", t.answers_heading));
     line("");
-    for (label, value) in super::answer_lines(&plan.answers()) {
+    for (label, value) in super::answer_lines(t, &plan.answers()) {
         line(&format!("- **{label}:** `{value}`"));
     }
     line("");
-    line("## Verdict");
+    line(&format!("## {}", t.verdict_heading));
     line("");
-    line(&format!("**{}**", text::verdict_headline(&plan.decision)));
+    line(&format!("**{}**", text::verdict_headline(t, &plan.decision)));
     line("");
-    line(text::verdict_advice(&plan.decision));
+    line(text::verdict_advice(t, &plan.decision));
     line("");
     for client in &plan.decision.clients {
-        line(&format!("- {}: {}", text::client_label(client.client), text::need_reason(client.need)));
+        line(&format!("- {}: {}", text::client_label(t, client.client), text::need_reason(t, client.need)));
     }
     if !plan.steps.is_empty() {
         line("");
-        line("## Before you start");
+        line(&format!("## {}", t.before_heading));
         line("");
-        line(&format!("- [ ] {}", text::start_shell_step()));
+        line(&format!("- [ ] {}", text::start_shell_step(t)));
         for note in &plan.notes {
-            line(&format!("- [ ] {}", text::note_text(*note)));
+            line(&format!("- [ ] {}", text::note_text(t, *note)));
         }
         line("");
-        line("## Steps");
+        line(&format!("## {}", t.steps_heading));
         for (number, step) in plan.numbered() {
             line("");
-            line(&format!("### {number}. {}", text::step_title(&step.action)));
+            line(&format!("### {number}. {}", text::step_title(t, &step.action)));
             line("");
-            line(&format!("- **Where:** {}", text::host_label(step.host)));
-            line(&format!("- **Who:** {}", text::role_label(step.role)));
-            line(&format!("- **Why:** {}", text::step_why(&step.action)));
-            line(&format!("- **Source:** [{}]({SEED_URL}#{})", step.seed.title(), step.seed.anchor()));
+            line(&format!("- **{}:** {}", t.where_label, text::host_label(t, step.host)));
+            line(&format!("- **{}:** {}", t.who_label, text::role_label(t, step.role)));
+            line(&format!("- **{}:** {}", t.why_label, text::step_why(t, &step.action)));
+            line(&format!("- **{}:** [{}]({SEED_URL}#{})", t.source_label, step.seed.title(t), step.seed.anchor()));
             line("");
             match seed_command(&step.action) {
                 Some(command) => {
@@ -60,28 +61,28 @@ pub fn runbook(plan: &Plan) -> String {
                     line("```");
                 }
                 None => {
-                    for gui_step in text::ocs_edge_gui_steps() {
+                    for gui_step in text::ocs_edge_gui_steps(t) {
                         line(&format!("- [ ] {gui_step}"));
                     }
                 }
             }
-            if let Some((success, failure)) = text::test_outcomes(&step.action) {
+            if let Some((success, failure)) = text::test_outcomes(t, &step.action) {
                 line("");
-                line(&format!("- **Success:** `{success}`"));
-                line(&format!("- **Failure:** {failure}"));
+                line(&format!("- **{}:** `{success}`", t.success_label));
+                line(&format!("- **{}:** {failure}", t.failure_label));
             }
             if !step.troubles.is_empty() {
                 line("");
-                line("| Symptom | Cause | Check |");
+                line(&format!("| {} | {} | {} |", t.symptom_label, t.cause_label, t.check_label));
                 line("|---|---|---|");
                 for trouble in &step.troubles {
-                    let trouble = text::trouble_text(*trouble);
+                    let trouble = text::trouble_text(t, *trouble);
                     line(&format!("| {} | {} | `{}` |", cell(trouble.symptom), cell(trouble.cause), cell(trouble.check)));
                 }
             }
         }
     }
-    for (title, body) in [("Configuration script", script(plan)), ("Rollback script", rollback(plan))] {
+    for (title, body) in [(t.configuration_script_heading, script(plan)), (t.rollback_heading, rollback(plan))] {
         line("");
         line(&format!("## {title}"));
         line("");

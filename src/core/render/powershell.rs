@@ -8,6 +8,7 @@ use crate::core::facts::{
     UNDO_RECORD_FILE,
 };
 use crate::core::plan::{Action, Plan, Role, Scope, Step};
+use crate::core::i18n::EN;
 use crate::core::text;
 use crate::core::RULES_VERSION;
 
@@ -214,22 +215,22 @@ pub(super) fn header(out: &mut Writer, plan: &Plan, title: &str) {
     out.comment(&format!("\"{SEED_TITLE}\" ({SEED_URL})"));
     out.line("#");
     out.comment("Answers");
-    for (label, value) in super::answer_lines(&plan.answers()) {
+    for (label, value) in super::answer_lines(&EN, &plan.answers()) {
         out.comment(&format!("  {:<18}{value}", format!("{label}:")));
     }
     out.line("#");
-    out.comment(&format!("Verdict: {}", text::verdict_headline(&plan.decision)));
+    out.comment(&format!("Verdict: {}", text::verdict_headline(&EN, &plan.decision)));
 }
 
 /// How to run the configuration script, after the shared header.
 fn how_to_run(out: &mut Writer, plan: &Plan) {
-    out.comment(text::verdict_advice(&plan.decision));
+    out.comment(text::verdict_advice(&EN, &plan.decision));
     if !plan.steps.is_empty() {
         out.line("#");
         for (number, step) in plan.numbered().filter(|(_, step)| step.action.is_manual()) {
             out.comment(&format!(
                 "Step {number} is done by hand before this script runs: {} (see the GUI steps).",
-                text::step_title(&step.action)
+                text::step_title(&EN, &step.action)
             ));
         }
         out.comment("Run in the Lync Server Management Shell of Lync Server 2010 or 2013,");
@@ -263,15 +264,15 @@ fn roles_line(plan: &Plan) -> String {
 }
 
 fn nothing_to_change(out: &mut Writer, plan: &Plan) {
-    let headline = text::verdict_headline(&plan.decision);
+    let headline = text::verdict_headline(&EN, &plan.decision);
     match plan.decision.verdict {
         Verdict::Blocked { .. } => out.line(&format!("Write-Warning {}", quote(&headline))),
         Verdict::Configure { .. } | Verdict::NotNeeded { .. } => out.say(&headline),
     }
     for client in &plan.decision.clients {
-        out.say(&format!("  {}: {}", text::client_label(client.client), text::need_reason(client.need)));
+        out.say(&format!("  {}: {}", text::client_label(&EN, client.client), text::need_reason(&EN, client.need)));
     }
-    out.say(text::verdict_advice(&plan.decision));
+    out.say(text::verdict_advice(&EN, &plan.decision));
     out.say("This script changed nothing.");
 }
 
@@ -314,10 +315,10 @@ fn remember_created(out: &mut Writer, key: &str, value: &str) {
 }
 
 fn step_block(out: &mut Writer, number: usize, total: usize, step: &Step) {
-    let title = text::step_title(&step.action);
+    let title = text::step_title(&EN, &step.action);
     out.comment(&format!("Step {number} of {total}: {title}"));
-    out.comment(&format!("Why: {}", text::step_why(&step.action)));
-    out.comment(&format!("Needs: {}. Seed: \"{}\".", step.role.token(), step.seed.title()));
+    out.comment(&format!("Why: {}", text::step_why(&EN, &step.action)));
+    out.comment(&format!("Needs: {}. Seed: \"{}\".", step.role.token(), step.seed.title(&EN)));
     out.say(&format!("Step {number} of {total}: {title}"));
     let command = seed_command(&step.action).unwrap_or_default();
     match &step.action {

@@ -4,6 +4,7 @@
 use crate::core::decision::Verdict;
 use crate::core::facts::{cmdlet, NEW_PROVIDER_IDENTITY, PUSH_DOMAIN, UNDO_RECORD_FILE};
 use crate::core::plan::{Action, Plan, Step};
+use crate::core::i18n::EN;
 use crate::core::text;
 
 use super::powershell::{header, open_script_block, provider_lookup_by_identity, quote, record, Writer};
@@ -67,7 +68,7 @@ fn skipped(out: &mut Writer, why: &str) {
 }
 
 fn undo_step(out: &mut Writer, number: usize, step: &Step) {
-    let title = text::step_title(&step.action);
+    let title = text::step_title(&EN, &step.action);
     out.comment(&format!("Undo step {number}: {title}"));
     out.say(&format!("Undo step {number}: {title}"));
     match &step.action {
@@ -117,7 +118,7 @@ fn undo_step(out: &mut Writer, number: usize, step: &Step) {
         }
         Action::FederateOcsEdge => {
             out.say("  This step was done by hand on the OCS 2007 R2 Edge Server; undo it there:");
-            for line in text::ocs_edge_undo_steps() {
+            for line in text::ocs_edge_undo_steps(&EN) {
                 out.line(&format!("Write-Host {}", quote(&format!("    {line}"))));
             }
         }

@@ -3,12 +3,15 @@
 
 use crate::core::facts::{SEED_TITLE, SEED_URL};
 use crate::core::plan::Plan;
+use crate::core::i18n::{Strings, EN};
 use crate::core::text;
 use crate::core::RULES_VERSION;
 
 use super::powershell::seed_command;
 
+/// The plan as the command line prints it (English).
 pub fn steps(plan: &Plan) -> String {
+    let t = &EN;
     let mut out = String::new();
     let mut line = |text: &str| {
         out.push_str(text);
@@ -18,32 +21,32 @@ pub fn steps(plan: &Plan) -> String {
     line(&format!("Rules {RULES_VERSION}, from \"{SEED_TITLE}\" ({SEED_URL})"));
     line("");
     line("Answers");
-    for (label, value) in super::answer_lines(&plan.answers()) {
+    for (label, value) in super::answer_lines(t, &plan.answers()) {
         line(&format!("  {:<18}{value}", format!("{label}:")));
     }
     line("");
-    line(&format!("Verdict: {}", text::verdict_headline(&plan.decision)));
-    line(text::verdict_advice(&plan.decision));
+    line(&format!("Verdict: {}", text::verdict_headline(t, &plan.decision)));
+    line(text::verdict_advice(t, &plan.decision));
     if !plan.decision.clients.is_empty() {
         line("");
         line("Mobile clients");
         for client in &plan.decision.clients {
-            line(&format!("  - {}: {}", text::client_label(client.client), text::need_reason(client.need)));
+            line(&format!("  - {}: {}", text::client_label(t, client.client), text::need_reason(t, client.need)));
         }
     }
     if !plan.steps.is_empty() {
         line("");
         line("Before you start");
-        line(&format!("  {}", text::start_shell_step()));
+        line(&format!("  {}", text::start_shell_step(t)));
         line("  (In a plain Windows PowerShell window, run Import-Module Lync first.)");
         line("");
         line("Steps");
         for (number, step) in plan.numbered() {
-            line(&format!("{number:>2}. {}", text::step_title(&step.action)));
-            line(&format!("    Where: {}", text::host_label(step.host)));
-            line(&format!("    Who:   {}", text::role_label(step.role)));
-            line(&format!("    Why:   {}", text::step_why(&step.action)));
-            line(&format!("    Seed:  \"{}\" ({SEED_URL}#{})", step.seed.title(), step.seed.anchor()));
+            line(&format!("{number:>2}. {}", text::step_title(t, &step.action)));
+            line(&format!("    Where: {}", text::host_label(t, step.host)));
+            line(&format!("    Who:   {}", text::role_label(t, step.role)));
+            line(&format!("    Why:   {}", text::step_why(t, &step.action)));
+            line(&format!("    Seed:  \"{}\" ({SEED_URL}#{})", step.seed.title(t), step.seed.anchor()));
             match seed_command(&step.action) {
                 Some(command) => {
                     line(&format!("    Run:   {command}"));
@@ -55,19 +58,19 @@ pub fn steps(plan: &Plan) -> String {
                 }
                 None => {
                     line("    By hand:");
-                    for (index, gui_step) in text::ocs_edge_gui_steps().iter().enumerate() {
+                    for (index, gui_step) in text::ocs_edge_gui_steps(t).iter().enumerate() {
                         line(&format!("      {}. {gui_step}", letter(index)));
                     }
                 }
             }
-            if let Some((success, failure)) = text::test_outcomes(&step.action) {
+            if let Some((success, failure)) = text::test_outcomes(t, &step.action) {
                 line(&format!("    Success: {success}"));
                 line(&format!("    Failure: {failure}"));
             }
             if !step.troubles.is_empty() {
                 line("    Troubleshooting:");
                 for trouble in &step.troubles {
-                    let trouble = text::trouble_text(*trouble);
+                    let trouble = text::trouble_text(t, *trouble);
                     line(&format!("      - {}", trouble.symptom));
                     line(&format!("        Cause: {}", trouble.cause));
                     line(&format!("        Check: {}", trouble.check));
@@ -79,7 +82,7 @@ pub fn steps(plan: &Plan) -> String {
         line("");
         line("Notes");
         for note in &plan.notes {
-            line(&format!("  - {}", text::note_text(*note)));
+            line(&format!("  - {}", text::note_text(t, *note)));
         }
     }
     out
@@ -87,17 +90,17 @@ pub fn steps(plan: &Plan) -> String {
 
 /// The hand-done GUI steps of a plan as a checklist: `(id, text)`. Ids are stable, so saved ticks
 /// stay on the right item.
-pub fn checklist(plan: &Plan) -> Vec<(String, String)> {
+pub fn checklist(t: &Strings, plan: &Plan) -> Vec<(String, String)> {
     let mut items = Vec::new();
     if plan.steps.is_empty() {
         return items;
     }
     for (number, _) in plan.numbered().filter(|(_, step)| step.action.is_manual()) {
-        for (index, gui_step) in text::ocs_edge_gui_steps().into_iter().enumerate() {
+        for (index, gui_step) in text::ocs_edge_gui_steps(t).into_iter().enumerate() {
             items.push((format!("step{number}-gui{}", index + 1), gui_step));
         }
     }
-    items.push(("start-shell".to_string(), text::start_shell_step()));
+    items.push(("start-shell".to_string(), text::start_shell_step(t)));
     items
 }
 

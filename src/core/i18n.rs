@@ -1,0 +1,369 @@
+//! Every sentence a person reads, in English and Traditional Chinese (zh-TW), in one place.
+//! Cmdlet names, parameters, identities and the English Windows labels (Start, Computer
+//! Management, Allow, Add Federated Partner…) stay as they appear on screen in both languages.
+//! `{0}`, `{1}` mark values filled in by `fill`. Generated scripts always use English.
+
+use super::vocabulary::vocabulary;
+
+vocabulary! {
+    /// The interface languages; tokens as in BCP 47 and the share link's `lang=`.
+    pub enum Language {
+        En => "en",
+        ZhTw => "zh-TW",
+    }
+}
+
+impl Language {
+    /// The language for a browser language tag: any Chinese tag gets zh-TW, the only Chinese
+    /// edition we have; everything else gets English.
+    pub fn from_browser(tag: &str) -> Language {
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Language::ZhTw
+        } else {
+            Language::En
+        }
+    }
+
+    pub const fn strings(self) -> &'static Strings {
+        match self {
+            Language::En => &EN,
+            Language::ZhTw => &ZH_TW,
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub const fn native_name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::ZhTw => "繁體中文",
+        }
+    }
+}
+
+/// Replaces `{0}`, `{1}`, … in a template with the values.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = template.to_string();
+    for (index, value) in values.iter().enumerate() {
+        out = out.replace(&format!("{{{index}}}"), value);
+    }
+    out
+}
+
+/// Declares the table once: every key must give both languages.
+macro_rules! strings {
+    ($($key:ident: $en:literal, $zh:literal;)+) => {
+        pub struct Strings { $(pub $key: &'static str,)+ }
+        pub const EN: Strings = Strings { $($key: $en,)+ };
+        pub const ZH_TW: Strings = Strings { $($key: $zh,)+ };
+        impl Strings {
+            /// Every key with its text, for the parity test.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key),)+]
+            }
+        }
+    };
+}
+
+strings! {
+    // Edge Servers and clients.
+    edge_lync2013: "Lync Server 2013", "Lync Server 2013";
+    edge_lync2010: "Lync Server 2010", "Lync Server 2010";
+    edge_ocs: "Office Communications Server 2007 R2", "Office Communications Server 2007 R2";
+    edge_none: "No Edge Server", "沒有 Edge Server";
+    edge_hint_hosting: "Hosting-provider federation with Lync Online, set up in the Management Shell.", "與 Lync Online 建立主控提供者同盟，在 Management Shell 中設定。";
+    edge_hint_direct: "Direct SIP federation with {0}, set up in Computer Management on the Edge Server.", "與 {0} 建立直接 SIP 同盟，在 Edge Server 的 Computer Management 中設定。";
+    edge_hint_none: "Push cannot reach {0} without an Edge Server.", "沒有 Edge Server，推播無法送達 {0}。";
+    client_ios2010: "Lync 2010 Mobile on iPhone/iPad", "iPhone/iPad 上的 Lync 2010 Mobile";
+    client_ios2013: "Lync 2013 Mobile on iPhone/iPad", "iPhone/iPad 上的 Lync 2013 Mobile";
+    client_wp2010: "Lync 2010 Mobile on Windows Phone", "Windows Phone 上的 Lync 2010 Mobile";
+    client_wp2013: "Lync 2013 Mobile on Windows Phone", "Windows Phone 上的 Lync 2013 Mobile";
+    client_android: "Lync 2010 / 2013 Mobile on Android", "Android 上的 Lync 2010 / 2013 Mobile";
+    client_nokia: "Lync 2010 Mobile on Nokia (Symbian)", "Nokia (Symbian) 上的 Lync 2010 Mobile";
+    short_ios2010: "iPhone/iPad, Lync 2010", "iPhone/iPad，Lync 2010";
+    short_ios2013: "iPhone/iPad, Lync 2013", "iPhone/iPad，Lync 2013";
+    short_wp2010: "Windows Phone, Lync 2010", "Windows Phone，Lync 2010";
+    short_wp2013: "Windows Phone, Lync 2013", "Windows Phone，Lync 2013";
+    short_android: "Android", "Android";
+    short_nokia: "Nokia (Symbian)", "Nokia (Symbian)";
+    need_apns: "Needs push through APNS: the page calls push an important consideration for Lync 2010 Mobile on Apple devices.", "需要透過 APNS 推播：文件指出，在 Apple 裝置上使用 Lync 2010 Mobile 時，推播通知是重要的考量。";
+    need_mpns: "Needs push through MPNS: the page calls push an important consideration for Windows Phone with Lync 2010 or 2013 Mobile.", "需要透過 MPNS 推播：文件指出，在 Windows Phone 上使用 Lync 2010 或 2013 Mobile 時，推播通知是重要的考量。";
+    need_no_longer: "No push needed: with Lync 2013 Mobile on Apple devices you no longer need push notification.", "不需要推播：在 Apple 裝置上使用 Lync 2013 Mobile 時，已不再需要推播通知。";
+    need_background: "No push needed: the app keeps running in the background and receives events itself.", "不需要推播：應用程式會在背景持續執行，自行接收事件。";
+    services_both: "APNS and MPNS", "APNS 與 MPNS";
+    services_apns: "APNS only", "僅 APNS";
+    services_mpns: "MPNS only", "僅 MPNS";
+    services_none: "none", "無";
+
+    // Verdicts.
+    verdict_hosting: "Configure push notifications ({0}) through hosting-provider federation with Lync Online.", "設定推播通知（{0}），透過與 Lync Online 的主控提供者同盟。";
+    verdict_direct: "Configure push notifications ({0}) through direct federation with {1} on the OCS 2007 R2 Edge Server.", "設定推播通知（{0}），透過 OCS 2007 R2 Edge Server 與 {1} 的直接同盟。";
+    verdict_no_client: "No push notifications to configure: no mobile client is chosen.", "沒有要設定的推播通知：尚未選擇行動用戶端。";
+    verdict_not_needed: "Push notifications are not needed: none of the chosen mobile clients uses them.", "不需要推播通知：所選的行動用戶端都不使用推播。";
+    verdict_blocked: "Push notifications are needed ({0}) but cannot be configured: they reach {1} only through an Edge Server, and this deployment has none.", "需要推播通知（{0}），但無法設定：推播只能經由 Edge Server 送達 {1}，而此部署沒有 Edge Server。";
+    advice_configure: "Follow the steps in order; the script is safe to run more than once.", "請依序執行各步驟；指令碼可以安全地重複執行。";
+    advice_no_client: "Choose the mobile clients your users have to see whether they need push.", "請選擇使用者的行動用戶端，以判斷是否需要推播。";
+    advice_not_needed: "Leave push notifications off (the default); nothing needs to change.", "維持推播通知關閉（預設值）即可，不需要任何變更。";
+    advice_blocked: "Deploy a Lync Server 2013 or 2010 Edge Server first, then come back to configure push.", "請先部署 Lync Server 2013 或 2010 Edge Server，再回來設定推播。";
+
+    // Plan steps.
+    host_shell: "An internal server with Lync Server Management Shell and Ocscore", "已安裝 Lync Server Management Shell 與 Ocscore 的內部伺服器";
+    host_ocs: "The Office Communications Server 2007 R2 Edge Server itself", "Office Communications Server 2007 R2 Edge Server 本身";
+    role_rtc: "member of RtcUniversalServerAdmins", "RtcUniversalServerAdmins 群組的成員";
+    role_cs: "member of the CsAdministrator role", "CsAdministrator 角色的成員";
+    title_add_provider: "Add the Lync Online hosting provider ({0})", "新增 Lync Online 主控提供者（{0}）";
+    title_check_provider: "Check the existing hosting provider {0} for {1}", "檢查 {1} 的現有主控提供者 {0}";
+    title_allow_domain: "Allow federation with {0}", "允許與 {0} 同盟";
+    title_ocs: "Federate the OCS 2007 R2 Edge Server with {0}", "讓 OCS 2007 R2 Edge Server 與 {0} 同盟";
+    title_enable: "Turn on push notifications ({0}, {1})", "開啟推播通知（{0}，{1}）";
+    title_federation: "Enable federation on the Access Edge", "在 Access Edge 上啟用同盟";
+    title_test_federation: "Test federation with {0}", "測試與 {0} 的同盟";
+    title_test_push: "Test push notifications", "測試推播通知";
+    why_add_provider: "A Lync Server 2010 or 2013 Edge reaches the Push Notification Service through hosting-provider federation with Lync Online ({0}). Only one hosting provider may federate with it, so the script adds LyncOnline only if none does yet.", "Lync Server 2010 或 2013 Edge 透過與 Lync Online（{0}）的主控提供者同盟連到推播通知服務。只能有一個主控提供者與它同盟，因此指令碼只在尚無主控提供者時才新增 LyncOnline。";
+    why_check_provider: "You have a hosting provider ({0}) for {1} already. Only one may federate with it, so none is added; the script checks that it is there.", "您已經有 {1} 的主控提供者（{0}）。只能有一個主控提供者與它同盟，因此不會新增；指令碼會確認它存在。";
+    why_allow_domain: "{0} is the Office 365 domain of the Push Notification Service; without it on the allowed list, notifications time out (504).", "{0} 是推播通知服務的 Office 365 網域；若不在允許清單中，通知會逾時 (504)。";
+    why_ocs: "An OCS 2007 R2 Edge Server needs direct SIP federation with {0}, through Lync Online's Access Edge {1}. OCS 2007 R2 has no cmdlet for this: it is done in Computer Management on the Edge Server.", "OCS 2007 R2 Edge Server 需要經由 Lync Online 的 Access Edge {1} 與 {0} 建立直接 SIP 同盟。OCS 2007 R2 沒有對應的 Cmdlet，須在 Edge Server 的 Computer Management 中設定。";
+    why_enable: "Push notifications are off by default. This turns on {0} push in {1}; a service your clients do not need is left as it is.", "推播通知預設為關閉。此步驟在{1}中開啟 {0} 推播；用戶端不需要的服務維持原狀。";
+    which_both: "Apple (APNS) and Windows Phone (MPNS)", "Apple (APNS) 與 Windows Phone (MPNS)";
+    which_apns: "Apple (APNS)", "Apple (APNS)";
+    which_mpns: "Windows Phone (MPNS)", "Windows Phone (MPNS)";
+    which_none: "no", "不";
+    scope_global_text: "the global settings", "全域設定";
+    scope_site_text: "the settings of site {0} (created if the site has none; they override global there)", "站台 {0} 的設定（若該站台尚無設定則建立；在該站台會覆寫全域設定）";
+    why_federation_srv: "Push travels as federated traffic, so the Access Edge must allow federated users. The script also checks that the Access Edge uses DNS SRV routing, which hosting-provider federation needs.", "推播以同盟流量傳送，因此 Access Edge 必須允許同盟使用者。指令碼也會檢查 Access Edge 是否使用主控提供者同盟所需的 DNS SRV 路由。";
+    why_federation: "Push travels as federated traffic, so the Access Edge must allow federated users.", "推播以同盟流量傳送，因此 Access Edge 必須允許同盟使用者。";
+    why_test_federation: "Checks that your Access Edge can reach {0} through {1}.", "檢查您的 Access Edge 能否經由 {1} 連到 {0}。";
+    why_test_push: "Sends a test notification through the Push Notification Service.", "透過推播通知服務傳送測試通知。";
+    failure_federation: "Result : Failure with Error : 504, Server time-out: check the allowed domain push.lync.com, federation on the Access Edge, DNS SRV routing and the hosting provider.", "Result : Failure 且 Error : 504, Server time-out：請檢查允許的網域 push.lync.com、Access Edge 的同盟、DNS SRV 路由與主控提供者。";
+    failure_push: "The cmdlet throws, e.g. \"A 504 (Server time-out) response was received\": check the Edge Server, DNS SRV records and that (Get-CsMcxConfiguration).PushNotificationProxyUri is sip:push@push.lync.com; \"Push Notification request was rejected.\" points at the IM filter blocking http:/https: prefixes.", "Cmdlet 會擲回錯誤，例如 \"A 504 (Server time-out) response was received\"：請檢查 Edge Server、DNS SRV 記錄，以及 (Get-CsMcxConfiguration).PushNotificationProxyUri 是否為 sip:push@push.lync.com；\"Push Notification request was rejected.\" 表示 IM 篩選器封鎖了 http:/https: 前置詞。";
+    note_wifi: "Lync 2010 Mobile on iPhone/iPad receives push from APNS over outbound TCP {0}: open it on corporate Wi-Fi, or devices there get no notifications.", "iPhone/iPad 上的 Lync 2010 Mobile 透過輸出 TCP {0} 從 APNS 接收推播：請在公司 Wi-Fi 開放此連接埠，否則該處的裝置收不到通知。";
+    note_srv: "Hosting-provider federation does not work when the Access Edge uses default routing instead of DNS SRV routing (Get-CsAccessEdgeConfiguration shows UseDnsSrvRouting).", "Access Edge 若使用預設路由而非 DNS SRV 路由，主控提供者同盟就無法運作（Get-CsAccessEdgeConfiguration 會顯示 UseDnsSrvRouting）。";
+    note_internal: "Run the script on an internal server with Lync Server Management Shell and Ocscore, not on the Edge Server: the settings live in the Central Management Store.", "請在已安裝 Lync Server Management Shell 與 Ocscore 的內部伺服器上執行指令碼，不要在 Edge Server 上執行：設定儲存在中央管理存放區 (Central Management Store)。";
+    start_shell: "Start the Lync Server Management Shell: click {0}.", "啟動 Lync Server Management Shell：依序按一下 {0}。";
+    start_shell_separator: ", then ", " > ";
+    gui_logon: "Log on to the Edge Server as a member of the RtcUniversalServerAdmins group.", "以 RtcUniversalServerAdmins 群組成員的身分登入 Edge Server。";
+    gui_open: "Click Start, click All Programs, click Administrative Tools, and then click Computer Management.", "按一下 Start，按一下 All Programs，按一下 Administrative Tools，然後按一下 Computer Management。";
+    gui_properties: "In the console tree, expand Services and Applications, right-click Microsoft Office Communications Server 2007 R2, and then click Properties.", "在主控台樹狀目錄中展開 Services and Applications，以滑鼠右鍵按一下 Microsoft Office Communications Server 2007 R2，然後按一下 Properties。";
+    gui_allow: "On the Allow tab, click Add.", "在 Allow 索引標籤上，按一下 Add。";
+    gui_domain: "In the Add Federated Partner dialog box, in Federated partner domain name, type {0}.", "在 Add Federated Partner 對話方塊的 Federated partner domain name 中，輸入 {0}。";
+    gui_edge: "In Federated partner Access Edge Server, type {0}.", "在 Federated partner Access Edge Server 中，輸入 {0}。";
+    gui_ok: "Click OK.", "按一下 OK。";
+    undo_open: "Open Computer Management, expand Services and Applications, right-click Microsoft Office Communications Server 2007 R2, and then click Properties.", "開啟 Computer Management，展開 Services and Applications，以滑鼠右鍵按一下 Microsoft Office Communications Server 2007 R2，然後按一下 Properties。";
+    undo_remove: "On the Allow tab, select {0}, click Remove, and then click OK.", "在 Allow 索引標籤上選取 {0}，按一下 Remove，然後按一下 OK。";
+
+    // Troubleshooting.
+    trouble_domain_symptom: "504 time-out; traces show 408 \"No push subscription for target device\"; the Edge logs that push.lync.com \"is not configured and does not appear to belong to a federated partner\".", "504 逾時；追蹤記錄顯示 408 \"No push subscription for target device\"；Edge 記錄 push.lync.com \"is not configured and does not appear to belong to a federated partner\"。";
+    trouble_domain_cause: "push.lync.com is missing from the allowed domains while the hosting provider exists.", "主控提供者已存在，但允許的網域中沒有 push.lync.com。";
+    trouble_federation_symptom: "Result : Failure for Test-CsFederatedPartner.", "Test-CsFederatedPartner 傳回 Result : Failure。";
+    trouble_federation_cause: "Federation is off on the Access Edge (AllowFederatedUsers is False).", "Access Edge 上的同盟已關閉（AllowFederatedUsers 為 False）。";
+    trouble_routing_symptom: "Federation with the hosting provider never succeeds.", "與主控提供者的同盟始終無法成功。";
+    trouble_routing_cause: "The Access Edge uses default routing; hosting-provider federation needs DNS SRV routing.", "Access Edge 使用預設路由；主控提供者同盟需要 DNS SRV 路由。";
+    trouble_duplicate_symptom: "New-CsHostingProvider fails because the ProxyFqdn is not unique.", "New-CsHostingProvider 因 ProxyFqdn 不是唯一值而失敗。";
+    trouble_duplicate_cause: "Another hosting provider already federates with sipfed.online.lync.com (often Office365 in hybrid deployments); only one may.", "已有另一個主控提供者與 sipfed.online.lync.com 同盟（混合式部署常見名稱為 Office365）；只能有一個。";
+    trouble_timeout_symptom: "Test-CsMcxPushNotification throws \"A 504 (Server time-out) response was received\".", "Test-CsMcxPushNotification 擲回 \"A 504 (Server time-out) response was received\"。";
+    trouble_timeout_cause: "The Edge Server or its DNS SRV records, or a wrong clearinghouse address: PushNotificationProxyUri must be sip:push@push.lync.com (fix: Get-CsMcxConfiguration | Set-CsMcxConfiguration -PushNotificationProxyUri \"sip:push@push.lync.com\").", "Edge Server 或其 DNS SRV 記錄有問題，或清算中心位址錯誤：PushNotificationProxyUri 必須是 sip:push@push.lync.com（修正：Get-CsMcxConfiguration | Set-CsMcxConfiguration -PushNotificationProxyUri \"sip:push@push.lync.com\"）。";
+    trouble_rejected_symptom: "\"Push Notification request was rejected.\"", "\"Push Notification request was rejected.\"";
+    trouble_rejected_cause: "The IM filter blocks messages with http: or https: prefixes, which push notifications carry.", "IM 篩選器封鎖含有 http: 或 https: 前置詞的訊息，而推播通知會帶有這些前置詞。";
+    trouble_site_symptom: "Push works for some users and not for others.", "推播對部分使用者有效，對其他使用者無效。";
+    trouble_site_cause: "A site has its own push settings that override global with the needed service off.", "某個站台有自己的推播設定，覆寫了全域設定，且所需的服務為關閉。";
+    trouble_certificate_symptom: "Push stopped working although nothing was changed.", "沒有任何變更，推播卻停止運作。";
+    trouble_certificate_cause: "Since 1 June 2013 the push clearinghouse certificate chains to the Baltimore CyberTrust Root; an Edge Server that does not trust it loses push.", "自 2013 年 6 月 1 日起，推播清算中心的憑證鏈結至 Baltimore CyberTrust Root；不信任此根憑證的 Edge Server 將無法推播。";
+
+    // Seed section titles: the English page's, and the zh-TW edition's own (0cb70-102, -117,
+    // -127, -136, -143).
+    seed_overview: "Configuring for push notifications in Lync Server 2013", "設定 Lync Server 2013 中的推入通知";
+    seed_lync_edge: "To configure for push notifications with Lync Server 2013 or Lync Server 2010 Edge Server", "若要設定與 Lync Server 2013 或 Lync Server 2010 Edge Server 的推入通知";
+    seed_ocs_edge: "To configure for push notifications with Office Communications Server 2007 R2 Edge Server", "若要設定與 Office Communications Server 2007 R2 Edge Server 的推入通知";
+    seed_enable: "To enable push notifications", "若要啟用推入通知";
+    seed_test: "To test federation and push notifications", "測試同盟和推入通知";
+
+    // Field labels and validation messages.
+    field_edge: "Edge Server", "Edge Server";
+    field_clients: "Mobile clients", "行動用戶端";
+    field_access_edge: "Access Edge FQDN", "Access Edge FQDN";
+    field_provider: "Existing hosting provider Identity", "現有主控提供者的 Identity";
+    field_site: "Site name", "站台名稱";
+    problem_edge_missing: "choose the Edge Server your deployment uses (or none).", "請選擇部署使用的 Edge Server（或「沒有」）。";
+    problem_clients_missing: "choose at least one mobile client.", "請至少選擇一個行動用戶端。";
+    problem_access_edge_missing: "enter the internal FQDN of your Access Edge service, e.g. accessproxy.contoso.com.", "請輸入 Access Edge 服務的內部 FQDN，例如 accessproxy.contoso.com。";
+    problem_provider_missing: "enter the Identity of the hosting provider that already federates with sipfed.online.lync.com.", "請輸入已與 sipfed.online.lync.com 同盟之主控提供者的 Identity。";
+    problem_site_missing: "enter the site name, as Topology Builder shows it.", "請輸入 Topology Builder 中顯示的站台名稱。";
+    problem_unknown: "'{0}' is not one of: {1}.", "「{0}」不是下列其中之一：{1}。";
+    problem_too_long: "{0} characters is too long; at most {1}.", "{0} 個字元太長；最多 {1} 個。";
+    problem_single_label: "needs at least two labels separated by dots, e.g. accessproxy.contoso.com.", "至少需要兩個以點分隔的標籤，例如 accessproxy.contoso.com。";
+    problem_empty_label: "has an empty label (two dots together, or a dot at the start or end).", "含有空白標籤（兩個點相連，或開頭或結尾是點）。";
+    problem_label_too_long: "the label '{0}' is longer than {1} characters.", "標籤「{0}」超過 {1} 個字元。";
+    problem_hyphen: "the label '{0}' starts or ends with a hyphen.", "標籤「{0}」以連字號開頭或結尾。";
+    problem_ip: "enter the server's FQDN, not an IP address.", "請輸入伺服器的 FQDN，而不是 IP 位址。";
+    problem_char_fqdn: "{0} is not allowed; use letters, digits, hyphens and dots.", "不允許 {0}；請使用字母、數字、連字號與點。";
+    problem_char_name: "{0} is not allowed; use letters, digits, spaces, '.', '-' and '_'.", "不允許 {0}；請使用字母、數字、空格、'.'、'-' 與 '_'。";
+    problem_edges: "must start and end with a letter or digit.", "必須以字母或數字開頭和結尾。";
+
+    // Saved state.
+    unreadable_too_large: "they were {0} bytes, far more than answers take", "其大小為 {0} 位元組，遠超過答案所需";
+    unreadable_format: "they could not be read", "無法讀取";
+    unreadable_version: "they were saved by another version (format {0})", "它們是由其他版本儲存的（格式 {0}）";
+    unreadable_message: "Saved answers were not loaded because {0}. They are kept under \"{1}\" in this browser's storage; the wizard starts fresh.", "未載入已儲存的答案，因為{0}。它們保留在此瀏覽器儲存空間的 \"{1}\" 之下；精靈將重新開始。";
+
+    // Answers summary (steps text and runbook).
+    answers_heading: "Answers", "答案";
+    answer_provider_exists: "{0} (already federates with {1})", "{0}（已與 {1} 同盟）";
+    answer_provider_none: "none yet for {0}", "尚無 {0} 的主控提供者";
+    answer_none: "(none)", "（無）";
+    label_hosting_provider: "Hosting provider", "主控提供者";
+    label_push_settings: "Push settings", "推播設定";
+    label_share_link: "Share link", "分享連結";
+
+    // Page.
+    page_title: "Push notifications wizard", "推播通知精靈";
+    page_eyebrow: "Lync Server 2013 mobility", "Lync Server 2013 行動功能";
+    page_lede: "Answer five questions about your deployment. The wizard says whether your mobile users need push notifications, and writes the Lync Server Management Shell script, the GUI steps and the tests. Your answers stay in this browser.", "回答五個關於您部署的問題。精靈會判斷行動使用者是否需要推播通知，並產生 Lync Server Management Shell 指令碼、GUI 步驟與測試。您的答案只會保留在此瀏覽器中。";
+    page_footer: "Rules {0} from Microsoft's page. Nothing you type leaves this page.", "規則版本 {0}，依據 Microsoft 的文件。您輸入的內容不會離開此頁面。";
+    language_label: "Language", "語言";
+    dismiss: "Dismiss", "關閉";
+    notice_link: "Answers opened from a link; they replace the ones saved in this browser.", "已從連結開啟答案，取代此瀏覽器中儲存的答案。";
+    notice_link_problems: "Some values were not understood: {0}", "部分值無法辨識：{0}";
+    notice_script: "Answers restored from the script's header.", "已從指令碼標頭還原答案。";
+    notice_storage_unavailable: "This browser does not allow the page to store data, so your answers won't be kept after you close it.", "此瀏覽器不允許頁面儲存資料，關閉後將不會保留您的答案。";
+    notice_storage_full: "Your answers could not be saved (browser storage is full); they are kept only while this page is open.", "無法儲存您的答案（瀏覽器儲存空間已滿）；只會在此頁面開啟期間保留。";
+
+    // Questions.
+    nav_questions: "Questions", "問題";
+    nav_progress: "Progress", "進度";
+    question_count: "Question {0} of {1}", "第 {0} 題，共 {1} 題";
+    page_edge: "Edge Server", "Edge Server";
+    page_clients: "Mobile clients", "行動用戶端";
+    page_access_edge: "Access Edge", "Access Edge";
+    page_provider: "Hosting provider", "主控提供者";
+    page_scope: "Scope", "範圍";
+    question_edge: "Which Edge Server does your deployment use?", "您的部署使用哪一種 Edge Server？";
+    question_clients: "Which mobile clients do your users have?", "您的使用者使用哪些行動用戶端？";
+    question_access_edge: "What is the internal FQDN of your Access Edge?", "您的 Access Edge 內部 FQDN 是什麼？";
+    question_provider: "Does a hosting provider for sipfed.online.lync.com exist already?", "是否已有 sipfed.online.lync.com 的主控提供者？";
+    question_scope: "Where should push be switched on?", "要在哪裡開啟推播？";
+    back: "Back", "上一步";
+    next: "Next", "下一步";
+    to_result: "Go to the result", "前往結果";
+    access_edge_help: "The internal FQDN of the Access Edge service used for federated SIP traffic. The tests (Test-CsFederatedPartner, Test-CsMcxPushNotification) run against it.", "用於同盟 SIP 流量之 Access Edge 服務的內部 FQDN。測試（Test-CsFederatedPartner、Test-CsMcxPushNotification）會針對它執行。";
+    provider_help: "Only one hosting provider may federate with sipfed.online.lync.com. Hybrid deployments often have one already, e.g. named Office365; the script then adds none.", "只能有一個主控提供者與 sipfed.online.lync.com 同盟。混合式部署通常已有一個，例如名為 Office365；此時指令碼不會新增。";
+    provider_not_used: "Your OCS 2007 R2 Edge Server federates directly, so this answer is not used.", "您的 OCS 2007 R2 Edge Server 採用直接同盟，因此不會使用此答案。";
+    provider_no: "No, add LyncOnline", "否，新增 LyncOnline";
+    provider_yes: "Yes, one exists", "是，已經存在";
+    provider_identity_label: "Identity of the existing hosting provider", "現有主控提供者的 Identity";
+    provider_identity_help: "As Get-CsHostingProvider shows it.", "與 Get-CsHostingProvider 顯示的相同。";
+    scope_help: "Global settings apply everywhere unless a site has its own. Site settings override global for that site only.", "除非站台有自己的設定，否則全域設定適用於所有地方。站台設定只會覆寫該站台的全域設定。";
+    scope_global: "Global (recommended)", "全域（建議）";
+    scope_site: "One site", "單一站台";
+    site_help: "As Topology Builder shows it; the script uses site:<name>.", "與 Topology Builder 顯示的相同；指令碼使用 site:<名稱>。";
+
+    // Result.
+    result_heading: "Result", "結果";
+    choose_edge_first: "Choose your Edge Server to begin.", "請先選擇 Edge Server。";
+    finish_answers: "To get the script, finish these answers:", "若要取得指令碼，請完成下列答案：";
+    diagram_heading: "Notification path", "通知路徑";
+    plan_heading: "Plan", "計畫";
+    tests_heading: "Tests", "測試";
+    notes_heading: "Before you run it", "執行前須知";
+    checklist_heading: "Done by hand", "手動完成";
+    checklist_help: "Tick each step as you go; the ticks are saved with your answers.", "每完成一個步驟就勾選；勾選狀態會與答案一起儲存。";
+    where_label: "Where", "執行位置";
+    who_label: "Who", "執行者";
+    why_label: "Why", "原因";
+    source_label: "Source", "出處";
+    success_label: "Success", "成功";
+    failure_label: "Failure", "失敗";
+    troubleshooting: "Troubleshooting", "疑難排解";
+    script_heading: "Management Shell script", "Management Shell 指令碼";
+    rollback_heading: "Rollback script", "復原指令碼";
+    undo_summary: "Undo script: how to go back", "復原指令碼：如何還原";
+    undo_help: "The configuration script records the values it changes in LyncPushNotifications.undo.xml beside itself. Run this script from the same folder to restore them and remove only what it created.", "設定指令碼會把它變更的值記錄在同一資料夾的 LyncPushNotifications.undo.xml 中。請在同一資料夾執行此指令碼，以還原這些值，並只移除它所建立的項目。";
+    copy: "Copy", "複製";
+    download_ps1: "Download .ps1", "下載 .ps1";
+    copied: "Copied to the clipboard.", "已複製到剪貼簿。";
+    copy_selected: "This page cannot reach the clipboard here; the script is selected: press Ctrl+C to copy it.", "此處無法使用剪貼簿；已選取指令碼，請按 Ctrl+C 複製。";
+    downloaded: "Downloaded {0}.", "已下載 {0}。";
+    download_failed: "The download did not start; use Copy instead.", "下載未開始；請改用複製。";
+    runbook_heading: "Runbook", "作業手冊";
+    download_runbook: "Download runbook (.md)", "下載作業手冊 (.md)";
+    print_runbook: "Print runbook", "列印作業手冊";
+    share_heading: "Share or start over", "分享或重新開始";
+    share_help: "The link carries your answers (no passwords or secrets), so a colleague or a documentation page can open the same result.", "連結包含您的答案（不含密碼或機密），同事或文件頁面可以開啟相同的結果。";
+    copy_link: "Copy link", "複製連結";
+    link_copied: "Link copied.", "已複製連結。";
+    link_selected: "The link is selected: press Ctrl+C to copy it.", "已選取連結，請按 Ctrl+C 複製。";
+    reset: "Reset answers", "重設答案";
+    reset_question: "Clear every answer and tick? ", "要清除所有答案與勾選嗎？";
+    reset_confirm: "Yes, reset", "是，重設";
+    cancel: "Cancel", "取消";
+    reset_done: "Answers cleared.", "已清除答案。";
+    open_heading: "Open a generated script", "開啟產生的指令碼";
+    open_label: "Paste a script made by this wizard, or drop its .ps1 file here, to get its answers back.", "貼上此精靈產生的指令碼，或將 .ps1 檔案拖放到這裡，即可取回其答案。";
+    open_file: "Or choose the file: ", "或選擇檔案：";
+    open_restored: "Answers restored.", "已還原答案。";
+    open_no_link: "No share link found: use a whole script made by this wizard (the link is in its header).", "找不到分享連結：請使用此精靈產生的完整指令碼（連結位於標頭中）。";
+    open_unreadable: "That file could not be read.", "無法讀取該檔案。";
+
+    // Runbook.
+    runbook_title: "Push notifications for Lync Server mobility: runbook", "Lync Server 行動功能推播通知：作業手冊";
+    rules_from: "Rules {0}, from {1}.", "規則版本 {0}，依據 {1}。";
+    verdict_heading: "Verdict", "判定";
+    before_heading: "Before you start", "開始之前";
+    steps_heading: "Steps", "步驟";
+    symptom_label: "Symptom", "症狀";
+    cause_label: "Cause", "原因";
+    check_label: "Check", "檢查";
+    configuration_script_heading: "Configuration script", "設定指令碼";
+
+    // Diagram.
+    diagram_mobility: "Mobility Service", "行動服務";
+    diagram_push_service: "Push Notification Service", "推播通知服務";
+    diagram_edge_2013: "Lync Server 2013 Edge", "Lync Server 2013 Edge";
+    diagram_edge_2010: "Lync Server 2010 Edge", "Lync Server 2010 Edge";
+    diagram_edge_ocs: "OCS 2007 R2 Edge", "OCS 2007 R2 Edge";
+    diagram_hosting: "hosting provider", "主控提供者";
+    diagram_direct: "direct federation", "直接同盟";
+    diagram_cannot_pass: "push cannot pass", "推播無法通過";
+    diagram_receives: "receives push", "接收推播";
+    diagram_not_needed: "no push needed", "不需要推播";
+    diagram_path: "Path: Mobility Service, then {0} ({1}), then {2}", "路徑：行動服務，接著 {0}（{1}），接著 {2}";
+    diagram_service_to: ", then {0} to {1}", "，接著 {0} 送到 {1}";
+    diagram_and: " and ", " 與 ";
+    diagram_stops: "The path stops at the Mobility Service: {0}.", "路徑在行動服務處中斷：{0}。";
+    diagram_unused: "No notification path is used.", "不使用任何通知路徑。";
+    sentence_end: ".", "。";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut found: Vec<String> = (0..10).map(|n| format!("{{{n}}}")).filter(|p| text.contains(p.as_str())).collect();
+        found.sort();
+        found
+    }
+
+    /// Both languages have the same keys (the macro makes that so), no empty value, and the same
+    /// placeholders for every key, so no value is lost in translation.
+    #[test]
+    fn both_languages_have_every_key_filled_with_the_same_placeholders() {
+        let english = EN.entries();
+        let chinese = ZH_TW.entries();
+        assert_eq!(english.len(), chinese.len());
+        for ((key, en), (zh_key, zh)) in english.iter().zip(&chinese) {
+            assert_eq!(key, zh_key);
+            assert!(!en.trim().is_empty(), "{key}: empty English");
+            assert!(!zh.trim().is_empty(), "{key}: empty zh-TW");
+            assert_eq!(placeholders(en), placeholders(zh), "{key}: placeholders differ");
+        }
+        println!("i18n: {} keys in English and zh-TW", english.len());
+    }
+
+    #[test]
+    fn browser_tags_pick_a_language() {
+        assert_eq!(Language::from_browser("zh-TW"), Language::ZhTw);
+        assert_eq!(Language::from_browser("zh-Hant-HK"), Language::ZhTw);
+        assert_eq!(Language::from_browser("en-GB"), Language::En);
+        assert_eq!(Language::from_browser("de"), Language::En);
+        assert_eq!(fill("{0} of {1}", &["1", "5"]), "1 of 5");
+    }
+}
