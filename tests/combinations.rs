@@ -88,6 +88,7 @@ fn every_combination_keeps_the_invariants_and_parses() {
         assert_eq!(script.contains("-EnableApplePushNotificationService $True"), configure && apns, "{case}");
         assert_eq!(script.contains("-EnableMicrosoftPushNotificationService $True"), configure && mpns, "{case}");
         assert!(!script.contains("$False"), "{case}");
+        assert!(script.is_ascii(), "{case}: scripts stay ASCII English in every interface language");
 
         // The independent parser: no ERROR or MISSING node anywhere.
         let tree = parse(&script);
@@ -146,6 +147,7 @@ fn every_combination_keeps_the_invariants_and_parses() {
             }
         }
         assert!(!undo.contains("New-Cs"), "{case}: a rollback creates nothing");
+        assert!(undo.is_ascii(), "{case}: rollback scripts stay ASCII");
         assert_eq!(undo.contains("Remove-CsHostingProvider"), script.contains("New-CsHostingProvider"), "{case}");
         assert_eq!(undo.contains("Remove-CsAllowedDomain"), script.contains("New-CsAllowedDomain"), "{case}");
         for construct in NOT_IN_POWERSHELL_2 {
