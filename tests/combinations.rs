@@ -155,6 +155,12 @@ fn every_combination_keeps_the_invariants_and_parses() {
         }
         rollbacks += 1;
 
+        // Round trip: each script's header gives back the answers it was made from.
+        for text in [&script, &undo] {
+            let restored = lync_push_wizard::core::share::from_script(text).map(|(answers, _)| answers);
+            assert_eq!(restored, Some(plan.answers()), "{case}: the header's link gives the answers back");
+        }
+
         // The runbook carries both scripts verbatim.
         let book = lync_push_wizard::core::render::markdown::runbook(&lync_push_wizard::core::i18n::EN, &plan);
         assert!(book.contains(&script) && book.contains(&undo), "{case}: runbook scripts");

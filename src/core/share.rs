@@ -187,6 +187,18 @@ mod tests {
         }
         assert!(from_script("Write-Host 'hello'\n# Share link: #edge=none").is_none(), "only the header counts");
         assert!(from_script("# no link here\n").is_none());
+        // The longest link valid answers make still sits on one header line.
+        let mut long = crate::core::Answers { edge: Some(crate::core::EdgeServer::Lync2013), ..Default::default() };
+        for &client in crate::core::MobileClient::ALL {
+            long.set_client(client, true);
+        }
+        long.access_edge = format!("{}.{}.{}.com", "a".repeat(63), "b".repeat(63), "c".repeat(63));
+        long.provider_exists = true;
+        long.provider_identity = "P".repeat(64);
+        long.scope = crate::core::ScopeKind::Site;
+        long.site = "S".repeat(64);
+        let plan = crate::core::plan(&long).unwrap();
+        assert_eq!(from_script(&crate::core::render::powershell::script(&plan)).map(|(a, _)| a), Some(long));
     }
 
     #[test]

@@ -9,8 +9,7 @@
 #   Access Edge FQDN: accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com
 #   Push settings:    global
-#   Share link:
-#     #edge=lync2010&clients=wp-lync2010,wp-lync2013,android&access-edge=accessproxy.contoso.com
+#   Share link:       #edge=lync2010&clients=wp-lync2010,wp-lync2013,android&access-edge=accessproxy.contoso.com
 #
 # Verdict: Configure push notifications (MPNS only) through hosting-provider federation with Lync
 #   Online.

@@ -9,8 +9,7 @@
 #   Access Edge FQDN: accessproxy.contoso.com
 #   Hosting provider: Office365 (already federates with sipfed.online.lync.com)
 #   Push settings:    site:Redmond
-#   Share link:
-#     #edge=lync2013&clients=ios-lync2010,ios-lync2013&access-edge=accessproxy.contoso.com&existing-provider=Office365&site=Redmond
+#   Share link:       #edge=lync2013&clients=ios-lync2010,ios-lync2013&access-edge=accessproxy.contoso.com&existing-provider=Office365&site=Redmond
 #
 # Verdict: Configure push notifications (APNS only) through hosting-provider federation with Lync
 #   Online.

@@ -9,8 +9,7 @@
 #   Access Edge FQDN: accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com
 #   Push settings:    global
-#   Share link:
-#     #edge=lync2013&clients=ios-lync2013,android,nokia&access-edge=accessproxy.contoso.com
+#   Share link:       #edge=lync2013&clients=ios-lync2013,android,nokia&access-edge=accessproxy.contoso.com
 #
 # Verdict: Push notifications are not needed: none of the chosen mobile clients uses them.
 

@@ -9,7 +9,7 @@
 #   Access Edge FQDN: accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com
 #   Push settings:    global
-#   Share link: #edge=ocs2007r2&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com
+#   Share link:       #edge=ocs2007r2&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com
 #
 # Verdict: Configure push notifications (APNS and MPNS) through direct federation with push.lync.com
 #   on the OCS 2007 R2 Edge Server.

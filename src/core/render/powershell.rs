@@ -122,29 +122,39 @@ impl Writer {
         self.text.push('\n');
     }
 
-    /// A comment, wrapped at about 100 columns so a reviewer never scrolls sideways.
+    /// A comment, wrapped at about 100 columns so a reviewer never scrolls sideways. Breaks fall
+    /// on spaces of the original text, so aligned columns keep their spacing; continuation lines
+    /// are indented two more than the first.
     pub(super) fn comment(&mut self, text: &str) {
         // Our prose and validated values hold no line breaks; folding them keeps that true.
         let text = text.replace(['\r', '\n'], " ");
         let width = 100usize.saturating_sub(self.depth * 4 + 2).max(40);
-        if text.chars().count() <= width {
-            self.line(&format!("# {text}").trim_end().to_string());
-            return;
-        }
-        let indent = text.len() - text.trim_start().len();
-        let mut current = String::new();
-        for word in text.split(' ').filter(|w| !w.is_empty()) {
-            if !current.is_empty() && current.len() + 1 + word.len() > width {
-                self.line(&format!("# {current}"));
-                current = " ".repeat(indent + 2);
-            } else if !current.trim().is_empty() {
-                current.push(' ');
-            } else if current.is_empty() {
-                current = " ".repeat(indent);
+        let indent = " ".repeat(text.len() - text.trim_start().len() + 2);
+        let mut rest = text.trim_end();
+        let mut prefix = "";
+        loop {
+            let room = width - prefix.len();
+            if rest.len() <= room || !rest.is_char_boundary(room + 1) {
+                self.line(&format!("# {prefix}{rest}").trim_end().to_string());
+                return;
             }
-            current.push_str(word);
+            // The last space that fits, not inside the leading indent; else the next one at all.
+            let lead = rest.len() - rest.trim_start().len();
+            let cut = rest[..=room].rfind(' ').filter(|&at| at > lead).or_else(|| rest[room..].find(' ').map(|at| room + at));
+            let Some(cut) = cut else {
+                self.line(&format!("# {prefix}{rest}").trim_end().to_string());
+                return;
+            };
+            self.line(&format!("# {prefix}{}", rest[..cut].trim_end()));
+            rest = rest[cut..].trim_start();
+            prefix = &indent;
         }
-        self.line(&format!("# {current}").trim_end().to_string());
+    }
+
+    /// A comment kept on one line whatever its length: the header's answers, whose share link
+    /// `share::from_script` reads back from a single line.
+    pub(super) fn comment_line(&mut self, text: &str) {
+        self.line(&format!("# {}", text.replace(['\r', '\n'], " ")).trim_end().to_string());
     }
 
     pub(super) fn say(&mut self, message: &str) {
@@ -216,7 +226,7 @@ pub(super) fn header(out: &mut Writer, plan: &Plan, title: &str) {
     out.line("#");
     out.comment("Answers");
     for (label, value) in super::answer_lines(&EN, &plan.answers()) {
-        out.comment(&format!("  {:<18}{value}", format!("{label}:")));
+        out.comment_line(&format!("  {:<18}{value}", format!("{label}:")));
     }
     out.line("#");
     out.comment(&format!("Verdict: {}", text::verdict_headline(&EN, &plan.decision)));
