@@ -23,6 +23,12 @@ pub fn App(initial: Initial) -> impl IntoView {
     let store = Store::new(initial);
     provide_context(store);
     Effect::new(move |_| browser::set_document_language(store.lang.get()));
+    // A share link followed while the page is open changes only the fragment: no reload.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(link) = browser::take_shared_link() {
+            store.open_link(link);
+        }
+    });
     view! {
         <LanguageSwitch />
         // The whole page is rebuilt from the chosen language's table when it changes (rarely);

@@ -116,6 +116,16 @@ fn share_link_opens_the_same_script_in_a_fresh_profile() {
     let url = second.exec("return location.href", vec![]);
     assert!(!url.as_str().unwrap().contains('#'), "the fragment is dropped so a reload keeps later edits");
 
+    // The first profile has its own answers. A link replaces them and offers them back, both
+    // when followed in the open page (only the fragment changes) and when it loads the page.
+    for url in [format!("{}#edge=none", site()), format!("{}index.html#edge=none", site())] {
+        first.goto(&url);
+        first.find("question");
+        first.wait_until_contains("verdict", "No push notifications to configure");
+        first.click("bring-back");
+        assert_eq!(first.wait_until_contains("script", "Test-CsMcxPushNotification"), script, "{url}: earlier answers are back");
+    }
+
     // Invalid values show as errors and never reach a script.
     let third = driver.session(Options::default());
     open(&third, &format!("{}#edge=lync2015&clients=wp-lync2013,blackberry&access-edge=bad..name&theme=dark", site()));

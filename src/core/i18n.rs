@@ -223,6 +223,7 @@ strings! {
     notice_link: "Answers opened from a link; they replace the ones saved in this browser.", "已從連結開啟答案，取代此瀏覽器中儲存的答案。";
     notice_link_problems: "Some values were not understood: {0}", "部分值無法辨識：{0}";
     notice_script: "Answers restored from the script's header.", "已從指令碼標頭還原答案。";
+    bring_back: "Bring back my earlier answers", "還原我先前的答案";
     notice_storage_unavailable: "This browser does not allow the page to store data, so your answers won't be kept after you close it.", "此瀏覽器不允許頁面儲存資料，關閉後將不會保留您的答案。";
     notice_storage_full: "Your answers could not be saved (browser storage is full); they are kept only while this page is open.", "無法儲存您的答案（瀏覽器儲存空間已滿）；只會在此頁面開啟期間保留。";
 

@@ -7,6 +7,7 @@ use wasm_bindgen::JsValue;
 
 use crate::core::saved::{self, SavedState, BACKUP_KEY, STORAGE_KEY};
 use crate::core::i18n::Language;
+use crate::core::Answers;
 use crate::core::share;
 
 use super::state::{Initial, Notice, Persistence};
@@ -46,14 +47,38 @@ pub fn load_initial() -> Initial {
         }
     };
     let mut lang = state.lang.unwrap_or_else(browser_language);
-    if let Some(fragment) = shared_fragment() {
-        let (answers, problems) = share::from_fragment(&fragment);
-        state.answers = answers;
-        lang = share::lang_from_fragment(&fragment).unwrap_or(lang);
-        notices.push(Notice::OpenedFromLink { problems });
-        forget_fragment();
+    if let Some(link) = take_shared_link() {
+        notices.push(link.notice(&state.answers));
+        state.answers = link.answers;
+        lang = link.lang.unwrap_or(lang);
     }
     Initial { state, notices, persistence, lang }
+}
+
+/// What a share link in the address bar carries.
+pub struct SharedLink {
+    pub answers: Answers,
+    pub problems: Vec<crate::core::FieldError>,
+    pub lang: Option<Language>,
+}
+
+impl SharedLink {
+    /// The notice for opening it over `current` answers: different answers that were there are
+    /// not lost, the notice offers them back.
+    pub fn notice(&self, current: &Answers) -> Notice {
+        let previous = (*current != Answers::default() && *current != self.answers).then(|| current.clone());
+        Notice::OpenedFromLink { problems: self.problems.clone(), previous }
+    }
+}
+
+/// Reads the share link in the address bar, if any, and drops it from there, so a reload keeps
+/// the edits made since. Used on load and when a link is followed in an open page.
+pub fn take_shared_link() -> Option<SharedLink> {
+    let fragment = shared_fragment()?;
+    let (answers, problems) = share::from_fragment(&fragment);
+    let lang = share::lang_from_fragment(&fragment);
+    forget_fragment();
+    Some(SharedLink { answers, problems, lang })
 }
 
 /// The reader's language from the browser's preference.

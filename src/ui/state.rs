@@ -76,7 +76,8 @@ pub enum Persistence {
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Notice {
-    OpenedFromLink { problems: Vec<FieldError> },
+    /// `previous`: the different answers this browser had saved, which the link replaced.
+    OpenedFromLink { problems: Vec<FieldError>, previous: Option<Answers> },
     RestoredFromScript { problems: Vec<FieldError> },
     StorageUnreadable(Unreadable),
     StorageUnavailable,
@@ -94,7 +95,7 @@ impl Notice {
             }
         };
         match self {
-            Notice::OpenedFromLink { problems } => with_problems(t.notice_link, problems),
+            Notice::OpenedFromLink { problems, .. } => with_problems(t.notice_link, problems),
             Notice::RestoredFromScript { problems } => with_problems(t.notice_script, problems),
             Notice::StorageUnreadable(problem) => problem.message(t),
             Notice::StorageUnavailable => t.notice_storage_unavailable.into(),
@@ -180,6 +181,20 @@ impl Store {
         })
     }
 
+    /// Takes the answers of a share link followed while the page is open.
+    pub fn open_link(self, link: super::browser::SharedLink) {
+        let notice = self.answers.with_untracked(|current| link.notice(current));
+        self.answers.set(link.answers);
+        if let Some(lang) = link.lang {
+            self.lang.set(lang);
+        }
+        self.seen.set(Page::ALL.len() - 1);
+        self.notices.update(|n| {
+            n.retain(|notice| !matches!(notice, Notice::OpenedFromLink { .. }));
+            n.push(notice);
+        });
+    }
+
     /// Takes the answers a generated script carries (its header's share link).
     pub fn restore(self, answers: Answers, problems: Vec<FieldError>) {
         self.answers.set(answers);
@@ -212,13 +227,37 @@ pub fn Notices(t: &'static Strings) -> impl IntoView {
                 each=move || store.notices.get()
                 key=|notice| format!("{notice:?}")
                 children=move |notice: Notice| {
+                    let previous = match &notice {
+                        Notice::OpenedFromLink { previous, .. } => previous.clone(),
+                        Notice::RestoredFromScript { .. }
+                        | Notice::StorageUnreadable(_)
+                        | Notice::StorageUnavailable
+                        | Notice::StorageFull => None,
+                    };
+                    let dismiss = notice.clone();
                     view! {
                         <p class="notice">
                             <span>{notice.text(t)}</span>
+                            {previous.map(|answers| {
+                                let notice = notice.clone();
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="link-button"
+                                        data-testid="bring-back"
+                                        on:click=move |_| {
+                                            store.answers.set(answers.clone());
+                                            store.notices.update(|n| n.retain(|x| *x != notice));
+                                        }
+                                    >
+                                        {t.bring_back}
+                                    </button>
+                                }
+                            })}
                             <button
                                 type="button"
                                 class="link-button"
-                                on:click=move |_| store.notices.update(|n| n.retain(|x| *x != notice))
+                                on:click=move |_| store.notices.update(|n| n.retain(|x| *x != dismiss))
                             >
                                 {t.dismiss}
                             </button>
