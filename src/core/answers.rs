@@ -37,6 +37,7 @@ vocabulary! {
     }
 }
 
+#[allow(clippy::derivable_impls)] // The vocabulary macro owns the derive list.
 impl Default for ScopeKind {
     fn default() -> Self {
         ScopeKind::Global

@@ -7,8 +7,6 @@ use super::facts::{APNS_WIFI_PORT, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN};
 use super::i18n::{fill, Strings};
 use super::plan::{Action, Host, Note, Role, Scope, Trouble};
 
-pub use super::i18n::{Language, EN};
-
 pub const fn edge_label(t: &Strings, edge: EdgeServer) -> &'static str {
     match edge {
         EdgeServer::Lync2013 => t.edge_lync2013,

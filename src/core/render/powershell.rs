@@ -135,14 +135,14 @@ impl Writer {
         loop {
             let room = width - prefix.len();
             if rest.len() <= room || !rest.is_char_boundary(room + 1) {
-                self.line(&format!("# {prefix}{rest}").trim_end().to_string());
+                self.line(format!("# {prefix}{rest}").trim_end());
                 return;
             }
             // The last space that fits, not inside the leading indent; else the next one at all.
             let lead = rest.len() - rest.trim_start().len();
             let cut = rest[..=room].rfind(' ').filter(|&at| at > lead).or_else(|| rest[room..].find(' ').map(|at| room + at));
             let Some(cut) = cut else {
-                self.line(&format!("# {prefix}{rest}").trim_end().to_string());
+                self.line(format!("# {prefix}{rest}").trim_end());
                 return;
             };
             self.line(&format!("# {prefix}{}", rest[..cut].trim_end()));
@@ -154,7 +154,7 @@ impl Writer {
     /// A comment kept on one line whatever its length: the header's answers, whose share link
     /// `share::from_script` reads back from a single line.
     pub(super) fn comment_line(&mut self, text: &str) {
-        self.line(&format!("# {}", text.replace(['\r', '\n'], " ")).trim_end().to_string());
+        self.line(format!("# {}", text.replace(['\r', '\n'], " ")).trim_end());
     }
 
     pub(super) fn say(&mut self, message: &str) {
