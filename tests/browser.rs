@@ -248,7 +248,8 @@ async fn a_pasted_script_restores_its_answers() {
     answers.edge = Some(EdgeServer::Ocs2007R2);
     let plan = lync_push_wizard::core::plan(&answers).unwrap();
     let undo = lync_push_wizard::core::render::rollback::rollback(&plan);
-    let page = mount(Answers::default());
+    let own = Answers { edge: Some(EdgeServer::None), ..Answers::default() };
+    let page = mount(own);
     tick().await;
     let area: web_sys::HtmlTextAreaElement = page.find("pasted-script").dyn_into().unwrap();
     area.set_value("not a script");
@@ -262,6 +263,9 @@ async fn a_pasted_script_restores_its_answers() {
     assert!(page.text("verdict").contains("OCS 2007 R2"));
     assert!(page.text("notices").contains("restored from the script"));
     assert_eq!(area.value(), "", "the pasted text is cleared once its answers are taken");
+    // The answers it replaced come back on request.
+    page.click("bring-back").await;
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("not-needed"));
 }
 
 #[wasm_bindgen_test]

@@ -66,8 +66,7 @@ impl SharedLink {
     /// The notice for opening it over `current` answers: different answers that were there are
     /// not lost, the notice offers them back.
     pub fn notice(&self, current: &Answers) -> Notice {
-        let previous = (*current != Answers::default() && *current != self.answers).then(|| current.clone());
-        Notice::OpenedFromLink { problems: self.problems.clone(), previous }
+        Notice::OpenedFromLink { problems: self.problems.clone(), previous: super::state::replaced(current, &self.answers) }
     }
 }
 

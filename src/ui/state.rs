@@ -78,7 +78,7 @@ pub enum Persistence {
 pub enum Notice {
     /// `previous`: the different answers this browser had saved, which the link replaced.
     OpenedFromLink { problems: Vec<FieldError>, previous: Option<Answers> },
-    RestoredFromScript { problems: Vec<FieldError> },
+    RestoredFromScript { problems: Vec<FieldError>, previous: Option<Answers> },
     StorageUnreadable(Unreadable),
     StorageUnavailable,
     StorageFull,
@@ -96,7 +96,7 @@ impl Notice {
         };
         match self {
             Notice::OpenedFromLink { problems, .. } => with_problems(t.notice_link, problems),
-            Notice::RestoredFromScript { problems } => with_problems(t.notice_script, problems),
+            Notice::RestoredFromScript { problems, .. } => with_problems(t.notice_script, problems),
             Notice::StorageUnreadable(problem) => problem.message(t),
             Notice::StorageUnavailable => t.notice_storage_unavailable.into(),
             Notice::StorageFull => t.notice_storage_full.into(),
@@ -197,11 +197,12 @@ impl Store {
 
     /// Takes the answers a generated script carries (its header's share link).
     pub fn restore(self, answers: Answers, problems: Vec<FieldError>) {
+        let previous = self.answers.with_untracked(|current| replaced(current, &answers));
         self.answers.set(answers);
         self.seen.set(Page::ALL.len() - 1);
         self.notices.update(|n| {
             n.retain(|notice| !matches!(notice, Notice::RestoredFromScript { .. }));
-            n.push(Notice::RestoredFromScript { problems });
+            n.push(Notice::RestoredFromScript { problems, previous });
         });
     }
 
@@ -212,6 +213,12 @@ impl Store {
         self.seen.set(0);
         self.notices.set(Vec::new());
     }
+}
+
+/// The answers that `incoming` replaces, if they were the user's own: kept so a notice can offer
+/// them back and nothing the user entered is lost.
+pub fn replaced(current: &Answers, incoming: &Answers) -> Option<Answers> {
+    (*current != Answers::default() && current != incoming).then(|| current.clone())
 }
 
 pub fn use_store() -> Store {
@@ -228,9 +235,10 @@ pub fn Notices(t: &'static Strings) -> impl IntoView {
                 key=|notice| format!("{notice:?}")
                 children=move |notice: Notice| {
                     let previous = match &notice {
-                        Notice::OpenedFromLink { previous, .. } => previous.clone(),
-                        Notice::RestoredFromScript { .. }
-                        | Notice::StorageUnreadable(_)
+                        Notice::OpenedFromLink { previous, .. } | Notice::RestoredFromScript { previous, .. } => {
+                            previous.clone()
+                        }
+                        Notice::StorageUnreadable(_)
                         | Notice::StorageUnavailable
                         | Notice::StorageFull => None,
                     };
