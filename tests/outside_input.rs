@@ -14,7 +14,7 @@ fn outside_text() -> impl Strategy<Value = String> {
     let piece = prop::sample::select(vec![
         "edge=", "lync2013", "ocs2007r2", "none", "&", "clients=", "ios-lync2010,", "wp-lync2013", "access-edge=", "a.contoso.com",
         "existing-provider=", "site=", "lang=zh-TW", "%", "%2", "%E2%80%99", "+", "#", "=", "\n", "# Share link: #", "{", "}",
-        "\"version\":1", "\"answers\":", "\"edge\":\"lync2010\"", ",", ":", "[", "]", "\"ticks\":", "null", "\u{FEFF}", "'",
+        "Share%20link", "Share link", "\"version\":1", "\"answers\":", "\"edge\":\"lync2010\"", ",", ":", "[", "]", "\"ticks\":", "null", "\u{FEFF}", "'",
     ]);
     prop_oneof![
         3 => prop::collection::vec(piece, 0..24).prop_map(|p| p.concat()),

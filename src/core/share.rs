@@ -108,7 +108,10 @@ pub fn from_script(script: &str) -> Option<(Answers, Vec<FieldError>)> {
         .lines()
         .map(|line| line.trim_start_matches('\u{FEFF}').trim())
         .take_while(|line| line.starts_with('#') || line.is_empty())
-        .find_map(|line| line.split_once(EN.label_share_link).map(|(_, rest)| rest.trim_start_matches(':').trim()))
+        // Only a line that starts with the label: an answer such as a site name may contain the
+        // words too, but always after its own label on another line.
+        .find_map(|line| line.trim_start_matches('#').trim_start().strip_prefix(EN.label_share_link)?.strip_prefix(':'))
+        .map(str::trim)
         .filter(|link| link.starts_with('#'))
         .map(from_fragment)
 }
@@ -187,6 +190,11 @@ mod tests {
         }
         assert!(from_script("Write-Host 'hello'\n# Share link: #edge=none").is_none(), "only the header counts");
         assert!(from_script("# no link here\n").is_none());
+        // A site name may contain the label's words (found by the script_header fuzz target).
+        let (mut named, _) = from_fragment("edge=lync2013&site=Share%20link");
+        named.site = "Re Share link".into();
+        let plan = crate::core::plan(&named).unwrap();
+        assert_eq!(from_script(&crate::core::render::powershell::script(&plan)).map(|(a, _)| a), Some(named));
         // The longest link valid answers make still sits on one header line.
         let mut long = crate::core::Answers { edge: Some(crate::core::EdgeServer::Lync2013), ..Default::default() };
         for &client in crate::core::MobileClient::ALL {
