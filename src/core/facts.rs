@@ -34,17 +34,9 @@ pub mod cmdlet {
     pub const SET_ACCESS_EDGE_CONFIGURATION: &str = "Set-CsAccessEdgeConfiguration";
     pub const TEST_FEDERATED_PARTNER: &str = "Test-CsFederatedPartner";
     pub const TEST_MCX_PUSH_NOTIFICATION: &str = "Test-CsMcxPushNotification";
-    pub const GET_MCX_CONFIGURATION: &str = "Get-CsMcxConfiguration";
-    pub const GET_IM_FILTER_CONFIGURATION: &str = "Get-CsImFilterConfiguration";
     pub const REMOVE_HOSTING_PROVIDER: &str = "Remove-CsHostingProvider";
     pub const REMOVE_ALLOWED_DOMAIN: &str = "Remove-CsAllowedDomain";
     pub const REMOVE_PUSH_CONFIGURATION: &str = "Remove-CsPushNotificationConfiguration";
-}
-
-/// Security groups and roles the seed names for each procedure.
-pub mod role {
-    pub const RTC_UNIVERSAL_SERVER_ADMINS: &str = "RtcUniversalServerAdmins";
-    pub const CS_ADMINISTRATOR: &str = "CsAdministrator";
 }
 
 /// Sections of the seed page, by their anchors, so every rule can cite where it comes from.

@@ -3,7 +3,7 @@
 
 use super::answers::{EdgeServer, MobileClient};
 use super::decision::{BlockedBecause, Decision, Need, NotNeededBecause, PushService, Route, Services, Verdict};
-use super::facts::{APNS_WIFI_PORT, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN};
+use super::facts::{APNS_WIFI_PORT, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, PUSH_PROXY_URI};
 use super::i18n::{fill, Strings};
 use super::plan::{Action, Host, Note, Role, Scope, Trouble};
 
@@ -157,10 +157,10 @@ pub fn step_why(t: &Strings, action: &Action) -> String {
 }
 
 /// What success looks like (the cmdlet's own output) and what failure looks like.
-pub const fn test_outcomes(t: &Strings, action: &Action) -> Option<(&'static str, &'static str)> {
+pub fn test_outcomes(t: &Strings, action: &Action) -> Option<(&'static str, String)> {
     match action {
-        Action::TestFederation { .. } => Some(("Result : Success", t.failure_federation)),
-        Action::TestPush { .. } => Some(("Result : Success", t.failure_push)),
+        Action::TestFederation { .. } => Some(("Result : Success", t.failure_federation.to_string())),
+        Action::TestPush { .. } => Some(("Result : Success", fill(t.failure_push, &[PUSH_PROXY_URI]))),
         Action::AddHostingProvider { .. }
         | Action::AllowPushDomain
         | Action::FederateOcsEdge
@@ -206,11 +206,11 @@ pub fn ocs_edge_undo_steps(t: &Strings) -> Vec<String> {
 /// the cause (the same in every language: it is what the admin types).
 pub struct TroubleText {
     pub symptom: &'static str,
-    pub cause: &'static str,
+    pub cause: String,
     pub check: &'static str,
 }
 
-pub const fn trouble_text(t: &Strings, trouble: Trouble) -> TroubleText {
+pub fn trouble_text(t: &Strings, trouble: Trouble) -> TroubleText {
     let (symptom, cause, check) = match trouble {
         Trouble::DomainNotAllowed => (
             t.trouble_domain_symptom,
@@ -247,5 +247,6 @@ pub const fn trouble_text(t: &Strings, trouble: Trouble) -> TroubleText {
             "Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object { $_.Subject -like \"*Baltimore CyberTrust Root*\" }",
         ),
     };
-    TroubleText { symptom, cause, check }
+    // The clearinghouse address is stated from facts.rs, so the text cannot drift from it.
+    TroubleText { symptom, cause: fill(cause, &[PUSH_PROXY_URI]), check }
 }

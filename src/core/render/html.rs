@@ -86,13 +86,13 @@ pub fn tests(t: &Strings, plan: &Plan) -> String {
         element(&mut out, "<p><strong>", t.success_label, ": </strong>");
         element(&mut out, "<code>", success, "</code></p>");
         element(&mut out, "<p><strong>", t.failure_label, ": </strong>");
-        element(&mut out, "", failure, "</p>");
+        element(&mut out, "", &failure, "</p>");
         if !step.troubles.is_empty() {
             element(&mut out, "<details class=\"troubles\"><summary>", t.troubleshooting, "</summary><dl>");
             for trouble in &step.troubles {
                 let trouble = text::trouble_text(t, *trouble);
                 element(&mut out, "<dt>", trouble.symptom, "</dt>");
-                element(&mut out, "<dd>", trouble.cause, "");
+                element(&mut out, "<dd>", &trouble.cause, "");
                 element(&mut out, "<pre class=\"code small\">", trouble.check, "</pre></dd>");
             }
             out.push_str("</dl></details>");

@@ -44,7 +44,7 @@ struct StepView<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     success: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    failure: Option<&'static str>,
+    failure: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     troubleshooting: Vec<TroubleView>,
 }
@@ -54,7 +54,7 @@ struct StepView<'a> {
 struct TroubleView {
     trouble: Trouble,
     symptom: &'static str,
-    cause: &'static str,
+    cause: String,
     check: &'static str,
 }
 
@@ -90,7 +90,7 @@ pub fn json(plan: &Plan) -> String {
                     seed_anchor: step.seed.anchor(),
                     manual: step.action.is_manual(),
                     command: seed_command(&step.action),
-                    success: outcomes.map(|(success, _)| success),
+                    success: outcomes.as_ref().map(|(success, _)| *success),
                     failure: outcomes.map(|(_, failure)| failure),
                     troubleshooting: step
                         .troubles

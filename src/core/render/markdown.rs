@@ -77,7 +77,7 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
                 line("|---|---|---|");
                 for trouble in &step.troubles {
                     let trouble = text::trouble_text(t, *trouble);
-                    line(&format!("| {} | {} | `{}` |", cell(trouble.symptom), cell(trouble.cause), cell(trouble.check)));
+                    line(&format!("| {} | {} | `{}` |", cell(trouble.symptom), cell(&trouble.cause), cell(trouble.check)));
                 }
             }
         }
