@@ -1,11 +1,14 @@
 //! The saved state: answers and checklist ticks under one versioned key. Reading it never fails
 //! the page: anything unreadable is reported so the caller can keep it under the backup key.
 
+mod json;
+
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::answers::Answers;
+use self::json::{push_string, Value};
+use super::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
 use super::i18n::{fill, Language, Strings};
 
 pub const STORAGE_KEY: &str = "lync-push-wizard.state.v1";
@@ -14,6 +17,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Far more than any real state; a larger value is not ours and is not parsed.
 pub const MAX_SAVED_LEN: usize = 64 * 1024;
 
+/// The serde derives are the reference the hand-written codec below is tested against.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SavedState {
@@ -58,17 +62,116 @@ pub fn load(raw: Option<&str>) -> Result<SavedState, Unreadable> {
     if raw.len() > MAX_SAVED_LEN {
         return Err(Unreadable::TooLarge { bytes: raw.len() });
     }
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotOurFormat)?;
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(version) if version == u64::from(SCHEMA_VERSION) => {}
-        Some(version) => return Err(Unreadable::OtherVersion { version }),
-        None => return Err(Unreadable::NotOurFormat),
+    let value = json::parse(raw).ok_or(Unreadable::NotOurFormat)?;
+    match value.get("version").map(Value::as_u64) {
+        Some(Some(version)) if version == u64::from(SCHEMA_VERSION) => {}
+        Some(Some(version)) => return Err(Unreadable::OtherVersion { version }),
+        Some(None) | None => return Err(Unreadable::NotOurFormat),
     }
-    serde_json::from_value(value).map_err(|_| Unreadable::NotOurFormat)
+    state_from(&value).ok_or(Unreadable::NotOurFormat)
 }
 
+/// Every field may be missing (it keeps its default); one of the wrong type spoils the whole.
+fn state_from(value: &Value) -> Option<SavedState> {
+    let mut state = SavedState::default();
+    if let Some(answers) = value.get("answers") {
+        state.answers = answers_from(answers)?;
+    }
+    if let Some(ticks) = value.get("ticks") {
+        state.ticks = strings(ticks)?.into_iter().collect();
+    }
+    state.lang = match value.get("lang") {
+        None | Some(Value::Null) => None,
+        Some(lang) => Some(token(lang, Language::from_token)?),
+    };
+    Some(state)
+}
+
+fn answers_from(value: &Value) -> Option<Answers> {
+    let Value::Object(_) = value else { return None };
+    let mut answers = Answers::default();
+    answers.edge = match value.get("edge") {
+        None | Some(Value::Null) => None,
+        Some(edge) => Some(token(edge, EdgeServer::from_token)?),
+    };
+    if let Some(clients) = value.get("clients") {
+        let tokens = strings(clients)?;
+        answers.clients = tokens.iter().map(|t| MobileClient::from_token(t)).collect::<Option<_>>()?;
+    }
+    if let Some(scope) = value.get("scope") {
+        answers.scope = token(scope, ScopeKind::from_token)?;
+    }
+    if let Some(exists) = value.get("provider-exists") {
+        let Value::Bool(exists) = exists else { return None };
+        answers.provider_exists = *exists;
+    }
+    for (name, field) in [
+        ("access-edge", &mut answers.access_edge),
+        ("provider-identity", &mut answers.provider_identity),
+        ("site", &mut answers.site),
+    ] {
+        if let Some(text) = value.get(name) {
+            let Value::String(text) = text else { return None };
+            field.clone_from(text);
+        }
+    }
+    Some(answers)
+}
+
+fn token<T>(value: &Value, from_token: fn(&str) -> Option<T>) -> Option<T> {
+    let Value::String(text) = value else { return None };
+    from_token(text)
+}
+
+fn strings(value: &Value) -> Option<Vec<String>> {
+    let Value::Array(items) = value else { return None };
+    items
+        .iter()
+        .map(|item| match item {
+            Value::String(text) => Some(text.clone()),
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => None,
+        })
+        .collect()
+}
+
+/// The same bytes `serde_json::to_string` writes for the derives above (a test holds it to that).
 pub fn to_json(state: &SavedState) -> String {
-    serde_json::to_string(state).unwrap_or_default()
+    let answers = &state.answers;
+    let mut out = format!("{{\"version\":{},\"answers\":{{\"edge\":", state.version);
+    match answers.edge {
+        Some(edge) => push_string(&mut out, edge.token()),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"clients\":");
+    push_array(&mut out, answers.clients.iter().map(|c| c.token()));
+    out.push_str(",\"access-edge\":");
+    push_string(&mut out, &answers.access_edge);
+    out.push_str(if answers.provider_exists { ",\"provider-exists\":true" } else { ",\"provider-exists\":false" });
+    out.push_str(",\"provider-identity\":");
+    push_string(&mut out, &answers.provider_identity);
+    out.push_str(",\"scope\":");
+    push_string(&mut out, answers.scope.token());
+    out.push_str(",\"site\":");
+    push_string(&mut out, &answers.site);
+    out.push_str("},\"ticks\":");
+    push_array(&mut out, state.ticks.iter().map(String::as_str));
+    if let Some(lang) = state.lang {
+        out.push_str(",\"lang\":");
+        push_string(&mut out, lang.token());
+    }
+    out.push('}');
+    out
+}
+
+fn push_array<'a>(out: &mut String, items: impl Iterator<Item = &'a str>) {
+    out.push('[');
+    for (index, item) in items.enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        push_string(out, item);
+    }
+    out.push(']');
 }
 
 #[cfg(test)]
