@@ -67,6 +67,24 @@ async fn tick() {
     leptos::task::tick().await;
 }
 
+/// Lets the browser run its queued tasks (e.g. a `<details>` toggle event), then Leptos settle.
+async fn pause() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    tick().await;
+}
+
+impl Mounted {
+    /// Opens the rollback's section, which renders the rollback only while open.
+    async fn open_undo(&self) {
+        assert_eq!(self.text("rollback"), "", "the rollback is not rendered while closed");
+        self.root.query_selector("details.undo > summary").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+        pause().await;
+    }
+}
+
 fn seed_answers() -> Answers {
     let mut answers = Answers { edge: Some(EdgeServer::Lync2013), access_edge: "accessproxy.contoso.com".into(), ..Answers::default() };
     answers.set_client(MobileClient::IosLync2010, true);
@@ -169,6 +187,7 @@ async fn result_shows_plan_script_checklist_tests_and_notes() {
     }
     assert!(page.count("[data-testid=script] .tok-cmdlet") > 10);
     // The rollback removes only what the configuration script can create, from its record.
+    page.open_undo().await;
     let undo = page.text("rollback");
     assert!(undo.contains("Remove-CsHostingProvider -Identity \"LyncOnline\""));
     assert!(undo.contains("Remove-CsAllowedDomain -Identity \"push.lync.com\""));
@@ -197,6 +216,7 @@ async fn ocs_edge_gets_the_gui_checklist() {
     assert_eq!(page.count("[data-testid=checklist] input"), 8);
     assert!(page.text("checklist").contains("Federated partner Access Edge Server, type sipfed.online.lync.com"));
     assert!(!page.text("script").contains("New-CsHostingProvider"));
+    page.open_undo().await;
     assert!(page.text("rollback").contains("select push.lync.com, click Remove"));
 }
 

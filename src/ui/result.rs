@@ -20,6 +20,9 @@ pub fn ResultPanel(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let plan = Memo::new(move |_| store.outcome.with(|o| o.as_ref().ok().cloned()));
     let has_steps = move || plan.with(|p| p.as_ref().is_some_and(|p| !p.steps.is_empty()));
+    // The rollback is rendered only while its section is open: re-rendering a second coloured
+    // script on every answer would double the time each change takes to show.
+    let undo_open = RwSignal::new(false);
     view! {
         <section class="result" aria-labelledby="result-heading" data-testid="result">
             <h2 id="result-heading" tabindex="-1">{t.result_heading}</h2>
@@ -41,6 +44,7 @@ pub fn ResultPanel(t: &'static Strings) -> impl IntoView {
                 <ScriptBlock
                     t=t
                     plan=plan
+                    shown=Signal::stored(true)
                     title=t.script_heading
                     file_name="Enable-LyncPushNotifications.ps1"
                     test_id="script"
@@ -51,12 +55,16 @@ pub fn ResultPanel(t: &'static Strings) -> impl IntoView {
                 <Checklist t=t plan=plan />
                 <PlanPart t=t title=t.tests_heading test_id="tests" plan=plan render=html::tests />
                 <PlanPart t=t title=t.notes_heading test_id="notes" plan=plan render=html::notes />
-                <details class="undo">
+                <details
+                    class="undo"
+                    on:toggle=move |event| undo_open.set(event_target::<web_sys::Element>(&event).has_attribute("open"))
+                >
                     <summary>{t.undo_summary}</summary>
                     <p class="help">{t.undo_help}</p>
                     <ScriptBlock
                         t=t
                         plan=plan
+                        shown=undo_open.into()
                         title=t.rollback_heading
                         file_name="Undo-LyncPushNotifications.ps1"
                         test_id="rollback"
@@ -145,17 +153,18 @@ fn PlanPart(
     }
 }
 
-/// A script with Copy and Download .ps1.
+/// A script with Copy and Download .ps1; its text is made only while `shown`.
 #[component]
 fn ScriptBlock(
     t: &'static Strings,
     plan: Memo<Option<Plan>>,
+    shown: Signal<bool>,
     title: &'static str,
     file_name: &'static str,
     test_id: &'static str,
     render: fn(&Plan) -> String,
 ) -> impl IntoView {
-    let text = Memo::new(move |_| with_plan(plan, render));
+    let text = Memo::new(move |_| if shown.get() { with_plan(plan, render) } else { String::new() });
     let coloured = Memo::new(move |_| text.with(|t| html::script(t)));
     let code = NodeRef::<element::Pre>::new();
     let (status, set_status) = signal(String::new());

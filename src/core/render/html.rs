@@ -117,11 +117,16 @@ pub fn script(script: &str) -> String {
     let mut out = String::with_capacity(script.len() * 2);
     for line in script.lines() {
         for (kind, piece) in tokens(line) {
-            out.push_str("<span class=\"");
-            out.push_str(kind.css_class());
-            out.push_str("\">");
-            push_escaped(&mut out, piece);
-            out.push_str("</span>");
+            match kind.css_class() {
+                Some(class) => {
+                    out.push_str("<span class=\"");
+                    out.push_str(class);
+                    out.push_str("\">");
+                    push_escaped(&mut out, piece);
+                    out.push_str("</span>");
+                }
+                None => push_escaped(&mut out, piece),
+            }
         }
         out.push('\n');
     }
@@ -140,6 +145,6 @@ mod tests {
     #[test]
     fn coloured_script_keeps_the_text() {
         let html = script("Write-Host 'a<b'\n");
-        assert_eq!(html, "<span class=\"tok-cmdlet\">Write-Host</span><span class=\"tok-plain\"> </span><span class=\"tok-string\">&#39;a&lt;b&#39;</span>\n");
+        assert_eq!(html, "<span class=\"tok-cmdlet\">Write-Host</span> <span class=\"tok-string\">&#39;a&lt;b&#39;</span>\n");
     }
 }

@@ -536,15 +536,16 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
-    pub const fn css_class(self) -> &'static str {
+    /// Plain text gets no element: half the nodes the browser must parse on every change.
+    pub const fn css_class(self) -> Option<&'static str> {
         match self {
-            TokenKind::Comment => "tok-comment",
-            TokenKind::Keyword => "tok-keyword",
-            TokenKind::Cmdlet => "tok-cmdlet",
-            TokenKind::Parameter => "tok-param",
-            TokenKind::Variable => "tok-var",
-            TokenKind::String => "tok-string",
-            TokenKind::Plain => "tok-plain",
+            TokenKind::Comment => Some("tok-comment"),
+            TokenKind::Keyword => Some("tok-keyword"),
+            TokenKind::Cmdlet => Some("tok-cmdlet"),
+            TokenKind::Parameter => Some("tok-param"),
+            TokenKind::Variable => Some("tok-var"),
+            TokenKind::String => Some("tok-string"),
+            TokenKind::Plain => None,
         }
     }
 }
