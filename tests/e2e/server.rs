@@ -39,9 +39,12 @@ fn answer(mut stream: TcpStream, root: &Path, prefix: &str) {
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
-    // Drain the headers; a GET has no body.
+    // Read the headers (a GET has no body), noting whether the browser takes gzip.
     let mut header = String::new();
+    let mut takes_gzip = false;
     while reader.read_line(&mut header).map(|n| n > 2).unwrap_or(false) {
+        let line = header.to_ascii_lowercase();
+        takes_gzip |= line.starts_with("accept-encoding:") && line.contains("gzip");
         header.clear();
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
@@ -53,9 +56,15 @@ fn answer(mut stream: TcpStream, root: &Path, prefix: &str) {
         .filter(|file| file.is_file());
     let response = match file {
         Some(file) => {
-            let body = std::fs::read(&file).unwrap_or_default();
+            // A `<file>.gz` beside it (the benchmark writes them) is sent as a static host would.
+            let compressed = PathBuf::from(format!("{}.gz", file.display()));
+            let (body, encoding) = if takes_gzip && compressed.is_file() {
+                (std::fs::read(&compressed).unwrap_or_default(), "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n")
+            } else {
+                (std::fs::read(&file).unwrap_or_default(), "")
+            };
             let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
                 content_type(&file),
                 body.len()
             );

@@ -70,7 +70,11 @@ impl Driver {
             // Blocking site data makes window.localStorage throw, as a locked-down browser does.
             chrome["prefs"] = json!({ "profile.default_content_setting_values.cookies": 2 });
         }
-        let body = json!({ "capabilities": { "alwaysMatch": { "browserName": "chrome", "goog:chromeOptions": chrome } } });
+        let body = json!({ "capabilities": { "alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": chrome,
+            "goog:loggingPrefs": { "browser": "ALL" },
+        } } });
         let value = http(self.port, "POST", "/session", Some(body)).expect("new session");
         let id = value["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {value}")).to_string();
         Session { port: self.port, id, profile }
@@ -135,6 +139,22 @@ impl Session {
 
     pub fn exec(&self, script: &str, args: Vec<Value>) -> Value {
         self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": args })))
+    }
+
+    /// The browser console's messages since the last call (CSP violations are logged there).
+    pub fn console(&self) -> Vec<String> {
+        let entries = self.call("POST", "/se/log", Some(json!({ "type": "browser" })));
+        entries.as_array().into_iter().flatten().filter_map(|entry| entry["message"].as_str().map(str::to_string)).collect()
+    }
+
+    /// How long `exec_async` may wait for its callback.
+    pub fn set_script_timeout(&self, timeout: Duration) {
+        self.call("POST", "/timeouts", Some(json!({ "script": timeout.as_millis() as u64 })));
+    }
+
+    /// Runs `script` until it calls its last argument, the callback, with the result.
+    pub fn exec_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.call("POST", "/execute/async", Some(json!({ "script": script, "args": args })))
     }
 
     /// A Chrome DevTools command through chromedriver (e.g. to emulate dark mode).
