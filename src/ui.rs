@@ -29,29 +29,33 @@ pub fn App(initial: Initial) -> impl IntoView {
             store.open_link(link);
         }
     });
+    // The result is built in the task after the questions: the first question is on screen
+    // sooner, and no single task keeps a slow phone from answering input for long.
+    let rest_ready = RwSignal::new(false);
+    set_timeout(move || rest_ready.set(true), std::time::Duration::ZERO);
     view! {
         <LanguageSwitch />
-        // The whole page is rebuilt from the chosen language's table when it changes (rarely);
-        // inside, every text is a plain &'static str.
+        // The page (not the masthead, which is in index.html) is rebuilt from the chosen
+        // language's table when it changes (rarely); inside, every text is a plain &'static str.
         {move || {
             let t = store.lang.get().strings();
             view! {
-                <header class="masthead">
-                    <p class="eyebrow">{t.page_eyebrow}</p>
-                    <h1>{t.page_title}</h1>
-                    <p class="lede">{t.page_lede}</p>
-                </header>
                 <state::Notices t=t />
                 <main class="layout">
                     <questions::Wizard t=t />
-                    <result::ResultPanel t=t />
+                    <Show when=move || rest_ready.get()>
+                        <result::ResultPanel t=t />
+                    </Show>
                 </main>
-                <footer class="footer">
-                    <p>
-                        {fill(t.page_footer, &[crate::core::RULES_VERSION])} " "
-                        <a href=crate::core::facts::SEED_URL rel="noopener">{crate::core::facts::SEED_TITLE}</a>
-                    </p>
-                </footer>
+                // With the result, so nothing below the questions moves when it arrives.
+                <Show when=move || rest_ready.get()>
+                    <footer class="footer">
+                        <p>
+                            {fill(t.page_footer, &[crate::core::RULES_VERSION])} " "
+                            <a href=crate::core::facts::SEED_URL rel="noopener">{crate::core::facts::SEED_TITLE}</a>
+                        </p>
+                    </footer>
+                </Show>
             }
         }}
     }

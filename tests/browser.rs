@@ -26,11 +26,14 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-fn mount(answers: Answers) -> Mounted {
+/// Mounts the wizard and waits for the task that adds the result.
+async fn mount(answers: Answers) -> Mounted {
     let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <App initial=Initial::in_memory(answers) /> }.into_any());
-    Mounted { root, _handle: handle }
+    let mounted = Mounted { root, _handle: handle };
+    pause().await;
+    mounted
 }
 
 impl Mounted {
@@ -94,7 +97,7 @@ fn seed_answers() -> Answers {
 
 #[wasm_bindgen_test]
 async fn edge_question_drives_the_verdict() {
-    let page = mount(Answers::default());
+    let page = mount(Answers::default()).await;
     tick().await;
     assert!(page.text("verdict").contains("Choose your Edge Server"));
     assert_eq!(page.count("input[name=edge]"), 4);
@@ -108,7 +111,7 @@ async fn edge_question_drives_the_verdict() {
 
 #[wasm_bindgen_test]
 async fn clients_question_gives_each_client_its_reason() {
-    let page = mount(Answers { edge: Some(EdgeServer::Lync2013), ..Answers::default() });
+    let page = mount(Answers { edge: Some(EdgeServer::Lync2013), ..Answers::default() }).await;
     tick().await;
     page.click("next").await;
     assert_eq!(page.count("input[type=checkbox]"), 6);
@@ -126,7 +129,7 @@ async fn clients_question_gives_each_client_its_reason() {
 async fn access_edge_is_validated_as_you_type() {
     let mut answers = seed_answers();
     answers.access_edge.clear();
-    let page = mount(answers);
+    let page = mount(answers).await;
     tick().await;
     page.click("progress-3").await;
     page.type_into("input-access-edge", "10.0.0.4").await;
@@ -139,7 +142,7 @@ async fn access_edge_is_validated_as_you_type() {
 
 #[wasm_bindgen_test]
 async fn existing_provider_is_never_added_again() {
-    let page = mount(seed_answers());
+    let page = mount(seed_answers()).await;
     tick().await;
     page.click("progress-4").await;
     assert!(page.try_find("input-existing-provider").is_none());
@@ -153,7 +156,7 @@ async fn existing_provider_is_never_added_again() {
 
 #[wasm_bindgen_test]
 async fn site_scope_uses_the_site_identity() {
-    let page = mount(seed_answers());
+    let page = mount(seed_answers()).await;
     tick().await;
     page.click("progress-5").await;
     page.click("scope-yes").await;
@@ -170,7 +173,7 @@ async fn site_scope_uses_the_site_identity() {
 
 #[wasm_bindgen_test]
 async fn result_shows_plan_script_checklist_tests_and_notes() {
-    let page = mount(seed_answers());
+    let page = mount(seed_answers()).await;
     tick().await;
     assert_eq!(page.count("[data-testid=plan] li"), 6);
     assert_eq!(page.count("[data-testid=diagram] svg[role=img] .node.active"), 7);
@@ -211,7 +214,7 @@ async fn result_shows_plan_script_checklist_tests_and_notes() {
 async fn ocs_edge_gets_the_gui_checklist() {
     let mut answers = seed_answers();
     answers.edge = Some(EdgeServer::Ocs2007R2);
-    let page = mount(answers);
+    let page = mount(answers).await;
     tick().await;
     assert_eq!(page.count("[data-testid=checklist] input"), 8);
     assert!(page.text("checklist").contains("Federated partner Access Edge Server, type sipfed.online.lync.com"));
@@ -222,7 +225,7 @@ async fn ocs_edge_gets_the_gui_checklist() {
 
 #[wasm_bindgen_test]
 async fn next_moves_focus_to_the_new_question() {
-    let page = mount(Answers::default());
+    let page = mount(Answers::default()).await;
     tick().await;
     page.click("edge-lync2013").await;
     page.click("next").await;
@@ -235,7 +238,7 @@ async fn next_moves_focus_to_the_new_question() {
 
 #[wasm_bindgen_test]
 async fn reset_asks_first_then_clears_everything() {
-    let page = mount(seed_answers());
+    let page = mount(seed_answers()).await;
     tick().await;
     page.click("reset").await;
     page.click("reset-cancel").await;
@@ -251,7 +254,7 @@ async fn text_fields_show_saved_values_when_shown_again() {
     let mut answers = seed_answers();
     answers.scope = lync_push_wizard::core::ScopeKind::Site;
     answers.site = "Redmond".into();
-    let page = mount(answers);
+    let page = mount(answers).await;
     tick().await;
     page.click("progress-5").await;
     let input: HtmlInputElement = page.find("input-site").dyn_into().unwrap();
@@ -269,7 +272,7 @@ async fn a_pasted_script_restores_its_answers() {
     let plan = lync_push_wizard::core::plan(&answers).unwrap();
     let undo = lync_push_wizard::core::render::rollback::rollback(&plan);
     let own = Answers { edge: Some(EdgeServer::None), ..Answers::default() };
-    let page = mount(own);
+    let page = mount(own).await;
     tick().await;
     let area: web_sys::HtmlTextAreaElement = page.find("pasted-script").dyn_into().unwrap();
     area.set_value("not a script");
@@ -290,7 +293,7 @@ async fn a_pasted_script_restores_its_answers() {
 
 #[wasm_bindgen_test]
 async fn the_page_switches_to_traditional_chinese_and_scripts_stay_english() {
-    let page = mount(seed_answers());
+    let page = mount(seed_answers()).await;
     tick().await;
     let select: web_sys::HtmlSelectElement = page.find("language").dyn_into().unwrap();
     select.set_value("zh-TW");

@@ -260,10 +260,61 @@ fn dark_and_narrow_screenshots() {
 #[ignore = "needs the release site and Chromium: ./dev test"]
 fn release_html_is_complete_and_relative() {
     let index = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist/index.html")).unwrap();
-    for needle in ["<html lang=\"en\">", "<title>", "name=\"viewport\"", "name=\"description\"", "rel=\"icon\" href=\"./", "from './"] {
+    for needle in [
+        "<html lang=\"en\">",
+        "<title>",
+        "name=\"viewport\"",
+        "name=\"description\"",
+        "rel=\"icon\" href=\"./",
+        "src=\"./start.js\" data-js=\"./",
+        "http-equiv=\"Content-Security-Policy\"",
+    ] {
         assert!(index.contains(needle), "{needle}");
     }
     assert!(!index.contains("href=\"/"), "no absolute asset URLs");
+}
+
+/// The page's Content-Security-Policy allows no inline script and no eval. The wizard starts and
+/// works under it without one violation, and a script injected inline does not run.
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn runs_under_a_strict_content_security_policy() {
+    let driver = Driver::start();
+    let session = driver.session(Options::default());
+    open(&session, &format!("{}#edge=lync2013&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com", site()));
+    let policy = session.exec("return document.querySelector('meta[http-equiv=Content-Security-Policy]').content", vec![]);
+    let policy = policy.as_str().expect("a CSP meta tag");
+    assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval';"), "{policy}");
+    assert!(policy.contains("default-src 'none'"), "{policy}");
+    assert!(!policy.contains("'unsafe-inline'") && !policy.contains("'unsafe-eval'"), "{policy}");
+
+    // Use it: change answers, open the rollback, copy, download, switch language.
+    session.wait_until_contains("script", "Test-CsMcxPushNotification");
+    session.click("edge-ocs2007r2");
+    session.wait_until_contains("checklist", "sipfed.online.lync.com");
+    session.exec("document.querySelector('details.undo > summary').click()", vec![]);
+    session.wait_until_contains("rollback", "push.lync.com");
+    session.click("copy-script");
+    session.wait_for("the copy status", || Some(session.content("script-status")).filter(|s| !s.is_empty()));
+    session.click("download-script");
+    session.exec("const s = document.querySelector('[data-testid=language]'); s.value = 'zh-TW'; s.dispatchEvent(new Event('change'))", vec![]);
+    session.wait_until_contains("result", "推播");
+    let violations = |log: Vec<String>| -> Vec<String> { log.into_iter().filter(|m| m.contains("Content Security Policy")).collect() };
+    assert_eq!(violations(session.console()), Vec::<String>::new(), "no violation while the wizard starts and works");
+
+    let injected = "
+        const done = arguments[arguments.length - 1];
+        const script = document.createElement('script');
+        script.textContent = 'window.injectedRan = true';
+        document.body.append(script);
+        setTimeout(() => done(window.injectedRan === true), 100);
+    ";
+    assert_eq!(session.exec_async(injected, vec![]), json!(false), "an injected inline script does not run");
+    let handler = session.exec("const b = document.createElement('b'); b.setAttribute('onclick', 'window.handlerRan = true'); document.body.append(b); b.click(); return window.handlerRan === true", vec![]);
+    assert_eq!(handler, json!(false), "an injected inline event handler does not run");
+    let refused = violations(session.console());
+    assert_eq!(refused.len(), 2, "both refusals are reported: {refused:?}");
+    assert!(refused[0].contains("inline script") && refused[1].contains("inline event handler"), "{refused:?}");
 }
 
 /// Download .ps1 writes the script with CRLF line endings; Copy reaches the clipboard or
@@ -333,6 +384,8 @@ fn traditional_chinese_from_a_link_and_kept() {
     session.wait_until_contains("verdict", "設定推播通知");
     assert_eq!(session.exec("return document.documentElement.lang", vec![]), json!("zh-TW"));
     assert!(session.content("question").contains("您的部署使用哪一種 Edge Server"));
+    let masthead = session.exec("return document.querySelector('#masthead h1').textContent", vec![]);
+    assert_eq!(masthead, json!("推播通知精靈"), "the masthead from index.html follows the language");
     let script = session.wait_until_contains("script", "Test-CsMcxPushNotification");
     assert!(script.starts_with("# Push notifications for Lync Server mobility"));
     session.screenshot(&shots().join("result-zh-TW.png"));

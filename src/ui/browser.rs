@@ -87,10 +87,17 @@ fn browser_language() -> Language {
 }
 
 /// Keeps `<html lang>` in step with the interface, for screen readers and fonts.
+/// The page's language, and the masthead that index.html shows before the wizard loads.
 pub fn set_document_language(lang: Language) {
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-    if let Some(root) = root {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.token());
+    }
+    let t = lang.strings();
+    for (selector, text) in [("#masthead .eyebrow", t.page_eyebrow), ("#masthead h1", t.page_title), ("#masthead .lede", t.page_lede)] {
+        if let Ok(Some(element)) = document.query_selector(selector) {
+            element.set_text_content(Some(text));
+        }
     }
 }
 
