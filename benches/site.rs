@@ -139,9 +139,9 @@ fn run() -> Result<bool, String> {
             .collect();
         let driver = Driver::start();
         let loads = measure_loads(&driver, &sites, &servers, settings.loads)?;
-        for (site, (first_question, heap)) in sites.iter().zip(loads) {
-            report["sites"][site.name]["first_question_ms"] = summary(&first_question);
-            report["sites"][site.name]["js_heap_bytes"] = summary(&heap);
+        for (site, samples) in sites.iter().zip(loads) {
+            report["sites"][site.name]["first_question_ms"] = summary(&samples.first_question_ms);
+            report["sites"][site.name]["js_heap_bytes"] = summary(&samples.heap_bytes);
         }
         for (site, base) in sites.iter().zip(&servers) {
             let times = measure_updates(&driver, site, base, settings.changes)?;
@@ -226,10 +226,17 @@ fn fresh_session(driver: &Driver) -> Session {
     })
 }
 
+/// One site's samples, one per load.
+#[derive(Clone, Default)]
+struct LoadSamples {
+    first_question_ms: Vec<f64>,
+    heap_bytes: Vec<f64>,
+}
+
 /// Each load in a new browser profile (nothing cached), alternating the sites so that both see
-/// the same machine noise. Per site: first-question times and JS heap sizes.
-fn measure_loads(driver: &Driver, sites: &[Site], servers: &[String], loads: usize) -> Result<Vec<(Vec<f64>, Vec<f64>)>, String> {
-    let mut results = vec![(Vec::new(), Vec::new()); sites.len()];
+/// the same machine noise.
+fn measure_loads(driver: &Driver, sites: &[Site], servers: &[String], loads: usize) -> Result<Vec<LoadSamples>, String> {
+    let mut results = vec![LoadSamples::default(); sites.len()];
     for round in 0..loads {
         for (index, base) in servers.iter().enumerate() {
             let session = fresh_session(driver);
@@ -237,8 +244,8 @@ fn measure_loads(driver: &Driver, sites: &[Site], servers: &[String], loads: usi
             let first = session.exec_async(FIRST_QUESTION, vec![]);
             let first = first.as_f64().ok_or(format!("{}: no first-question paint ({first})", sites[index].name))?;
             let heap = session.exec_async(HEAP_AFTER_LOAD, vec![]).as_f64().unwrap_or(f64::NAN);
-            results[index].0.push(first);
-            results[index].1.push(heap);
+            results[index].first_question_ms.push(first);
+            results[index].heap_bytes.push(heap);
         }
         eprint!("\rloads: {}/{loads}", round + 1);
     }

@@ -89,11 +89,11 @@ fn state_from(value: &Value) -> Option<SavedState> {
 
 fn answers_from(value: &Value) -> Option<Answers> {
     let Value::Object(_) = value else { return None };
-    let mut answers = Answers::default();
-    answers.edge = match value.get("edge") {
+    let edge = match value.get("edge") {
         None | Some(Value::Null) => None,
         Some(edge) => Some(token(edge, EdgeServer::from_token)?),
     };
+    let mut answers = Answers { edge, ..Answers::default() };
     if let Some(clients) = value.get("clients") {
         let tokens = strings(clients)?;
         answers.clients = tokens.iter().map(|t| MobileClient::from_token(t)).collect::<Option<_>>()?;

@@ -148,6 +148,7 @@ impl Session {
     }
 
     /// How long `exec_async` may wait for its callback.
+    #[allow(dead_code)] // Only benches/site.rs waits longer than the default 30 s.
     pub fn set_script_timeout(&self, timeout: Duration) {
         self.call("POST", "/timeouts", Some(json!({ "script": timeout.as_millis() as u64 })));
     }
