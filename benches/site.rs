@@ -367,12 +367,19 @@ fn print_table(report: &Value, sites: &[Site]) -> bool {
     let [ours, empty] = [sites[0].name, sites[1].name];
     let site = |name: &str| &report["sites"][name];
     println!("\n{:<34} {:>14} {:>14} {:>8}", "", ours, empty, "ratio");
-    let row = |label: &str, path: &[&str], unit: &str| -> Option<f64> {
+    let row = |label: &str, path: &[&str]| -> Option<f64> {
         let value = |name: &str| path.iter().fold(site(name), |v, key| &v[*key]).as_f64();
         let (a, b) = (value(ours), value(empty));
-        let show = |v: Option<f64>| v.map(|v| format!("{v:.1}{unit}")).unwrap_or_else(|| "–".into());
+        let show = |v: Option<f64>| match v {
+            Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
+            Some(v) => format!("{v:.1}"),
+            None => "–".into(),
+        };
         let ratio = a.zip(b).filter(|(_, b)| *b > 0.0).map(|(a, b)| a / b);
         let ratio_text = ratio.map(|r| format!("{r:.2}×")).unwrap_or_default();
+        if a.is_none() && b.is_none() {
+            return None; // not measured in this run (--size-only, --no-lighthouse)
+        }
         println!("{label:<34} {:>14} {:>14} {ratio_text:>8}", show(a), show(b));
         ratio
     };
@@ -381,19 +388,19 @@ fn print_table(report: &Value, sites: &[Site]) -> bool {
             println!("  {name}: {:<40} raw {:>8} B  gzip -9 {:>7} B", file["file"].as_str().unwrap_or(""), file["raw"], file["gzip"]);
         }
     }
-    row("transfer raw (B)", &["raw"], "");
-    let size_ratio = row("transfer gzip -9 (B)", &["gzip"], "");
-    let start_ratio = row("first question, median (ms)", &["first_question_ms", "median"], "");
-    row("first question, p95 (ms)", &["first_question_ms", "p95"], "");
-    row("answer → script, median (ms)", &["answer_to_script_ms", "median"], "");
-    row("answer → script, p95 (ms)", &["answer_to_script_ms", "p95"], "");
-    row("JS heap after load, median (B)", &["js_heap_bytes", "median"], "");
+    row("transfer raw (B)", &["raw"]);
+    let size_ratio = row("transfer gzip -9 (B)", &["gzip"]);
+    let start_ratio = row("first question, median (ms)", &["first_question_ms", "median"]);
+    row("first question, p95 (ms)", &["first_question_ms", "p95"]);
+    row("answer → script, median (ms)", &["answer_to_script_ms", "median"]);
+    row("answer → script, p95 (ms)", &["answer_to_script_ms", "p95"]);
+    row("JS heap after load, median (B)", &["js_heap_bytes", "median"]);
     for preset in ["mobile", "desktop"] {
         for category in ["performance", "accessibility", "best-practices", "seo"] {
-            row(&format!("Lighthouse {preset} {category}"), &["lighthouse", preset, category], "");
+            row(&format!("Lighthouse {preset} {category}"), &["lighthouse", preset, category]);
         }
-        row(&format!("  {preset} LCP (ms)"), &["lighthouse", preset, "largest-contentful-paint_ms"], "");
-        row(&format!("  {preset} TBT (ms)"), &["lighthouse", preset, "total-blocking-time_ms"], "");
+        row(&format!("  {preset} LCP (ms)"), &["lighthouse", preset, "largest-contentful-paint_ms"]);
+        row(&format!("  {preset} TBT (ms)"), &["lighthouse", preset, "total-blocking-time_ms"]);
     }
 
     println!("\nbudgets:");
