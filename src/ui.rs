@@ -29,10 +29,14 @@ pub fn App(initial: Initial) -> impl IntoView {
             store.open_link(link);
         }
     });
-    // The result is built in the task after the questions: the first question is on screen
-    // sooner, and no single task keeps a slow phone from answering input for long.
+    // The result is built after the questions have been painted (a timer queued from the next
+    // animation frame runs after that frame): the first question is on screen sooner, and no
+    // single task keeps a slow phone from answering input for long. A hidden tab runs no
+    // animation frames, so a plain timer follows as a fallback.
     let rest_ready = RwSignal::new(false);
-    set_timeout(move || rest_ready.set(true), std::time::Duration::ZERO);
+    let show_rest = move || rest_ready.set(true);
+    request_animation_frame(move || set_timeout(show_rest, std::time::Duration::ZERO));
+    set_timeout(show_rest, std::time::Duration::from_millis(250));
     view! {
         <LanguageSwitch />
         // The page (not the masthead, which is in index.html) is rebuilt from the chosen

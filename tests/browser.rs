@@ -70,12 +70,18 @@ async fn tick() {
     leptos::task::tick().await;
 }
 
-/// Lets the browser run its queued tasks (e.g. a `<details>` toggle event), then Leptos settle.
+/// Lets the browser paint a frame and run its queued tasks (the result, built after the first
+/// frame; a `<details>` toggle event), then Leptos settle.
 async fn pause() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+    let window = web_sys::window().unwrap();
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        window.request_animation_frame(&resolve).unwrap();
     });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(timer).await.unwrap();
     tick().await;
 }
 
