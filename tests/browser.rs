@@ -318,3 +318,34 @@ async fn the_page_switches_to_traditional_chinese_and_scripts_stay_english() {
     tick().await;
     assert!(page.text("question").contains("Which Edge Server"));
 }
+
+/// The script on the page is patched line by line as answers change: after every change it must
+/// be exactly the core's script for the answers now given, whether lines were replaced, added
+/// (OCS 2007 R2's GUI steps, a site) or removed.
+#[wasm_bindgen_test]
+async fn the_script_shown_is_always_the_whole_current_script() {
+    let mut answers = seed_answers();
+    let page = mount(answers.clone()).await;
+    tick().await;
+    let expect = |answers: &Answers| lync_push_wizard::core::render::powershell::script(&lync_push_wizard::core::plan(answers).unwrap());
+    assert_eq!(page.text("script"), expect(&answers));
+    for edge in [EdgeServer::Lync2010, EdgeServer::Ocs2007R2, EdgeServer::Lync2013, EdgeServer::Ocs2007R2, EdgeServer::Lync2010] {
+        page.click(&format!("edge-{}", edge.token())).await;
+        answers.edge = Some(edge);
+        assert_eq!(page.text("script"), expect(&answers), "after choosing {edge:?}");
+    }
+    page.click("next").await;
+    for client in [MobileClient::WpLync2013, MobileClient::IosLync2013, MobileClient::WpLync2013, MobileClient::IosLync2010] {
+        page.click(&format!("client-{}", client.token())).await;
+        let in_use = !answers.clients.contains(&client);
+        answers.set_client(client, in_use);
+        assert_eq!(page.text("script"), expect(&answers), "after switching {client:?}");
+    }
+    page.click("progress-5").await;
+    page.click("scope-yes").await;
+    page.type_into("input-site", "Redmond").await;
+    answers.scope = lync_push_wizard::core::ScopeKind::Site;
+    answers.site = "Redmond".into();
+    assert_eq!(page.text("script"), expect(&answers), "after choosing a site");
+    assert_eq!(page.count("[data-testid=script] code > span"), expect(&answers).lines().count() as u32, "one element per line");
+}

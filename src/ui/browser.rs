@@ -87,6 +87,40 @@ fn browser_language() -> Language {
 }
 
 /// Keeps `<html lang>` in step with the interface, for screen readers and fonts.
+/// Brings `code` (one `<span>` per line) from the lines `shown` to the lines `wanted`, touching
+/// only the lines that differ.
+pub fn patch_lines(code: &web_sys::Element, shown: &[String], wanted: &[String]) {
+    let Some(document) = code.owner_document() else { return };
+    let same_start = shown.iter().zip(wanted).take_while(|(a, b)| a == b).count();
+    let same_end = shown[same_start..].iter().rev().zip(wanted[same_start..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let old = &shown[same_start..shown.len() - same_end];
+    let new = &wanted[same_start..wanted.len() - same_end];
+    let lines = code.children(); // live: indices follow each insertion and removal
+    for (offset, html) in new.iter().enumerate() {
+        let index = (same_start + offset) as u32;
+        match old.get(offset) {
+            Some(before) if before == html => {}
+            Some(_) => {
+                if let Some(line) = lines.item(index) {
+                    line.set_inner_html(html);
+                }
+            }
+            None => {
+                if let Ok(line) = document.create_element("span") {
+                    line.set_inner_html(html);
+                    let next: Option<web_sys::Node> = lines.item(index).map(Into::into);
+                    let _ = code.insert_before(&line, next.as_ref());
+                }
+            }
+        }
+    }
+    for _ in new.len()..old.len() {
+        if let Some(line) = lines.item((same_start + new.len()) as u32) {
+            line.remove();
+        }
+    }
+}
+
 /// The page's language, and the masthead that index.html shows before the wizard loads.
 pub fn set_document_language(lang: Language) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };

@@ -165,8 +165,21 @@ fn ScriptBlock(
     render: fn(&Plan) -> String,
 ) -> impl IntoView {
     let text = Memo::new(move |_| if shown.get() { with_plan(plan, render) } else { String::new() });
-    let coloured = Memo::new(move |_| text.with(|t| html::script(t)));
+    let lines = Memo::new(move |_| text.with(|t| html::script_lines(t)));
     let code = NodeRef::<element::Pre>::new();
+    let code_lines = NodeRef::<element::Code>::new();
+    // An answer usually changes a few lines of a long script: only those are replaced, rather
+    // than the browser parsing the whole coloured script again on every change.
+    Effect::new(move |rendered: Option<Vec<String>>| {
+        let wanted = lines.get();
+        match code_lines.get() {
+            Some(element) => {
+                browser::patch_lines(&element, rendered.as_deref().unwrap_or_default(), &wanted);
+                wanted
+            }
+            None => Vec::new(),
+        }
+    });
     let (status, set_status) = signal(String::new());
     let copy = move |_| {
         let (script, fallback) = (text.get_untracked(), code.get_untracked().map(Into::into));
@@ -197,7 +210,7 @@ fn ScriptBlock(
             </div>
             <p class="status" aria-live="polite" data-testid=format!("{test_id}-status")>{status}</p>
             <pre class="code" node_ref=code data-testid=test_id tabindex="0" aria-label=title>
-                <code inner_html=coloured></code>
+                <code node_ref=code_lines></code>
             </pre>
         </div>
     }

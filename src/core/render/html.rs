@@ -112,25 +112,29 @@ pub fn notes(t: &Strings, plan: &Plan) -> String {
     out
 }
 
-/// A script as HTML, coloured from the PowerShell renderer's own tokens.
-pub fn script(script: &str) -> String {
-    let mut out = String::with_capacity(script.len() * 2);
-    for line in script.lines() {
-        for (kind, piece) in tokens(line) {
-            match kind.css_class() {
-                Some(class) => {
-                    out.push_str("<span class=\"");
-                    out.push_str(class);
-                    out.push_str("\">");
-                    push_escaped(&mut out, piece);
-                    out.push_str("</span>");
+/// A script as HTML, one entry per line (each ending in its newline), coloured from the
+/// PowerShell renderer's own tokens. Per line, so a page can replace only the lines that change.
+pub fn script_lines(script: &str) -> Vec<String> {
+    script
+        .lines()
+        .map(|line| {
+            let mut out = String::with_capacity(line.len() * 2);
+            for (kind, piece) in tokens(line) {
+                match kind.css_class() {
+                    Some(class) => {
+                        out.push_str("<span class=\"");
+                        out.push_str(class);
+                        out.push_str("\">");
+                        push_escaped(&mut out, piece);
+                        out.push_str("</span>");
+                    }
+                    None => push_escaped(&mut out, piece),
                 }
-                None => push_escaped(&mut out, piece),
             }
-        }
-        out.push('\n');
-    }
-    out
+            out.push('\n');
+            out
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -144,7 +148,7 @@ mod tests {
 
     #[test]
     fn coloured_script_keeps_the_text() {
-        let html = script("Write-Host 'a<b'\n");
+        let html = script_lines("Write-Host 'a<b'\n").concat();
         assert_eq!(html, "<span class=\"tok-cmdlet\">Write-Host</span> <span class=\"tok-string\">&#39;a&lt;b&#39;</span>\n");
     }
 }
