@@ -86,7 +86,6 @@ fn browser_language() -> Language {
     Language::from_browser(&tag)
 }
 
-/// Keeps `<html lang>` in step with the interface, for screen readers and fonts.
 /// Brings `code` (one `<span>` per line) from the lines `shown` to the lines `wanted`, touching
 /// only the lines that differ.
 pub fn patch_lines(code: &web_sys::Element, shown: &[String], wanted: &[String]) {
@@ -121,7 +120,8 @@ pub fn patch_lines(code: &web_sys::Element, shown: &[String], wanted: &[String])
     }
 }
 
-/// The page's language, and the masthead that index.html shows before the wizard loads.
+/// Keeps `<html lang>` in step with the interface, for screen readers and fonts, and the
+/// masthead that index.html shows before the wizard loads.
 pub fn set_document_language(lang: Language) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(root) = document.document_element() {
