@@ -119,7 +119,10 @@ fn run() -> Result<bool, String> {
         }
         sizes.push(stage(&site.dist, &staged.join(site.name.replace(' ', "-")))?);
     }
+    let browser = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let browser_version = Command::new(&browser).arg("--version").output().ok().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
     let mut report = json!({
+        "measured_with": { "browser": browser_version, "lighthouse": "12.2.3", "cpus": std::thread::available_parallelism().map(|n| n.get()).ok() },
         "budgets": {
             "gzip_ratio": SIZE_BUDGET_RATIO,
             "first_question_ratio": START_BUDGET_RATIO,
