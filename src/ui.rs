@@ -22,7 +22,7 @@ pub fn mount() {
 pub fn App(initial: Initial) -> impl IntoView {
     let store = Store::new(initial);
     provide_context(store);
-    Effect::new(move |_| browser::set_document_language(store.lang.get()));
+    Effect::new(move |_| browser::show_page_language(store.lang.get()));
     // A share link followed while the page is open changes only the fragment: no reload.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(link) = browser::take_shared_link() {

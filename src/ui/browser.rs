@@ -122,7 +122,7 @@ pub fn patch_lines(code: &web_sys::Element, shown: &[String], wanted: &[String])
 
 /// Keeps `<html lang>` in step with the interface, for screen readers and fonts, and the
 /// masthead that index.html shows before the wizard loads.
-pub fn set_document_language(lang: Language) {
+pub fn show_page_language(lang: Language) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.token());
