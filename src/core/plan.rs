@@ -1,6 +1,8 @@
 //! The ordered steps that carry out a decision. Built only from validated values, so every
 //! renderer downstream can trust what it reads.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 use super::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
@@ -174,9 +176,15 @@ impl Plan {
             Scope::Global => (ScopeKind::Global, String::new()),
             Scope::Site(name) => (ScopeKind::Site, name.as_str().to_string()),
         };
+        let mut clients = BTreeSet::new();
+        // Inserted one by one: collecting into a set sorts first, and each sort is code the
+        // site has to download.
+        for need in &self.decision.clients {
+            clients.insert(need.client);
+        }
         Answers {
             edge: Some(self.decision.edge),
-            clients: self.decision.clients.iter().map(|c| c.client).collect(),
+            clients,
             access_edge: self.access_edge.as_ref().map(|f| f.as_str().to_string()).unwrap_or_default(),
             provider_exists: self.existing_provider.is_some(),
             provider_identity: self.existing_provider.as_ref().map(|n| n.as_str().to_string()).unwrap_or_default(),
