@@ -74,7 +74,7 @@ pub enum Persistence {
     Memory,
 }
 
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum Notice {
     /// `previous`: the different answers this browser had saved, which the link replaced.
     OpenedFromLink { problems: Vec<FieldError>, previous: Option<Answers> },
@@ -232,7 +232,9 @@ pub fn Notices(t: &'static Strings) -> impl IntoView {
         <div class="notices" role="status" aria-live="polite" data-testid="notices">
             <For
                 each=move || store.notices.get()
-                key=|notice| format!("{notice:?}")
+                // The notice itself: formatting it as a key would bring Debug formatting of
+                // every type inside it into the download.
+                key=Notice::clone
                 children=move |notice: Notice| {
                     let previous = match &notice {
                         Notice::OpenedFromLink { previous, .. } | Notice::RestoredFromScript { previous, .. } => {
