@@ -38,7 +38,11 @@ pub fn App(initial: Initial) -> impl IntoView {
     request_animation_frame(move || set_timeout(show_rest, std::time::Duration::ZERO));
     set_timeout(show_rest, std::time::Duration::from_millis(250));
     view! {
-        <LanguageSwitch />
+        // Also after the first frame: its Chinese text needs a font fallback, which made the first
+        // question paint about 20 ms later. It sits over room the masthead keeps for it.
+        <Show when=move || rest_ready.get()>
+            <LanguageSwitch />
+        </Show>
         // The page (not the masthead, which is in index.html) is rebuilt from the chosen
         // language's table when it changes (rarely); inside, every text is a plain &'static str.
         {move || {
