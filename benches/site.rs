@@ -23,6 +23,9 @@ use webdriver::{Driver, Options, Session};
 
 /// Total gzip bytes at most this many times the empty app's.
 const SIZE_BUDGET_RATIO: f64 = 3.0;
+/// Until the budget above is met, the size may not grow past today's (`./dev test` fails
+/// beyond it). Lower it whenever the site shrinks; raise it only as a decision.
+const SIZE_CEILING_RATIO: f64 = 5.65;
 /// First question on screen at most this many times the empty app's start-up.
 const START_BUDGET_RATIO: f64 = 1.3;
 const UPDATE_MEDIAN_BUDGET_MS: f64 = 4.0;
@@ -125,6 +128,7 @@ fn run() -> Result<bool, String> {
         "measured_with": { "browser": browser_version, "lighthouse": "12.2.3", "cpus": std::thread::available_parallelism().map(|n| n.get()).ok() },
         "budgets": {
             "gzip_ratio": SIZE_BUDGET_RATIO,
+            "gzip_ceiling_ratio": SIZE_CEILING_RATIO,
             "first_question_ratio": START_BUDGET_RATIO,
             "update_median_ms": UPDATE_MEDIAN_BUDGET_MS,
             "update_p95_ms": UPDATE_P95_BUDGET_MS,
@@ -422,6 +426,8 @@ fn print_table(report: &Value, sites: &[Site]) -> bool {
     println!("\nbudgets:");
     let size_ok = size_ratio.is_some_and(|r| r <= SIZE_BUDGET_RATIO);
     println!("  {} total gzip {:.2}× the empty app's (at most {SIZE_BUDGET_RATIO}×; fails the command)", verdict(size_ok), size_ratio.unwrap_or(f64::NAN));
+    let within_ceiling = size_ratio.is_some_and(|r| r <= SIZE_CEILING_RATIO);
+    println!("  {} size ceiling {:.2}× (at most {SIZE_CEILING_RATIO}× until the budget is met; fails ./dev test)", verdict(within_ceiling), size_ratio.unwrap_or(f64::NAN));
     if let Some(ratio) = start_ratio {
         println!("  {} first question {ratio:.2}× the empty app's start-up (at most {START_BUDGET_RATIO}×)", verdict(ratio <= START_BUDGET_RATIO));
     }
