@@ -129,6 +129,10 @@ async fn clients_question_gives_each_client_its_reason() {
     // Push needed, no Access Edge yet: the result says which answer is missing.
     assert!(page.text("problems").contains("Access Edge FQDN"));
     assert!(page.try_find("script").is_none());
+    // Its button opens that question.
+    page.find("problems").query_selector("button[data-field=access-edge]").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    tick().await;
+    assert!(page.text("question").contains("internal FQDN of your Access Edge"));
 }
 
 #[wasm_bindgen_test]
@@ -211,6 +215,16 @@ async fn result_shows_plan_script_checklist_tests_and_notes() {
     page.click("tick-start-shell").await;
     let tick_box: HtmlInputElement = page.find("tick-start-shell").dyn_into().unwrap();
     assert!(tick_box.checked());
+    // The tick is kept: the page rebuilt in another language shows it ticked again.
+    let select: web_sys::HtmlSelectElement = page.find("language").dyn_into().unwrap();
+    select.set_value("zh-TW");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    let rebuilt: HtmlInputElement = page.find("tick-start-shell").dyn_into().unwrap();
+    assert!(rebuilt.checked() && !rebuilt.is_same_node(Some(&tick_box)));
+    select.set_value("en");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
     assert!(page
         .text("share-link")
         .ends_with("#edge=lync2013&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com&lang=en"));

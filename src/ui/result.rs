@@ -9,8 +9,9 @@ use crate::core::i18n::{fill, Strings};
 use crate::core::plan::Plan;
 use crate::core::render::powershell::{for_download, script};
 use crate::core::render::rollback::rollback;
-use crate::core::render::{diagram::diagram, html, markdown::runbook, steps::checklist};
+use crate::core::render::{diagram::diagram, html, markdown::runbook};
 use crate::core::share;
+use crate::core::Field;
 
 use super::browser;
 use super::state::{use_store, Page};
@@ -110,23 +111,16 @@ fn Problems(t: &'static Strings) -> impl IntoView {
         <Show when=move || !errors().is_empty()>
             <div class="card problems" data-testid="problems">
                 <p>{t.finish_answers}</p>
-                <ul>
-                    {move || {
-                        errors()
-                            .into_iter()
-                            .map(|error| {
-                                let page = Page::of_field(error.field);
-                                view! {
-                                    <li>
-                                        <button type="button" class="link-button" on:click=move |_| store.go_to(page)>
-                                            {error.message(t)}
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
+                // One listener for the list; each button names its field.
+                <ul
+                    inner_html=move || html::problems(t, &errors())
+                    on:click=move |event| {
+                        let clicked = event_target::<web_sys::Element>(&event).closest("[data-field]").ok().flatten();
+                        if let Some(field) = clicked.and_then(|b| b.get_attribute("data-field")).and_then(|f| Field::from_token(&f)) {
+                            store.go_to(Page::of_field(field));
+                        }
+                    }
+                ></ul>
             </div>
         </Show>
     }
@@ -223,34 +217,21 @@ fn Checklist(t: &'static Strings, plan: Memo<Option<Plan>>) -> impl IntoView {
         <div class="card">
             <h3>{t.checklist_heading}</h3>
             <p class="help">{t.checklist_help}</p>
-            <ul class="checklist" data-testid="checklist">
-                {move || {
-                    with_plan(plan, |p| checklist(t, p))
-                        .into_iter()
-                        .map(|(id, item)| {
-                            let key = id.clone();
-                            let checked = move || store.ticks.with(|t| t.contains(&key));
-                            view! {
-                                <li>
-                                    <label class="choice compact">
-                                        <input
-                                            type="checkbox"
-                                            data-testid=format!("tick-{id}")
-                                            prop:checked=checked
-                                            on:change=move |event| {
-                                                let ticked = event_target_checked(&event);
-                                                let id = id.clone();
-                                                store.ticks.update(|t| { if ticked { t.insert(id); } else { t.remove(&id); } })
-                                            }
-                                        />
-                                        <span>{item}</span>
-                                    </label>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
+            // Rebuilt when the plan changes. Ticks are read untracked: a box keeps its own state
+            // once shown, so ticking one does not rebuild the list and take the focus from it.
+            // (Reset clears the ticks with the answers, and so with the plan.)
+            <ul
+                class="checklist"
+                data-testid="checklist"
+                inner_html=move || with_plan(plan, |p| store.ticks.with_untracked(|ticked| html::checklist(t, p, ticked)))
+                on:change=move |event| {
+                    let input = event_target::<web_sys::HtmlInputElement>(&event);
+                    if let Some(id) = input.get_attribute("data-tick") {
+                        let ticked = input.checked();
+                        store.ticks.update(|t| { if ticked { t.insert(id); } else { t.remove(&id); } })
+                    }
+                }
+            ></ul>
         </div>
     }
 }

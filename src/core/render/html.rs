@@ -2,13 +2,17 @@
 //! part keeps the page small and fast: the browser parses it once instead of the app building
 //! each node. Every text passes through `escape`.
 
+use std::collections::BTreeSet;
+
 use crate::core::decision::Decision;
 use crate::core::facts::SEED_URL;
 use crate::core::plan::Plan;
 use crate::core::i18n::Strings;
 use crate::core::text;
+use crate::core::FieldError;
 
 use super::powershell::{seed_command, tokens};
+use super::steps;
 
 /// Escapes text for HTML element content and double-quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -112,6 +116,32 @@ pub fn notes(t: &Strings, plan: &Plan) -> String {
     out
 }
 
+/// The GUI checklist's items, each a checkbox named by `data-tick` (its stable id) and ticked
+/// if saved so.
+pub fn checklist(t: &Strings, plan: &Plan, ticked: &BTreeSet<String>) -> String {
+    let mut out = String::new();
+    for (id, item) in steps::checklist(t, plan) {
+        element(&mut out, "<li><label class=\"choice compact\"><input type=\"checkbox\" data-tick=\"", &id, "\"");
+        element(&mut out, " data-testid=\"tick-", &id, "\"");
+        if ticked.contains(&id) {
+            out.push_str(" checked");
+        }
+        element(&mut out, "><span>", &item, "</span></label></li>");
+    }
+    out
+}
+
+/// What still stops the script: one button per problem, `data-field` naming its question.
+pub fn problems(t: &Strings, errors: &[FieldError]) -> String {
+    let mut out = String::new();
+    for error in errors {
+        out.push_str("<li><button type=\"button\" class=\"link-button\" data-field=\"");
+        out.push_str(error.field.token());
+        element(&mut out, "\">", &error.message(t), "</button></li>");
+    }
+    out
+}
+
 /// A script as HTML, one entry per line (each ending in its newline), coloured from the
 /// PowerShell renderer's own tokens. Per line, so a page can replace only the lines that change.
 pub fn script_lines(script: &str) -> Vec<String> {
@@ -144,6 +174,31 @@ mod tests {
     #[test]
     fn escapes_every_markup_character() {
         assert_eq!(escape("<a href=\"x\">O'Brien & co</a>"), "&lt;a href=&quot;x&quot;&gt;O&#39;Brien &amp; co&lt;/a&gt;");
+    }
+
+    #[test]
+    fn checklist_items_carry_their_id_and_saved_tick() {
+        use crate::core::{plan, Answers, EdgeServer, MobileClient};
+        let mut answers = Answers { edge: Some(EdgeServer::Ocs2007R2), ..Answers::default() };
+        answers.set_client(MobileClient::IosLync2010, true);
+        answers.access_edge = "accessproxy.contoso.com".into();
+        let plan = plan(&answers).expect("a plan");
+        let ticked = BTreeSet::from(["start-shell".to_string()]);
+        let html = checklist(&crate::core::i18n::EN, &plan, &ticked);
+        assert_eq!(html.matches("<input type=\"checkbox\"").count(), steps::checklist(&crate::core::i18n::EN, &plan).len());
+        assert_eq!(html.matches(" checked>").count(), 1);
+        assert!(html.contains("data-tick=\"start-shell\" data-testid=\"tick-start-shell\" checked>"));
+        assert!(html.contains("data-tick=\"step1-gui1\" data-testid=\"tick-step1-gui1\">"));
+    }
+
+    #[test]
+    fn problems_name_their_field() {
+        use crate::core::{Field, Problem};
+        let errors = [FieldError::new(Field::AccessEdge, Problem::Missing), FieldError::new(Field::Site, Problem::NameBadStart)];
+        let html = problems(&crate::core::i18n::EN, &errors);
+        assert!(html.starts_with("<li><button type=\"button\" class=\"link-button\" data-field=\"access-edge\">Access Edge FQDN: "));
+        assert!(html.contains("data-field=\"site\">"));
+        assert_eq!(html.matches("<li>").count(), 2);
     }
 
     #[test]
