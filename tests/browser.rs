@@ -294,6 +294,8 @@ async fn a_pasted_script_restores_its_answers() {
     let own = Answers { edge: Some(EdgeServer::None), ..Answers::default() };
     let page = mount(own).await;
     tick().await;
+    let checked = |test_id: &str| page.find(test_id).dyn_into::<HtmlInputElement>().unwrap().checked();
+    assert!(checked("edge-none") && !checked("edge-ocs2007r2"), "the question shows the answer");
     let area: web_sys::HtmlTextAreaElement = page.find("pasted-script").dyn_into().unwrap();
     area.set_value("not a script");
     area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
@@ -306,9 +308,13 @@ async fn a_pasted_script_restores_its_answers() {
     assert!(page.text("verdict").contains("OCS 2007 R2"));
     assert!(page.text("notices").contains("restored from the script"));
     assert_eq!(area.value(), "", "the pasted text is cleared once its answers are taken");
-    // The answers it replaced come back on request.
+    assert!(checked("edge-ocs2007r2") && !checked("edge-none"), "the open question follows the restored answers");
+    page.click("progress-2").await;
+    assert!(checked("client-ios-lync2010") && checked("client-wp-lync2013") && !checked("client-android"));
+    // The answers it replaced come back on request, and the open question shows them.
     page.click("bring-back").await;
     assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("not-needed"));
+    assert!(!checked("client-ios-lync2010") && !checked("client-wp-lync2013"));
 }
 
 #[wasm_bindgen_test]

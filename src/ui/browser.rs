@@ -120,6 +120,16 @@ pub fn patch_lines(code: &web_sys::Element, shown: &[String], wanted: &[String])
     }
 }
 
+/// Checks exactly the inputs under `root` whose value `wanted` accepts.
+pub fn set_checked(root: &web_sys::Element, wanted: impl Fn(&str) -> bool) {
+    let inputs = root.get_elements_by_tag_name("input");
+    for index in 0..inputs.length() {
+        if let Some(input) = inputs.item(index).and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            input.set_checked(wanted(&input.value()));
+        }
+    }
+}
+
 /// Keeps `<html lang>` in step with the interface, for screen readers and fonts, and the
 /// masthead that index.html shows before the wizard loads.
 pub fn show_page_language(lang: Language) {

@@ -4,9 +4,9 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
-use crate::core::decision::{need_of, route_for, Route};
+use crate::core::decision::{route_for, Route};
 use crate::core::i18n::{fill, Strings};
-use crate::core::text::{client_label, edge_hint, edge_label, need_reason};
+use crate::core::render::html as choice_html;
 use crate::core::{EdgeServer, Field, MobileClient, ScopeKind};
 
 use super::browser;
@@ -136,68 +136,58 @@ fn FieldMessage(field: Field, t: &'static Strings) -> impl IntoView {
     }
 }
 
+/// The Edge Server radio buttons, written by the core; one listener for the group, and their
+/// checked state kept equal to the answer (a share link or a reset can change it while shown).
 #[component]
 fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
+    let choices = NodeRef::<html::Fieldset>::new();
+    Effect::new(move |_| {
+        let edge = store.answers.with(|a| a.edge);
+        if let Some(choices) = choices.get() {
+            browser::set_checked(&choices, |token| edge.is_some_and(|edge| edge.token() == token));
+        }
+    });
     view! {
-        <fieldset class="choices" aria-describedby="edge-error">
-            <legend class="visually-hidden">{t.field_edge}</legend>
-            {EdgeServer::ALL
-                .iter()
-                .map(|&edge| {
-                    view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name="edge"
-                                value=edge.token()
-                                data-testid=format!("edge-{}", edge.token())
-                                prop:checked=move || store.answers.with(|a| a.edge == Some(edge))
-                                on:change=move |_| store.answers.update(|a| a.edge = Some(edge))
-                            />
-                            <span class="choice-text">
-                                <span class="choice-title">{edge_label(t, edge)}</span>
-                                <span class="choice-hint">{edge_hint(t, edge)}</span>
-                            </span>
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
+        <fieldset
+            class="choices"
+            aria-describedby="edge-error"
+            node_ref=choices
+            inner_html=choice_html::edge_choices(t)
+            on:change=move |event| {
+                if let Some(edge) = EdgeServer::from_token(&event_target_value(&event)) {
+                    store.answers.update(|a| a.edge = Some(edge))
+                }
+            }
+        ></fieldset>
         <FieldMessage field=Field::Edge t=t />
     }
 }
 
+/// The client checkboxes, written by the core, as the Edge Server question's.
 #[component]
 fn ClientsQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
+    let choices = NodeRef::<html::Fieldset>::new();
+    Effect::new(move |_| {
+        store.answers.with(|a| {
+            if let Some(choices) = choices.get() {
+                browser::set_checked(&choices, |token| a.clients.iter().any(|client| client.token() == token));
+            }
+        })
+    });
     view! {
-        <fieldset class="choices">
-            <legend class="visually-hidden">{t.field_clients}</legend>
-            {MobileClient::ALL
-                .iter()
-                .map(|&client| {
-                    view! {
-                        <label class="choice">
-                            <input
-                                type="checkbox"
-                                value=client.token()
-                                data-testid=format!("client-{}", client.token())
-                                prop:checked=move || store.answers.with(|a| a.clients.contains(&client))
-                                on:change=move |event| {
-                                    let in_use = event_target_checked(&event);
-                                    store.answers.update(|a| a.set_client(client, in_use))
-                                }
-                            />
-                            <span class="choice-text">
-                                <span class="choice-title">{client_label(t, client)}</span>
-                                <span class="choice-hint">{need_reason(t, need_of(client))}</span>
-                            </span>
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
+        <fieldset
+            class="choices"
+            node_ref=choices
+            inner_html=choice_html::client_choices(t)
+            on:change=move |event| {
+                let input = event_target::<web_sys::HtmlInputElement>(&event);
+                if let Some(client) = MobileClient::from_token(&input.value()) {
+                    store.answers.update(|a| a.set_client(client, input.checked()))
+                }
+            }
+        ></fieldset>
     }
 }
 

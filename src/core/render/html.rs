@@ -4,12 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use crate::core::decision::Decision;
+use crate::core::decision::{need_of, Decision};
 use crate::core::facts::SEED_URL;
 use crate::core::plan::Plan;
 use crate::core::i18n::Strings;
 use crate::core::text;
-use crate::core::FieldError;
+use crate::core::{EdgeServer, FieldError, MobileClient};
 
 use super::powershell::{seed_command, tokens};
 use super::steps;
@@ -116,6 +116,40 @@ pub fn notes(t: &Strings, plan: &Plan) -> String {
     out
 }
 
+/// The Edge Server question's radio buttons (`name="edge"`, the token as value), each with its
+/// hint. Which one is checked is the page's to set.
+pub fn edge_choices(t: &Strings) -> String {
+    let mut out = String::new();
+    element(&mut out, "<legend class=\"visually-hidden\">", t.field_edge, "</legend>");
+    for &edge in EdgeServer::ALL {
+        choice(&mut out, "radio\" name=\"edge", "edge-", edge.token(), &text::edge_label(t, edge), &text::edge_hint(t, edge));
+    }
+    out
+}
+
+/// The client question's checkboxes (the token as value), each with why it needs push or not.
+pub fn client_choices(t: &Strings) -> String {
+    let mut out = String::new();
+    element(&mut out, "<legend class=\"visually-hidden\">", t.field_clients, "</legend>");
+    for &client in MobileClient::ALL {
+        choice(&mut out, "checkbox", "client-", client.token(), text::client_label(t, client), text::need_reason(t, need_of(client)));
+    }
+    out
+}
+
+/// One labelled choice: `kind` is the input's type (and any attribute after it).
+fn choice(out: &mut String, kind: &str, test_prefix: &str, token: &str, title: &str, hint: &str) {
+    out.push_str("<label class=\"choice\"><input type=\"");
+    out.push_str(kind);
+    out.push_str("\" value=\"");
+    out.push_str(token);
+    out.push_str("\" data-testid=\"");
+    out.push_str(test_prefix);
+    out.push_str(token);
+    element(out, "\"><span class=\"choice-text\"><span class=\"choice-title\">", title, "</span>");
+    element(out, "<span class=\"choice-hint\">", hint, "</span></span></label>");
+}
+
 /// The GUI checklist's items, each a checkbox named by `data-tick` (its stable id) and ticked
 /// if saved so.
 pub fn checklist(t: &Strings, plan: &Plan, ticked: &BTreeSet<String>) -> String {
@@ -189,6 +223,18 @@ mod tests {
         assert_eq!(html.matches(" checked>").count(), 1);
         assert!(html.contains("data-tick=\"start-shell\" data-testid=\"tick-start-shell\" checked>"));
         assert!(html.contains("data-tick=\"step1-gui1\" data-testid=\"tick-step1-gui1\">"));
+    }
+
+    #[test]
+    fn choices_carry_token_label_and_hint() {
+        let t = &crate::core::i18n::EN;
+        let edges = edge_choices(t);
+        assert!(edges.starts_with("<legend class=\"visually-hidden\">"));
+        assert_eq!(edges.matches("<input type=\"radio\" name=\"edge\" value=\"").count(), EdgeServer::ALL.len());
+        assert!(edges.contains("value=\"ocs2007r2\" data-testid=\"edge-ocs2007r2\"><span class=\"choice-text\"><span class=\"choice-title\">"));
+        let clients = client_choices(t);
+        assert_eq!(clients.matches("<input type=\"checkbox\" value=\"").count(), MobileClient::ALL.len());
+        assert!(clients.contains(&format!("{}</span><span class=\"choice-hint\">{}</span>", text::client_label(t, MobileClient::Android), escape(text::need_reason(t, need_of(MobileClient::Android))))));
     }
 
     #[test]
