@@ -244,6 +244,27 @@ async fn ocs_edge_gets_the_gui_checklist() {
 }
 
 #[wasm_bindgen_test]
+async fn progress_shows_the_current_page_and_opens_only_pages_seen() {
+    let page = mount(Answers::default()).await;
+    tick().await;
+    let step = |n: usize| page.find(&format!("progress-{n}"));
+    let class = |n: usize| step(n).parent_element().unwrap().get_attribute("class").unwrap_or_default();
+    assert_eq!(step(1).get_attribute("aria-current").as_deref(), Some("step"));
+    assert!((2..=5).all(|n| step(n).has_attribute("disabled")));
+    page.click("edge-lync2013").await;
+    page.click("next").await;
+    assert_eq!(step(2).get_attribute("aria-current").as_deref(), Some("step"));
+    assert!(step(1).get_attribute("aria-current").is_none() && !step(1).has_attribute("disabled"));
+    assert_eq!((class(1), class(2)), ("done".to_string(), "current".to_string()));
+    assert!(step(3).has_attribute("disabled"));
+    page.click("progress-1").await;
+    assert_eq!(step(1).get_attribute("aria-current").as_deref(), Some("step"));
+    assert_eq!(class(1), "current done");
+    assert!(!step(2).has_attribute("disabled"), "a page seen stays open");
+    assert!(page.text("question").contains("Which Edge Server"));
+}
+
+#[wasm_bindgen_test]
 async fn next_moves_focus_to_the_new_question() {
     let page = mount(Answers::default()).await;
     tick().await;

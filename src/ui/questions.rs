@@ -6,7 +6,7 @@ use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use crate::core::decision::{route_for, Route};
 use crate::core::i18n::{fill, Strings};
-use crate::core::render::html as choice_html;
+use crate::core::render::html::{self as choice_html, escape};
 use crate::core::{EdgeServer, Field, MobileClient, ScopeKind};
 
 use super::browser;
@@ -50,35 +50,46 @@ pub fn Wizard(t: &'static Strings) -> impl IntoView {
     }
 }
 
+/// One button per page, written as HTML whenever the page or the furthest page seen changes
+/// (opening a page moves the focus to its question anyway); one listener for all.
 #[component]
 fn Progress(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     view! {
         <nav class="progress" aria-label=t.nav_progress>
-            <ol>
-                {Page::ALL
-                    .into_iter()
-                    .map(|page| {
-                        let current = move || store.page.get() == page;
-                        view! {
-                            <li class:current=current class:done=move || { store.seen.get() > page.index() }>
-                                <button
-                                    type="button"
-                                    data-testid=format!("progress-{}", page.index() + 1)
-                                    aria-current=move || current().then_some("step")
-                                    disabled=move || { page.index() > store.seen.get() }
-                                    on:click=move |_| store.go_to(page)
-                                >
-                                    <span class="progress-number" aria-hidden="true">{page.index() + 1}</span>
-                                    <span>{page.short(t)}</span>
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
+            <ol
+                inner_html=move || progress_html(t, store.page.get(), store.seen.get())
+                on:click=move |event| {
+                    let button = event_target::<web_sys::Element>(&event).closest("[data-page]").ok().flatten();
+                    let index = button.and_then(|b| b.get_attribute("data-page")).and_then(|i| i.parse::<usize>().ok());
+                    if let Some(&page) = index.and_then(|i| Page::ALL.get(i)) {
+                        store.go_to(page);
+                    }
+                }
+            ></ol>
         </nav>
     }
+}
+
+fn progress_html(t: &Strings, current: Page, seen: usize) -> String {
+    let mut out = String::new();
+    for page in Page::ALL {
+        let index = page.index();
+        let class = match (page == current, seen > index) {
+            (true, true) => " class=\"current done\"",
+            (true, false) => " class=\"current\"",
+            (false, true) => " class=\"done\"",
+            (false, false) => "",
+        };
+        let current_step = if page == current { " aria-current=\"step\"" } else { "" };
+        let disabled = if index > seen { " disabled" } else { "" };
+        out.push_str(&format!(
+            "<li{class}><button type=\"button\" data-page=\"{index}\" data-testid=\"progress-{number}\"{current_step}{disabled}><span class=\"progress-number\" aria-hidden=\"true\">{number}</span><span>{label}</span></button></li>",
+            number = index + 1,
+            label = escape(page.short(t)),
+        ));
+    }
+    out
 }
 
 #[component]
