@@ -328,6 +328,7 @@ async fn a_pasted_script_restores_its_answers() {
     assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("configure"));
     assert!(page.text("verdict").contains("OCS 2007 R2"));
     assert!(page.text("notices").contains("restored from the script"));
+    assert_eq!(page.count("[data-testid=notices] .notice"), 1);
     assert_eq!(area.value(), "", "the pasted text is cleared once its answers are taken");
     assert!(checked("edge-ocs2007r2") && !checked("edge-none"), "the open question follows the restored answers");
     page.click("progress-2").await;
@@ -336,6 +337,16 @@ async fn a_pasted_script_restores_its_answers() {
     page.click("bring-back").await;
     assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("not-needed"));
     assert!(!checked("client-ios-lync2010") && !checked("client-wp-lync2013"));
+    assert_eq!(page.count("[data-testid=notices] .notice"), 0, "bringing them back ends the notice");
+    // A second script replaces the first one's notice rather than adding another.
+    for _ in 0..2 {
+        area.set_value(&undo);
+        area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        tick().await;
+    }
+    assert_eq!(page.count("[data-testid=notices] .notice"), 1);
+    page.click("dismiss").await;
+    assert_eq!(page.count("[data-testid=notices] .notice"), 0);
 }
 
 #[wasm_bindgen_test]

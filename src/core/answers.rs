@@ -45,7 +45,7 @@ impl Default for ScopeKind {
 }
 
 /// The wizard's answers. Serialized as the saved state and the JSON input.
-#[derive(Clone, PartialEq, Eq, Hash, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case")]
 pub struct Answers {
     /// `None` until the administrator has chosen.

@@ -36,7 +36,7 @@ impl Default for SavedState {
     }
 }
 
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Unreadable {
     TooLarge { bytes: usize },
     NotOurFormat,

@@ -37,7 +37,7 @@ pub const MAX_LABEL_LEN: usize = 63;
 pub const MAX_NAME_LEN: usize = 64;
 
 /// What is wrong with one answer.
-#[derive(Clone, PartialEq, Eq, Hash, Debug, Serialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
 #[serde(tag = "problem", rename_all = "kebab-case")]
 pub enum Problem {
     Missing,
@@ -53,7 +53,7 @@ pub enum Problem {
 }
 
 /// A problem and the field it belongs to; `message()` is what a person reads.
-#[derive(Clone, PartialEq, Eq, Hash, Debug, Serialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
 pub struct FieldError {
     pub field: Field,
     #[serde(flatten)]

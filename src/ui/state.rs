@@ -74,7 +74,8 @@ pub enum Persistence {
     Memory,
 }
 
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+/// There is never more than one notice of a kind: a new one replaces the old (see `Store`).
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Notice {
     /// `previous`: the different answers this browser had saved, which the link replaced.
     OpenedFromLink { problems: Vec<FieldError>, previous: Option<Answers> },
@@ -85,6 +86,19 @@ pub enum Notice {
 }
 
 impl Notice {
+    /// The order notices are shown in: about this browser's storage first.
+    const SLOTS: usize = 5;
+
+    const fn slot(&self) -> usize {
+        match self {
+            Notice::StorageUnavailable => 0,
+            Notice::StorageUnreadable(_) => 1,
+            Notice::OpenedFromLink { .. } => 2,
+            Notice::RestoredFromScript { .. } => 3,
+            Notice::StorageFull => 4,
+        }
+    }
+
     pub fn text(&self, t: &Strings) -> String {
         let with_problems = |intro: &str, problems: &[FieldError]| {
             if problems.is_empty() {
@@ -225,56 +239,57 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
+/// One slot per kind of notice, each rebuilt only when its own notice changes: the live region
+/// announces what is new, not every notice again (and no keyed list is needed).
 #[component]
 pub fn Notices(t: &'static Strings) -> impl IntoView {
-    let store = use_store();
     view! {
         <div class="notices" role="status" aria-live="polite" data-testid="notices">
-            <For
-                each=move || store.notices.get()
-                // The notice itself: formatting it as a key would bring Debug formatting of
-                // every type inside it into the download.
-                key=Notice::clone
-                children=move |notice: Notice| {
-                    let previous = match &notice {
-                        Notice::OpenedFromLink { previous, .. } | Notice::RestoredFromScript { previous, .. } => {
-                            previous.clone()
-                        }
-                        Notice::StorageUnreadable(_)
-                        | Notice::StorageUnavailable
-                        | Notice::StorageFull => None,
-                    };
-                    let dismiss = notice.clone();
-                    view! {
-                        <p class="notice">
-                            <span>{notice.text(t)}</span>
-                            {previous.map(|answers| {
-                                let notice = notice.clone();
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="link-button"
-                                        data-testid="bring-back"
-                                        on:click=move |_| {
-                                            store.answers.set(answers.clone());
-                                            store.notices.update(|n| n.retain(|x| *x != notice));
-                                        }
-                                    >
-                                        {t.bring_back}
-                                    </button>
-                                }
-                            })}
+            {(0..Notice::SLOTS).map(|position| view! { <NoticeSlot t=t position=position /> }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn NoticeSlot(t: &'static Strings, position: usize) -> impl IntoView {
+    let store = use_store();
+    let notice = Memo::new(move |_| store.notices.with(|n| n.iter().find(|notice| notice.slot() == position).cloned()));
+    move || {
+        notice.get().map(|notice| {
+            let previous = match &notice {
+                Notice::OpenedFromLink { previous, .. } | Notice::RestoredFromScript { previous, .. } => previous.clone(),
+                Notice::StorageUnreadable(_) | Notice::StorageUnavailable | Notice::StorageFull => None,
+            };
+            let dismiss = notice.clone();
+            view! {
+                <p class="notice">
+                    <span>{notice.text(t)}</span>
+                    {previous.map(|answers| {
+                        let notice = notice.clone();
+                        view! {
                             <button
                                 type="button"
                                 class="link-button"
-                                on:click=move |_| store.notices.update(|n| n.retain(|x| *x != dismiss))
+                                data-testid="bring-back"
+                                on:click=move |_| {
+                                    store.answers.set(answers.clone());
+                                    store.notices.update(|n| n.retain(|x| *x != notice));
+                                }
                             >
-                                {t.dismiss}
+                                {t.bring_back}
                             </button>
-                        </p>
-                    }
-                }
-            />
-        </div>
+                        }
+                    })}
+                    <button
+                        type="button"
+                        class="link-button"
+                        data-testid="dismiss"
+                        on:click=move |_| store.notices.update(|n| n.retain(|x| *x != dismiss))
+                    >
+                        {t.dismiss}
+                    </button>
+                </p>
+            }
+        })
     }
 }
