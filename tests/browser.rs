@@ -71,17 +71,20 @@ async fn tick() {
 }
 
 /// Lets the browser paint a frame and run its queued tasks (the result, built after the first
-/// frame; a `<details>` toggle event), then Leptos settle.
+/// frame in two tasks; a `<details>` toggle event), then Leptos settle.
 async fn pause() {
     let window = web_sys::window().unwrap();
     let frame = js_sys::Promise::new(&mut |resolve, _| {
         window.request_animation_frame(&resolve).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
-    let timer = js_sys::Promise::new(&mut |resolve, _| {
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(timer).await.unwrap();
+    // Twice: the result's second part is queued by the task that builds its first.
+    for _ in 0..2 {
+        let timer = js_sys::Promise::new(&mut |resolve, _| {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(timer).await.unwrap();
+    }
     tick().await;
 }
 

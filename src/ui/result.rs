@@ -16,8 +16,9 @@ use crate::core::Field;
 use super::browser;
 use super::state::{use_store, Page};
 
+/// `complete`: false while only the top of the result (verdict to plan) is built.
 #[component]
-pub fn ResultPanel(t: &'static Strings) -> impl IntoView {
+pub fn ResultPanel(t: &'static Strings, complete: Signal<bool>) -> impl IntoView {
     let store = use_store();
     let plan = Memo::new(move |_| store.outcome.with(|o| o.as_ref().ok().cloned()));
     let has_steps = move || plan.with(|p| p.as_ref().is_some_and(|p| !p.steps.is_empty()));
@@ -41,7 +42,7 @@ pub fn ResultPanel(t: &'static Strings) -> impl IntoView {
             <Show when=has_steps>
                 <PlanPart t=t title=t.plan_heading test_id="plan" plan=plan render=html::plan_steps />
             </Show>
-            <Show when=move || plan.with(Option::is_some)>
+            <Show when=move || complete.get() && plan.with(Option::is_some)>
                 <ScriptBlock
                     t=t
                     plan=plan
@@ -52,7 +53,7 @@ pub fn ResultPanel(t: &'static Strings) -> impl IntoView {
                     render=script
                 />
             </Show>
-            <Show when=has_steps>
+            <Show when=move || complete.get() && has_steps()>
                 <Checklist t=t plan=plan />
                 <PlanPart t=t title=t.tests_heading test_id="tests" plan=plan render=html::tests />
                 <PlanPart t=t title=t.notes_heading test_id="notes" plan=plan render=html::notes />
@@ -73,8 +74,10 @@ pub fn ResultPanel(t: &'static Strings) -> impl IntoView {
                     />
                 </details>
             </Show>
-            <ShareAndReset t=t />
-            <OpenScript t=t />
+            <Show when=move || complete.get()>
+                <ShareAndReset t=t />
+                <OpenScript t=t />
+            </Show>
         </section>
     }
 }
