@@ -86,9 +86,10 @@ pub enum Notice {
 }
 
 impl Notice {
-    /// The order notices are shown in: about this browser's storage first.
+    /// One slot per kind of notice.
     const SLOTS: usize = 5;
 
+    /// Where a notice shows: those about this browser's storage first.
     const fn slot(&self) -> usize {
         match self {
             Notice::StorageUnavailable => 0,
