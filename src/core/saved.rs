@@ -99,9 +99,7 @@ fn answers_from(value: &Value) -> Option<Answers> {
     };
     let mut answers = Answers { edge, ..Answers::default() };
     if let Some(clients) = value.get("clients") {
-        let tokens = strings(clients)?;
-        answers.clients = BTreeSet::new();
-        for token in &tokens {
+        for token in &strings(clients)? {
             answers.clients.insert(MobileClient::from_token(token)?);
         }
     }

@@ -120,6 +120,13 @@ pub fn patch_lines(code: &web_sys::Element, shown: &[String], wanted: &[String])
     }
 }
 
+/// For one listener on a list: the `attribute` of the element an event happened in, or of its
+/// nearest ancestor that has one (a click may land on a button's inner `<span>`).
+pub fn attribute_from_event(event: &web_sys::Event, attribute: &str) -> Option<String> {
+    let target: web_sys::Element = event.target()?.dyn_into().ok()?;
+    target.closest(&format!("[{attribute}]")).ok()??.get_attribute(attribute)
+}
+
 /// Checks exactly the inputs under `root` whose value `wanted` accepts.
 pub fn set_checked(root: &web_sys::Element, wanted: impl Fn(&str) -> bool) {
     let inputs = root.get_elements_by_tag_name("input");

@@ -7,7 +7,7 @@ use leptos::tachys::html::attribute::custom::custom_attribute;
 use crate::core::decision::{route_for, Route};
 use crate::core::i18n::{fill, Strings};
 use crate::core::render::html::{self as choice_html, escape};
-use crate::core::{EdgeServer, Field, MobileClient, ScopeKind};
+use crate::core::{Answers, EdgeServer, Field, MobileClient, ScopeKind};
 
 use super::browser;
 use super::state::{use_store, Page};
@@ -60,8 +60,7 @@ fn Progress(t: &'static Strings) -> impl IntoView {
             <ol
                 inner_html=move || progress_html(t, store.page.get(), store.seen.get())
                 on:click=move |event| {
-                    let button = event_target::<web_sys::Element>(&event).closest("[data-page]").ok().flatten();
-                    let index = button.and_then(|b| b.get_attribute("data-page")).and_then(|i| i.parse::<usize>().ok());
+                    let index = browser::attribute_from_event(&event, "data-page").and_then(|i| i.parse::<usize>().ok());
                     if let Some(&page) = index.and_then(|i| Page::ALL.get(i)) {
                         store.go_to(page);
                     }
@@ -147,18 +146,25 @@ fn FieldMessage(field: Field, t: &'static Strings) -> impl IntoView {
     }
 }
 
-/// The Edge Server radio buttons, written by the core; one listener for the group, and their
-/// checked state kept equal to the answer (a share link or a reset can change it while shown).
+/// Keeps the checked state of the choices written into `choices` equal to the answers: a share
+/// link, a restored script or a reset can change them while the question is shown.
+fn follow_answers(choices: NodeRef<html::Fieldset>, checked: impl Fn(&Answers, &str) -> bool + 'static) {
+    let store = use_store();
+    Effect::new(move |_| {
+        store.answers.with(|answers| {
+            if let Some(choices) = choices.get() {
+                browser::set_checked(&choices, |token| checked(answers, token));
+            }
+        })
+    });
+}
+
+/// The Edge Server radio buttons, written by the core; one listener for the group.
 #[component]
 fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let choices = NodeRef::<html::Fieldset>::new();
-    Effect::new(move |_| {
-        let edge = store.answers.with(|a| a.edge);
-        if let Some(choices) = choices.get() {
-            browser::set_checked(&choices, |token| edge.is_some_and(|edge| edge.token() == token));
-        }
-    });
+    follow_answers(choices, |answers, token| answers.edge.is_some_and(|edge| edge.token() == token));
     view! {
         <fieldset
             class="choices"
@@ -180,13 +186,7 @@ fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
 fn ClientsQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let choices = NodeRef::<html::Fieldset>::new();
-    Effect::new(move |_| {
-        store.answers.with(|a| {
-            if let Some(choices) = choices.get() {
-                browser::set_checked(&choices, |token| a.clients.iter().any(|client| client.token() == token));
-            }
-        })
-    });
+    follow_answers(choices, |answers, token| answers.clients.iter().any(|client| client.token() == token));
     view! {
         <fieldset
             class="choices"
@@ -210,8 +210,8 @@ fn TextField(
     label: &'static str,
     help: &'static str,
     placeholder: &'static str,
-    read: fn(&crate::core::Answers) -> String,
-    write: fn(&mut crate::core::Answers, String),
+    read: fn(&Answers) -> String,
+    write: fn(&mut Answers, String),
 ) -> impl IntoView {
     let store = use_store();
     let id = field.token();

@@ -118,8 +118,8 @@ fn Problems(t: &'static Strings) -> impl IntoView {
                 <ul
                     inner_html=move || html::problems(t, &errors())
                     on:click=move |event| {
-                        let clicked = event_target::<web_sys::Element>(&event).closest("[data-field]").ok().flatten();
-                        if let Some(field) = clicked.and_then(|b| b.get_attribute("data-field")).and_then(|f| Field::from_token(&f)) {
+                        let field = browser::attribute_from_event(&event, "data-field").and_then(|f| Field::from_token(&f));
+                        if let Some(field) = field {
                             store.go_to(Page::of_field(field));
                         }
                     }
@@ -228,9 +228,8 @@ fn Checklist(t: &'static Strings, plan: Memo<Option<Plan>>) -> impl IntoView {
                 data-testid="checklist"
                 inner_html=move || with_plan(plan, |p| store.ticks.with_untracked(|ticked| html::checklist(t, p, ticked)))
                 on:change=move |event| {
-                    let input = event_target::<web_sys::HtmlInputElement>(&event);
-                    if let Some(id) = input.get_attribute("data-tick") {
-                        let ticked = input.checked();
+                    if let Some(id) = browser::attribute_from_event(&event, "data-tick") {
+                        let ticked = event_target_checked(&event);
                         store.ticks.update(|t| { if ticked { t.insert(id); } else { t.remove(&id); } })
                     }
                 }

@@ -122,7 +122,7 @@ pub fn edge_choices(t: &Strings) -> String {
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", t.field_edge, "</legend>");
     for &edge in EdgeServer::ALL {
-        choice(&mut out, "radio\" name=\"edge", "edge-", edge.token(), &text::edge_label(t, edge), &text::edge_hint(t, edge));
+        choice(&mut out, "type=\"radio\" name=\"edge\"", "edge-", edge.token(), text::edge_label(t, edge), &text::edge_hint(t, edge));
     }
     out
 }
@@ -132,16 +132,16 @@ pub fn client_choices(t: &Strings) -> String {
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", t.field_clients, "</legend>");
     for &client in MobileClient::ALL {
-        choice(&mut out, "checkbox", "client-", client.token(), text::client_label(t, client), text::need_reason(t, need_of(client)));
+        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), text::client_label(t, client), text::need_reason(t, need_of(client)));
     }
     out
 }
 
-/// One labelled choice: `kind` is the input's type (and any attribute after it).
-fn choice(out: &mut String, kind: &str, test_prefix: &str, token: &str, title: &str, hint: &str) {
-    out.push_str("<label class=\"choice\"><input type=\"");
-    out.push_str(kind);
-    out.push_str("\" value=\"");
+/// One labelled choice; `input` holds the input's own attributes (its type, a group name).
+fn choice(out: &mut String, input: &str, test_prefix: &str, token: &str, title: &str, hint: &str) {
+    out.push_str("<label class=\"choice\"><input ");
+    out.push_str(input);
+    out.push_str(" value=\"");
     out.push_str(token);
     out.push_str("\" data-testid=\"");
     out.push_str(test_prefix);
