@@ -2,8 +2,6 @@
 //! derives as the oracle: the same bytes out, the same verdict on any text in.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeSet;
-
 use lync_push_wizard::core::i18n::Language;
 use lync_push_wizard::core::saved::{self, SavedState, Unreadable, SCHEMA_VERSION};
 use lync_push_wizard::core::{Answers, EdgeServer, MobileClient, ScopeKind};
@@ -34,14 +32,14 @@ fn state() -> impl Strategy<Value = SavedState> {
             version: SCHEMA_VERSION,
             answers: Answers {
                 edge,
-                clients,
+                clients: clients.into_iter().collect(),
                 access_edge,
                 provider_exists,
                 provider_identity,
                 scope: if site_scope { ScopeKind::Site } else { ScopeKind::Global },
                 site,
             },
-            ticks,
+            ticks: ticks.into_iter().collect(),
             lang,
         })
 }
@@ -122,7 +120,7 @@ fn the_version_field_decides_first() {
         (r#"{"version":"1"}"#, Err(Unreadable::NotOurFormat)),
         (r#"[{"version":1}]"#, Err(Unreadable::NotOurFormat)),
         (r#"{"version":1,"ticks":["b","a","b"],"lang":null,"answers":{"edge":null}}"#, Ok(SavedState {
-            ticks: BTreeSet::from(["a".to_string(), "b".to_string()]),
+            ticks: ["a".to_string(), "b".to_string()].into_iter().collect(),
             ..SavedState::default()
         })),
     ] {

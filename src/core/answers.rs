@@ -1,8 +1,6 @@
 //! What the administrator told us, kept verbatim so nothing they typed is ever lost.
 //! Validation (validate.rs) turns it into checked values; only those reach a script.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use super::vocabulary::vocabulary;
@@ -50,7 +48,7 @@ impl Default for ScopeKind {
 pub struct Answers {
     /// `None` until the administrator has chosen.
     pub edge: Option<EdgeServer>,
-    pub clients: BTreeSet<MobileClient>,
+    pub clients: ClientSet,
     /// Internal Access Edge FQDN used by the test cmdlets, as typed.
     pub access_edge: String,
     /// Whether a hosting provider for sipfed.online.lync.com already exists.
@@ -69,5 +67,70 @@ impl Answers {
         } else {
             self.clients.remove(&client);
         }
+    }
+}
+
+/// A set of mobile clients, one bit each, always read in the order `MobileClient::ALL` offers
+/// them. A tree set did the same for six values with several kilobytes of code in the site.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct ClientSet(u8);
+
+impl ClientSet {
+    const fn bit(client: MobileClient) -> u8 {
+        1 << client as u8
+    }
+
+    pub fn insert(&mut self, client: MobileClient) {
+        self.0 |= Self::bit(client);
+    }
+
+    pub fn remove(&mut self, client: &MobileClient) {
+        self.0 &= !Self::bit(*client);
+    }
+
+    pub fn contains(&self, client: &MobileClient) -> bool {
+        self.0 & Self::bit(*client) != 0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'static MobileClient> {
+        let set = *self;
+        MobileClient::ALL.iter().filter(move |client| set.contains(client))
+    }
+}
+
+impl FromIterator<MobileClient> for ClientSet {
+    fn from_iter<I: IntoIterator<Item = MobileClient>>(clients: I) -> Self {
+        let mut set = ClientSet::default();
+        for client in clients {
+            set.insert(client);
+        }
+        set
+    }
+}
+
+impl std::fmt::Debug for ClientSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+/// As a list of tokens, as the tree set was.
+impl Serialize for ClientSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for ClientSet {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Vec::<MobileClient>::deserialize(deserializer)?.into_iter().collect())
     }
 }

@@ -1,7 +1,6 @@
 //! The ordered steps that carry out a decision. Built only from validated values, so every
 //! renderer downstream can trust what it reads.
 
-use std::collections::BTreeSet;
 
 use serde::Serialize;
 
@@ -176,12 +175,7 @@ impl Plan {
             Scope::Global => (ScopeKind::Global, String::new()),
             Scope::Site(name) => (ScopeKind::Site, name.as_str().to_string()),
         };
-        let mut clients = BTreeSet::new();
-        // Inserted one by one: collecting into a set sorts first, and each sort is code the
-        // site has to download.
-        for need in &self.decision.clients {
-            clients.insert(need.client);
-        }
+        let clients = self.decision.clients.iter().map(|need| need.client).collect();
         Answers {
             edge: Some(self.decision.edge),
             clients,

@@ -3,8 +3,6 @@
 
 mod json;
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use self::json::{push_string, Value};
@@ -24,7 +22,7 @@ pub struct SavedState {
     pub version: u32,
     pub answers: Answers,
     /// Ids of the ticked GUI checklist items (see `render::steps::checklist`).
-    pub ticks: BTreeSet<String>,
+    pub ticks: Ticks,
     /// The interface language the user chose; `None` follows the browser.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<Language>,
@@ -32,7 +30,55 @@ pub struct SavedState {
 
 impl Default for SavedState {
     fn default() -> Self {
-        SavedState { version: SCHEMA_VERSION, answers: Answers::default(), ticks: BTreeSet::new(), lang: None }
+        SavedState { version: SCHEMA_VERSION, answers: Answers::default(), ticks: Ticks::default(), lang: None }
+    }
+}
+
+/// The ids of ticked checklist items, sorted and each once. A sorted list, not a tree set: for
+/// a dozen ids the tree's code cost the site kilobytes.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Ticks(Vec<String>);
+
+impl Ticks {
+    pub fn insert(&mut self, id: String) {
+        if let Err(at) = self.0.binary_search(&id) {
+            self.0.insert(at, id);
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        self.0.retain(|ticked| ticked != id);
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.iter().any(|ticked| ticked == id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+}
+
+impl FromIterator<String> for Ticks {
+    fn from_iter<I: IntoIterator<Item = String>>(ids: I) -> Self {
+        let mut ticks = Ticks::default();
+        for id in ids {
+            ticks.insert(id);
+        }
+        ticks
+    }
+}
+
+/// As a list of ids, as the tree set was.
+impl Serialize for Ticks {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Ticks {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Vec::<String>::deserialize(deserializer)?.into_iter().collect())
     }
 }
 
@@ -159,7 +205,7 @@ pub fn to_json(state: &SavedState) -> String {
     out.push_str(",\"site\":");
     push_string(&mut out, &answers.site);
     out.push_str("},\"ticks\":");
-    push_array(&mut out, state.ticks.iter().map(String::as_str));
+    push_array(&mut out, state.ticks.iter());
     if let Some(lang) = state.lang {
         out.push_str(",\"lang\":");
         push_string(&mut out, lang.token());

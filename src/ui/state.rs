@@ -1,12 +1,10 @@
 //! The one place the wizard's state lives. Derived values are `Memo`s over the core's functions.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use crate::core::decision::{decide, Decision};
 use crate::core::i18n::{fill, Language, Strings};
-use crate::core::saved::{SavedState, Unreadable, SCHEMA_VERSION};
+use crate::core::saved::{SavedState, Ticks, Unreadable, SCHEMA_VERSION};
 use crate::core::{plan, Answers, Field, FieldError, Outcome};
 
 use super::browser;
@@ -144,7 +142,7 @@ impl Initial {
 #[derive(Clone, Copy)]
 pub struct Store {
     pub answers: RwSignal<Answers>,
-    pub ticks: RwSignal<BTreeSet<String>>,
+    pub ticks: RwSignal<Ticks>,
     pub page: RwSignal<Page>,
     /// Furthest page reached: every page up to it can be opened directly.
     pub seen: RwSignal<usize>,
@@ -223,7 +221,7 @@ impl Store {
 
     pub fn reset(self) {
         self.answers.set(Answers::default());
-        self.ticks.set(BTreeSet::new());
+        self.ticks.set(Ticks::default());
         self.page.set(Page::Edge);
         self.seen.set(0);
         self.notices.set(Vec::new());

@@ -2,11 +2,10 @@
 //! part keeps the page small and fast: the browser parses it once instead of the app building
 //! each node. Every text passes through `escape`.
 
-use std::collections::BTreeSet;
-
 use crate::core::decision::{need_of, Decision};
 use crate::core::facts::SEED_URL;
 use crate::core::plan::Plan;
+use crate::core::saved::Ticks;
 use crate::core::i18n::Strings;
 use crate::core::text;
 use crate::core::{EdgeServer, FieldError, MobileClient};
@@ -152,7 +151,7 @@ fn choice(out: &mut String, input: &str, test_prefix: &str, token: &str, title: 
 
 /// The GUI checklist's items, each a checkbox named by `data-tick` (its stable id) and ticked
 /// if saved so.
-pub fn checklist(t: &Strings, plan: &Plan, ticked: &BTreeSet<String>) -> String {
+pub fn checklist(t: &Strings, plan: &Plan, ticked: &Ticks) -> String {
     let mut out = String::new();
     for (id, item) in steps::checklist(t, plan) {
         element(&mut out, "<li><label class=\"choice compact\"><input type=\"checkbox\" data-tick=\"", &id, "\"");
@@ -217,7 +216,7 @@ mod tests {
         answers.set_client(MobileClient::IosLync2010, true);
         answers.access_edge = "accessproxy.contoso.com".into();
         let plan = plan(&answers).expect("a plan");
-        let ticked = BTreeSet::from(["start-shell".to_string()]);
+        let ticked = Ticks::from_iter(["start-shell".to_string()]);
         let html = checklist(&crate::core::i18n::EN, &plan, &ticked);
         assert_eq!(html.matches("<input type=\"checkbox\"").count(), steps::checklist(&crate::core::i18n::EN, &plan).len());
         assert_eq!(html.matches(" checked>").count(), 1);
