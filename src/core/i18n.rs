@@ -40,11 +40,22 @@ impl Language {
     }
 }
 
-/// Replaces `{0}`, `{1}`, … in a template with the values.
+/// Replaces `{0}` … `{9}` in a template with the values, in one pass: a value that itself
+/// holds `{1}` (typed by the user) stays as typed.
 pub fn fill(template: &str, values: &[&str]) -> String {
-    let mut out = template.to_string();
-    for (index, value) in values.iter().enumerate() {
-        out = out.replace(&format!("{{{index}}}"), value);
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut chars = template.chars();
+    while let Some(c) = chars.next() {
+        if c == '{' {
+            let mut after = chars.clone();
+            let digit = after.next().and_then(|d| d.to_digit(10));
+            if let (Some(value), Some('}')) = (digit.and_then(|i| values.get(i as usize)), after.next()) {
+                out.push_str(value);
+                chars = after;
+                continue;
+            }
+        }
+        out.push(c);
     }
     out
 }
@@ -218,7 +229,6 @@ strings! {
     page_eyebrow: "Lync Server 2013 mobility", "Lync Server 2013 行動功能";
     page_lede: "Answer five questions about your deployment. The wizard says whether your mobile users need push notifications, and writes the Lync Server Management Shell script, the GUI steps and the tests. Your answers stay in this browser.", "回答五個關於您部署的問題。精靈會判斷行動使用者是否需要推播通知，並產生 Lync Server Management Shell 指令碼、GUI 步驟與測試。您的答案只會保留在此瀏覽器中。";
     page_footer: "Rules {0} from Microsoft's page. Nothing you type leaves this page.", "規則版本 {0}，依據 Microsoft 的文件。您輸入的內容不會離開此頁面。";
-    language_label: "Language", "語言";
     dismiss: "Dismiss", "關閉";
     notice_link: "Answers opened from a link; they replace the ones saved in this browser.", "已從連結開啟答案，取代此瀏覽器中儲存的答案。";
     notice_link_problems: "Some values were not understood: {0}", "部分值無法辨識：{0}";
@@ -366,5 +376,7 @@ mod tests {
         assert_eq!(Language::from_browser("en-GB"), Language::En);
         assert_eq!(Language::from_browser("de"), Language::En);
         assert_eq!(fill("{0} of {1}", &["1", "5"]), "1 of 5");
+        assert_eq!(fill("{0}, {1}", &["{1}", "x"]), "{1}, x", "a value is not filled in again");
+        assert_eq!(fill("{2} {x} {", &["a"]), "{2} {x} {", "what is not a known value stays");
     }
 }

@@ -514,7 +514,14 @@ fn federation(out: &mut Writer, check_dns_srv_routing: bool, command: &str) {
 /// The script as a `.ps1` file: CRLF line endings, and a UTF-8 byte-order mark when any character
 /// is not ASCII, so Windows PowerShell 2.0 does not read it as the ANSI code page.
 pub fn for_download(script: &str) -> String {
-    let crlf = script.replace("\r\n", "\n").replace('\n', "\r\n");
+    let mut crlf = String::with_capacity(script.len() + script.len() / 16);
+    let mut rest = script;
+    while let Some((line, after)) = rest.split_once('\n') {
+        crlf.push_str(line.strip_suffix('\r').unwrap_or(line));
+        crlf.push_str("\r\n");
+        rest = after;
+    }
+    crlf.push_str(rest);
     if crlf.is_ascii() {
         crlf
     } else {
@@ -596,7 +603,7 @@ pub fn tokens(line: &str) -> Vec<(TokenKind, &str)> {
                 let word = &line[index..end];
                 if KEYWORDS.contains(&word) {
                     (TokenKind::Keyword, end)
-                } else if word.contains("-Cs") || word.starts_with("Write-") || word.starts_with("Where-") {
+                } else if word.split('-').skip(1).any(|noun| noun.starts_with("Cs")) || word.starts_with("Write-") || word.starts_with("Where-") {
                     (TokenKind::Cmdlet, end)
                 } else {
                     (TokenKind::Plain, end)
@@ -632,6 +639,7 @@ mod tests {
         assert_eq!(for_download("a\nb\n"), "a\r\nb\r\n");
         assert_eq!(for_download("a\r\n"), "a\r\n");
         assert_eq!(for_download("caf\u{e9}\n"), "\u{FEFF}caf\u{e9}\r\n");
+        assert_eq!(for_download("a\rb\nc"), "a\rb\r\nc", "only line ends change");
     }
 
     #[test]
