@@ -284,8 +284,12 @@ async fn next_moves_focus_to_the_new_question() {
 async fn reset_asks_first_then_clears_everything() {
     let page = mount(seed_answers()).await;
     tick().await;
+    let shown = |test_id: &str| page.find(test_id).closest("[hidden]").unwrap().is_none();
+    assert!(shown("reset") && !shown("reset-confirm") && !shown("reset-cancel"));
     page.click("reset").await;
+    assert!(!shown("reset") && shown("reset-confirm") && shown("reset-cancel"), "the question replaces the button");
     page.click("reset-cancel").await;
+    assert!(shown("reset") && !shown("reset-confirm"));
     assert!(page.try_find("script").is_some());
     page.click("reset").await;
     page.click("reset-confirm").await;

@@ -226,6 +226,16 @@ fn keyboard_only_walk_to_the_script() {
     assert_eq!(session.focused_test_id().as_deref(), Some("result-heading"));
     assert_seed_script(&session.wait_until_contains("script", "Test-CsMcxPushNotification"));
     session.screenshot(&shots().join("keyboard-result.png"));
+    // Reset asks first; the focus moves to the question and back, never onto something hidden.
+    tab_to(&session, "reset");
+    session.press(ENTER);
+    assert_eq!(session.focused_test_id().as_deref(), Some("reset-cancel"));
+    let shown = |id: &str| session.exec(&format!("return document.querySelector('[data-testid={id}]').offsetParent !== null"), vec![]);
+    assert_eq!((shown("reset"), shown("reset-confirm")), (json!(false), json!(true)));
+    session.press(ENTER);
+    assert_eq!(session.focused_test_id().as_deref(), Some("reset"));
+    assert_eq!((shown("reset"), shown("reset-confirm")), (json!(true), json!(false)));
+    assert!(session.content("script").contains("Test-CsMcxPushNotification"), "cancel keeps the answers");
 }
 
 /// The result in the dark scheme, and on a phone-sized screen.

@@ -91,11 +91,12 @@ fn progress_html(t: &Strings, current: Page, seen: usize) -> String {
     out
 }
 
+/// Back, and Next, which on the last question becomes the way to the result.
 #[component]
 fn Navigation(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let index = move || store.page.get().index();
-    let last = Page::ALL.len() - 1;
+    let at_last = move || index() == Page::ALL.len() - 1;
     view! {
         <div class="navigation">
             <button
@@ -107,30 +108,17 @@ fn Navigation(t: &'static Strings) -> impl IntoView {
             >
                 {t.back}
             </button>
-            <Show
-                when=move || { index() < last }
-                fallback=move || {
-                    view! {
-                        <button
-                            type="button"
-                            class="primary"
-                            data-testid="to-result"
-                            on:click=move |_| browser::focus_by_id("result-heading")
-                        >
-                            {t.to_result}
-                        </button>
-                    }
+            <button
+                type="button"
+                class="primary"
+                data-testid=move || if at_last() { "to-result" } else { "next" }
+                on:click=move |_| match Page::ALL.get(index() + 1) {
+                    Some(&next) => store.go_to(next),
+                    None => browser::focus_by_id("result-heading"),
                 }
             >
-                <button
-                    type="button"
-                    class="primary"
-                    data-testid="next"
-                    on:click=move |_| store.go_to(Page::ALL[(index() + 1).min(last)])
-                >
-                    {t.next}
-                </button>
-            </Show>
+                {move || if at_last() { t.to_result } else { t.next }}
+            </button>
         </div>
     }
 }
@@ -258,43 +246,35 @@ fn AccessEdgeQuestion(t: &'static Strings) -> impl IntoView {
     }
 }
 
-/// A yes/no pair of radio buttons.
+/// A yes/no pair of radio buttons, written by the core, for one yes/no answer.
 #[component]
 fn YesNo(
     name: &'static str,
     legend: &'static str,
     yes: &'static str,
     no: &'static str,
-    value: Signal<bool>,
-    set: Callback<bool>,
+    read: fn(&Answers) -> bool,
+    write: fn(&mut Answers, bool),
 ) -> impl IntoView {
-    let option = move |choice: bool, text: &'static str| {
-        view! {
-            <label class="choice compact">
-                <input
-                    type="radio"
-                    name=name
-                    data-testid=format!("{name}-{}", if choice { "yes" } else { "no" })
-                    prop:checked=move || value.get() == choice
-                    on:change=move |_| set.run(choice)
-                />
-                <span class="choice-title">{text}</span>
-            </label>
-        }
-    };
+    let store = use_store();
+    let choices = NodeRef::<html::Fieldset>::new();
+    follow_answers(choices, move |answers, token| (token == "yes") == read(answers));
     view! {
-        <fieldset class="choices">
-            <legend class="visually-hidden">{legend}</legend>
-            {option(false, no)}
-            {option(true, yes)}
-        </fieldset>
+        <fieldset
+            class="choices"
+            node_ref=choices
+            inner_html=choice_html::yes_no(name, legend, no, yes)
+            on:change=move |event| {
+                let yes = event_target_value(&event) == "yes";
+                store.answers.update(|a| write(a, yes))
+            }
+        ></fieldset>
     }
 }
 
 #[component]
 fn ProviderQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    let exists = Signal::derive(move || store.answers.with(|a| a.provider_exists));
     let direct_federation = move || {
         store.answers.with(|a| a.edge.and_then(route_for)) == Some(Route::DirectFederation)
     };
@@ -308,10 +288,10 @@ fn ProviderQuestion(t: &'static Strings) -> impl IntoView {
             legend=t.page_provider
             no=t.provider_no
             yes=t.provider_yes
-            value=exists
-            set=Callback::new(move |value| store.answers.update(|a| a.provider_exists = value))
+            read=|a| a.provider_exists
+            write=|a, exists| a.provider_exists = exists
         />
-        <Show when=move || exists.get()>
+        <Show when=move || store.answers.with(|a| a.provider_exists)>
             <TextField
                 t=t
                 field=Field::ProviderIdentity
@@ -328,7 +308,6 @@ fn ProviderQuestion(t: &'static Strings) -> impl IntoView {
 #[component]
 fn ScopeQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    let site = Signal::derive(move || store.answers.with(|a| a.scope == ScopeKind::Site));
     view! {
         <p class="help">{t.scope_help}</p>
         <YesNo
@@ -336,12 +315,10 @@ fn ScopeQuestion(t: &'static Strings) -> impl IntoView {
             legend=t.page_scope
             no=t.scope_global
             yes=t.scope_site
-            value=site
-            set=Callback::new(move |is_site| {
-                store.answers.update(|a| a.scope = if is_site { ScopeKind::Site } else { ScopeKind::Global })
-            })
+            read=|a| a.scope == ScopeKind::Site
+            write=|a, site| a.scope = if site { ScopeKind::Site } else { ScopeKind::Global }
         />
-        <Show when=move || site.get()>
+        <Show when=move || store.answers.with(|a| a.scope == ScopeKind::Site)>
             <TextField
                 t=t
                 field=Field::Site

@@ -339,6 +339,17 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
     let link_box = NodeRef::<element::Code>::new();
     let (status, set_status) = signal(String::new());
     let (confirming, set_confirming) = signal(false);
+    // The focus goes with the question and comes back with the button, so the keyboard is never
+    // left on something hidden.
+    let (reset_button, cancel_button) = (NodeRef::<element::Button>::new(), NodeRef::<element::Button>::new());
+    let ask = move |asking: bool| {
+        set_confirming.set(asking);
+        // Once the page has shown the change: a hidden button cannot take the focus.
+        request_animation_frame(move || {
+            let button = if asking { cancel_button.try_get_untracked() } else { reset_button.try_get_untracked() };
+            let _ = button.flatten().map(|button| button.focus());
+        });
+    };
     let copy_link = move |_| {
         let (link, fallback) = (link(), link_box.get_untracked().map(Into::into));
         leptos::task::spawn_local(async move {
@@ -360,35 +371,35 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
                 <button type="button" class="secondary" data-testid="copy-link" on:click=copy_link>
                     {t.copy_link}
                 </button>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || {
-                        view! {
-                            <button type="button" class="danger" data-testid="reset" on:click=move |_| set_confirming.set(true)>
-                                {t.reset}
-                            </button>
-                        }
-                    }
+                // Reset asks first: its button gives way to the question until it is answered.
+                <button
+                    type="button"
+                    class="danger"
+                    data-testid="reset"
+                    node_ref=reset_button
+                    hidden=move || confirming.get()
+                    on:click=move |_| ask(true)
                 >
-                    <span class="confirm" role="group" aria-label=t.reset_question>
-                        {t.reset_question}
-                        <button
-                            type="button"
-                            class="danger"
-                            data-testid="reset-confirm"
-                            on:click=move |_| {
-                                store.reset();
-                                set_confirming.set(false);
-                                set_status.set(t.reset_done.into());
-                            }
-                        >
-                            {t.reset_confirm}
-                        </button>
-                        <button type="button" class="secondary" data-testid="reset-cancel" on:click=move |_| set_confirming.set(false)>
-                            {t.cancel}
-                        </button>
-                    </span>
-                </Show>
+                    {t.reset}
+                </button>
+                <span class="confirm" role="group" aria-label=t.reset_question hidden=move || !confirming.get()>
+                    {t.reset_question}
+                    <button
+                        type="button"
+                        class="danger"
+                        data-testid="reset-confirm"
+                        on:click=move |_| {
+                            store.reset();
+                            set_confirming.set(false);
+                            set_status.set(t.reset_done.into());
+                        }
+                    >
+                        {t.reset_confirm}
+                    </button>
+                    <button type="button" class="secondary" data-testid="reset-cancel" node_ref=cancel_button on:click=move |_| ask(false)>
+                        {t.cancel}
+                    </button>
+                </span>
             </div>
             <p class="status" aria-live="polite" data-testid="share-status">{status}</p>
         </div>

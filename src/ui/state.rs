@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::decision::{decide, Decision};
 use crate::core::i18n::{fill, Language, Strings};
+use crate::core::render::html::escape;
 use crate::core::saved::{SavedState, Ticks, Unreadable, SCHEMA_VERSION};
 use crate::core::{plan, Answers, Field, FieldError, Outcome};
 
@@ -95,6 +96,14 @@ impl Notice {
             Notice::OpenedFromLink { .. } => 2,
             Notice::RestoredFromScript { .. } => 3,
             Notice::StorageFull => 4,
+        }
+    }
+
+    /// The user's own answers this notice's answers replaced, to offer back.
+    fn previous(&self) -> Option<&Answers> {
+        match self {
+            Notice::OpenedFromLink { previous, .. } | Notice::RestoredFromScript { previous, .. } => previous.as_ref(),
+            Notice::StorageUnreadable(_) | Notice::StorageUnavailable | Notice::StorageFull => None,
         }
     }
 
@@ -219,6 +228,19 @@ impl Store {
         });
     }
 
+    /// Ends the notice in `slot`; `bring_back` first restores the answers it replaced.
+    pub fn end_notice(self, slot: usize, bring_back: bool) {
+        let mut ended = None;
+        self.notices.update(|notices| {
+            if let Some(at) = notices.iter().position(|notice| notice.slot() == slot) {
+                ended = Some(notices.remove(at));
+            }
+        });
+        if let (true, Some(previous)) = (bring_back, ended.as_ref().and_then(Notice::previous)) {
+            self.answers.set(previous.clone());
+        }
+    }
+
     pub fn reset(self) {
         self.answers.set(Answers::default());
         self.ticks.set(Ticks::default());
@@ -238,12 +260,25 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
-/// One slot per kind of notice, each rebuilt only when its own notice changes: the live region
-/// announces what is new, not every notice again (and no keyed list is needed).
+/// One slot per kind of notice, each rewritten only when its own notice changes: the live region
+/// announces what is new, not every notice again (and no keyed list is needed). The notices'
+/// buttons name their action and sit in their slot, so one listener serves them all.
 #[component]
 pub fn Notices(t: &'static Strings) -> impl IntoView {
+    let store = use_store();
     view! {
-        <div class="notices" role="status" aria-live="polite" data-testid="notices">
+        <div
+            class="notices"
+            role="status"
+            aria-live="polite"
+            data-testid="notices"
+            on:click=move |event| {
+                let slot = browser::attribute_from_event(&event, "data-slot").and_then(|s| s.parse().ok());
+                if let (Some(action), Some(slot)) = (browser::attribute_from_event(&event, "data-action"), slot) {
+                    store.end_notice(slot, action == "bring-back");
+                }
+            }
+        >
             {(0..Notice::SLOTS).map(|position| view! { <NoticeSlot t=t position=position /> }).collect_view()}
         </div>
     }
@@ -253,42 +288,16 @@ pub fn Notices(t: &'static Strings) -> impl IntoView {
 fn NoticeSlot(t: &'static Strings, position: usize) -> impl IntoView {
     let store = use_store();
     let notice = Memo::new(move |_| store.notices.with(|n| n.iter().find(|notice| notice.slot() == position).cloned()));
-    move || {
-        notice.get().map(|notice| {
-            let previous = match &notice {
-                Notice::OpenedFromLink { previous, .. } | Notice::RestoredFromScript { previous, .. } => previous.clone(),
-                Notice::StorageUnreadable(_) | Notice::StorageUnavailable | Notice::StorageFull => None,
-            };
-            let dismiss = notice.clone();
-            view! {
-                <p class="notice">
-                    <span>{notice.text(t)}</span>
-                    {previous.map(|answers| {
-                        let notice = notice.clone();
-                        view! {
-                            <button
-                                type="button"
-                                class="link-button"
-                                data-testid="bring-back"
-                                on:click=move |_| {
-                                    store.answers.set(answers.clone());
-                                    store.notices.update(|n| n.retain(|x| *x != notice));
-                                }
-                            >
-                                {t.bring_back}
-                            </button>
-                        }
-                    })}
-                    <button
-                        type="button"
-                        class="link-button"
-                        data-testid="dismiss"
-                        on:click=move |_| store.notices.update(|n| n.retain(|x| *x != dismiss))
-                    >
-                        {t.dismiss}
-                    </button>
-                </p>
-            }
-        })
+    view! {
+        <div data-slot=position inner_html=move || notice.with(|n| n.as_ref().map(|n| notice_html(t, n)).unwrap_or_default())></div>
     }
+}
+
+/// A notice, with "bring back" when it replaced answers the user had, and "dismiss".
+fn notice_html(t: &Strings, notice: &Notice) -> String {
+    let button = |action: &str, text: &str| {
+        format!("<button type=\"button\" class=\"link-button\" data-action=\"{action}\" data-testid=\"{action}\">{}</button>", escape(text))
+    };
+    let bring_back = if notice.previous().is_some() { button("bring-back", t.bring_back) } else { String::new() };
+    format!("<p class=\"notice\"><span>{}</span>{bring_back}{}</p>", escape(&notice.text(t)), button("dismiss", t.dismiss))
 }

@@ -136,6 +136,25 @@ pub fn client_choices(t: &Strings) -> String {
     out
 }
 
+/// A yes/no pair of radio buttons in the group `name` (values "no" and "yes"); which one is
+/// checked is the page's to set.
+pub fn yes_no(name: &str, legend: &str, no: &str, yes: &str) -> String {
+    let mut out = String::new();
+    element(&mut out, "<legend class=\"visually-hidden\">", legend, "</legend>");
+    for (value, text) in [("no", no), ("yes", yes)] {
+        out.push_str("<label class=\"choice compact\"><input type=\"radio\" name=\"");
+        out.push_str(name);
+        out.push_str("\" value=\"");
+        out.push_str(value);
+        out.push_str("\" data-testid=\"");
+        out.push_str(name);
+        out.push('-');
+        out.push_str(value);
+        element(&mut out, "\"><span class=\"choice-title\">", text, "</span></label>");
+    }
+    out
+}
+
 /// One labelled choice; `input` holds the input's own attributes (its type, a group name).
 fn choice(out: &mut String, input: &str, test_prefix: &str, token: &str, title: &str, hint: &str) {
     out.push_str("<label class=\"choice\"><input ");
