@@ -207,13 +207,13 @@ async fn copy_text(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok()
 }
 
-/// Copies `text`, or, where the clipboard is closed (plain http, file://), selects `fallback` so
-/// Ctrl+C copies it. True when the clipboard took it.
-pub async fn copy_or_select(text: String, fallback: Option<web_sys::Element>) -> bool {
+/// Copies `text`, or, where the clipboard is closed (plain http, file://), selects the element
+/// `fallback_id` so Ctrl+C copies it. True when the clipboard took it.
+pub async fn copy_or_select(text: String, fallback_id: &str) -> bool {
     if copy_text(text).await {
         return true;
     }
-    if let Some(element) = fallback {
+    if let Some(element) = by_id(fallback_id) {
         select_contents(&element);
     }
     false
@@ -248,9 +248,14 @@ pub fn download(filename: &str, text: &str) -> bool {
     attempt().is_ok()
 }
 
+/// An element of the page by its id. The page finds its few elements this way rather than by
+/// node references: each kind of reference costs the site its own code.
+pub fn by_id(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
 pub fn focus_by_id(id: &str) {
-    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(element) = by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
     }
 }

@@ -1,6 +1,5 @@
 //! The questions, one concern per page, with Back/Next and a progress list.
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
@@ -15,14 +14,11 @@ use super::state::{use_store, Page};
 #[component]
 pub fn Wizard(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    let heading = NodeRef::<html::H2>::new();
     // Focus follows the page, so keyboard and screen-reader users land on the new question.
     Effect::new(move |previous: Option<Page>| {
         let page = store.page.get();
         if previous.is_some_and(|p| p != page) {
-            if let Some(heading) = heading.get() {
-                let _ = heading.focus();
-            }
+            browser::focus_by_id("question-heading");
         }
         page
     });
@@ -34,7 +30,7 @@ pub fn Wizard(t: &'static Strings) -> impl IntoView {
                     {move || fill(t.question_count, &[&(store.page.get().index() + 1).to_string(), &Page::ALL.len().to_string()])}
                 </p>
                 // Element Timing reports when this first paints: the benchmark's "first question".
-                <h2 id="question-heading" node_ref=heading tabindex="-1" {..custom_attribute("elementtiming", "first-question")}>
+                <h2 id="question-heading" tabindex="-1" {..custom_attribute("elementtiming", "first-question")}>
                     {move || store.page.get().question(t)}
                 </h2>
                 {move || match store.page.get() {
@@ -134,13 +130,14 @@ fn FieldMessage(field: Field, t: &'static Strings) -> impl IntoView {
     }
 }
 
-/// Keeps the checked state of the choices written into `choices` equal to the answers: a share
-/// link, a restored script or a reset can change them while the question is shown.
-fn follow_answers(choices: NodeRef<html::Fieldset>, checked: impl Fn(&Answers, &str) -> bool + 'static) {
+/// Keeps the checked state of the choices written into the group `group_id` equal to the
+/// answers: a share link, a restored script or a reset can change them while the question is
+/// shown. (Effects run once the page shows the group.)
+fn follow_answers(group_id: String, checked: impl Fn(&Answers, &str) -> bool + 'static) {
     let store = use_store();
     Effect::new(move |_| {
         store.answers.with(|answers| {
-            if let Some(choices) = choices.get() {
+            if let Some(choices) = browser::by_id(&group_id) {
                 browser::set_checked(&choices, |token| checked(answers, token));
             }
         })
@@ -151,13 +148,12 @@ fn follow_answers(choices: NodeRef<html::Fieldset>, checked: impl Fn(&Answers, &
 #[component]
 fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    let choices = NodeRef::<html::Fieldset>::new();
-    follow_answers(choices, |answers, token| answers.edge.is_some_and(|edge| edge.token() == token));
+    follow_answers("edge-choices".into(), |answers, token| answers.edge.is_some_and(|edge| edge.token() == token));
     view! {
         <fieldset
             class="choices"
+            id="edge-choices"
             aria-describedby="edge-error"
-            node_ref=choices
             inner_html=choice_html::edge_choices(t)
             on:change=move |event| {
                 if let Some(edge) = EdgeServer::from_token(&event_target_value(&event)) {
@@ -173,12 +169,11 @@ fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
 #[component]
 fn ClientsQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    let choices = NodeRef::<html::Fieldset>::new();
-    follow_answers(choices, |answers, token| answers.clients.iter().any(|client| client.token() == token));
+    follow_answers("client-choices".into(), |answers, token| answers.clients.iter().any(|client| client.token() == token));
     view! {
         <fieldset
             class="choices"
-            node_ref=choices
+            id="client-choices"
             inner_html=choice_html::client_choices(t)
             on:change=move |event| {
                 let input = event_target::<web_sys::HtmlInputElement>(&event);
@@ -257,12 +252,12 @@ fn YesNo(
     write: fn(&mut Answers, bool),
 ) -> impl IntoView {
     let store = use_store();
-    let choices = NodeRef::<html::Fieldset>::new();
-    follow_answers(choices, move |answers, token| (token == "yes") == read(answers));
+    let group_id = format!("{name}-choices");
+    follow_answers(group_id.clone(), move |answers, token| (token == "yes") == read(answers));
     view! {
         <fieldset
             class="choices"
-            node_ref=choices
+            id=group_id
             inner_html=choice_html::yes_no(name, legend, no, yes)
             on:change=move |event| {
                 let yes = event_target_value(&event) == "yes";

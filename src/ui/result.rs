@@ -1,7 +1,6 @@
 //! The result, live: verdict and reasons, the plan, the script, the GUI checklist, the tests,
 //! the share link and reset. Everything shown is read from the core's plan.
 
-use leptos::html as element;
 use leptos::prelude::*;
 
 use crate::core::decision::Verdict;
@@ -163,13 +162,11 @@ fn ScriptBlock(
 ) -> impl IntoView {
     let text = Memo::new(move |_| if shown.get() { with_plan(plan, render) } else { String::new() });
     let lines = Memo::new(move |_| text.with(|t| html::script_lines(t)));
-    let code = NodeRef::<element::Pre>::new();
-    let code_lines = NodeRef::<element::Code>::new();
     // An answer usually changes a few lines of a long script: only those are replaced, rather
     // than the browser parsing the whole coloured script again on every change.
     Effect::new(move |rendered: Option<Vec<String>>| {
         let wanted = lines.get();
-        match code_lines.get() {
+        match browser::by_id(test_id).and_then(|pre| pre.first_element_child()) {
             Some(element) => {
                 browser::patch_lines(&element, rendered.as_deref().unwrap_or_default(), &wanted);
                 wanted
@@ -179,9 +176,9 @@ fn ScriptBlock(
     });
     let (status, set_status) = signal(String::new());
     let copy = move |_| {
-        let (script, fallback) = (text.get_untracked(), code.get_untracked().map(Into::into));
+        let script = text.get_untracked();
         leptos::task::spawn_local(async move {
-            set_status.set(if browser::copy_or_select(script, fallback).await {
+            set_status.set(if browser::copy_or_select(script, test_id).await {
                 t.copied.into()
             } else {
                 t.copy_selected.into()
@@ -206,8 +203,8 @@ fn ScriptBlock(
                 </div>
             </div>
             <p class="status" aria-live="polite" data-testid=format!("{test_id}-status")>{status}</p>
-            <pre class="code" node_ref=code data-testid=test_id tabindex="0" aria-label=title>
-                <code node_ref=code_lines></code>
+            <pre class="code" id=test_id data-testid=test_id tabindex="0" aria-label=title>
+                <code></code>
             </pre>
         </div>
     }
@@ -336,24 +333,18 @@ fn OpenScript(t: &'static Strings) -> impl IntoView {
 fn ShareAndReset(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let link = move || browser::link_to(&store.answers.with(|a| share::link_fragment(a, store.lang.get())));
-    let link_box = NodeRef::<element::Code>::new();
     let (status, set_status) = signal(String::new());
     let (confirming, set_confirming) = signal(false);
-    // The focus goes with the question and comes back with the button, so the keyboard is never
-    // left on something hidden.
-    let (reset_button, cancel_button) = (NodeRef::<element::Button>::new(), NodeRef::<element::Button>::new());
+    // The focus goes with the question and comes back with the button, once the page shows the
+    // change (a hidden button cannot take it): the keyboard is never left on something hidden.
     let ask = move |asking: bool| {
         set_confirming.set(asking);
-        // Once the page has shown the change: a hidden button cannot take the focus.
-        request_animation_frame(move || {
-            let button = if asking { cancel_button.try_get_untracked() } else { reset_button.try_get_untracked() };
-            let _ = button.flatten().map(|button| button.focus());
-        });
+        request_animation_frame(move || browser::focus_by_id(if asking { "reset-cancel" } else { "reset" }));
     };
     let copy_link = move |_| {
-        let (link, fallback) = (link(), link_box.get_untracked().map(Into::into));
+        let link = link();
         leptos::task::spawn_local(async move {
-            set_status.set(if browser::copy_or_select(link, fallback).await {
+            set_status.set(if browser::copy_or_select(link, "share-link").await {
                 t.link_copied.into()
             } else {
                 t.link_selected.into()
@@ -365,7 +356,7 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
             <h3>{t.share_heading}</h3>
             <p class="help">{t.share_help}</p>
             <p class="link-line">
-                <code node_ref=link_box data-testid="share-link">{link}</code>
+                <code id="share-link" data-testid="share-link">{link}</code>
             </p>
             <div class="actions">
                 <button type="button" class="secondary" data-testid="copy-link" on:click=copy_link>
@@ -375,8 +366,8 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
                 <button
                     type="button"
                     class="danger"
+                    id="reset"
                     data-testid="reset"
-                    node_ref=reset_button
                     hidden=move || confirming.get()
                     on:click=move |_| ask(true)
                 >
@@ -396,7 +387,7 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
                     >
                         {t.reset_confirm}
                     </button>
-                    <button type="button" class="secondary" data-testid="reset-cancel" node_ref=cancel_button on:click=move |_| ask(false)>
+                    <button type="button" class="secondary" id="reset-cancel" data-testid="reset-cancel" on:click=move |_| ask(false)>
                         {t.cancel}
                     </button>
                 </span>
