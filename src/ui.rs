@@ -61,7 +61,7 @@ pub fn App(initial: Initial) -> impl IntoView {
                 <main class="layout">
                     <questions::Wizard t=t />
                     <Show when=move || rest_ready.get()>
-                        <result::ResultPanel t=t complete=all_ready.into() />
+                        <result::ResultPanel t=t complete=all_ready />
                     </Show>
                 </main>
                 // With the whole result, so nothing below the questions moves when it arrives.

@@ -132,8 +132,9 @@ fn FieldMessage(field: Field, t: &'static Strings) -> impl IntoView {
 
 /// Keeps the checked state of the choices written into the group `group_id` equal to the
 /// answers: a share link, a restored script or a reset can change them while the question is
-/// shown. (Effects run once the page shows the group.)
-fn follow_answers(group_id: String, checked: impl Fn(&Answers, &str) -> bool + 'static) {
+/// shown. The Effect runs once the page shows the group; `checked` is boxed so that one
+/// Effect's code serves every group.
+fn follow_answers(group_id: String, checked: Box<dyn Fn(&Answers, &str) -> bool>) {
     let store = use_store();
     Effect::new(move |_| {
         store.answers.with(|answers| {
@@ -148,7 +149,7 @@ fn follow_answers(group_id: String, checked: impl Fn(&Answers, &str) -> bool + '
 #[component]
 fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    follow_answers("edge-choices".into(), |answers, token| answers.edge.is_some_and(|edge| edge.token() == token));
+    follow_answers("edge-choices".into(), Box::new(|answers, token| answers.edge.is_some_and(|edge| edge.token() == token)));
     view! {
         <fieldset
             class="choices"
@@ -169,7 +170,7 @@ fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
 #[component]
 fn ClientsQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    follow_answers("client-choices".into(), |answers, token| answers.clients.iter().any(|client| client.token() == token));
+    follow_answers("client-choices".into(), Box::new(|answers, token| answers.clients.iter().any(|client| client.token() == token)));
     view! {
         <fieldset
             class="choices"
@@ -253,7 +254,7 @@ fn YesNo(
 ) -> impl IntoView {
     let store = use_store();
     let group_id = format!("{name}-choices");
-    follow_answers(group_id.clone(), move |answers, token| (token == "yes") == read(answers));
+    follow_answers(group_id.clone(), Box::new(move |answers, token| (token == "yes") == read(answers)));
     view! {
         <fieldset
             class="choices"

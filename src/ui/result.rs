@@ -17,7 +17,7 @@ use super::state::{use_store, Page};
 
 /// `complete`: false while only the top of the result (verdict to plan) is built.
 #[component]
-pub fn ResultPanel(t: &'static Strings, complete: Signal<bool>) -> impl IntoView {
+pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoView {
     let store = use_store();
     let plan = Memo::new(move |_| store.outcome.with(|o| o.as_ref().ok().cloned()));
     let has_steps = move || plan.with(|p| p.as_ref().is_some_and(|p| !p.steps.is_empty()));
@@ -28,12 +28,10 @@ pub fn ResultPanel(t: &'static Strings, complete: Signal<bool>) -> impl IntoView
         <section class="result" aria-labelledby="result-heading" data-testid="result">
             <h2 id="result-heading" tabindex="-1">{t.result_heading}</h2>
             <VerdictCard t=t />
-            <Show when=move || store.decision.with(Option::is_some)>
-                <div class="card diagram-card" data-testid="diagram">
-                    <h3>{t.diagram_heading}</h3>
-                    <div inner_html=move || store.decision.with(|d| d.as_ref().map(|d| diagram(t, d)).unwrap_or_default())></div>
-                </div>
-            </Show>
+            <div class="card diagram-card" data-testid="diagram" hidden=move || store.decision.with(Option::is_none)>
+                <h3>{t.diagram_heading}</h3>
+                <div inner_html=move || store.decision.with(|d| d.as_ref().map(|d| diagram(t, d)).unwrap_or_default())></div>
+            </div>
             <Problems t=t />
             <Show when=move || plan.with(Option::is_some)>
                 <Runbook t=t plan=plan />
@@ -45,7 +43,7 @@ pub fn ResultPanel(t: &'static Strings, complete: Signal<bool>) -> impl IntoView
                 <ScriptBlock
                     t=t
                     plan=plan
-                    shown=Signal::stored(true)
+                    shown=RwSignal::new(true)
                     title=t.script_heading
                     file_name="Enable-LyncPushNotifications.ps1"
                     test_id="script"
@@ -65,7 +63,7 @@ pub fn ResultPanel(t: &'static Strings, complete: Signal<bool>) -> impl IntoView
                     <ScriptBlock
                         t=t
                         plan=plan
-                        shown=undo_open.into()
+                        shown=undo_open
                         title=t.rollback_heading
                         file_name="Undo-LyncPushNotifications.ps1"
                         test_id="rollback"
@@ -154,7 +152,7 @@ fn PlanPart(
 fn ScriptBlock(
     t: &'static Strings,
     plan: Memo<Option<Plan>>,
-    shown: Signal<bool>,
+    shown: RwSignal<bool>,
     title: &'static str,
     file_name: &'static str,
     test_id: &'static str,
@@ -174,11 +172,11 @@ fn ScriptBlock(
             None => Vec::new(),
         }
     });
-    let (status, set_status) = signal(String::new());
+    let status = RwSignal::new(String::new());
     let copy = move |_| {
         let script = text.get_untracked();
         leptos::task::spawn_local(async move {
-            set_status.set(if browser::copy_or_select(script, test_id).await {
+            status.set(if browser::copy_or_select(script, test_id).await {
                 t.copied.into()
             } else {
                 t.copy_selected.into()
@@ -187,7 +185,7 @@ fn ScriptBlock(
     };
     let download = move |_| {
         let saved = browser::download(file_name, &for_download(&text.get_untracked()));
-        set_status.set(if saved { fill(t.downloaded, &[file_name]) } else { t.download_failed.into() });
+        status.set(if saved { fill(t.downloaded, &[file_name]) } else { t.download_failed.into() });
     };
     view! {
         <div class="card script">
@@ -238,11 +236,11 @@ fn Checklist(t: &'static Strings, plan: Memo<Option<Plan>>) -> impl IntoView {
 /// The whole plan to keep: as a Markdown file, or printed.
 #[component]
 fn Runbook(t: &'static Strings, plan: Memo<Option<Plan>>) -> impl IntoView {
-    let (status, set_status) = signal(String::new());
+    let status = RwSignal::new(String::new());
     let download = move |_| {
         const FILE: &str = "Lync-push-notifications-runbook.md";
         let saved = browser::download(FILE, &with_plan(plan, |p| runbook(t, p)));
-        set_status.set(if saved { fill(t.downloaded, &[FILE]) } else { t.download_failed.into() });
+        status.set(if saved { fill(t.downloaded, &[FILE]) } else { t.download_failed.into() });
     };
     view! {
         <div class="card runbook">
@@ -267,23 +265,23 @@ fn Runbook(t: &'static Strings, plan: Memo<Option<Plan>>) -> impl IntoView {
 #[component]
 fn OpenScript(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    let (status, set_status) = signal(String::new());
-    let (text, set_text) = signal(String::new());
+    let status = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
     let take = move |script: String| match share::from_script(&script) {
         Some((answers, errors)) => {
             store.restore(answers, errors);
-            set_text.set(String::new());
-            set_status.set(t.open_restored.into());
+            text.set(String::new());
+            status.set(t.open_restored.into());
         }
-        None if script.trim().is_empty() => set_status.set(String::new()),
-        None => set_status.set(t.open_no_link.into()),
+        None if script.trim().is_empty() => status.set(String::new()),
+        None => status.set(t.open_no_link.into()),
     };
     let read_first = move |files: Option<web_sys::FileList>| {
         if let Some(file) = files.and_then(|files| files.get(0)) {
             leptos::task::spawn_local(async move {
                 match browser::read_file(file).await {
                     Some(script) => take(script),
-                    None => set_status.set(t.open_unreadable.into()),
+                    None => status.set(t.open_unreadable.into()),
                 }
             });
         }
@@ -308,7 +306,7 @@ fn OpenScript(t: &'static Strings) -> impl IntoView {
                 prop:value=text
                 on:input=move |event| {
                     let value = event_target_value(&event);
-                    set_text.set(value.clone());
+                    text.set(value.clone());
                     take(value);
                 }
             ></textarea>
@@ -333,18 +331,18 @@ fn OpenScript(t: &'static Strings) -> impl IntoView {
 fn ShareAndReset(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let link = move || browser::link_to(&store.answers.with(|a| share::link_fragment(a, store.lang.get())));
-    let (status, set_status) = signal(String::new());
-    let (confirming, set_confirming) = signal(false);
+    let status = RwSignal::new(String::new());
+    let confirming = RwSignal::new(false);
     // The focus goes with the question and comes back with the button, once the page shows the
     // change (a hidden button cannot take it): the keyboard is never left on something hidden.
     let ask = move |asking: bool| {
-        set_confirming.set(asking);
+        confirming.set(asking);
         request_animation_frame(move || browser::focus_by_id(if asking { "reset-cancel" } else { "reset" }));
     };
     let copy_link = move |_| {
         let link = link();
         leptos::task::spawn_local(async move {
-            set_status.set(if browser::copy_or_select(link, "share-link").await {
+            status.set(if browser::copy_or_select(link, "share-link").await {
                 t.link_copied.into()
             } else {
                 t.link_selected.into()
@@ -381,8 +379,8 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
                         data-testid="reset-confirm"
                         on:click=move |_| {
                             store.reset();
-                            set_confirming.set(false);
-                            set_status.set(t.reset_done.into());
+                            confirming.set(false);
+                            status.set(t.reset_done.into());
                         }
                     >
                         {t.reset_confirm}
