@@ -28,7 +28,13 @@ fn document() -> web_sys::Document {
 
 /// Mounts the wizard and waits for the task that adds the result.
 async fn mount(answers: Answers) -> Mounted {
+    // A failed test aborts before it can unmount: clear what it left, as the page has one wizard.
+    let left = document().query_selector_all("[data-test-root]").unwrap();
+    for index in 0..left.length() {
+        left.item(index).unwrap().dyn_into::<Element>().unwrap().remove();
+    }
     let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    root.set_attribute("data-test-root", "").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <App initial=Initial::in_memory(answers) /> }.into_any());
     let mounted = Mounted { root, _handle: handle };
@@ -43,6 +49,11 @@ impl Mounted {
 
     fn try_find(&self, test_id: &str) -> Option<Element> {
         self.root.query_selector(&format!("[data-testid=\"{test_id}\"]")).unwrap()
+    }
+
+    /// Present and not inside anything hidden.
+    fn shown(&self, test_id: &str) -> bool {
+        self.try_find(test_id).is_some_and(|element| element.closest("[hidden]").unwrap().is_none())
     }
 
     fn text(&self, test_id: &str) -> String {
@@ -110,9 +121,11 @@ async fn edge_question_drives_the_verdict() {
     tick().await;
     assert!(page.text("verdict").contains("Choose your Edge Server"));
     assert_eq!(page.count("input[name=edge]"), 4);
+    assert!(page.shown("edge-none") && !page.shown("client-android"), "one question at a time");
     page.click("edge-none").await;
     assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("not-needed"));
     page.click("next").await;
+    assert!(!page.shown("edge-none") && page.shown("client-android"));
     page.click("client-wp-lync2010").await;
     assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("blocked"));
     assert!(page.text("script").contains("This script changed nothing."));
@@ -158,8 +171,9 @@ async fn existing_provider_is_never_added_again() {
     let page = mount(seed_answers()).await;
     tick().await;
     page.click("progress-4").await;
-    assert!(page.try_find("input-existing-provider").is_none());
+    assert!(!page.shown("input-existing-provider"));
     page.click("existing-provider-yes").await;
+    assert!(page.shown("input-existing-provider"));
     assert!(page.text("error-existing-provider").contains("Identity"));
     page.type_into("input-existing-provider", "Office365").await;
     let script = page.text("script");
@@ -284,12 +298,11 @@ async fn next_moves_focus_to_the_new_question() {
 async fn reset_asks_first_then_clears_everything() {
     let page = mount(seed_answers()).await;
     tick().await;
-    let shown = |test_id: &str| page.find(test_id).closest("[hidden]").unwrap().is_none();
-    assert!(shown("reset") && !shown("reset-confirm") && !shown("reset-cancel"));
+    assert!(page.shown("reset") && !page.shown("reset-confirm") && !page.shown("reset-cancel"));
     page.click("reset").await;
-    assert!(!shown("reset") && shown("reset-confirm") && shown("reset-cancel"), "the question replaces the button");
+    assert!(!page.shown("reset") && page.shown("reset-confirm") && page.shown("reset-cancel"), "the question replaces the button");
     page.click("reset-cancel").await;
-    assert!(shown("reset") && !shown("reset-confirm"));
+    assert!(page.shown("reset") && !page.shown("reset-confirm"));
     assert!(page.try_find("script").is_some());
     page.click("reset").await;
     page.click("reset-confirm").await;

@@ -33,17 +33,23 @@ pub fn Wizard(t: &'static Strings) -> impl IntoView {
                 <h2 id="question-heading" tabindex="-1" {..custom_attribute("elementtiming", "first-question")}>
                     {move || store.page.get().question(t)}
                 </h2>
-                {move || match store.page.get() {
-                    Page::Edge => view! { <EdgeQuestion t=t /> }.into_any(),
-                    Page::Clients => view! { <ClientsQuestion t=t /> }.into_any(),
-                    Page::AccessEdge => view! { <AccessEdgeQuestion t=t /> }.into_any(),
-                    Page::Provider => view! { <ProviderQuestion t=t /> }.into_any(),
-                    Page::Scope => view! { <ScopeQuestion t=t /> }.into_any(),
-                }}
+                // Every page is built once and shown in turn, so switching pages builds nothing
+                // and each keeps what was typed into it.
+                <div hidden=hidden_unless(Page::Edge)><EdgeQuestion t=t /></div>
+                <div hidden=hidden_unless(Page::Clients)><ClientsQuestion t=t /></div>
+                <div hidden=hidden_unless(Page::AccessEdge)><AccessEdgeQuestion t=t /></div>
+                <div hidden=hidden_unless(Page::Provider)><ProviderQuestion t=t /></div>
+                <div hidden=hidden_unless(Page::Scope)><ScopeQuestion t=t /></div>
                 <Navigation t=t />
             </div>
         </section>
     }
+}
+
+/// For a page's `hidden`: true while another page is open (one closure type for all pages).
+fn hidden_unless(page: Page) -> impl Fn() -> bool + Copy {
+    let store = use_store();
+    move || store.page.get() != page
 }
 
 /// One button per page, written as HTML whenever the page or the furthest page seen changes
@@ -196,12 +202,15 @@ fn TextField(
     placeholder: &'static str,
     read: fn(&Answers) -> String,
     write: fn(&mut Answers, String),
+    /// When the answers make the field irrelevant (what it holds is kept).
+    #[prop(default = |_| false)]
+    hidden: fn(&Answers) -> bool,
 ) -> impl IntoView {
     let store = use_store();
     let id = field.token();
     let invalid = move || store.field_problem(field, t).is_some();
     view! {
-        <div class="field">
+        <div class="field" hidden=move || store.answers.with(hidden)>
             <label for=id>{label}</label>
             <p class="help" id=format!("{id}-help")>{help}</p>
             <input
@@ -271,14 +280,12 @@ fn YesNo(
 #[component]
 fn ProviderQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    let direct_federation = move || {
-        store.answers.with(|a| a.edge.and_then(route_for)) == Some(Route::DirectFederation)
+    let not_direct_federation = move || {
+        store.answers.with(|a| a.edge.and_then(route_for)) != Some(Route::DirectFederation)
     };
     view! {
         <p class="help">{t.provider_help}</p>
-        <Show when=direct_federation>
-            <p class="aside">{t.provider_not_used}</p>
-        </Show>
+        <p class="aside" hidden=not_direct_federation>{t.provider_not_used}</p>
         <YesNo
             name="existing-provider"
             legend=t.page_provider
@@ -287,23 +294,21 @@ fn ProviderQuestion(t: &'static Strings) -> impl IntoView {
             read=|a| a.provider_exists
             write=|a, exists| a.provider_exists = exists
         />
-        <Show when=move || store.answers.with(|a| a.provider_exists)>
-            <TextField
-                t=t
-                field=Field::ProviderIdentity
-                label=t.provider_identity_label
-                help=t.provider_identity_help
-                placeholder="Office365"
-                read=|a| a.provider_identity.clone()
-                write=|a, value| a.provider_identity = value
-            />
-        </Show>
+        <TextField
+            t=t
+            field=Field::ProviderIdentity
+            label=t.provider_identity_label
+            help=t.provider_identity_help
+            placeholder="Office365"
+            read=|a| a.provider_identity.clone()
+            write=|a, value| a.provider_identity = value
+            hidden=|a| !a.provider_exists
+        />
     }
 }
 
 #[component]
 fn ScopeQuestion(t: &'static Strings) -> impl IntoView {
-    let store = use_store();
     view! {
         <p class="help">{t.scope_help}</p>
         <YesNo
@@ -314,16 +319,15 @@ fn ScopeQuestion(t: &'static Strings) -> impl IntoView {
             read=|a| a.scope == ScopeKind::Site
             write=|a, site| a.scope = if site { ScopeKind::Site } else { ScopeKind::Global }
         />
-        <Show when=move || store.answers.with(|a| a.scope == ScopeKind::Site)>
-            <TextField
-                t=t
-                field=Field::Site
-                label=t.field_site
-                help=t.site_help
-                placeholder="Redmond"
-                read=|a| a.site.clone()
-                write=|a, value| a.site = value
-            />
-        </Show>
+        <TextField
+            t=t
+            field=Field::Site
+            label=t.field_site
+            help=t.site_help
+            placeholder="Redmond"
+            read=|a| a.site.clone()
+            write=|a, value| a.site = value
+            hidden=|a| a.scope != ScopeKind::Site
+        />
     }
 }
