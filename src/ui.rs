@@ -49,9 +49,7 @@ pub fn App(initial: Initial) -> impl IntoView {
     view! {
         // Also after the first frame: its Chinese text needs a font fallback, which made the first
         // question paint about 20 ms later. It sits over room the masthead keeps for it.
-        <Show when=move || rest_ready.get()>
-            <LanguageSwitch />
-        </Show>
+        {move || rest_ready.get().then(|| view! { <LanguageSwitch /> })}
         // The page (not the masthead, which is in index.html) is rebuilt from the chosen
         // language's table when it changes (rarely); inside, every text is a plain &'static str.
         {move || {
@@ -60,19 +58,15 @@ pub fn App(initial: Initial) -> impl IntoView {
                 <state::Notices t=t />
                 <main class="layout">
                     <questions::Wizard t=t />
-                    <Show when=move || rest_ready.get()>
-                        <result::ResultPanel t=t complete=all_ready />
-                    </Show>
+                    {move || rest_ready.get().then(|| view! { <result::ResultPanel t=t complete=all_ready /> })}
                 </main>
                 // With the whole result, so nothing below the questions moves when it arrives.
-                <Show when=move || all_ready.get()>
-                    <footer class="footer">
-                        <p>
-                            {fill(t.page_footer, &[crate::core::RULES_VERSION])} " "
-                            <a href=crate::core::facts::SEED_URL rel="noopener">{crate::core::facts::SEED_TITLE}</a>
-                        </p>
-                    </footer>
-                </Show>
+                <footer class="footer" hidden=move || !all_ready.get()>
+                    <p>
+                        {fill(t.page_footer, &[crate::core::RULES_VERSION])} " "
+                        <a href=crate::core::facts::SEED_URL rel="noopener">{crate::core::facts::SEED_TITLE}</a>
+                    </p>
+                </footer>
             }
         }}
     }

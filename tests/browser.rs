@@ -299,10 +299,15 @@ async fn reset_asks_first_then_clears_everything() {
     let page = mount(seed_answers()).await;
     tick().await;
     assert!(page.shown("reset") && !page.shown("reset-confirm") && !page.shown("reset-cancel"));
+    let focused = || document().active_element().and_then(|e| e.get_attribute("data-testid"));
     page.click("reset").await;
     assert!(!page.shown("reset") && page.shown("reset-confirm") && page.shown("reset-cancel"), "the question replaces the button");
+    pause().await;
+    assert_eq!(focused().as_deref(), Some("reset-cancel"), "the focus goes with the question");
     page.click("reset-cancel").await;
     assert!(page.shown("reset") && !page.shown("reset-confirm"));
+    pause().await;
+    assert_eq!(focused().as_deref(), Some("reset"), "and comes back");
     assert!(page.try_find("script").is_some());
     page.click("reset").await;
     page.click("reset-confirm").await;

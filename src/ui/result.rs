@@ -20,7 +20,9 @@ use super::state::{use_store, Page};
 pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoView {
     let store = use_store();
     let plan = Memo::new(move |_| store.outcome.with(|o| o.as_ref().ok().cloned()));
-    let has_steps = move || plan.with(|p| p.as_ref().is_some_and(|p| !p.steps.is_empty()));
+    // Parts appear and go as these change, not on every change of the plan.
+    let has_plan = Memo::new(move |_| plan.with(Option::is_some));
+    let has_steps = Memo::new(move |_| plan.with(|p| p.as_ref().is_some_and(|p| !p.steps.is_empty())));
     // The rollback is rendered only while its section is open: re-rendering a second coloured
     // script on every answer would double the time each change takes to show.
     let undo_open = RwSignal::new(false);
@@ -33,13 +35,13 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
                 <div inner_html=move || store.decision.with(|d| d.as_ref().map(|d| diagram(t, d)).unwrap_or_default())></div>
             </div>
             <Problems t=t />
-            <Show when=move || plan.with(Option::is_some)>
+            <div hidden=move || !has_plan.get()>
                 <Runbook t=t plan=plan />
-            </Show>
-            <Show when=has_steps>
+            </div>
+            <div hidden=move || !has_steps.get()>
                 <PlanPart t=t title=t.plan_heading test_id="plan" plan=plan render=html::plan_steps />
-            </Show>
-            <Show when=move || complete.get() && plan.with(Option::is_some)>
+            </div>
+            {move || (complete.get() && has_plan.get()).then(|| view! {
                 <ScriptBlock
                     t=t
                     plan=plan
@@ -49,8 +51,8 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
                     test_id="script"
                     render=script
                 />
-            </Show>
-            <Show when=move || complete.get() && has_steps()>
+            })}
+            {move || (complete.get() && has_steps.get()).then(|| view! {
                 <Checklist t=t plan=plan />
                 <PlanPart t=t title=t.tests_heading test_id="tests" plan=plan render=html::tests />
                 <PlanPart t=t title=t.notes_heading test_id="notes" plan=plan render=html::notes />
@@ -70,11 +72,11 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
                         render=rollback
                     />
                 </details>
-            </Show>
-            <Show when=move || complete.get()>
+            })}
+            {move || complete.get().then(|| view! {
                 <ShareAndReset t=t />
                 <OpenScript t=t />
-            </Show>
+            })}
         </section>
     }
 }
@@ -108,21 +110,19 @@ fn Problems(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let errors = move || store.outcome.with(|o| o.as_ref().err().cloned().unwrap_or_default());
     view! {
-        <Show when=move || !errors().is_empty()>
-            <div class="card problems" data-testid="problems">
-                <p>{t.finish_answers}</p>
-                // One listener for the list; each button names its field.
-                <ul
-                    inner_html=move || html::problems(t, &errors())
-                    on:click=move |event| {
-                        let field = browser::attribute_from_event(&event, "data-field").and_then(|f| Field::from_token(&f));
-                        if let Some(field) = field {
-                            store.go_to(Page::of_field(field));
-                        }
+        <div class="card problems" data-testid="problems" hidden=move || store.outcome.with(|o| o.as_ref().err().is_none_or(|e| e.is_empty()))>
+            <p>{t.finish_answers}</p>
+            // One listener for the list; each button names its field.
+            <ul
+                inner_html=move || html::problems(t, &errors())
+                on:click=move |event| {
+                    let field = browser::attribute_from_event(&event, "data-field").and_then(|f| Field::from_token(&f));
+                    if let Some(field) = field {
+                        store.go_to(Page::of_field(field));
                     }
-                ></ul>
-            </div>
-        </Show>
+                }
+            ></ul>
+        </div>
     }
 }
 
