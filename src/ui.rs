@@ -79,26 +79,27 @@ fn LanguageSwitch() -> impl IntoView {
     view! {
         <div class="language">
             <label for="language">"Language · 語言"</label>
+            // The options are one HTML string; the select's value follows the language (a share
+            // link can change it too).
             <select
                 id="language"
                 data-testid="language"
+                inner_html=language_options()
+                prop:value=move || store.lang.get().token()
                 on:change=move |event| {
                     if let Some(lang) = Language::from_token(&event_target_value(&event)) {
                         store.lang.set(lang);
                     }
                 }
-            >
-                {Language::ALL
-                    .iter()
-                    .map(|&lang| {
-                        view! {
-                            <option value=lang.token() selected=move || store.lang.get() == lang>
-                                {lang.native_name()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
+            ></select>
         </div>
     }
+}
+
+fn language_options() -> String {
+    let mut out = String::new();
+    for lang in Language::ALL {
+        out.push_str(&format!("<option value=\"{}\">{}</option>", lang.token(), lang.native_name()));
+    }
+    out
 }

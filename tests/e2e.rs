@@ -414,6 +414,8 @@ fn traditional_chinese_from_a_link_and_kept() {
     let masthead = session.exec("return document.querySelector('#masthead h1').textContent", vec![]);
     assert_eq!(masthead, json!("推播通知精靈"), "the masthead from index.html follows the language");
     let script = session.wait_until_contains("script", "Test-CsMcxPushNotification");
+    let chosen = "return document.querySelector('[data-testid=language]').selectedOptions[0].textContent";
+    assert_eq!(session.exec(chosen, vec![]), json!("繁體中文"), "the switch shows the language");
     assert!(script.starts_with("# Push notifications for Lync Server mobility"));
     session.screenshot(&shots().join("result-zh-TW.png"));
     session.refresh();
@@ -423,5 +425,6 @@ fn traditional_chinese_from_a_link_and_kept() {
     open(&english, &format!("{}#{answers}&lang=en", site()));
     english.wait_until_contains("verdict", "Configure push notifications");
     assert_eq!(english.wait_until_contains("script", "Test-CsMcxPushNotification"), script, "one script in both languages");
+    assert_eq!(english.exec(chosen, vec![]), json!("English"));
     english.screenshot(&shots().join("result-en.png"));
 }

@@ -223,8 +223,7 @@ fn TextField(
                 data-testid=format!("input-{id}")
                 aria-describedby=format!("{id}-help {id}-error")
                 aria-invalid=move || if invalid() { "true" } else { "false" }
-                // The attribute gives a freshly shown input its value; the property keeps it in step.
-                value=move || store.answers.with(read)
+                // Built once with the wizard: the property gives it its value and keeps it in step.
                 prop:value=move || store.answers.with(read)
                 on:input=move |event| {
                     let value = event_target_value(&event);
