@@ -312,6 +312,8 @@ async fn reset_asks_first_then_clears_everything() {
     page.click("reset").await;
     page.click("reset-confirm").await;
     assert!(page.text("verdict").contains("Choose your Edge Server"));
+    pause().await;
+    assert_eq!(focused().as_deref(), Some("reset"), "the focus stays with Reset once it is done");
     assert!(page.try_find("script").is_none());
 }
 

@@ -126,6 +126,25 @@ fn Problems(t: &'static Strings) -> impl IntoView {
     }
 }
 
+/// A card's heading and its buttons, as one HTML string: (action, class, test id, text) each.
+/// Each button names its action in `data-action`, for the card's one listener.
+fn header_html(title: &str, buttons: &[(&str, &str, &str, &str)]) -> String {
+    let mut out = format!("<h3>{}</h3><div class=\"actions\">", html::escape(title));
+    for (action, class, test_id, text) in buttons {
+        out.push_str(&format!(
+            "<button type=\"button\" class=\"{class}\" data-action=\"{action}\" data-testid=\"{test_id}\">{}</button>",
+            html::escape(text)
+        ));
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// The action named by the button a click landed in, if any.
+fn action_of(event: &web_sys::MouseEvent) -> Option<String> {
+    browser::attribute_from_event(event, "data-action")
+}
+
 fn with_plan<T: Default>(plan: Memo<Option<Plan>>, f: impl FnOnce(&Plan) -> T) -> T {
     plan.with(|p| p.as_ref().map(f).unwrap_or_default())
 }
@@ -173,7 +192,7 @@ fn ScriptBlock(
         }
     });
     let status = RwSignal::new(String::new());
-    let copy = move |_| {
+    let copy = move || {
         let script = text.get_untracked();
         leptos::task::spawn_local(async move {
             status.set(if browser::copy_or_select(script, test_id).await {
@@ -183,23 +202,24 @@ fn ScriptBlock(
             });
         });
     };
-    let download = move |_| {
+    let download = move || {
         let saved = browser::download(file_name, &for_download(&text.get_untracked()));
         status.set(if saved { fill(t.downloaded, &[file_name]) } else { t.download_failed.into() });
     };
     view! {
         <div class="card script">
-            <div class="script-header">
-                <h3>{title}</h3>
-                <div class="actions">
-                    <button type="button" class="primary" data-testid=format!("copy-{test_id}") on:click=copy>
-                        {t.copy}
-                    </button>
-                    <button type="button" class="secondary" data-testid=format!("download-{test_id}") on:click=download>
-                        {t.download_ps1}
-                    </button>
-                </div>
-            </div>
+            <div
+                class="script-header"
+                inner_html=header_html(title, &[
+                    ("copy", "primary", &format!("copy-{test_id}"), t.copy),
+                    ("download", "secondary", &format!("download-{test_id}"), t.download_ps1),
+                ])
+                on:click=move |event| match action_of(&event).as_deref() {
+                    Some("copy") => copy(),
+                    Some("download") => download(),
+                    _ => {}
+                }
+            ></div>
             <p class="status" aria-live="polite" data-testid=format!("{test_id}-status")>{status}</p>
             <pre class="code" id=test_id data-testid=test_id tabindex="0" aria-label=title>
                 <code></code>
@@ -237,24 +257,25 @@ fn Checklist(t: &'static Strings, plan: Memo<Option<Plan>>) -> impl IntoView {
 #[component]
 fn Runbook(t: &'static Strings, plan: Memo<Option<Plan>>) -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let download = move |_| {
+    let download = move || {
         const FILE: &str = "Lync-push-notifications-runbook.md";
         let saved = browser::download(FILE, &with_plan(plan, |p| runbook(t, p)));
         status.set(if saved { fill(t.downloaded, &[FILE]) } else { t.download_failed.into() });
     };
     view! {
         <div class="card runbook">
-            <div class="script-header">
-                <h3>{t.runbook_heading}</h3>
-                <div class="actions">
-                    <button type="button" class="secondary" data-testid="download-runbook" on:click=download>
-                        {t.download_runbook}
-                    </button>
-                    <button type="button" class="secondary" data-testid="print-runbook" on:click=move |_| browser::print()>
-                        {t.print_runbook}
-                    </button>
-                </div>
-            </div>
+            <div
+                class="script-header"
+                inner_html=header_html(t.runbook_heading, &[
+                    ("download", "secondary", "download-runbook", t.download_runbook),
+                    ("print", "secondary", "print-runbook", t.print_runbook),
+                ])
+                on:click=move |event| match action_of(&event).as_deref() {
+                    Some("download") => download(),
+                    Some("print") => browser::print(),
+                    _ => {}
+                }
+            ></div>
             <p class="status" aria-live="polite">{status}</p>
         </div>
     }
@@ -339,7 +360,7 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
         confirming.set(asking);
         request_animation_frame(move || browser::focus_by_id(if asking { "reset-cancel" } else { "reset" }));
     };
-    let copy_link = move |_| {
+    let copy_link = move || {
         let link = link();
         leptos::task::spawn_local(async move {
             status.set(if browser::copy_or_select(link, "share-link").await {
@@ -356,36 +377,33 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
             <p class="link-line">
                 <code id="share-link" data-testid="share-link">{link}</code>
             </p>
-            <div class="actions">
-                <button type="button" class="secondary" data-testid="copy-link" on:click=copy_link>
+            <div
+                class="actions"
+                on:click=move |event| match action_of(&event).as_deref() {
+                    Some("copy-link") => copy_link(),
+                    Some("reset") => ask(true),
+                    Some("reset-confirm") => {
+                        store.reset();
+                        status.set(t.reset_done.into());
+                        ask(false);
+                    }
+                    Some("reset-cancel") => ask(false),
+                    _ => {}
+                }
+            >
+                <button type="button" class="secondary" data-action="copy-link" data-testid="copy-link">
                     {t.copy_link}
                 </button>
                 // Reset asks first: its button gives way to the question until it is answered.
-                <button
-                    type="button"
-                    class="danger"
-                    id="reset"
-                    data-testid="reset"
-                    hidden=move || confirming.get()
-                    on:click=move |_| ask(true)
-                >
+                <button type="button" class="danger" id="reset" data-action="reset" data-testid="reset" hidden=move || confirming.get()>
                     {t.reset}
                 </button>
                 <span class="confirm" role="group" aria-label=t.reset_question hidden=move || !confirming.get()>
                     {t.reset_question}
-                    <button
-                        type="button"
-                        class="danger"
-                        data-testid="reset-confirm"
-                        on:click=move |_| {
-                            store.reset();
-                            confirming.set(false);
-                            status.set(t.reset_done.into());
-                        }
-                    >
+                    <button type="button" class="danger" data-action="reset-confirm" data-testid="reset-confirm">
                         {t.reset_confirm}
                     </button>
-                    <button type="button" class="secondary" id="reset-cancel" data-testid="reset-cancel" on:click=move |_| ask(false)>
+                    <button type="button" class="secondary" id="reset-cancel" data-action="reset-cancel" data-testid="reset-cancel">
                         {t.cancel}
                     </button>
                 </span>
