@@ -93,7 +93,7 @@ fn VerdictCard(t: &'static Strings) -> impl IntoView {
         })
     };
     view! {
-        <div class=move || format!("card verdict verdict-{}", kind()) data-testid="verdict" data-verdict=kind>
+        <div class="card verdict" data-testid="verdict" data-verdict=kind>
             <div inner_html=move || {
                 store.decision.with(|d| match d {
                     Some(decision) => html::verdict(t, decision),
