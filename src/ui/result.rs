@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::decision::Verdict;
 use crate::core::i18n::{fill, Strings};
-use crate::core::plan::Plan;
+use crate::core::plan::{Outcome, Plan};
 use crate::core::render::powershell::{for_download, script};
 use crate::core::render::rollback::rollback;
 use crate::core::render::{diagram::diagram, html, markdown::runbook};
@@ -19,10 +19,11 @@ use super::state::{use_store, Page};
 #[component]
 pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoView {
     let store = use_store();
-    let plan = Memo::new(move |_| store.outcome.with(|o| o.as_ref().ok().cloned()));
-    // Parts appear and go as these change, not on every change of the plan.
-    let has_plan = Memo::new(move |_| plan.with(Option::is_some));
-    let has_steps = Memo::new(move |_| plan.with(|p| p.as_ref().is_some_and(|p| !p.steps.is_empty())));
+    // The parts read the plan from the outcome, which changes only when the plan or the
+    // problems do; they appear and go as these change, not on every change of the plan.
+    let plan = store.outcome;
+    let has_plan = Memo::new(move |_| plan.with(Result::is_ok));
+    let has_steps = Memo::new(move |_| plan.with(|p| p.as_ref().is_ok_and(|p| !p.steps.is_empty())));
     // The rollback is rendered only while its section is open: re-rendering a second coloured
     // script on every answer would double the time each change takes to show.
     let undo_open = RwSignal::new(false);
@@ -145,7 +146,8 @@ fn action_of(event: &web_sys::MouseEvent) -> Option<String> {
     browser::attribute_from_event(event, "data-action")
 }
 
-fn with_plan<T: Default>(plan: Memo<Option<Plan>>, f: impl FnOnce(&Plan) -> T) -> T {
+/// `f` of the plan, or nothing while answers are missing.
+fn with_plan<T: Default>(plan: Memo<Outcome>, f: impl FnOnce(&Plan) -> T) -> T {
     plan.with(|p| p.as_ref().map(f).unwrap_or_default())
 }
 
@@ -155,7 +157,7 @@ fn PlanPart(
     t: &'static Strings,
     title: &'static str,
     test_id: &'static str,
-    plan: Memo<Option<Plan>>,
+    plan: Memo<Outcome>,
     render: fn(&Strings, &Plan) -> String,
 ) -> impl IntoView {
     view! {
@@ -170,7 +172,7 @@ fn PlanPart(
 #[component]
 fn ScriptBlock(
     t: &'static Strings,
-    plan: Memo<Option<Plan>>,
+    plan: Memo<Outcome>,
     shown: RwSignal<bool>,
     title: &'static str,
     file_name: &'static str,
@@ -229,7 +231,7 @@ fn ScriptBlock(
 }
 
 #[component]
-fn Checklist(t: &'static Strings, plan: Memo<Option<Plan>>) -> impl IntoView {
+fn Checklist(t: &'static Strings, plan: Memo<Outcome>) -> impl IntoView {
     let store = use_store();
     view! {
         <div class="card">
@@ -255,7 +257,7 @@ fn Checklist(t: &'static Strings, plan: Memo<Option<Plan>>) -> impl IntoView {
 
 /// The whole plan to keep: as a Markdown file, or printed.
 #[component]
-fn Runbook(t: &'static Strings, plan: Memo<Option<Plan>>) -> impl IntoView {
+fn Runbook(t: &'static Strings, plan: Memo<Outcome>) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let download = move || {
         const FILE: &str = "Lync-push-notifications-runbook.md";
