@@ -42,39 +42,41 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
             <div hidden=move || !has_steps.get()>
                 <PlanPart t=t title=t.plan_heading test_id="plan" plan=plan render=html::plan_steps />
             </div>
-            {move || (complete.get() && has_plan.get()).then(|| view! {
-                <ScriptBlock
-                    t=t
-                    plan=plan
-                    shown=RwSignal::new(true)
-                    title=t.script_heading
-                    file_name="Enable-LyncPushNotifications.ps1"
-                    test_id="script"
-                    render=script
-                />
-            })}
-            {move || (complete.get() && has_steps.get()).then(|| view! {
-                <Checklist t=t plan=plan />
-                <PlanPart t=t title=t.tests_heading test_id="tests" plan=plan render=html::tests />
-                <PlanPart t=t title=t.notes_heading test_id="notes" plan=plan render=html::notes />
-                <details
-                    class="undo"
-                    on:toggle=move |event| undo_open.set(event_target::<web_sys::Element>(&event).has_attribute("open"))
-                >
-                    <summary>{t.undo_summary}</summary>
-                    <p class="help">{t.undo_help}</p>
+            // The second part: everything from the script down, hidden while there is nothing
+            // to show in it.
+            {move || complete.get().then(|| view! {
+                <div hidden=move || !has_plan.get()>
                     <ScriptBlock
                         t=t
                         plan=plan
-                        shown=undo_open
-                        title=t.rollback_heading
-                        file_name="Undo-LyncPushNotifications.ps1"
-                        test_id="rollback"
-                        render=rollback
+                        shown=RwSignal::new(true)
+                        title=t.script_heading
+                        file_name="Enable-LyncPushNotifications.ps1"
+                        test_id="script"
+                        render=script
                     />
-                </details>
-            })}
-            {move || complete.get().then(|| view! {
+                </div>
+                <div hidden=move || !has_steps.get()>
+                    <Checklist t=t plan=plan />
+                    <PlanPart t=t title=t.tests_heading test_id="tests" plan=plan render=html::tests />
+                    <PlanPart t=t title=t.notes_heading test_id="notes" plan=plan render=html::notes />
+                    <details
+                        class="undo"
+                        on:toggle=move |event| undo_open.set(event_target::<web_sys::Element>(&event).has_attribute("open"))
+                    >
+                        <summary>{t.undo_summary}</summary>
+                        <p class="help">{t.undo_help}</p>
+                        <ScriptBlock
+                            t=t
+                            plan=plan
+                            shown=undo_open
+                            title=t.rollback_heading
+                            file_name="Undo-LyncPushNotifications.ps1"
+                            test_id="rollback"
+                            render=rollback
+                        />
+                    </details>
+                </div>
                 <ShareAndReset t=t />
                 <OpenScript t=t />
             })}
