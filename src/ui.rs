@@ -79,13 +79,12 @@ fn LanguageSwitch() -> impl IntoView {
     view! {
         <div class="language">
             <label for="language">"Language · 語言"</label>
-            // The options are one HTML string; the select's value follows the language (a share
-            // link can change it too).
+            // The options are one HTML string with the language's own selected, written again
+            // when the language changes (a share link can change it too).
             <select
                 id="language"
                 data-testid="language"
-                inner_html=language_options()
-                prop:value=move || store.lang.get().token()
+                inner_html=move || language_options(store.lang.get())
                 on:change=move |event| {
                     if let Some(lang) = Language::from_token(&event_target_value(&event)) {
                         store.lang.set(lang);
@@ -96,10 +95,11 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
-fn language_options() -> String {
+fn language_options(chosen: Language) -> String {
     let mut out = String::new();
-    for lang in Language::ALL {
-        out.push_str(&format!("<option value=\"{}\">{}</option>", lang.token(), lang.native_name()));
+    for &lang in Language::ALL {
+        let selected = if lang == chosen { " selected" } else { "" };
+        out.push_str(&format!("<option value=\"{}\"{selected}>{}</option>", lang.token(), lang.native_name()));
     }
     out
 }
