@@ -138,7 +138,7 @@ fn FieldMessage(field: Field, t: &'static Strings) -> impl IntoView {
 
 /// Keeps the checked state of the choices written into the group `group_id` equal to the
 /// answers: a share link, a restored script or a reset can change them while the question is
-/// shown. The Effect runs once the page shows the group; `checked` is boxed so that one
+/// shown. The Effect first runs once the group is in the page; `checked` is boxed so that one
 /// Effect's code serves every group.
 fn follow_answers(group_id: String, checked: Box<dyn Fn(&Answers, &str) -> bool>) {
     let store = use_store();
