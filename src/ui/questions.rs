@@ -136,11 +136,14 @@ fn FieldMessage(field: Field, t: &'static Strings) -> impl IntoView {
     }
 }
 
+/// Whether the choice with this token is checked for these answers.
+type IsChecked = Box<dyn Fn(&Answers, &str) -> bool>;
+
 /// Keeps the checked state of the choices written into the group `group_id` equal to the
 /// answers: a share link, a restored script or a reset can change them while the question is
 /// shown. The Effect first runs once the group is in the page; `checked` is boxed so that one
 /// Effect's code serves every group.
-fn follow_answers(group_id: String, checked: Box<dyn Fn(&Answers, &str) -> bool>) {
+fn follow_answers(group_id: String, checked: IsChecked) {
     let store = use_store();
     Effect::new(move |_| {
         store.answers.with(|answers| {
