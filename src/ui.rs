@@ -57,7 +57,7 @@ pub fn App(initial: Initial) -> impl IntoView {
             view! {
                 <state::Notices t=t />
                 <main class="layout">
-                    <questions::Wizard t=t />
+                    <questions::Wizard t=t later=rest_ready />
                     {move || rest_ready.get().then(|| view! { <result::ResultPanel t=t complete=all_ready /> })}
                 </main>
                 // With the whole result, so nothing below the questions moves when it arrives.
