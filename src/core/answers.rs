@@ -75,6 +75,9 @@ impl Answers {
 #[derive(Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct ClientSet(u8);
 
+// One bit per client: a ninth client needs a wider set.
+const _: () = assert!(MobileClient::ALL.len() <= u8::BITS as usize);
+
 impl ClientSet {
     const fn bit(client: MobileClient) -> u8 {
         1 << client as u8

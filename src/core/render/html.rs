@@ -5,8 +5,8 @@
 use crate::core::decision::{need_of, Decision};
 use crate::core::facts::SEED_URL;
 use crate::core::plan::Plan;
-use crate::core::saved::Ticks;
 use crate::core::i18n::Strings;
+use crate::core::saved::Ticks;
 use crate::core::text;
 use crate::core::{EdgeServer, FieldError, MobileClient};
 
