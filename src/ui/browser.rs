@@ -127,6 +127,11 @@ pub fn attribute_from_event(event: &web_sys::Event, attribute: &str) -> Option<S
     target.closest(&format!("[{attribute}]")).ok()??.get_attribute(attribute)
 }
 
+/// The action named by the button a click landed in (`render::html::action_button`), if any.
+pub fn action_of(event: &web_sys::Event) -> Option<String> {
+    attribute_from_event(event, "data-action")
+}
+
 /// Checks exactly the inputs under `root` whose value `wanted` accepts.
 pub fn set_checked(root: &web_sys::Element, wanted: impl Fn(&str) -> bool) {
     let inputs = root.get_elements_by_tag_name("input");

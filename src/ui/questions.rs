@@ -163,11 +163,12 @@ fn follow_answers(group_id: String, checked: IsChecked) {
 #[component]
 fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    follow_answers("edge-choices".into(), Box::new(|answers, token| answers.edge.is_some_and(|edge| edge.token() == token)));
+    let group_id = "edge-choices";
+    follow_answers(group_id.into(), Box::new(|answers, token| answers.edge.is_some_and(|edge| edge.token() == token)));
     view! {
         <fieldset
             class="choices"
-            id="edge-choices"
+            id=group_id
             aria-describedby="edge-error"
             inner_html=choice_html::edge_choices(t)
             on:change=move |event| {
@@ -184,11 +185,12 @@ fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
 #[component]
 fn ClientsQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    follow_answers("client-choices".into(), Box::new(|answers, token| answers.clients.iter().any(|client| client.token() == token)));
+    let group_id = "client-choices";
+    follow_answers(group_id.into(), Box::new(|answers, token| answers.clients.iter().any(|client| client.token() == token)));
     view! {
         <fieldset
             class="choices"
-            id="client-choices"
+            id=group_id
             inner_html=choice_html::client_choices(t)
             on:change=move |event| {
                 let input = event_target::<web_sys::HtmlInputElement>(&event);

@@ -129,26 +129,17 @@ fn Problems(t: &'static Strings) -> impl IntoView {
     }
 }
 
-/// A card's heading and its buttons, as one HTML string: (action, class, test id, text) each.
-/// Each button names its action in `data-action`, for the card's one listener.
+/// A card's heading and its buttons, as one HTML string: (action, class, test id, text) each,
+/// for the card's one listener.
 fn header_html(title: &str, buttons: &[(&str, &str, &str, &str)]) -> String {
     let mut out = format!("<h3>{}</h3><div class=\"actions\">", html::escape(title));
     for (action, class, test_id, text) in buttons {
-        out.push_str(&format!(
-            "<button type=\"button\" class=\"{class}\" data-action=\"{action}\" data-testid=\"{test_id}\">{}</button>",
-            html::escape(text)
-        ));
+        html::action_button(&mut out, class, action, test_id, text);
     }
     out.push_str("</div>");
     out
 }
 
-/// The action named by the button a click landed in, if any.
-fn action_of(event: &web_sys::MouseEvent) -> Option<String> {
-    browser::attribute_from_event(event, "data-action")
-}
-
-/// `f` of the plan, or nothing while answers are missing.
 fn with_plan<T: Default>(plan: Memo<Outcome>, f: impl FnOnce(&Plan) -> T) -> T {
     plan.with(|p| p.as_ref().map(f).unwrap_or_default())
 }
@@ -218,7 +209,7 @@ fn ScriptBlock(
                     ("copy", "primary", &format!("copy-{test_id}"), t.copy),
                     ("download", "secondary", &format!("download-{test_id}"), t.download_ps1),
                 ])
-                on:click=move |event| match action_of(&event).as_deref() {
+                on:click=move |event| match browser::action_of(&event).as_deref() {
                     Some("copy") => copy(),
                     Some("download") => download(),
                     _ => {}
@@ -274,7 +265,7 @@ fn Runbook(t: &'static Strings, plan: Memo<Outcome>) -> impl IntoView {
                     ("download", "secondary", "download-runbook", t.download_runbook),
                     ("print", "secondary", "print-runbook", t.print_runbook),
                 ])
-                on:click=move |event| match action_of(&event).as_deref() {
+                on:click=move |event| match browser::action_of(&event).as_deref() {
                     Some("download") => download(),
                     Some("print") => browser::print(),
                     _ => {}
@@ -383,7 +374,7 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
             </p>
             <div
                 class="actions"
-                on:click=move |event| match action_of(&event).as_deref() {
+                on:click=move |event| match browser::action_of(&event).as_deref() {
                     Some("copy-link") => copy_link(),
                     Some("reset") => ask(true),
                     Some("reset-confirm") => {

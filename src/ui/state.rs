@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::decision::{decide, Decision};
 use crate::core::i18n::{fill, Language, Strings};
-use crate::core::render::html::escape;
+use crate::core::render::html::{action_button, escape};
 use crate::core::saved::{SavedState, Ticks, Unreadable, SCHEMA_VERSION};
 use crate::core::{plan, Answers, Field, FieldError, Outcome};
 
@@ -274,7 +274,7 @@ pub fn Notices(t: &'static Strings) -> impl IntoView {
             data-testid="notices"
             on:click=move |event| {
                 let slot = browser::attribute_from_event(&event, "data-slot").and_then(|s| s.parse().ok());
-                if let (Some(action), Some(slot)) = (browser::attribute_from_event(&event, "data-action"), slot) {
+                if let (Some(action), Some(slot)) = (browser::action_of(&event), slot) {
                     store.end_notice(slot, action == "bring-back");
                 }
             }
@@ -295,9 +295,13 @@ fn NoticeSlot(t: &'static Strings, position: usize) -> impl IntoView {
 
 /// A notice, with "bring back" when it replaced answers the user had, and "dismiss".
 fn notice_html(t: &Strings, notice: &Notice) -> String {
-    let button = |action: &str, text: &str| {
-        format!("<button type=\"button\" class=\"link-button\" data-action=\"{action}\" data-testid=\"{action}\">{}</button>", escape(text))
-    };
-    let bring_back = if notice.previous().is_some() { button("bring-back", t.bring_back) } else { String::new() };
-    format!("<p class=\"notice\"><span>{}</span>{bring_back}{}</p>", escape(&notice.text(t)), button("dismiss", t.dismiss))
+    let mut out = String::from("<p class=\"notice\"><span>");
+    out.push_str(&escape(&notice.text(t)));
+    out.push_str("</span>");
+    if notice.previous().is_some() {
+        action_button(&mut out, "link-button", "bring-back", "bring-back", t.bring_back);
+    }
+    action_button(&mut out, "link-button", "dismiss", "dismiss", t.dismiss);
+    out.push_str("</p>");
+    out
 }

@@ -4,8 +4,8 @@
 
 use crate::core::decision::{need_of, Decision};
 use crate::core::facts::SEED_URL;
-use crate::core::plan::Plan;
 use crate::core::i18n::Strings;
+use crate::core::plan::Plan;
 use crate::core::saved::Ticks;
 use crate::core::text;
 use crate::core::{EdgeServer, FieldError, MobileClient};
@@ -38,6 +38,18 @@ fn element(out: &mut String, open: &str, text: &str, close: &str) {
     out.push_str(open);
     push_escaped(out, text);
     out.push_str(close);
+}
+
+/// A button for one listener on its card or list: it names its `action` in `data-action`, which
+/// the page reads back from the click (`ui::browser::action_of`).
+pub fn action_button(out: &mut String, class: &str, action: &str, test_id: &str, text: &str) {
+    out.push_str("<button type=\"button\" class=\"");
+    out.push_str(class);
+    out.push_str("\" data-action=\"");
+    out.push_str(action);
+    out.push_str("\" data-testid=\"");
+    out.push_str(test_id);
+    element(out, "\">", text, "</button>");
 }
 
 /// The verdict, what to do about it, and one reason per client.
@@ -222,6 +234,13 @@ pub fn script_lines(script: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn action_buttons_name_their_action_and_escape_their_text() {
+        let mut out = String::new();
+        action_button(&mut out, "secondary", "copy", "copy-script", "Copy <all>");
+        assert_eq!(out, "<button type=\"button\" class=\"secondary\" data-action=\"copy\" data-testid=\"copy-script\">Copy &lt;all&gt;</button>");
+    }
 
     #[test]
     fn escapes_every_markup_character() {
