@@ -12,10 +12,17 @@ use crate::core::i18n::{fill, Language};
 
 pub use state::{Initial, Notice, Page, Persistence, Store};
 
-/// Reads storage and the share link once, then mounts the wizard on `<body>`.
+/// Reads storage and the share link once, then mounts the wizard on `<body>`, in a task of its
+/// own: the module's instantiation and the first question's build are then two shorter tasks
+/// instead of one long one, so a slow phone can take input in between.
 pub fn mount() {
-    let initial = browser::load_initial();
-    leptos::mount::mount_to_body(move || view! { <App initial=initial /> });
+    set_timeout(
+        || {
+            let initial = browser::load_initial();
+            leptos::mount::mount_to_body(move || view! { <App initial=initial /> });
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 #[component]
