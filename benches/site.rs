@@ -199,8 +199,9 @@ struct FileSize {
     gzip: u64,
 }
 
-/// The rules core's wasm from `benches/core-only/dist`, if built: the core and its texts with
-/// no UI, under the wizard's profile and tools. `None` when it is not built (`./dev test`).
+/// The rules core's wasm from `benches/core-only/dist`: the core and its texts with no UI, under
+/// the wizard's profile and tools, as `./dev bench` last built it. `None` where it never has been
+/// (a clean clone: `./dev test` does not build it).
 fn core_alone(staged: &Path) -> Result<Option<FileSize>, String> {
     let dist = Path::new(ROOT).join("benches/core-only/dist");
     if !dist.join("index.html").is_file() {
