@@ -1,7 +1,6 @@
 //! The ordered steps that carry out a decision. Built only from validated values, so every
 //! renderer downstream can trust what it reads.
 
-
 use serde::Serialize;
 
 use super::answers::{Answers, EdgeServer, MobileClient, ScopeKind};

@@ -32,7 +32,7 @@ pub fn render_all(saved_json: &str, fragment: &str, pasted_script: &str, languag
     let answers = if fragment.is_empty() { state.answers.clone() } else { linked };
     out += &html::edge_choices(t);
     out += &html::client_choices(t);
-    out += &html::yes_no("provider-exists", t.back, t.next, t.back);
+    out += &html::yes_no("existing-provider", t.page_provider, t.provider_no, t.provider_yes);
     match plan::plan(&answers) {
         Ok(plan) => {
             let script = powershell::script(&plan);
