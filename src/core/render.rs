@@ -5,7 +5,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod powershell;
-pub mod rollback;
+pub use self::powershell::rollback;
 pub mod steps;
 
 use super::answers::{Answers, MobileClient};

@@ -7,7 +7,10 @@ use crate::core::plan::{Action, Plan, Step};
 use crate::core::i18n::EN;
 use crate::core::text;
 
-use super::powershell::{header, open_script_block, provider_lookup_by_identity, quote, record, Writer};
+use super::commands::provider_lookup_by_identity;
+use super::frame::{header, open_script_block, record};
+use super::quote::quote;
+use super::writer::Writer;
 
 pub fn rollback(plan: &Plan) -> String {
     let mut out = Writer::new();

@@ -1,0 +1,86 @@
+//! An indenting writer for PowerShell text, with comments wrapped for review.
+
+use super::quote::quote;
+
+pub(in crate::core::render) struct Writer {
+    pub(in crate::core::render) text: String,
+    depth: usize,
+}
+
+impl Writer {
+    pub(in crate::core::render) fn new() -> Writer {
+        Writer { text: String::new(), depth: 0 }
+    }
+
+    pub(in crate::core::render) fn line(&mut self, code: &str) {
+        if !code.is_empty() {
+            for _ in 0..self.depth {
+                self.text.push_str("    ");
+            }
+            self.text.push_str(code);
+        }
+        self.text.push('\n');
+    }
+
+    /// A comment, wrapped at about 100 columns so a reviewer never scrolls sideways. Breaks fall
+    /// on spaces of the original text, so aligned columns keep their spacing; continuation lines
+    /// are indented two more than the first.
+    pub(in crate::core::render) fn comment(&mut self, text: &str) {
+        // Our prose and validated values hold no line breaks; folding them keeps that true.
+        let text = text.replace(['\r', '\n'], " ");
+        let width = 100usize.saturating_sub(self.depth * 4 + 2).max(40);
+        let indent = " ".repeat(text.len() - text.trim_start().len() + 2);
+        let mut rest = text.trim_end();
+        let mut prefix = "";
+        loop {
+            let room = width - prefix.len();
+            if rest.len() <= room || !rest.is_char_boundary(room + 1) {
+                self.line(format!("# {prefix}{rest}").trim_end());
+                return;
+            }
+            // The last space that fits, not inside the leading indent; else the next one at all.
+            let lead = rest.len() - rest.trim_start().len();
+            let cut = rest[..=room].rfind(' ').filter(|&at| at > lead).or_else(|| rest[room..].find(' ').map(|at| room + at));
+            let Some(cut) = cut else {
+                self.line(format!("# {prefix}{rest}").trim_end());
+                return;
+            };
+            self.line(&format!("# {prefix}{}", rest[..cut].trim_end()));
+            rest = rest[cut..].trim_start();
+            prefix = &indent;
+        }
+    }
+
+    /// A comment kept on one line whatever its length: the header's answers, whose share link
+    /// `share::from_script` reads back from a single line.
+    pub(in crate::core::render) fn comment_line(&mut self, text: &str) {
+        self.line(format!("# {}", text.replace(['\r', '\n'], " ")).trim_end());
+    }
+
+    pub(in crate::core::render) fn say(&mut self, message: &str) {
+        self.line(&format!("Write-Host {}", quote(message)));
+    }
+
+    pub(in crate::core::render) fn open(&mut self, code: &str) {
+        self.line(&format!("{code} {{"));
+        self.depth += 1;
+    }
+
+    pub(in crate::core::render) fn close(&mut self) {
+        self.depth -= 1;
+        self.line("}");
+    }
+
+    /// Closes the outermost script block and passes it this script's path.
+    pub(in crate::core::render) fn close_script_block(&mut self) {
+        self.depth -= 1;
+        self.line("} $MyInvocation.MyCommand.Path");
+    }
+
+    /// `}` then `else {` on the next line: PowerShell 2.0 accepts both, this reads more plainly.
+    pub(in crate::core::render) fn reopen(&mut self, code: &str) {
+        self.close();
+        self.open(code);
+    }
+}
+
