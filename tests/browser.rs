@@ -226,7 +226,7 @@ async fn result_shows_plan_script_checklist_tests_and_notes() {
     assert_eq!(page.count("[data-testid=tests] > ul > li"), 2);
     let tests = page.text("tests");
     assert!(tests.contains("Troubleshooting") && tests.contains("Baltimore CyberTrust Root"));
-    assert!(tests.contains("Get-CsAccessEdgeConfiguration | Select-Object UseDnsSrvRouting"));
+    assert!(tests.contains("Get-CsAccessEdgeConfiguration | Select-Object RoutingMethod"));
     assert!(page.text("notes").contains("TCP 5223"));
     assert_eq!(page.count("[data-testid=checklist] input"), 1);
     page.click("tick-start-shell").await;

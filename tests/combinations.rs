@@ -6,31 +6,7 @@ mod support;
 
 use lync_push_wizard::core::render::{json::json, powershell::script, rollback::rollback, steps::steps};
 use lync_push_wizard::core::{plan, Answers, EdgeServer, MobileClient, Verdict};
-use support::{answers, commands, parse, syntax_problems, with_provider, with_site};
-
-fn every_answer_set() -> Vec<Answers> {
-    let mut all = Vec::new();
-    for &edge in EdgeServer::ALL {
-        for mask in 0u32..(1 << MobileClient::ALL.len()) {
-            let clients: Vec<MobileClient> =
-                MobileClient::ALL.iter().enumerate().filter(|(bit, _)| mask & (1 << bit) != 0).map(|(_, c)| *c).collect();
-            let base = answers(edge, &clients);
-            for provider in [None, Some("Office365")] {
-                for site in [None, Some("Redmond")] {
-                    let mut answers = base.clone();
-                    if let Some(identity) = provider {
-                        answers = with_provider(answers, identity);
-                    }
-                    if let Some(site) = site {
-                        answers = with_site(answers, site);
-                    }
-                    all.push(answers);
-                }
-            }
-        }
-    }
-    all
-}
+use support::{commands, every_answer_set, parse, syntax_problems};
 
 /// The seed's table, restated independently of the core: which services the clients need.
 fn expected_services(answers: &Answers) -> (bool, bool) {

@@ -16,9 +16,37 @@ pub const APNS_WIFI_PORT: u16 = 5223;
 
 /// The undo record the configuration script writes beside itself, and the rollback script reads.
 pub const UNDO_RECORD_FILE: &str = "LyncPushNotifications.undo.xml";
+/// What the rollback renames the record to once it has run, before the time stamp and `.done.xml`.
+pub const UNDO_RECORD_DONE_PREFIX: &str = "LyncPushNotifications.undo.";
+/// The names the page downloads the two scripts under.
+pub const SCRIPT_FILE: &str = "Enable-LyncPushNotifications.ps1";
+pub const ROLLBACK_FILE: &str = "Undo-LyncPushNotifications.ps1";
+
+/// The update that brought the push cmdlets (Test-CsMcxPushNotification.md, office-docs-powershell:
+/// "introduced in the cumulative update for Lync Server 2010: November 2011").
+pub const PUSH_CMDLETS_UPDATE: &str = "the cumulative update for Lync Server 2010: November 2011";
+
+/// Changes reach the Edge through Central Management Store replication, so the tests wait for
+/// `UpToDate` on every replica (lync-objects §6) at most this long, polling at this interval.
+pub const REPLICATION_WAIT_SECONDS: u32 = 300;
+pub const REPLICATION_POLL_SECONDS: u32 = 15;
+
+/// The value of `RoutingMethod` on an Access Edge that uses DNS SRV routing, which
+/// hosting-provider federation needs (lync-objects §4; OfficeDocs-SkypeForBusiness
+/// manage-access-edge-configuration-for-your-organization.md, sample output).
+pub const DNS_SRV_ROUTING: &str = "UseDnsSrvRouting";
 
 pub const SEED_TITLE: &str = "Configuring for push notifications in Lync Server 2013";
 pub const SEED_URL: &str = "https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)";
+
+/// The Microsoft pages the status facts come from; `{0}` is Learn's locale (`learn_locale`), so
+/// each reader gets the page in their language.
+pub mod status_source {
+    pub const LIFECYCLE_LYNC_2013: &str = "https://learn.microsoft.com/{0}/lifecycle/products/microsoft-lync-server-2013";
+    pub const LIFECYCLE_LYNC_2010: &str = "https://learn.microsoft.com/{0}/lifecycle/products/microsoft-lync-server-2010";
+    pub const MPNS_DEPRECATED: &str = "https://learn.microsoft.com/{0}/rest/api/notificationhubs/send-mpns-native-notification";
+    pub const SFBO_RETIREMENT: &str = "https://learn.microsoft.com/{0}/microsoftteams/skype-for-business-online-retirement";
+}
 
 /// Cmdlet names, spelled as Microsoft's help spells them (facts §2).
 pub mod cmdlet {
@@ -37,10 +65,22 @@ pub mod cmdlet {
     pub const REMOVE_HOSTING_PROVIDER: &str = "Remove-CsHostingProvider";
     pub const REMOVE_ALLOWED_DOMAIN: &str = "Remove-CsAllowedDomain";
     pub const REMOVE_PUSH_CONFIGURATION: &str = "Remove-CsPushNotificationConfiguration";
+    pub const GET_REPLICATION_STATUS: &str = "Get-CsManagementStoreReplicationStatus";
+
+    /// The cmdlets that came with the cumulative update of November 2011 (facts §2), so a Lync
+    /// Server 2010 deployment without it lacks them.
+    pub const PUSH_CMDLETS: [&str; 5] = [
+        GET_PUSH_CONFIGURATION,
+        SET_PUSH_CONFIGURATION,
+        NEW_PUSH_CONFIGURATION,
+        REMOVE_PUSH_CONFIGURATION,
+        TEST_MCX_PUSH_NOTIFICATION,
+    ];
 }
 
 /// Sections of the seed page, by their anchors, so every rule can cite where it comes from.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SeedSection {
     /// Introduction and the IMPORTANT box on which clients need push (0cb70-104 … 0cb70-116).
     Overview,

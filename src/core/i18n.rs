@@ -129,6 +129,8 @@ strings! {
     title_federation: "Enable federation on the Access Edge", "在 Access Edge 上啟用同盟";
     title_test_federation: "Test federation with {0}", "測試與 {0} 的同盟";
     title_test_push: "Test push notifications", "測試推播通知";
+    command_when_site_new: "If {0} has no push settings yet:", "若 {0} 尚無推播設定：";
+    command_when_site_exists: "If {0} has push settings already:", "若 {0} 已有推播設定：";
     why_add_provider: "A Lync Server 2010 or 2013 Edge reaches the Push Notification Service through hosting-provider federation with Lync Online ({0}). Only one hosting provider may federate with it, so the script adds LyncOnline only if none does yet.", "Lync Server 2010 或 2013 Edge 透過與 Lync Online（{0}）的主控提供者同盟連到推播通知服務。只能有一個主控提供者與它同盟，因此指令碼只在尚無主控提供者時才新增 LyncOnline。";
     why_check_provider: "You have a hosting provider ({0}) for {1} already. Only one may federate with it, so none is added; the script checks that it is there.", "您已經有 {1} 的主控提供者（{0}）。只能有一個主控提供者與它同盟，因此不會新增；指令碼會確認它存在。";
     why_allow_domain: "{0} is the Office 365 domain of the Push Notification Service; without it on the allowed list, notifications time out (504).", "{0} 是推播通知服務的 Office 365 網域；若不在允許清單中，通知會逾時 (504)。";
@@ -139,16 +141,18 @@ strings! {
     which_mpns: "Windows Phone (MPNS)", "Windows Phone (MPNS)";
     which_none: "no", "不";
     scope_global_text: "the global settings", "全域設定";
-    scope_site_text: "the settings of site {0} (created if the site has none; they override global there)", "站台 {0} 的設定（若該站台尚無設定則建立；在該站台會覆寫全域設定）";
-    why_federation_srv: "Push travels as federated traffic, so the Access Edge must allow federated users. The script also checks that the Access Edge uses DNS SRV routing, which hosting-provider federation needs.", "推播以同盟流量傳送，因此 Access Edge 必須允許同盟使用者。指令碼也會檢查 Access Edge 是否使用主控提供者同盟所需的 DNS SRV 路由。";
-    why_federation: "Push travels as federated traffic, so the Access Edge must allow federated users.", "推播以同盟流量傳送，因此 Access Edge 必須允許同盟使用者。";
+    scope_site_text: "the settings of site {0} (created if the site has none, with a copy of today's global value for a service not needed; they override global there)", "站台 {0} 的設定（若該站台尚無設定則建立，不需要的服務沿用目前全域值的複本；在該站台會覆寫全域設定）";
+    why_federation_srv: "Push travels as federated traffic, so the Access Edge must allow federated users. This is organisation-wide: every internal user can then talk to users of every allowed domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the script shows that setting before the change. It also checks that the Access Edge uses DNS SRV routing, which hosting-provider federation needs.", "推播以同盟流量傳送，因此 Access Edge 必須允許同盟使用者。這會影響整個組織：所有內部使用者都能與每個允許網域的使用者通訊；若開啟合作夥伴探索 (EnablePartnerDiscovery)，則可與任何網域通訊。指令碼會在變更前顯示此設定，並檢查 Access Edge 是否使用主控提供者同盟所需的 DNS SRV 路由。";
+    why_federation: "Push travels as federated traffic, so the Access Edge must allow federated users. This is organisation-wide: every internal user can then talk to users of every allowed domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the script shows that setting before the change.", "推播以同盟流量傳送，因此 Access Edge 必須允許同盟使用者。這會影響整個組織：所有內部使用者都能與每個允許網域的使用者通訊；若開啟合作夥伴探索 (EnablePartnerDiscovery)，則可與任何網域通訊。指令碼會在變更前顯示此設定。";
     why_test_federation: "Checks that your Access Edge can reach {0} through {1}.", "檢查您的 Access Edge 能否經由 {1} 連到 {0}。";
     why_test_push: "Sends a test notification through the Push Notification Service.", "透過推播通知服務傳送測試通知。";
     failure_federation: "Result : Failure with Error : 504, Server time-out: check the allowed domain push.lync.com, federation on the Access Edge, DNS SRV routing and the hosting provider.", "Result : Failure 且 Error : 504, Server time-out：請檢查允許的網域 push.lync.com、Access Edge 的同盟、DNS SRV 路由與主控提供者。";
+    failure_federation_ocs: "Result : Failure is expected on this route unless {0} is on the allowed domains of Lync Server as well, which this route does not add: the test needs it there. Otherwise check {0} on the Allow tab of the OCS 2007 R2 Edge Server, and federation on the Access Edge.", "在此路由上，除非 {0} 也在 Lync Server 的允許網域中（此路由不會新增），否則預期會傳回 Result : Failure：此測試需要該網域在清單中。否則請檢查 OCS 2007 R2 Edge Server 的 Allow 索引標籤上是否有 {0}，以及 Access Edge 的同盟設定。";
     failure_push: "The cmdlet throws, e.g. \"A 504 (Server time-out) response was received\": check the Edge Server, DNS SRV records and that (Get-CsMcxConfiguration).PushNotificationProxyUri is {0}; \"Push Notification request was rejected.\" points at the IM filter blocking http:/https: prefixes.", "Cmdlet 會擲回錯誤，例如 \"A 504 (Server time-out) response was received\"：請檢查 Edge Server、DNS SRV 記錄，以及 (Get-CsMcxConfiguration).PushNotificationProxyUri 是否為 {0}；\"Push Notification request was rejected.\" 表示 IM 篩選器封鎖了 http:/https: 前置詞。";
     note_wifi: "Lync 2010 Mobile on iPhone/iPad receives push from APNS over outbound TCP {0}: open it on corporate Wi-Fi, or devices there get no notifications.", "iPhone/iPad 上的 Lync 2010 Mobile 透過輸出 TCP {0} 從 APNS 接收推播：請在公司 Wi-Fi 開放此連接埠，否則該處的裝置收不到通知。";
-    note_srv: "Hosting-provider federation does not work when the Access Edge uses default routing instead of DNS SRV routing (Get-CsAccessEdgeConfiguration shows UseDnsSrvRouting).", "Access Edge 若使用預設路由而非 DNS SRV 路由，主控提供者同盟就無法運作（Get-CsAccessEdgeConfiguration 會顯示 UseDnsSrvRouting）。";
+    note_srv: "Hosting-provider federation does not work when the Access Edge uses default routing instead of DNS SRV routing (Get-CsAccessEdgeConfiguration shows RoutingMethod UseDnsSrvRouting).", "Access Edge 若使用預設路由而非 DNS SRV 路由，主控提供者同盟就無法運作（Get-CsAccessEdgeConfiguration 的 RoutingMethod 應為 UseDnsSrvRouting）。";
     note_internal: "Run the script on an internal server with Lync Server Management Shell and Ocscore, not on the Edge Server: the settings live in the Central Management Store.", "請在已安裝 Lync Server Management Shell 與 Ocscore 的內部伺服器上執行指令碼，不要在 Edge Server 上執行：設定儲存在中央管理存放區 (Central Management Store)。";
+    note_unblock: "A downloaded script ({0}, {1}) is marked as from the internet, and the RemoteSigned policy refuses it until you unblock it: Unblock-File -Path .\\{0} in PowerShell 3.0 and later (Lync Server 2013); in PowerShell 2.0 (Lync Server 2010), right-click the file, click Properties, then Unblock.", "下載的指令碼（{0}、{1}）會被標示為來自網際網路，RemoteSigned 原則會拒絕執行，直到您解除封鎖：PowerShell 3.0 以上版本 (Lync Server 2013) 請執行 Unblock-File -Path .\\{0}；PowerShell 2.0 (Lync Server 2010) 請以滑鼠右鍵按一下檔案，按一下 [內容]，再按 [解除封鎖]。";
     start_shell: "Start the Lync Server Management Shell: click {0}.", "啟動 Lync Server Management Shell：依序按一下 {0}。";
     start_shell_separator: ", then ", " > ";
     gui_logon: "Log on to the Edge Server as a member of the RtcUniversalServerAdmins group.", "以 RtcUniversalServerAdmins 群組成員的身分登入 Edge Server。";
@@ -176,6 +180,7 @@ strings! {
     trouble_rejected_cause: "The IM filter blocks messages with http: or https: prefixes, which push notifications carry.", "IM 篩選器封鎖含有 http: 或 https: 前置詞的訊息，而推播通知會帶有這些前置詞。";
     trouble_site_symptom: "Push works for some users and not for others.", "推播對部分使用者有效，對其他使用者無效。";
     trouble_site_cause: "A site has its own push settings that override global with the needed service off.", "某個站台有自己的推播設定，覆寫了全域設定，且所需的服務為關閉。";
+    check_on_edge: "Run this check on the Edge Server itself: its certificate store is the one that must trust the root.", "請在 Edge Server 本身執行此檢查：必須信任此根憑證的是 Edge Server 的憑證存放區。";
     trouble_certificate_symptom: "Push stopped working although nothing was changed.", "沒有任何變更，推播卻停止運作。";
     trouble_certificate_cause: "Since 1 June 2013 the push clearinghouse certificate chains to the Baltimore CyberTrust Root; an Edge Server that does not trust it loses push.", "自 2013 年 6 月 1 日起，推播清算中心的憑證鏈結至 Baltimore CyberTrust Root；不信任此根憑證的 Edge Server 將無法推播。";
 
@@ -341,6 +346,20 @@ strings! {
     diagram_stops: "The path stops at the Mobility Service: {0}.", "路徑在行動服務處中斷：{0}。";
     diagram_unused: "No notification path is used.", "不使用任何通知路徑。";
     sentence_end: ".", "。";
+
+    // Status in 2026 (plan::StatusFact): facts beside the verdict, each with its source. The
+    // English stays ASCII: a script may carry it as a comment.
+    status_heading: "Status in 2026", "2026 年的現況";
+    status_lync2013: "Lync Server 2013 reached the end of extended support on 11 April 2023.", "Lync Server 2013 的延伸支援已於 2023 年 4 月 11 日結束。";
+    status_lync2010: "Lync Server 2010, which your Edge Server runs, reached the end of extended support on 13 April 2021.", "您的 Edge Server 所執行的 Lync Server 2010，其延伸支援已於 2021 年 4 月 13 日結束。";
+    status_mpns: "Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports it, so push notifications to Windows Phone will not be delivered.", "Microsoft 推播通知服務 (MPNS) 已被取代，不再受到支援，因此 Windows Phone 將收不到推播通知。";
+    status_relay: "No Microsoft statement confirms that the Push Notification Service ({0}, through {1}) still relays notifications for on-premises servers: Microsoft announced that it would decommission the Skype for Business Online infrastructure on or after 30 June 2022. The tests at the end of the script show whether it still does.", "沒有任何 Microsoft 聲明確認推播通知服務（{0}，經由 {1}）仍為內部部署伺服器轉送通知：Microsoft 已宣布將於 2022 年 6 月 30 日或之後解除委任商務用 Skype Online 基礎結構。指令碼最後的測試會顯示它是否仍在轉送。";
+    status_with_source: "{0} (Source: {1})", "{0}（出處：{1}）";
+    source_and_url: "{0}, {1}", "{0}，{1}";
+    source_lifecycle: "{0} - Microsoft Lifecycle", "{0} - Microsoft 生命週期";
+    source_mpns: "Send an MPNS native notification - Notification Hubs REST API", "傳送 MPNS 原生通知 - 通知中樞 REST API";
+    source_sfbo_retirement: "Skype for Business Online retirement", "商務用 Skype Online 淘汰";
+    learn_locale: "en-us", "zh-tw";
 }
 
 #[cfg(test)]

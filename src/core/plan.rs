@@ -37,7 +37,7 @@ vocabulary! {
 
 /// One thing to do. Each variant names the seed step it encodes.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "action")]
+#[serde(rename_all = "kebab-case", rename_all_fields = "kebab-case", tag = "action")]
 pub enum Action {
     /// Seed LyncEdge step 3 (0cb70-120 … 0cb70-124): one hosting provider for Lync Online,
     /// skipped when one already federates with sipfed.online.lync.com, whatever its Identity.
@@ -51,8 +51,10 @@ pub enum Action {
     /// Seed Enable step 4 (0cb70-141, 0cb70-142). Hosting-provider federation also needs DNS SRV
     /// routing on the Access Edge (facts §2, New-CsHostingProvider), so the script checks it.
     AllowFederatedUsers { check_dns_srv_routing: bool },
-    /// Seed Test step 3 (0cb70-146 … 0cb70-148).
-    TestFederation { access_edge: Fqdn },
+    /// Seed Test step 3 (0cb70-146 … 0cb70-148). The cmdlet needs the domain on the Lync Server
+    /// allowed list (facts §2), which only the hosting-provider route adds; on the OCS 2007 R2
+    /// route the test is kept as the seed has it and its precondition is stated.
+    TestFederation { access_edge: Fqdn, domain_allowed_by_plan: bool },
     /// Seed Test step 4 (0cb70-149 … 0cb70-151).
     TestPush { access_edge: Fqdn },
 }
@@ -153,6 +155,10 @@ vocabulary! {
         /// Facts §3: push settings live in the Central Management Store, so A, C and D run on an
         /// internal server, not on the Edge.
         RunInternally => "run-internally",
+        /// about_Execution_Policies (PowerShell-Docs): under RemoteSigned a script downloaded from
+        /// the internet runs only once unblocked; Unblock-File came with PowerShell 3.0, so Lync
+        /// Server 2010's shell (PowerShell 2.0) unblocks in the file's Properties.
+        UnblockDownload => "unblock-download",
     }
 }
 
@@ -165,6 +171,8 @@ pub struct Plan {
     pub scope: Scope,
     pub steps: Vec<Step>,
     pub notes: Vec<Note>,
+    /// What is true in 2026 beside the seed's rules (see `status_for`).
+    pub status: Vec<StatusFact>,
 }
 
 impl Plan {
@@ -235,7 +243,8 @@ pub fn plan(answers: &Answers) -> Outcome {
         _ => Vec::new(),
     };
     let notes = notes_for(&decision);
-    Ok(Plan { decision, access_edge, existing_provider, scope, steps, notes })
+    let status = status_for(&decision);
+    Ok(Plan { decision, access_edge, existing_provider, scope, steps, notes, status })
 }
 
 fn collect<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Option<T> {
@@ -268,10 +277,13 @@ fn configuration_steps(
             vec![step(Action::FederateOcsEdge, Host::OcsEdge, Role::RtcUniversalServerAdmins, SeedSection::OcsEdge)]
         }
     };
-    let check_dns_srv_routing = match route {
+    // Seed 0cb70-111/112: only the hosting-provider route adds push.lync.com to the allowed list
+    // and depends on DNS SRV routing (facts §2, New-CsHostingProvider).
+    let hosting_provider = match route {
         Route::HostingProvider => true,
         Route::DirectFederation => false,
     };
+    let check_dns_srv_routing = hosting_provider;
     steps.extend([
         step(
             Action::EnablePush { services, scope: scope.clone() },
@@ -280,7 +292,12 @@ fn configuration_steps(
             SeedSection::Enable,
         ),
         step(Action::AllowFederatedUsers { check_dns_srv_routing }, shell, Role::CsAdministrator, SeedSection::Enable),
-        step(Action::TestFederation { access_edge: access_edge.clone() }, shell, Role::CsAdministrator, SeedSection::Test),
+        step(
+            Action::TestFederation { access_edge: access_edge.clone(), domain_allowed_by_plan: hosting_provider },
+            shell,
+            Role::CsAdministrator,
+            SeedSection::Test,
+        ),
         step(Action::TestPush { access_edge: access_edge.clone() }, shell, Role::CsAdministrator, SeedSection::Test),
     ]);
     steps
@@ -290,7 +307,7 @@ fn notes_for(decision: &Decision) -> Vec<Note> {
     let Verdict::Configure { route } = decision.verdict else {
         return Vec::new();
     };
-    let mut notes = vec![Note::RunInternally];
+    let mut notes = vec![Note::RunInternally, Note::UnblockDownload];
     if decision.clients.iter().any(|c| c.client == MobileClient::IosLync2010) {
         notes.push(Note::AppleWifiPort);
     }
@@ -299,6 +316,51 @@ fn notes_for(decision: &Decision) -> Vec<Note> {
         Route::DirectFederation => {}
     }
     notes
+}
+
+vocabulary! {
+    /// What is true in 2026 and the seed (written in 2012) cannot say. Facts only, each from a
+    /// Microsoft source (sfb-facts.md); they change neither the verdict nor the script.
+    pub enum StatusFact {
+        /// sfb-facts §7 (Microsoft lifecycle data): Lync Server 2013's extended support ended on
+        /// 11 April 2023.
+        Lync2013SupportEnded => "lync2013-support-ended",
+        /// sfb-facts §7 (Microsoft lifecycle data): Lync Server 2010's extended support ended on
+        /// 13 April 2021. (An older Microsoft page, lync-2010-end-of-support.md, said 13 October
+        /// 2020; the lifecycle data is what Microsoft publishes now.)
+        Lync2010SupportEnded => "lync2010-support-ended",
+        /// sfb-facts §5 (learn.microsoft.com, send-mpns-native-notification): "Microsoft Push
+        /// Notification Service (MPNS) has been deprecated and is no longer supported."
+        MpnsRetired => "mpns-retired",
+        /// sfb-facts §5 (skype-for-business-online-retirement.md): Microsoft decommissions the
+        /// Skype for Business Online infrastructure "on or after June 30, 2022"; no Microsoft
+        /// statement says whether push.lync.com still relays for on-premises servers.
+        RelayUnconfirmed => "relay-unconfirmed",
+    }
+}
+
+/// The status facts that bear on this decision: none unless configuring. The management shell
+/// is Lync Server 2013's (the seed), so its end of support always applies; Lync Server 2010's
+/// only with a Lync Server 2010 Edge. No reference file gives a date for OCS 2007 R2, so none
+/// is stated for it.
+pub fn status_for(decision: &Decision) -> Vec<StatusFact> {
+    match decision.verdict {
+        Verdict::Configure { route: Route::HostingProvider | Route::DirectFederation } => {}
+        Verdict::NotNeeded { .. } | Verdict::Blocked { .. } => return Vec::new(),
+    }
+    let mut facts = vec![StatusFact::Lync2013SupportEnded];
+    match decision.edge {
+        EdgeServer::Lync2010 => facts.push(StatusFact::Lync2010SupportEnded),
+        EdgeServer::Lync2013 | EdgeServer::Ocs2007R2 | EdgeServer::None => {}
+    }
+    // MPNS only carries Windows Phone push (seed, 0cb70-107; facts §2).
+    if decision.services.mpns {
+        facts.push(StatusFact::MpnsRetired);
+    }
+    // Both routes reach push.lync.com through Lync Online's Access Edge (seed, 0cb70-111,
+    // 0cb70-112), so both depend on the relay.
+    facts.push(StatusFact::RelayUnconfirmed);
+    facts
 }
 
 #[cfg(test)]
@@ -359,5 +421,57 @@ mod tests {
         let plan = plan(&answers).unwrap();
         answers.site.clear();
         assert_eq!(plan.answers(), answers);
+    }
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+
+    fn decision(edge: EdgeServer, clients: &[MobileClient]) -> Decision {
+        decide(edge, clients)
+    }
+
+    #[test]
+    fn nothing_is_said_unless_configuring() {
+        for &edge in EdgeServer::ALL {
+            assert_eq!(status_for(&decision(edge, &[])), [], "no client chosen");
+            assert_eq!(status_for(&decision(edge, &[MobileClient::IosLync2013, MobileClient::Android])), [], "not needed");
+        }
+        assert_eq!(status_for(&decision(EdgeServer::None, &[MobileClient::WpLync2013])), [], "blocked");
+    }
+
+    #[test]
+    fn mpns_fact_iff_mpns_is_needed() {
+        for &edge in EdgeServer::ALL {
+            for mask in 0u32..(1 << MobileClient::ALL.len()) {
+                let clients: Vec<MobileClient> =
+                    MobileClient::ALL.iter().enumerate().filter(|(bit, _)| mask & (1 << bit) != 0).map(|(_, c)| *c).collect();
+                let decision = decision(edge, &clients);
+                let configure = matches!(decision.verdict, Verdict::Configure { .. });
+                let facts = status_for(&decision);
+                assert_eq!(facts.contains(&StatusFact::MpnsRetired), configure && decision.services.mpns, "{edge:?} {clients:?}");
+                assert_eq!(facts.contains(&StatusFact::Lync2013SupportEnded), configure, "{edge:?} {clients:?}");
+                assert_eq!(facts.contains(&StatusFact::RelayUnconfirmed), configure, "{edge:?} {clients:?}");
+                assert_eq!(
+                    facts.contains(&StatusFact::Lync2010SupportEnded),
+                    configure && edge == EdgeServer::Lync2010,
+                    "{edge:?} {clients:?}"
+                );
+                let mut unique = facts.clone();
+                unique.dedup();
+                assert_eq!(unique, facts, "each fact once");
+            }
+        }
+    }
+
+    #[test]
+    fn the_seed_example_gets_its_facts_in_the_plan() {
+        let mut answers = Answers { edge: Some(EdgeServer::Lync2013), ..Answers::default() };
+        answers.set_client(MobileClient::IosLync2010, true);
+        answers.set_client(MobileClient::WpLync2013, true);
+        answers.access_edge = "accessproxy.contoso.com".into();
+        let plan = plan(&answers).expect("valid");
+        assert_eq!(plan.status, [StatusFact::Lync2013SupportEnded, StatusFact::MpnsRetired, StatusFact::RelayUnconfirmed]);
     }
 }

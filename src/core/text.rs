@@ -3,7 +3,7 @@
 
 use super::answers::{EdgeServer, MobileClient};
 use super::decision::{BlockedBecause, Decision, Need, NotNeededBecause, PushService, Route, Services, Verdict};
-use super::facts::{APNS_WIFI_PORT, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, PUSH_PROXY_URI};
+use super::facts::{status_source, APNS_WIFI_PORT, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, PUSH_PROXY_URI, ROLLBACK_FILE, SCRIPT_FILE};
 use super::i18n::{fill, Strings};
 use super::plan::{Action, Host, Note, Role, Scope, Trouble};
 
@@ -159,7 +159,14 @@ pub fn step_why(t: &Strings, action: &Action) -> String {
 /// What success looks like (the cmdlet's own output) and what failure looks like.
 pub fn test_outcomes(t: &Strings, action: &Action) -> Option<(&'static str, String)> {
     match action {
-        Action::TestFederation { .. } => Some(("Result : Success", t.failure_federation.to_string())),
+        Action::TestFederation { domain_allowed_by_plan: true, .. } => {
+            Some(("Result : Success", t.failure_federation.to_string()))
+        }
+        // Facts §2: the test needs push.lync.com on the Lync Server allowed list, which the OCS
+        // 2007 R2 route does not add; hosting-provider and DNS SRV causes do not apply there.
+        Action::TestFederation { domain_allowed_by_plan: false, .. } => {
+            Some(("Result : Success", fill(t.failure_federation_ocs, &[PUSH_DOMAIN])))
+        }
         Action::TestPush { .. } => Some(("Result : Success", fill(t.failure_push, &[PUSH_PROXY_URI]))),
         Action::AddHostingProvider { .. }
         | Action::AllowPushDomain
@@ -174,14 +181,24 @@ pub fn note_text(t: &Strings, note: Note) -> String {
         Note::AppleWifiPort => fill(t.note_wifi, &[&APNS_WIFI_PORT.to_string()]),
         Note::DnsSrvRouting => t.note_srv.to_string(),
         Note::RunInternally => t.note_internal.to_string(),
+        Note::UnblockDownload => fill(t.note_unblock, &[SCRIPT_FILE, ROLLBACK_FILE]),
+    }
+}
+
+/// The Start-menu folder of the Management Shell. Seed 0cb70-119/138/145: "Microsoft Lync Server
+/// 2013"; Lync Server 2010's is "Microsoft Lync Server 2010" (sfb-facts §6, Dn466115). The Edge is
+/// the only version the wizard asks for, so a Lync Server 2010 Edge stands for a 2010 deployment.
+pub const fn start_menu_folder(edge: EdgeServer) -> &'static str {
+    match edge {
+        EdgeServer::Lync2010 => "Microsoft Lync Server 2010",
+        EdgeServer::Lync2013 | EdgeServer::Ocs2007R2 | EdgeServer::None => "Microsoft Lync Server 2013",
     }
 }
 
 /// Starting the shell, as the seed writes it (0cb70-119, 0cb70-138, 0cb70-145).
-pub const START_SHELL: [&str; 4] = ["Start", "All Programs", "Microsoft Lync Server 2013", "Lync Server Management Shell"];
-
-pub fn start_shell_step(t: &Strings) -> String {
-    fill(t.start_shell, &[&START_SHELL.join(t.start_shell_separator)])
+pub fn start_shell_step(t: &Strings, edge: EdgeServer) -> String {
+    let path = ["Start", "All Programs", start_menu_folder(edge), "Lync Server Management Shell"];
+    fill(t.start_shell, &[&path.join(t.start_shell_separator)])
 }
 
 /// The OCS 2007 R2 GUI procedure (seed, 0cb70-128 … 0cb70-135), with the labels as on screen.
@@ -208,6 +225,8 @@ pub struct TroubleText {
     pub symptom: &'static str,
     pub cause: String,
     pub check: &'static str,
+    /// Where the check runs, when that is not where the step runs.
+    pub check_where: Option<&'static str>,
 }
 
 pub fn trouble_text(t: &Strings, trouble: Trouble) -> TroubleText {
@@ -220,10 +239,10 @@ pub fn trouble_text(t: &Strings, trouble: Trouble) -> TroubleText {
         Trouble::FederationOff => (
             t.trouble_federation_symptom,
             t.trouble_federation_cause,
-            "Get-CsAccessEdgeConfiguration | Select-Object AllowFederatedUsers, UseDnsSrvRouting",
+            "Get-CsAccessEdgeConfiguration | Select-Object AllowFederatedUsers, RoutingMethod",
         ),
         Trouble::DefaultRouting => {
-            (t.trouble_routing_symptom, t.trouble_routing_cause, "Get-CsAccessEdgeConfiguration | Select-Object UseDnsSrvRouting")
+            (t.trouble_routing_symptom, t.trouble_routing_cause, "Get-CsAccessEdgeConfiguration | Select-Object RoutingMethod")
         }
         Trouble::DuplicateProvider => (
             t.trouble_duplicate_symptom,
@@ -247,6 +266,78 @@ pub fn trouble_text(t: &Strings, trouble: Trouble) -> TroubleText {
             "Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object { $_.Subject -like \"*Baltimore CyberTrust Root*\" }",
         ),
     };
+    // §4.5: the certificate store that must trust the root is the Edge Server's own.
+    let check_where = match trouble {
+        Trouble::CertificateChain => Some(t.check_on_edge),
+        Trouble::DomainNotAllowed
+        | Trouble::FederationOff
+        | Trouble::DefaultRouting
+        | Trouble::DuplicateProvider
+        | Trouble::PushTimeout
+        | Trouble::PushRejected
+        | Trouble::SiteOverride => None,
+    };
     // The clearinghouse address is stated from facts.rs, so the text cannot drift from it.
-    TroubleText { symptom, cause: fill(cause, &[PUSH_PROXY_URI]), check }
+    TroubleText { symptom, cause: fill(cause, &[PUSH_PROXY_URI]), check, check_where }
+}
+
+
+/// A status fact (plan::StatusFact): the sentence, and the title and address of the Microsoft
+/// page that states it.
+pub struct StatusText {
+    pub text: String,
+    pub source: String,
+    pub url: String,
+}
+
+pub fn status_text(t: &Strings, fact: super::plan::StatusFact) -> StatusText {
+    use super::plan::StatusFact;
+    let (text, source, url) = match fact {
+        StatusFact::Lync2013SupportEnded => (
+            t.status_lync2013.to_string(),
+            fill(t.source_lifecycle, &["Microsoft Lync Server 2013"]),
+            status_source::LIFECYCLE_LYNC_2013,
+        ),
+        StatusFact::Lync2010SupportEnded => (
+            t.status_lync2010.to_string(),
+            fill(t.source_lifecycle, &["Microsoft Lync Server 2010"]),
+            status_source::LIFECYCLE_LYNC_2010,
+        ),
+        StatusFact::MpnsRetired => (t.status_mpns.to_string(), t.source_mpns.to_string(), status_source::MPNS_DEPRECATED),
+        StatusFact::RelayUnconfirmed => (
+            fill(t.status_relay, &[PUSH_DOMAIN, LYNC_ONLINE_PROXY_FQDN]),
+            t.source_sfbo_retirement.to_string(),
+            status_source::SFBO_RETIREMENT,
+        ),
+    };
+    StatusText { text, source, url: fill(url, &[t.learn_locale]) }
+}
+
+/// A status fact and its source on one line, e.g. "... (Source: title, https://...)". In English
+/// it is ASCII, so a script can carry it as a comment.
+pub fn status_line(t: &Strings, fact: super::plan::StatusFact) -> String {
+    let status = status_text(t, fact);
+    fill(t.status_with_source, &[&status.text, &fill(t.source_and_url, &[&status.source, &status.url])])
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+    use crate::core::i18n::{EN, ZH_TW};
+    use crate::core::plan::StatusFact;
+
+    #[test]
+    fn status_lines_name_their_source_and_english_is_ascii() {
+        for &fact in StatusFact::ALL {
+            let line = status_line(&EN, fact);
+            assert!(line.is_ascii(), "{fact:?}: {line}");
+            assert!(!line.contains('\n'), "{fact:?}: one line");
+            assert!(line.contains("(Source: ") && line.contains("https://learn.microsoft.com/en-us/"), "{line}");
+            let zh = status_text(&ZH_TW, fact);
+            assert!(zh.url.starts_with("https://learn.microsoft.com/zh-tw/"), "{}", zh.url);
+        }
+        assert!(status_text(&EN, StatusFact::Lync2013SupportEnded).text.contains("11 April 2023"));
+        assert!(status_text(&EN, StatusFact::Lync2010SupportEnded).text.contains("13 April 2021"));
+        assert!(status_text(&EN, StatusFact::RelayUnconfirmed).text.contains("push.lync.com, through sipfed.online.lync.com"));
+    }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::decision::Verdict;
+use crate::core::facts::{ROLLBACK_FILE, SCRIPT_FILE};
 use crate::core::i18n::{fill, Strings};
 use crate::core::plan::{Outcome, Plan};
 use crate::core::render::powershell::{for_download, script};
@@ -51,7 +52,7 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
                         plan=plan
                         shown=RwSignal::new(true)
                         title=t.script_heading
-                        file_name="Enable-LyncPushNotifications.ps1"
+                        file_name=SCRIPT_FILE
                         test_id="script"
                         render=script
                     />
@@ -71,7 +72,7 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
                             plan=plan
                             shown=undo_open
                             title=t.rollback_heading
-                            file_name="Undo-LyncPushNotifications.ps1"
+                            file_name=ROLLBACK_FILE
                             test_id="rollback"
                             render=rollback
                         />

@@ -15,85 +15,134 @@
 #   Online.
 # Follow the steps in order; the script is safe to run more than once.
 #
+# Status in 2026:
+# - Lync Server 2013 reached the end of extended support on 11 April 2023. (Source: Microsoft Lync
+#   Server 2013 - Microsoft Lifecycle,
+#   https://learn.microsoft.com/en-us/lifecycle/products/microsoft-lync-server-2013)
+# - No Microsoft statement confirms that the Push Notification Service (push.lync.com, through
+#   sipfed.online.lync.com) still relays notifications for on-premises servers: Microsoft announced
+#   that it would decommission the Skype for Business Online infrastructure on or after 30 June
+#   2022. The tests at the end of the script show whether it still does. (Source: Skype for Business
+#   Online retirement,
+#   https://learn.microsoft.com/en-us/microsoftteams/skype-for-business-online-retirement)
+#
 # Run in the Lync Server Management Shell of Lync Server 2010 or 2013,
 # on an internal server with Ocscore installed (not on the Edge Server).
 # Steps 1-2 need RtcUniversalServerAdmins; steps 3-6 need CsAdministrator.
+# Before any change it checks that the shell has every cmdlet it uses, that nothing blocks a step,
+#   and that it can write its undo record; if a check fails, it stops having changed nothing.
 # Safe to run more than once: each change is made only when a check shows it is needed.
 # It stops at the first error; on the next run, finished steps are skipped.
+# Outcome, in $LASTEXITCODE: 0 all done and both tests passed; 2 all done, but a test did not pass;
+#   1 stopped.
+#
+# Downloaded as Enable-LyncPushNotifications.ps1? Windows marks it as from the internet, and the
+#   RemoteSigned policy refuses it until you unblock it:
+#   PowerShell 3.0 and later (Lync Server 2013): Unblock-File -Path .\Enable-LyncPushNotifications.ps1
+#   PowerShell 2.0 (Lync Server 2010): right-click the file in Explorer, click Properties, click
+#     Unblock, then OK.
 
 # The script block keeps $ErrorActionPreference and its variables out of your session.
 & {
     param($scriptPath)
     $ErrorActionPreference = 'Stop'
+    $global:LASTEXITCODE = 1
     $recordFolder = (Get-Location).Path
     if ($scriptPath) {
         $recordFolder = Split-Path -Parent $scriptPath
     }
     $recordPath = Join-Path $recordFolder 'LyncPushNotifications.undo.xml'
-    # The undo record: values from before the first change, and what this script created.
-    # The rollback script reads it. A second run adds to it and keeps the earlier values.
-    $record = @{}
-    if (Test-Path -Path $recordPath) {
-        $record = Import-Clixml -Path $recordPath
-        Write-Host ('Adding to the undo record ' + $recordPath + '; values from before the first run are kept.')
-    }
     try {
+        # Pre-flight: nothing is changed until every check here has passed.
+        Write-Host 'Pre-flight checks (nothing is changed until they pass)'
+        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'New-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Get-CsAccessEdgeConfiguration', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
+        $missing = @()
+        foreach ($name in $cmdlets) {
+            if (-not (Get-Command -Name $name -ErrorAction SilentlyContinue)) {
+                $missing += $name
+            }
+        }
+        if ($missing.Count -eq $cmdlets.Count) {
+            throw 'The Lync Server cmdlets are missing: this is not the Lync Server Management Shell. Start it from the Start menu (or run Import-Module Lync first), then run this again. Nothing was changed.'
+        }
+        if ($missing.Count -gt 0) {
+            throw ('This shell lacks ' + ($missing -join ', ') + '. The push cmdlets (Get-CsPushNotificationConfiguration, Set-CsPushNotificationConfiguration, New-CsPushNotificationConfiguration, Test-CsMcxPushNotification) came with the cumulative update for Lync Server 2010: November 2011. Install that update, or a later one, on this Lync Server 2010 deployment, then run this again. Nothing was changed.')
+        }
+        Write-Host ('  OK: the ' + $cmdlets.Count + ' Lync Server cmdlets this script uses are all here.')
+        $provider = @(Get-CsHostingProvider | Where-Object { $_.ProxyFqdn -eq "sipfed.online.lync.com" })
+        if ($provider.Count -eq 0) {
+            throw 'No hosting provider federates with sipfed.online.lync.com, but the answers say Office365 does. Check that this is the right deployment, then answer the wizard again. Nothing was changed.'
+        }
+        $allowed = @(Get-CsAllowedDomain | Where-Object { $_.Domain -eq "push.lync.com" })
+        if ($allowed.Count -eq 0) {
+            # New-CsAllowedDomain fails for a domain on the blocked list, so say why first.
+            $blocked = @(Get-CsBlockedDomain | Where-Object { $_.Domain -eq "push.lync.com" })
+            if ($blocked.Count -gt 0) {
+                throw 'push.lync.com is on the blocked domain list, so it cannot be allowed. If your policy permits, remove it from that list, then run the script again. Nothing was changed.'
+            }
+        }
+        # The undo record: values from before the first change, and what this script created.
+        # The rollback script reads it. A second run adds to it and keeps the earlier values.
+        $record = @{}
+        if (Test-Path -Path $recordPath) {
+            $record = Import-Clixml -Path $recordPath
+            Write-Host ('  Adding to the undo record ' + $recordPath + '; values from before the first run are kept.')
+        }
+        if (-not $record.ContainsKey('PushSettings')) {
+            $record['PushSettings'] = @{}
+        }
+        try {
+            $record | Export-Clixml -Path $recordPath
+        }
+        catch {
+            throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
+        }
+        Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
+
         # Step 1 of 6: Check the existing hosting provider Office365 for sipfed.online.lync.com
         # Why: You have a hosting provider (Office365) for sipfed.online.lync.com already. Only one
         #   may federate with it, so none is added; the script checks that it is there.
-        # Needs: RtcUniversalServerAdmins. Seed: "To configure for push notifications with Lync
+        # Needs: RtcUniversalServerAdmins. Source: "To configure for push notifications with Lync
         #   Server 2013 or Lync Server 2010 Edge Server".
         Write-Host 'Step 1 of 6: Check the existing hosting provider Office365 for sipfed.online.lync.com'
-        $provider = @(Get-CsHostingProvider | Where-Object { $_.ProxyFqdn -eq "sipfed.online.lync.com" })
-        if ($provider.Count -eq 0) {
-            throw 'No hosting provider federates with sipfed.online.lync.com, but the answers say Office365 does. Check that this is the right deployment, then answer the wizard again.'
-        }
         if ([string]$provider[0].Identity -ne 'Office365') {
             Write-Warning ('The hosting provider for sipfed.online.lync.com is ' + $provider[0].Identity + ', not Office365; it serves push all the same.')
         }
         Write-Host ('  Skipped: hosting provider ' + $provider[0].Identity + ' already federates with sipfed.online.lync.com, and only one may.')
         if (-not $provider[0].Enabled) {
-            Write-Warning ('Hosting provider ' + $provider[0].Identity + ' is disabled; push needs it enabled (Set-CsHostingProvider -Enabled $True).')
+            Write-Warning ('Hosting provider ' + $provider[0].Identity + ' is disabled, and push needs it enabled. This script leaves it as it is; to enable it, run: Set-CsHostingProvider -Identity ''' + $provider[0].Identity + ''' -Enabled $True')
         }
 
         # Step 2 of 6: Allow federation with push.lync.com
         # Why: push.lync.com is the Office 365 domain of the Push Notification Service; without it
         #   on the allowed list, notifications time out (504).
-        # Needs: RtcUniversalServerAdmins. Seed: "To configure for push notifications with Lync
+        # Needs: RtcUniversalServerAdmins. Source: "To configure for push notifications with Lync
         #   Server 2013 or Lync Server 2010 Edge Server".
         Write-Host 'Step 2 of 6: Allow federation with push.lync.com'
-        $allowed = @(Get-CsAllowedDomain | Where-Object { $_.Domain -eq "push.lync.com" })
         if ($allowed.Count -gt 0) {
             Write-Host '  Skipped: push.lync.com is already an allowed domain.'
         }
         else {
-            # New-CsAllowedDomain fails for a domain on the blocked list, so say why first.
-            $blocked = @(Get-CsBlockedDomain | Where-Object { $_.Domain -eq "push.lync.com" })
-            if ($blocked.Count -gt 0) {
-                throw 'push.lync.com is on the blocked domain list, so it cannot be allowed. If your policy permits, remove it from that list, then run the script again.'
-            }
-            New-CsAllowedDomain -Identity "push.lync.com"
             $record['CreatedAllowedDomain'] = "push.lync.com"
             $record | Export-Clixml -Path $recordPath
+            New-CsAllowedDomain -Identity "push.lync.com"
             Write-Host '  Done: added push.lync.com to the allowed domains.'
         }
 
         # Step 3 of 6: Turn on push notifications (APNS only, site:Redmond)
         # Why: Push notifications are off by default. This turns on Apple (APNS) push in the
-        #   settings of site Redmond (created if the site has none; they override global there); a
-        #   service your clients do not need is left as it is.
-        # Needs: CsAdministrator. Seed: "To enable push notifications".
+        #   settings of site Redmond (created if the site has none, with a copy of today's global
+        #   value for a service not needed; they override global there); a service your clients do
+        #   not need is left as it is.
+        # Needs: CsAdministrator. Source: "To enable push notifications".
         Write-Host 'Step 3 of 6: Turn on push notifications (APNS only, site:Redmond)'
         $siteIdentity = 'site:Redmond'
         $push = @(Get-CsPushNotificationConfiguration -Filter "site:*" | Where-Object { [string]$_.Identity -eq $siteIdentity })
         if ($push.Count -eq 0) {
-            # New site settings override global there; a service not needed here keeps its global
-            #   value.
-            $globalPush = Get-CsPushNotificationConfiguration -Identity global
-            if (-not $record.ContainsKey('PushBefore')) {
-                $record['PushBefore'] = @{ Identity = $siteIdentity; Existed = $false }
-                $record | Export-Clixml -Path $recordPath
-            }
+            # A service these clients do not need gets a copy of today's global value.
+            $globalPush = Get-CsPushNotificationConfiguration -Identity Global
+            $record['PushSettings'][$siteIdentity] = @{ Existed = $false; AppleSet = $true; MicrosoftSet = [bool]$globalPush.EnableMicrosoftPushNotificationService }
+            $record | Export-Clixml -Path $recordPath
             New-CsPushNotificationConfiguration -Identity $siteIdentity -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $globalPush.EnableMicrosoftPushNotificationService
             Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on.')
         }
@@ -101,66 +150,130 @@
             Write-Host ('  Skipped: already on in ' + $siteIdentity + '.')
         }
         else {
-            if (-not $record.ContainsKey('PushBefore')) {
-                $record['PushBefore'] = @{ Identity = $siteIdentity; Existed = $true; Apple = [bool]$push[0].EnableApplePushNotificationService; Microsoft = [bool]$push[0].EnableMicrosoftPushNotificationService }
-                $record | Export-Clixml -Path $recordPath
+            if (-not $record['PushSettings'].ContainsKey($siteIdentity)) {
+                $record['PushSettings'][$siteIdentity] = @{ Existed = $true; AppleBefore = [bool]$push[0].EnableApplePushNotificationService; MicrosoftBefore = [bool]$push[0].EnableMicrosoftPushNotificationService; AppleSet = $null; MicrosoftSet = $null }
             }
+            if (-not $push[0].EnableApplePushNotificationService) {
+                $record['PushSettings'][$siteIdentity]['AppleSet'] = $true
+            }
+            $record | Export-Clixml -Path $recordPath
             Set-CsPushNotificationConfiguration -Identity $siteIdentity -EnableApplePushNotificationService $True
             Write-Host ('  Done: turned on in ' + $siteIdentity + '.')
         }
 
         # Step 4 of 6: Enable federation on the Access Edge
-        # Why: Push travels as federated traffic, so the Access Edge must allow federated users. The
-        #   script also checks that the Access Edge uses DNS SRV routing, which hosting-provider
-        #   federation needs.
-        # Needs: CsAdministrator. Seed: "To enable push notifications".
+        # Why: Push travels as federated traffic, so the Access Edge must allow federated users.
+        #   This is organisation-wide: every internal user can then talk to users of every allowed
+        #   domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the
+        #   script shows that setting before the change. It also checks that the Access Edge uses
+        #   DNS SRV routing, which hosting-provider federation needs.
+        # Needs: CsAdministrator. Source: "To enable push notifications".
         Write-Host 'Step 4 of 6: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration
+        if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting') {
+            Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)
+        }
+        else {
+            Write-Warning ('The Access Edge uses ' + $accessEdge.RoutingMethod + ' (RoutingMethod), not UseDnsSrvRouting. Hosting-provider federation, and so push, needs DNS SRV routing: see the plan''s notes.')
+        }
         if ($accessEdge.AllowFederatedUsers) {
             Write-Host '  Skipped: the Access Edge already allows federated users.'
         }
         else {
+            Write-Host '  This is organisation-wide: every internal user can then talk to users of every allowed federated domain, and of any domain while partner discovery is on.'
             if (-not $record.ContainsKey('AllowFederatedUsersBefore')) {
                 $record['AllowFederatedUsersBefore'] = [bool]$accessEdge.AllowFederatedUsers
-                $record | Export-Clixml -Path $recordPath
             }
+            $record | Export-Clixml -Path $recordPath
             Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
             Write-Host '  Done: the Access Edge now allows federated users.'
         }
-        if (-not $accessEdge.UseDnsSrvRouting) {
-            Write-Warning 'The Access Edge uses default routing. Hosting-provider federation, and so push, needs DNS SRV routing.'
+
+        # Before the tests: changes reach the Edge Server through Central Management Store
+        #   replication.
+        Write-Host 'Before the tests: waiting for replication of the changes (at most 5 minutes)'
+        # Read-only: if the status cannot be read, the tests still run.
+        try {
+            $replicas = @(Get-CsManagementStoreReplicationStatus)
+            $pending = @($replicas | Where-Object { -not $_.UpToDate })
+            $waited = 0
+            while ($pending.Count -gt 0 -and $waited -lt 300) {
+                Write-Host ('  ' + $pending.Count + ' of ' + $replicas.Count + ' replicas are not up to date yet; checking again in 15 seconds.')
+                Start-Sleep -Seconds 15
+                $waited = $waited + 15
+                $replicas = @(Get-CsManagementStoreReplicationStatus)
+                $pending = @($replicas | Where-Object { -not $_.UpToDate })
+            }
+            if ($pending.Count -gt 0) {
+                Write-Warning ('' + $pending.Count + ' of ' + $replicas.Count + ' replicas are still not up to date after 5 minutes (Get-CsManagementStoreReplicationStatus shows them). The tests below may fail only because of that; run them again later with these commands:')
+                Write-Host '    Test-CsFederatedPartner -TargetFqdn ''accessproxy.contoso.com'' -Domain push.lync.com -ProxyFqdn sipfed.online.lync.com'
+                Write-Host '    Test-CsMcxPushNotification -AccessEdgeFqdn ''accessproxy.contoso.com'''
+            }
+            else {
+                Write-Host ('  All ' + $replicas.Count + ' replicas are up to date.')
+            }
         }
+        catch {
+            Write-Warning ('The replication status could not be read (' + $_.Exception.Message + '). If the tests below fail, wait a few minutes and run them again.')
+        }
+        $testFailures = 0
 
         # Step 5 of 6: Test federation with push.lync.com
         # Why: Checks that your Access Edge can reach push.lync.com through sipfed.online.lync.com.
-        # Needs: CsAdministrator. Seed: "To test federation and push notifications".
+        # Needs: CsAdministrator. Source: "To test federation and push notifications".
         Write-Host 'Step 5 of 6: Test federation with push.lync.com'
         # A read-only test: a failure is reported and the script goes on.
         try {
             $result = Test-CsFederatedPartner -TargetFqdn 'accessproxy.contoso.com' -Domain push.lync.com -ProxyFqdn sipfed.online.lync.com
-            Write-Host ('  Result: ' + $result.Result + ' ' + $result.Error)
+            Write-Host ('  Result: ' + $result.Result)
+            if ([string]$result.Result -ne 'Success') {
+                $testFailures = $testFailures + 1
+                Write-Host ('  Error: ' + $result.Error)
+                Write-Host ('  Diagnosis: ' + $result.Diagnosis)
+            }
         }
         catch {
+            $testFailures = $testFailures + 1
             Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
         }
 
         # Step 6 of 6: Test push notifications
         # Why: Sends a test notification through the Push Notification Service.
-        # Needs: CsAdministrator. Seed: "To test federation and push notifications".
+        # Needs: CsAdministrator. Source: "To test federation and push notifications".
         Write-Host 'Step 6 of 6: Test push notifications'
-        # A read-only test. It throws on failure instead of returning Failure.
+        # A read-only test. Microsoft's page says it usually throws on failure; a returned Failure
+        #   is reported too.
         try {
             $result = Test-CsMcxPushNotification -AccessEdgeFqdn 'accessproxy.contoso.com'
             Write-Host ('  Result: ' + $result.Result)
+            if ([string]$result.Result -ne 'Success') {
+                $testFailures = $testFailures + 1
+                Write-Host ('  Error: ' + $result.Error)
+                Write-Host ('  Diagnosis: ' + $result.Diagnosis)
+            }
         }
         catch {
+            $testFailures = $testFailures + 1
             Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
         }
 
-        Write-Host 'Finished. Read any warnings above; the plan explains each one.'
+        if ($testFailures -gt 0) {
+            $global:LASTEXITCODE = 2
+            Write-Warning ('Every step is done, but ' + $testFailures + ' test(s) did not pass: see the results above and the troubleshooting in the plan.')
+        }
+        else {
+            $global:LASTEXITCODE = 0
+            Write-Host 'Finished: every step is done and both tests passed. Read any warnings above; the plan explains each one.'
+        }
     }
     catch {
+        $global:LASTEXITCODE = 1
         Write-Host ('Stopped: ' + $_.Exception.Message) -ForegroundColor Red
         Write-Host 'Later steps did not run. Fix the cause and run the script again; finished steps are skipped.'
     }
 } $MyInvocation.MyCommand.Path
+# Run as a file, the exit code is the outcome ($LASTEXITCODE); pasted into a shell, the shell stays
+#   open.
+if ($MyInvocation.MyCommand.Path) {
+    exit $LASTEXITCODE
+}

@@ -26,6 +26,31 @@ pub fn with_site(mut answers: Answers, site: &str) -> Answers {
     answers
 }
 
+/// Every combination of Edge Server × client subset × existing provider × scope (1,024).
+pub fn every_answer_set() -> Vec<Answers> {
+    let mut all = Vec::new();
+    for &edge in EdgeServer::ALL {
+        for mask in 0u32..(1 << MobileClient::ALL.len()) {
+            let clients: Vec<MobileClient> =
+                MobileClient::ALL.iter().enumerate().filter(|(bit, _)| mask & (1 << bit) != 0).map(|(_, c)| *c).collect();
+            let base = answers(edge, &clients);
+            for provider in [None, Some("Office365")] {
+                for site in [None, Some("Redmond")] {
+                    let mut answers = base.clone();
+                    if let Some(identity) = provider {
+                        answers = with_provider(answers, identity);
+                    }
+                    if let Some(site) = site {
+                        answers = with_site(answers, site);
+                    }
+                    all.push(answers);
+                }
+            }
+        }
+    }
+    all
+}
+
 pub fn parse(script: &str) -> Tree {
     let mut parser = Parser::new();
     parser.set_language(&tree_sitter_powershell::LANGUAGE.into()).expect("PowerShell grammar loads");

@@ -5,12 +5,12 @@
 use crate::core::decision::{need_of, Decision};
 use crate::core::facts::SEED_URL;
 use crate::core::i18n::Strings;
-use crate::core::plan::Plan;
+use crate::core::plan::{status_for, Plan, StatusFact};
 use crate::core::saved::Ticks;
 use crate::core::text;
 use crate::core::{EdgeServer, FieldError, MobileClient};
 
-use super::powershell::{seed_command, tokens};
+use super::powershell::{commands_to_type, tokens};
 use super::steps;
 
 /// Escapes text for HTML element content and double-quoted attribute values.
@@ -52,11 +52,14 @@ pub fn action_button(out: &mut String, class: &str, action: &str, test_id: &str,
     element(out, "\">", text, "</button>");
 }
 
-/// The verdict, what to do about it, and one reason per client.
+/// The verdict, what to do about it, what is true in 2026 (when configuring), and one reason
+/// per client. The status comes from the decision, as the plan's does, so the card shows it
+/// even while an answer still stops the plan.
 pub fn verdict(t: &Strings, decision: &Decision) -> String {
     let mut out = String::new();
     element(&mut out, "<p class=\"headline\">", &text::verdict_headline(t, decision), "</p>");
     element(&mut out, "<p>", text::verdict_advice(t, decision), "</p>");
+    status(&mut out, t, &status_for(decision));
     if !decision.clients.is_empty() {
         out.push_str("<ul class=\"reasons\">");
         for client in &decision.clients {
@@ -66,6 +69,22 @@ pub fn verdict(t: &Strings, decision: &Decision) -> String {
         out.push_str("</ul>");
     }
     out
+}
+
+/// The status facts, each with a link to its source; nothing when there are none.
+fn status(out: &mut String, t: &Strings, facts: &[StatusFact]) {
+    if facts.is_empty() {
+        return;
+    }
+    element(out, "<div class=\"status-facts\" data-testid=\"status-facts\"><p class=\"status-heading\">", t.status_heading, "</p><ul>");
+    for &fact in facts {
+        let status = text::status_text(t, fact);
+        element(out, "<li>", &status.text, "<span class=\"source\">");
+        element(out, "", t.source_label, ": ");
+        element(out, "<a rel=\"noopener\" href=\"", &status.url, "\">");
+        element(out, "", &status.source, "</a></span></li>");
+    }
+    out.push_str("</ul></div>");
 }
 
 /// The ordered steps: title, where, who, why and the seed section each comes from.
@@ -93,9 +112,11 @@ pub fn plan_steps(t: &Strings, plan: &Plan) -> String {
 pub fn tests(t: &Strings, plan: &Plan) -> String {
     let mut out = String::from("<ul class=\"tests\">");
     for step in &plan.steps {
-        let (Some((success, failure)), Some(command)) = (text::test_outcomes(t, &step.action), seed_command(&step.action)) else {
+        let Some((success, failure)) = text::test_outcomes(t, &step.action) else {
             continue;
         };
+        // A test has one command, the same in every situation.
+        let command: String = commands_to_type(t, &step.action).into_iter().map(|typed| typed.command).collect();
         element(&mut out, "<li><p class=\"step-title\">", &text::step_title(t, &step.action), "</p>");
         element(&mut out, "<pre class=\"code small\">", &command, "</pre>");
         element(&mut out, "<p><strong>", t.success_label, ": </strong>");
@@ -108,7 +129,11 @@ pub fn tests(t: &Strings, plan: &Plan) -> String {
                 let trouble = text::trouble_text(t, *trouble);
                 element(&mut out, "<dt>", trouble.symptom, "</dt>");
                 element(&mut out, "<dd>", &trouble.cause, "");
-                element(&mut out, "<pre class=\"code small\">", trouble.check, "</pre></dd>");
+                element(&mut out, "<pre class=\"code small\">", trouble.check, "</pre>");
+                if let Some(check_where) = trouble.check_where {
+                    element(&mut out, "<p>", check_where, "</p>");
+                }
+                out.push_str("</dd>");
             }
             out.push_str("</dl></details>");
         }
@@ -282,6 +307,22 @@ mod tests {
         assert!(html.starts_with("<li><button type=\"button\" class=\"link-button\" data-field=\"access-edge\">Access Edge FQDN: "));
         assert!(html.contains("data-field=\"site\">"));
         assert_eq!(html.matches("<li>").count(), 2);
+    }
+
+    #[test]
+    fn the_verdict_states_the_status_once_and_only_when_configuring() {
+        use crate::core::decision::decide;
+        use crate::core::i18n::{EN, ZH_TW};
+        let configure = decide(EdgeServer::Lync2010, &[MobileClient::WpLync2013]);
+        let html = verdict(&EN, &configure);
+        assert_eq!(html.matches("data-testid=\"status-facts\"").count(), 1);
+        assert_eq!(html.matches("<li>").count(), 4 + 1, "four facts and one client");
+        assert!(html.find("status-facts").unwrap() < html.find("class=\"reasons\"").unwrap(), "right under the verdict");
+        assert!(html.contains("href=\"https://learn.microsoft.com/en-us/lifecycle/products/microsoft-lync-server-2010\""));
+        assert!(verdict(&ZH_TW, &configure).contains("2026 年的現況"));
+        for not_configuring in [decide(EdgeServer::None, &[MobileClient::WpLync2013]), decide(EdgeServer::Lync2013, &[MobileClient::IosLync2013])] {
+            assert!(!verdict(&EN, &not_configuring).contains("status-facts"));
+        }
     }
 
     #[test]

@@ -6,12 +6,12 @@ use serde::Serialize;
 use crate::core::answers::Answers;
 use crate::core::decision::Decision;
 use crate::core::facts::{SeedSection, SEED_URL};
-use crate::core::plan::{Action, Host, Note, Plan, Role, Trouble};
+use crate::core::plan::{Action, Host, Note, Plan, Role, StatusFact, Trouble};
 use crate::core::i18n::EN;
 use crate::core::text;
 use crate::core::RULES_VERSION;
 
-use super::powershell::seed_command;
+use super::powershell::commands_to_type;
 
 #[derive(Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -23,6 +23,8 @@ struct Document<'a> {
     decision: &'a Decision,
     headline: String,
     advice: &'static str,
+    /// What is true in 2026 (plan::StatusFact), empty unless configuring.
+    status: Vec<StatusView>,
     steps: Vec<StepView<'a>>,
     notes: Vec<NoteView>,
 }
@@ -40,7 +42,8 @@ struct StepView<'a> {
     seed: SeedSection,
     seed_anchor: &'static str,
     manual: bool,
-    command: Option<String>,
+    /// What to type, in a fresh shell; two entries when the situation decides between them.
+    commands: Vec<CommandView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     success: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,11 +54,30 @@ struct StepView<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "kebab-case")]
+struct CommandView {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    when: Option<String>,
+    command: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
 struct TroubleView {
     trouble: Trouble,
     symptom: &'static str,
     cause: String,
     check: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    check_where: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct StatusView {
+    fact: StatusFact,
+    text: String,
+    source_title: String,
+    source_url: String,
 }
 
 #[derive(Serialize)]
@@ -75,6 +97,14 @@ pub fn json(plan: &Plan) -> String {
         decision: &plan.decision,
         headline: text::verdict_headline(&EN, &plan.decision),
         advice: text::verdict_advice(&EN, &plan.decision),
+        status: plan
+            .status
+            .iter()
+            .map(|&fact| {
+                let status = text::status_text(&EN, fact);
+                StatusView { fact, text: status.text, source_title: status.source, source_url: status.url }
+            })
+            .collect(),
         steps: plan
             .numbered()
             .map(|(number, step)| {
@@ -89,7 +119,10 @@ pub fn json(plan: &Plan) -> String {
                     seed: step.seed,
                     seed_anchor: step.seed.anchor(),
                     manual: step.action.is_manual(),
-                    command: seed_command(&step.action),
+                    commands: commands_to_type(&EN, &step.action)
+                        .into_iter()
+                        .map(|typed| CommandView { when: typed.when, command: typed.command })
+                        .collect(),
                     success: outcomes.as_ref().map(|(success, _)| *success),
                     failure: outcomes.map(|(_, failure)| failure),
                     troubleshooting: step
@@ -97,7 +130,13 @@ pub fn json(plan: &Plan) -> String {
                         .iter()
                         .map(|&trouble| {
                             let text = text::trouble_text(&EN, trouble);
-                            TroubleView { trouble, symptom: text.symptom, cause: text.cause, check: text.check }
+                            TroubleView {
+                                trouble,
+                                symptom: text.symptom,
+                                cause: text.cause,
+                                check: text.check,
+                                check_where: text.check_where,
+                            }
                         })
                         .collect(),
                 }

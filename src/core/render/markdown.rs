@@ -7,7 +7,7 @@ use crate::core::i18n::{fill, Strings};
 use crate::core::text;
 use crate::core::RULES_VERSION;
 
-use super::powershell::{script, seed_command};
+use super::powershell::{commands_to_type, script};
 use super::rollback::rollback;
 
 pub fn runbook(t: &Strings, plan: &Plan) -> String {
@@ -32,6 +32,15 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
     line("");
     line(text::verdict_advice(t, &plan.decision));
     line("");
+    if !plan.status.is_empty() {
+        line(&format!("**{}**", t.status_heading));
+        line("");
+        for &fact in &plan.status {
+            let status = text::status_text(t, fact);
+            line(&format!("- {}", fill(t.status_with_source, &[&status.text, &format!("[{}]({})", status.source, status.url)])));
+        }
+        line("");
+    }
     for client in &plan.decision.clients {
         line(&format!("- {}: {}", text::client_label(t, client.client), text::need_reason(t, client.need)));
     }
@@ -39,7 +48,7 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
         line("");
         line(&format!("## {}", t.before_heading));
         line("");
-        line(&format!("- [ ] {}", text::start_shell_step(t)));
+        line(&format!("- [ ] {}", text::start_shell_step(t, plan.decision.edge)));
         for note in &plan.notes {
             line(&format!("- [ ] {}", text::note_text(t, *note)));
         }
@@ -54,17 +63,20 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
             line(&format!("- **{}:** {}", t.why_label, text::step_why(t, &step.action)));
             line(&format!("- **{}:** [{}]({SEED_URL}#{})", t.source_label, step.seed.title(t), step.seed.anchor()));
             line("");
-            match seed_command(&step.action) {
-                Some(command) => {
-                    line("```powershell");
-                    line(&command);
-                    line("```");
+            let commands = commands_to_type(t, &step.action);
+            if commands.is_empty() {
+                for gui_step in text::ocs_edge_gui_steps(t) {
+                    line(&format!("- [ ] {gui_step}"));
                 }
-                None => {
-                    for gui_step in text::ocs_edge_gui_steps(t) {
-                        line(&format!("- [ ] {gui_step}"));
-                    }
+            }
+            for command in &commands {
+                if let Some(when) = &command.when {
+                    line(when);
+                    line("");
                 }
+                line("```powershell");
+                line(&command.command);
+                line("```");
             }
             if let Some((success, failure)) = text::test_outcomes(t, &step.action) {
                 line("");
@@ -77,7 +89,8 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
                 line("|---|---|---|");
                 for trouble in &step.troubles {
                     let trouble = text::trouble_text(t, *trouble);
-                    line(&format!("| {} | {} | `{}` |", cell(trouble.symptom), cell(&trouble.cause), cell(trouble.check)));
+                    let check_where = trouble.check_where.map(|text| format!(" {}", cell(text))).unwrap_or_default();
+                    line(&format!("| {} | {} | `{}`{check_where} |", cell(trouble.symptom), cell(&trouble.cause), cell(trouble.check)));
                 }
             }
         }

@@ -7,7 +7,7 @@ use crate::core::i18n::{Strings, EN};
 use crate::core::text;
 use crate::core::RULES_VERSION;
 
-use super::powershell::seed_command;
+use super::powershell::commands_to_type;
 
 /// The plan as the command line prints it (English).
 pub fn steps(plan: &Plan) -> String {
@@ -27,6 +27,15 @@ pub fn steps(plan: &Plan) -> String {
     line("");
     line(&format!("Verdict: {}", text::verdict_headline(t, &plan.decision)));
     line(text::verdict_advice(t, &plan.decision));
+    if !plan.status.is_empty() {
+        line("");
+        line(t.status_heading);
+        for &fact in &plan.status {
+            let status = text::status_text(t, fact);
+            line(&format!("  - {}", status.text));
+            line(&format!("    Source: \"{}\" ({})", status.source, status.url));
+        }
+    }
     if !plan.decision.clients.is_empty() {
         line("");
         line("Mobile clients");
@@ -37,7 +46,7 @@ pub fn steps(plan: &Plan) -> String {
     if !plan.steps.is_empty() {
         line("");
         line("Before you start");
-        line(&format!("  {}", text::start_shell_step(t)));
+        line(&format!("  {}", text::start_shell_step(t, plan.decision.edge)));
         line("  (In a plain Windows PowerShell window, run Import-Module Lync first.)");
         line("");
         line("Steps");
@@ -47,20 +56,24 @@ pub fn steps(plan: &Plan) -> String {
             line(&format!("    Who:   {}", text::role_label(t, step.role)));
             line(&format!("    Why:   {}", text::step_why(t, &step.action)));
             line(&format!("    Seed:  \"{}\" ({SEED_URL}#{})", step.seed.title(t), step.seed.anchor()));
-            match seed_command(&step.action) {
-                Some(command) => {
-                    line(&format!("    Run:   {command}"));
-                    if step.action.is_test() {
-                        line("           (read-only; the script runs it and prints the result)");
-                    } else {
-                        line("           (the script runs this only when its check shows it is needed)");
-                    }
+            let commands = commands_to_type(t, &step.action);
+            if commands.is_empty() {
+                line("    By hand:");
+                for (index, gui_step) in text::ocs_edge_gui_steps(t).iter().enumerate() {
+                    line(&format!("      {}. {gui_step}", letter(index)));
                 }
-                None => {
-                    line("    By hand:");
-                    for (index, gui_step) in text::ocs_edge_gui_steps(t).iter().enumerate() {
-                        line(&format!("      {}. {gui_step}", letter(index)));
-                    }
+            }
+            for command in &commands {
+                if let Some(when) = &command.when {
+                    line(&format!("    {when}"));
+                }
+                line(&format!("    Run:   {}", command.command));
+            }
+            if !commands.is_empty() {
+                if step.action.is_test() {
+                    line("           (read-only; the script runs it and prints the result)");
+                } else {
+                    line("           (the script runs this only when its check shows it is needed)");
                 }
             }
             if let Some((success, failure)) = text::test_outcomes(t, &step.action) {
@@ -74,6 +87,9 @@ pub fn steps(plan: &Plan) -> String {
                     line(&format!("      - {}", trouble.symptom));
                     line(&format!("        Cause: {}", trouble.cause));
                     line(&format!("        Check: {}", trouble.check));
+                    if let Some(check_where) = trouble.check_where {
+                        line(&format!("               {check_where}"));
+                    }
                 }
             }
         }
@@ -100,7 +116,7 @@ pub fn checklist(t: &Strings, plan: &Plan) -> Vec<(String, String)> {
             items.push((format!("step{number}-gui{}", index + 1), gui_step));
         }
     }
-    items.push(("start-shell".to_string(), text::start_shell_step(t)));
+    items.push(("start-shell".to_string(), text::start_shell_step(t, plan.decision.edge)));
     items
 }
 

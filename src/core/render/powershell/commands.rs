@@ -2,50 +2,103 @@
 
 use crate::core::decision::Services;
 use crate::core::facts::{cmdlet, LYNC_ONLINE_PROXY_FQDN, NEW_PROVIDER_IDENTITY, PROVIDER_VERIFICATION_LEVEL, PUSH_DOMAIN};
+use crate::core::i18n::{fill, Strings};
 use crate::core::plan::{Action, Scope};
+use crate::core::validate::Fqdn;
 
 use super::quote::quote;
 
-/// The command a step runs, as the seed writes it (names, values and order), or `None` for a step
+/// A command as a person types it into a fresh shell, and the situation it is for when a step
+/// needs one of two forms. Every value in it is literal: nothing depends on a script's variables.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct TypedCommand {
+    pub when: Option<String>,
+    pub command: String,
+}
+
+impl TypedCommand {
+    fn always(command: String) -> Vec<TypedCommand> {
+        vec![TypedCommand { when: None, command }]
+    }
+}
+
+/// The commands a step runs, as the seed writes them (names, values and order); empty for a step
 /// done by hand. User values enter only through `quote`.
-pub fn seed_command(action: &Action) -> Option<String> {
+pub fn commands_to_type(t: &Strings, action: &Action) -> Vec<TypedCommand> {
     match action {
         // Facts §2: the duplicate check Microsoft's hybrid docs use; nothing is added.
-        Action::AddHostingProvider { existing: Some(_) } => Some(provider_lookup()),
-        // Seed 0cb70-122, verbatim.
-        Action::AddHostingProvider { existing: None } => Some(format!(
-            "{} -Identity \"{NEW_PROVIDER_IDENTITY}\" -Enabled $True -ProxyFqdn \"{LYNC_ONLINE_PROXY_FQDN}\" -VerificationLevel {PROVIDER_VERIFICATION_LEVEL}",
-            cmdlet::NEW_HOSTING_PROVIDER
-        )),
-        // Seed 0cb70-126, verbatim.
-        Action::AllowPushDomain => Some(format!("{} -Identity \"{PUSH_DOMAIN}\"", cmdlet::NEW_ALLOWED_DOMAIN)),
-        Action::FederateOcsEdge => None,
-        // Seed 0cb70-140, with only the services needed; a site scope adds -Identity (facts §2).
-        Action::EnablePush { services, scope } => {
-            let identity = match scope {
-                Scope::Global => String::new(),
-                Scope::Site(_) => " -Identity $siteIdentity".to_string(),
-            };
-            Some(format!("{}{identity}{}", cmdlet::SET_PUSH_CONFIGURATION, switches(*services)))
+        Action::AddHostingProvider { existing: Some(_) } => TypedCommand::always(provider_lookup()),
+        Action::AddHostingProvider { existing: None } => TypedCommand::always(new_hosting_provider()),
+        Action::AllowPushDomain => TypedCommand::always(new_allowed_domain()),
+        Action::FederateOcsEdge => Vec::new(),
+        // Seed 0cb70-140, with only the services needed.
+        Action::EnablePush { services, scope: Scope::Global } => {
+            TypedCommand::always(format!("{}{}", cmdlet::SET_PUSH_CONFIGURATION, switches(*services)))
+        }
+        // Facts §2: a site's settings are created with New- (which fails if they exist) and
+        // changed with Set- (which fails if they do not); a service the site's clients do not
+        // need gets a copy of today's global value, as the script gives it.
+        Action::EnablePush { services, scope: Scope::Site(name) } => {
+            let identity = quote(&format!("site:{}", name.as_str()));
+            let mut create = format!("{} -Identity {identity}{}", cmdlet::NEW_PUSH_CONFIGURATION, switches(*services));
+            for (needed, switch) in [(services.apns, APPLE_SWITCH), (services.mpns, MICROSOFT_SWITCH)] {
+                if !needed {
+                    create.push_str(&format!(" -{switch} ({} -Identity global).{switch}", cmdlet::GET_PUSH_CONFIGURATION));
+                }
+            }
+            let site = format!("site:{}", name.as_str());
+            vec![
+                TypedCommand { when: Some(fill(t.command_when_site_new, &[&site])), command: create },
+                TypedCommand {
+                    when: Some(fill(t.command_when_site_exists, &[&site])),
+                    command: format!("{} -Identity {identity}{}", cmdlet::SET_PUSH_CONFIGURATION, switches(*services)),
+                },
+            ]
         }
         // Seed 0cb70-142, verbatim.
         Action::AllowFederatedUsers { .. } => {
-            Some(format!("{} -AllowFederatedUsers $True", cmdlet::SET_ACCESS_EDGE_CONFIGURATION))
+            TypedCommand::always(format!("{} -AllowFederatedUsers $True", cmdlet::SET_ACCESS_EDGE_CONFIGURATION))
         }
         // Seed 0cb70-148, with your Access Edge FQDN.
-        Action::TestFederation { access_edge } => Some(format!(
-            "{} -TargetFqdn {} -Domain {PUSH_DOMAIN} -ProxyFqdn {LYNC_ONLINE_PROXY_FQDN}",
-            cmdlet::TEST_FEDERATED_PARTNER,
-            quote(access_edge.as_str())
-        )),
+        Action::TestFederation { access_edge, .. } => TypedCommand::always(test_federation(access_edge)),
         // Seed 0cb70-151, with your Access Edge FQDN.
-        Action::TestPush { access_edge } => Some(format!(
-            "{} -AccessEdgeFqdn {}",
-            cmdlet::TEST_MCX_PUSH_NOTIFICATION,
-            quote(access_edge.as_str())
-        )),
+        Action::TestPush { access_edge } => TypedCommand::always(test_push(access_edge)),
     }
 }
+
+/// Seed 0cb70-122, verbatim.
+pub(in crate::core::render) fn new_hosting_provider() -> String {
+    format!(
+        "{} -Identity \"{NEW_PROVIDER_IDENTITY}\" -Enabled $True -ProxyFqdn \"{LYNC_ONLINE_PROXY_FQDN}\" -VerificationLevel {PROVIDER_VERIFICATION_LEVEL}",
+        cmdlet::NEW_HOSTING_PROVIDER
+    )
+}
+
+/// Seed 0cb70-126, verbatim.
+pub(in crate::core::render) fn new_allowed_domain() -> String {
+    format!("{} -Identity \"{PUSH_DOMAIN}\"", cmdlet::NEW_ALLOWED_DOMAIN)
+}
+
+/// `Get-CsAllowedDomain | Where-Object …` for push.lync.com (or the blocked list's twin).
+pub(in crate::core::render) fn domain_lookup(get_cmdlet: &str) -> String {
+    format!("{get_cmdlet} | Where-Object {{ $_.Domain -eq \"{PUSH_DOMAIN}\" }}")
+}
+
+pub(in crate::core::render) fn test_federation(access_edge: &Fqdn) -> String {
+    format!(
+        "{} -TargetFqdn {} -Domain {PUSH_DOMAIN} -ProxyFqdn {LYNC_ONLINE_PROXY_FQDN}",
+        cmdlet::TEST_FEDERATED_PARTNER,
+        quote(access_edge.as_str())
+    )
+}
+
+pub(in crate::core::render) fn test_push(access_edge: &Fqdn) -> String {
+    format!("{} -AccessEdgeFqdn {}", cmdlet::TEST_MCX_PUSH_NOTIFICATION, quote(access_edge.as_str()))
+}
+
+/// The two push switches (facts §2), as parameter and property names alike.
+pub(in crate::core::render) const APPLE_SWITCH: &str = "EnableApplePushNotificationService";
+pub(in crate::core::render) const MICROSOFT_SWITCH: &str = "EnableMicrosoftPushNotificationService";
 
 pub(in crate::core::render) fn provider_lookup() -> String {
     format!("{} | Where-Object {{ $_.ProxyFqdn -eq \"{LYNC_ONLINE_PROXY_FQDN}\" }}", cmdlet::GET_HOSTING_PROVIDER)
@@ -60,10 +113,10 @@ pub(in crate::core::render) fn provider_lookup_by_identity() -> String {
 pub(super) fn switches(services: Services) -> String {
     let mut text = String::new();
     if services.apns {
-        text.push_str(" -EnableApplePushNotificationService $True");
+        text.push_str(&format!(" -{APPLE_SWITCH} $True"));
     }
     if services.mpns {
-        text.push_str(" -EnableMicrosoftPushNotificationService $True");
+        text.push_str(&format!(" -{MICROSOFT_SWITCH} $True"));
     }
     text
 }
@@ -72,10 +125,10 @@ pub(super) fn switches(services: Services) -> String {
 pub(super) fn switches_on(variable: &str, services: Services) -> String {
     let mut checks = Vec::new();
     if services.apns {
-        checks.push(format!("{variable}.EnableApplePushNotificationService"));
+        checks.push(format!("{variable}.{APPLE_SWITCH}"));
     }
     if services.mpns {
-        checks.push(format!("{variable}.EnableMicrosoftPushNotificationService"));
+        checks.push(format!("{variable}.{MICROSOFT_SWITCH}"));
     }
     checks.join(" -and ")
 }

@@ -1,37 +1,119 @@
 //! What the configuration and rollback scripts share: the header, the script block they run in,
-//! and the keys of the undo record one writes and the other reads.
+//! the pre-flight check of the cmdlets they call, and the keys of the undo record one writes and
+//! the other reads.
 
-use crate::core::facts::{SEED_TITLE, SEED_URL, UNDO_RECORD_FILE};
+use crate::core::facts::{cmdlet, PUSH_CMDLETS_UPDATE, SEED_TITLE, SEED_URL, UNDO_RECORD_FILE};
 use crate::core::i18n::EN;
 use crate::core::plan::Plan;
 use crate::core::text;
 use crate::core::RULES_VERSION;
 
+use super::highlight::{tokens, TokenKind};
 use super::quote::quote;
 use super::writer::Writer;
 
 /// Keys of the undo record; the rollback script reads what the configuration script wrote.
+/// Each entry is written before the change it describes, so a stop between the two leaves a
+/// record the rollback can act on: it checks what is there before it undoes anything.
 pub(in crate::core::render) mod record {
+    /// The Identity of the hosting provider the script created.
     pub const CREATED_PROVIDER: &str = "CreatedHostingProvider";
+    /// The allowed domain the script created.
     pub const CREATED_DOMAIN: &str = "CreatedAllowedDomain";
-    pub const PUSH_BEFORE: &str = "PushBefore";
+    /// Push settings by Identity (`Global`, `site:<name>`), each with `Existed`, the switches'
+    /// first earlier values (`AppleBefore`, `MicrosoftBefore`) and what the scripts last set them
+    /// to (`AppleSet`, `MicrosoftSet`; `$null` for a switch they never touched).
+    pub const PUSH_SETTINGS: &str = "PushSettings";
+    /// Written by earlier versions of the script: one push entry for every scope.
+    pub const LEGACY_PUSH_BEFORE: &str = "PushBefore";
+    /// `AllowFederatedUsers` before the script turned it on.
     pub const FEDERATION_BEFORE: &str = "AllowFederatedUsersBefore";
     pub const SAVE: &str = "$record | Export-Clixml -Path $recordPath";
 }
 
+/// The top of a script file: the switches it takes, before anything else (PowerShell requires
+/// `param` first).
+pub(in crate::core::render) fn file_parameters(out: &mut Writer, parameters: &str) {
+    out.line(&format!("param({parameters})"));
+    out.line("");
+}
+
 /// Opens the script block both scripts run in: it keeps `$ErrorActionPreference` and the
-/// variables out of the session, and finds the undo record beside the script (or in the current
-/// folder when the script is pasted into the shell).
-pub(in crate::core::render) fn open_script_block(out: &mut Writer) {
+/// variables out of the session, marks the run as stopped until it finishes, and finds the undo
+/// record beside the script (or in the current folder when the script is pasted into the shell).
+pub(in crate::core::render) fn open_script_block(out: &mut Writer, parameters: &str) {
     out.comment("The script block keeps $ErrorActionPreference and its variables out of your session.");
     out.open("&");
-    out.line("param($scriptPath)");
-    out.line("$ErrorActionPreference = 'Stop'");
-    out.line("$recordFolder = (Get-Location).Path");
-    out.open("if ($scriptPath)");
-    out.line("$recordFolder = Split-Path -Parent $scriptPath");
-    out.close();
-    out.line(&format!("$recordPath = Join-Path $recordFolder {}", quote(UNDO_RECORD_FILE)));
+    out.line(&format!("param({parameters})"));
+    out.template(
+        r#"
+        $ErrorActionPreference = 'Stop'
+        $global:LASTEXITCODE = 1
+        $recordFolder = (Get-Location).Path
+        if ($scriptPath) {
+            $recordFolder = Split-Path -Parent $scriptPath
+        }
+        $recordPath = Join-Path $recordFolder {0}
+        "#,
+        &[&quote(UNDO_RECORD_FILE)],
+    );
+}
+
+/// Closes the script block and, when the script runs as a file, ends with its outcome as the
+/// exit code; pasted into a shell, it leaves the shell open.
+pub(in crate::core::render) fn close_script_block(out: &mut Writer, arguments: &str) {
+    out.close_script_block(arguments);
+    out.comment("Run as a file, the exit code is the outcome ($LASTEXITCODE); pasted into a shell, the shell stays open.");
+    out.template(
+        r#"
+        if ($MyInvocation.MyCommand.Path) {
+            exit $LASTEXITCODE
+        }
+        "#,
+        &[],
+    );
+}
+
+/// The Lync Server cmdlets a rendered body calls, in order of first use: read from the body
+/// itself, so the pre-flight list cannot drift from what the script runs.
+fn cmdlets_called<'a>(parts: &[&'a str]) -> Vec<&'a str> {
+    let mut names: Vec<&str> = Vec::new();
+    for line in parts.iter().flat_map(|part| part.lines()) {
+        for (kind, word) in tokens(line) {
+            if kind == TokenKind::Cmdlet && word.contains("-Cs") && !names.contains(&word) {
+                names.push(word);
+            }
+        }
+    }
+    names
+}
+
+/// Stops before any change when the shell lacks a cmdlet the body calls: not the Lync Server
+/// Management Shell at all, or a Lync Server 2010 deployment without the update that brought the
+/// push cmdlets (facts §2).
+pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str]) {
+    let names = cmdlets_called(parts);
+    let list = names.iter().map(|name| quote(name)).collect::<Vec<_>>().join(", ");
+    let push_cmdlets = cmdlet::PUSH_CMDLETS.iter().filter(|name| names.contains(name)).copied().collect::<Vec<_>>().join(", ");
+    out.template(
+        r#"
+        $cmdlets = @({0})
+        $missing = @()
+        foreach ($name in $cmdlets) {
+            if (-not (Get-Command -Name $name -ErrorAction SilentlyContinue)) {
+                $missing += $name
+            }
+        }
+        if ($missing.Count -eq $cmdlets.Count) {
+            throw 'The Lync Server cmdlets are missing: this is not the Lync Server Management Shell. Start it from the Start menu (or run Import-Module Lync first), then run this again. Nothing was changed.'
+        }
+        if ($missing.Count -gt 0) {
+            throw ('This shell lacks ' + ($missing -join ', ') + '. The push cmdlets ({1}) came with {2}. Install that update, or a later one, on this Lync Server 2010 deployment, then run this again. Nothing was changed.')
+        }
+        Write-Host ('  OK: the ' + $cmdlets.Count + ' Lync Server cmdlets this script uses are all here.')
+        "#,
+        &[&list, &push_cmdlets, PUSH_CMDLETS_UPDATE],
+    );
 }
 
 pub(in crate::core::render) fn header(out: &mut Writer, plan: &Plan, title: &str) {
@@ -47,3 +129,13 @@ pub(in crate::core::render) fn header(out: &mut Writer, plan: &Plan, title: &str
     out.comment(&format!("Verdict: {}", text::verdict_headline(&EN, &plan.decision)));
 }
 
+/// How to run a downloaded copy: Windows marks it as from the internet, and the RemoteSigned
+/// policy refuses it until it is unblocked. `Unblock-File` came with PowerShell 3.0, so Lync
+/// Server 2010's shell (PowerShell 2.0) needs the file's Properties dialog instead.
+pub(in crate::core::render) fn unblock_hint(out: &mut Writer, file: &str) {
+    out.comment(&format!(
+        "Downloaded as {file}? Windows marks it as from the internet, and the RemoteSigned policy refuses it until you unblock it:"
+    ));
+    out.comment_line(&format!("  PowerShell 3.0 and later (Lync Server 2013): Unblock-File -Path .\\{file}"));
+    out.comment("  PowerShell 2.0 (Lync Server 2010): right-click the file in Explorer, click Properties, click Unblock, then OK.");
+}

@@ -1,14 +1,20 @@
-//! The rollback script: undoes exactly what the configuration script changed, from the undo
-//! record it wrote beside itself. Same PowerShell 2.0 syntax, quoting and guards as the main script.
+//! The rollback script: undoes what the configuration script changed, from the undo record it
+//! wrote beside itself. Every undo is guarded by a look at what is there now, so it can be run
+//! again after a stop; a value someone has changed since is left alone with a warning; and the
+//! two undos that reach beyond push (federation for the whole organisation, a provider now used
+//! for hybrid) need `-Force`. Same PowerShell 2.0 syntax, quoting and writer as the main script.
 
 use crate::core::decision::Verdict;
-use crate::core::facts::{cmdlet, NEW_PROVIDER_IDENTITY, PUSH_DOMAIN, UNDO_RECORD_FILE};
-use crate::core::plan::{Action, Plan, Step};
+use crate::core::facts::{
+    cmdlet, NEW_PROVIDER_IDENTITY, PROVIDER_VERIFICATION_LEVEL, PUSH_DOMAIN, ROLLBACK_FILE, UNDO_RECORD_DONE_PREFIX,
+    UNDO_RECORD_FILE,
+};
 use crate::core::i18n::EN;
+use crate::core::plan::{Action, Plan, Step};
 use crate::core::text;
 
-use super::commands::provider_lookup_by_identity;
-use super::frame::{header, open_script_block, record};
+use super::commands::{domain_lookup, provider_lookup_by_identity, APPLE_SWITCH, MICROSOFT_SWITCH};
+use super::frame::{close_script_block, file_parameters, header, open_script_block, preflight_cmdlets, record, unblock_hint};
 use super::quote::quote;
 use super::writer::Writer;
 
@@ -33,41 +39,75 @@ fn undo_intro(out: &mut Writer, plan: &Plan) {
     out.comment(&format!(
         "Run it from the folder that holds the configuration script and its undo record ({UNDO_RECORD_FILE}), in the Lync Server Management Shell."
     ));
-    out.comment("It restores the push switches and AllowFederatedUsers to the values recorded before the first change, and removes the hosting provider and the allowed domain only if the configuration script created them. Afterwards the record is renamed, so this runs once.");
+    out.comment("It undoes only what the configuration script changed: it turns off the push switches it turned on (in every scope the record holds), removes push settings, the allowed domain and the hosting provider only if the configuration script created them, and checks each value first: one that has been changed since is left as it is, with a warning.");
+    out.comment("Without -Force it never turns federation off (AllowFederatedUsers stops federation with every partner, for the whole organisation) and never removes a hosting provider that has EnabledSharedAddressSpace True (a hybrid deployment uses it). Run it with -Force to undo those too.");
+    out.comment("If it stops, run it again: what is already undone is skipped. When it finishes, the record is renamed, so a later run changes nothing.");
+    out.comment("Outcome, in $LASTEXITCODE: 0 finished; 1 stopped.");
     for (number, _) in plan.numbered().filter(|(_, step)| step.action.is_manual()) {
         out.comment(&format!("Step {number} was done by hand; undo it by hand too (the script says how)."));
     }
+    out.line("#");
+    unblock_hint(out, ROLLBACK_FILE);
     out.line("");
 }
 
 fn undo(out: &mut Writer, plan: &Plan) {
-    open_script_block(out);
-    out.open("if (-not (Test-Path -Path $recordPath))");
-    out.line("Write-Host ('No undo record at ' + $recordPath + '. Run this from the folder of the configuration script; without the record nothing is undone.')");
-    out.line("return");
-    out.close();
-    out.line("$record = Import-Clixml -Path $recordPath");
-    out.open("try");
+    let mut body = Writer::at_depth(2);
     let undoable: Vec<(usize, &Step)> = plan.numbered().filter(|(_, step)| !step.action.is_test()).collect();
     for (number, step) in undoable.into_iter().rev() {
-        undo_step(out, number, step);
-        out.line("");
+        undo_step(&mut body, number, step);
+        body.line("");
     }
-    out.line("$doneName = 'LyncPushNotifications.undo.' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.done.xml'");
-    out.line("Rename-Item -Path $recordPath -NewName $doneName");
-    out.line("Write-Host ('Finished. The record is kept as ' + $doneName + ', so running this again changes nothing.')");
+    body.template(
+        r#"
+        $doneName = '{0}' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.done.xml'
+        Rename-Item -Path $recordPath -NewName $doneName
+        $global:LASTEXITCODE = 0
+        Write-Host ('Finished. The record is kept as ' + $doneName + ', so running this again changes nothing.')
+        "#,
+        &[UNDO_RECORD_DONE_PREFIX],
+    );
+
+    file_parameters(out, "[switch]$Force");
+    open_script_block(out, "$scriptPath, $force");
+    out.template(
+        r#"
+        if (-not (Test-Path -Path $recordPath)) {
+            $global:LASTEXITCODE = 0
+            Write-Host ('No undo record at ' + $recordPath + ', so nothing was undone. Run this from the folder of the configuration script; a record already undone is kept as *.done.xml.')
+            return
+        }
+        "#,
+        &[],
+    );
+    out.open("try");
+    out.say("Pre-flight checks (nothing is changed until they pass)");
+    preflight_cmdlets(out, &[&body.text]);
+    out.line("$record = Import-Clixml -Path $recordPath");
+    legacy_record(out);
+    out.line("");
+    out.text.push_str(&body.text);
     out.close();
     out.open("catch");
+    out.line("$global:LASTEXITCODE = 1");
     out.line("Write-Host ('Stopped: ' + $_.Exception.Message) -ForegroundColor Red");
     out.say("The undo record is kept. Fix the cause and run this again; what is already undone is skipped.");
     out.close();
-    out.close_script_block();
+    close_script_block(out, "$MyInvocation.MyCommand.Path $Force");
 }
 
-fn skipped(out: &mut Writer, why: &str) {
-    out.reopen("else");
-    out.say(&format!("  Skipped: {why}"));
-    out.close();
+/// A record from an earlier version holds one push entry for every scope; say what it holds
+/// rather than guess which switches that version changed.
+fn legacy_record(out: &mut Writer) {
+    out.template(
+        r#"
+        if ($record.ContainsKey('{0}')) {
+            $legacy = $record['{0}']
+            Write-Warning ('This record also holds push settings from an earlier version of the script, which are not undone here: ' + $legacy['Identity'] + ' had Apple ' + $legacy['Apple'] + ' and Microsoft ' + $legacy['Microsoft'] + ' before it ran. Check them with Get-CsPushNotificationConfiguration.')
+        }
+        "#,
+        &[record::LEGACY_PUSH_BEFORE],
+    );
 }
 
 fn undo_step(out: &mut Writer, number: usize, step: &Step) {
@@ -75,47 +115,10 @@ fn undo_step(out: &mut Writer, number: usize, step: &Step) {
     out.comment(&format!("Undo step {number}: {title}"));
     out.say(&format!("Undo step {number}: {title}"));
     match &step.action {
-        Action::AllowFederatedUsers { .. } => {
-            let key = record::FEDERATION_BEFORE;
-            out.open(&format!("if ($record.ContainsKey('{key}'))"));
-            out.line(&format!("{} -AllowFederatedUsers $record['{key}']", cmdlet::SET_ACCESS_EDGE_CONFIGURATION));
-            out.line(&format!("Write-Host ('  Done: AllowFederatedUsers is ' + $record['{key}'] + ' again.')"));
-            skipped(out, "the configuration script did not change it.");
-        }
-        Action::EnablePush { .. } => {
-            out.open(&format!("if ($record.ContainsKey('{}'))", record::PUSH_BEFORE));
-            out.line(&format!("$before = $record['{}']", record::PUSH_BEFORE));
-            out.open("if ($before['Existed'])");
-            out.line(&format!(
-                "{} -Identity $before['Identity'] -EnableApplePushNotificationService $before['Apple'] -EnableMicrosoftPushNotificationService $before['Microsoft']",
-                cmdlet::SET_PUSH_CONFIGURATION
-            ));
-            out.line("Write-Host ('  Done: ' + $before['Identity'] + ' has its earlier push switches again.')");
-            out.reopen("else");
-            out.comment("The configuration script created these site settings; without them the global ones apply.");
-            out.line(&format!("{} -Identity $before['Identity']", cmdlet::REMOVE_PUSH_CONFIGURATION));
-            out.line("Write-Host ('  Done: removed ' + $before['Identity'] + '; the global settings apply there again.')");
-            out.close();
-            skipped(out, "the configuration script did not change the push switches.");
-        }
-        Action::AllowPushDomain => {
-            out.open(&format!("if ($record.ContainsKey('{}'))", record::CREATED_DOMAIN));
-            out.line(&format!("$allowed = @({} | Where-Object {{ $_.Domain -eq \"{PUSH_DOMAIN}\" }})", cmdlet::GET_ALLOWED_DOMAIN));
-            out.open("if ($allowed.Count -gt 0)");
-            out.line(&format!("{} -Identity \"{PUSH_DOMAIN}\"", cmdlet::REMOVE_ALLOWED_DOMAIN));
-            out.say(&format!("  Done: removed {PUSH_DOMAIN} from the allowed domains."));
-            skipped(out, &format!("{PUSH_DOMAIN} is no longer an allowed domain."));
-            skipped(out, &format!("{PUSH_DOMAIN} was allowed before the configuration script ran, so it stays."));
-        }
-        Action::AddHostingProvider { existing: None } => {
-            out.open(&format!("if ($record.ContainsKey('{}'))", record::CREATED_PROVIDER));
-            out.line(&format!("$provider = @({})", provider_lookup_by_identity()));
-            out.open("if ($provider.Count -gt 0)");
-            out.line(&format!("{} -Identity \"{NEW_PROVIDER_IDENTITY}\"", cmdlet::REMOVE_HOSTING_PROVIDER));
-            out.say(&format!("  Done: removed hosting provider {NEW_PROVIDER_IDENTITY}."));
-            skipped(out, &format!("hosting provider {NEW_PROVIDER_IDENTITY} is already gone."));
-            skipped(out, "the hosting provider was there before the configuration script ran, so it stays.");
-        }
+        Action::AllowFederatedUsers { .. } => undo_federation(out),
+        Action::EnablePush { .. } => undo_push(out),
+        Action::AllowPushDomain => undo_allowed_domain(out),
+        Action::AddHostingProvider { existing: None } => undo_hosting_provider(out),
         Action::AddHostingProvider { existing: Some(identity) } => {
             out.say(&format!("  Nothing to undo: the existing hosting provider {} was never changed.", identity.as_str()));
         }
@@ -127,4 +130,147 @@ fn undo_step(out: &mut Writer, number: usize, step: &Step) {
         }
         Action::TestFederation { .. } | Action::TestPush { .. } => {}
     }
+}
+
+/// Federation is organisation-wide (facts §2): it goes back off only with `-Force`.
+fn undo_federation(out: &mut Writer) {
+    out.template(
+        r#"
+        if ($record.ContainsKey('{0}')) {
+            $accessEdge = {1}
+            if (-not $accessEdge.AllowFederatedUsers) {
+                Write-Host '  Skipped: the Access Edge already does not allow federated users.'
+            }
+            elseif ($force) {
+                {2} -AllowFederatedUsers $record['{0}']
+                Write-Host ('  Done: AllowFederatedUsers is ' + $record['{0}'] + ' again (-Force).')
+            }
+            else {
+                Write-Warning 'Left as it is: AllowFederatedUsers stays True. Turning it off ends federation with every partner for the whole organisation, not only push. Run this script with -Force to turn it off.'
+            }
+        }
+        else {
+            Write-Host '  Skipped: the configuration script did not change it.'
+        }
+        "#,
+        &[record::FEDERATION_BEFORE, cmdlet::GET_ACCESS_EDGE_CONFIGURATION, cmdlet::SET_ACCESS_EDGE_CONFIGURATION],
+    );
+}
+
+/// Every scope in the record, not only this plan's: the record may hold the global settings and
+/// sites from several runs in this folder. Settings the script created are removed while their
+/// switches are still as it set them; in settings that existed, each switch it turned on is set
+/// back while it is still on.
+fn undo_push(out: &mut Writer) {
+    out.template(
+        r#"
+        $pushRecord = @{}
+        if ($record.ContainsKey('{0}')) {
+            $pushRecord = $record['{0}']
+        }
+        if ($pushRecord.Count -eq 0) {
+            Write-Host '  Skipped: the configuration script did not change push settings.'
+        }
+        foreach ($identity in @($pushRecord.Keys)) {
+            $entry = $pushRecord[$identity]
+            $current = @({1} | Where-Object { [string]$_.Identity -eq $identity })
+            if ($current.Count -eq 0) {
+                Write-Host ('  Skipped: ' + $identity + ' has no push settings now.')
+            }
+            elseif (-not $entry['Existed']) {
+                if ($current[0].{3} -eq $entry['AppleSet'] -and $current[0].{4} -eq $entry['MicrosoftSet']) {
+                    {2} -Identity $identity
+                    Write-Host ('  Done: removed ' + $identity + ', which the configuration script created; the global settings apply there again.')
+                }
+                else {
+                    Write-Warning ('Left as it is: the configuration script created ' + $identity + ', but its push switches have been changed since.')
+                }
+            }
+            else {
+                if ($entry['AppleSet']) {
+                    if ($current[0].{3}) {
+                        {5} -Identity $identity -{3} $entry['AppleBefore']
+                        Write-Host ('  Done: Apple push (APNS) is ' + $entry['AppleBefore'] + ' again in ' + $identity + '.')
+                    }
+                    else {
+                        Write-Host ('  Skipped: Apple push (APNS) is already off in ' + $identity + '.')
+                    }
+                }
+                if ($entry['MicrosoftSet']) {
+                    if ($current[0].{4}) {
+                        {5} -Identity $identity -{4} $entry['MicrosoftBefore']
+                        Write-Host ('  Done: Windows Phone push (MPNS) is ' + $entry['MicrosoftBefore'] + ' again in ' + $identity + '.')
+                    }
+                    else {
+                        Write-Host ('  Skipped: Windows Phone push (MPNS) is already off in ' + $identity + '.')
+                    }
+                }
+            }
+        }
+        "#,
+        &[
+            record::PUSH_SETTINGS,
+            cmdlet::GET_PUSH_CONFIGURATION,
+            cmdlet::REMOVE_PUSH_CONFIGURATION,
+            APPLE_SWITCH,
+            MICROSOFT_SWITCH,
+            cmdlet::SET_PUSH_CONFIGURATION,
+        ],
+    );
+}
+
+fn undo_allowed_domain(out: &mut Writer) {
+    out.template(
+        r#"
+        if ($record.ContainsKey('{0}')) {
+            $allowed = @({1})
+            if ($allowed.Count -eq 0) {
+                Write-Host '  Skipped: {2} is no longer an allowed domain.'
+            }
+            else {
+                {3} -Identity "{2}"
+                Write-Host '  Done: removed {2} from the allowed domains.'
+            }
+        }
+        else {
+            Write-Host '  Skipped: {2} was allowed before the configuration script ran, so it stays.'
+        }
+        "#,
+        &[record::CREATED_DOMAIN, &domain_lookup(cmdlet::GET_ALLOWED_DOMAIN), PUSH_DOMAIN, cmdlet::REMOVE_ALLOWED_DOMAIN],
+    );
+}
+
+/// Removed only while it is as the script created it (Enabled, UseSourceVerification), and, when
+/// a hybrid deployment now shares it (EnabledSharedAddressSpace), only with `-Force`.
+fn undo_hosting_provider(out: &mut Writer) {
+    out.template(
+        r#"
+        if ($record.ContainsKey('{0}')) {
+            $provider = @({1})
+            if ($provider.Count -eq 0) {
+                Write-Host '  Skipped: hosting provider {2} is already gone.'
+            }
+            elseif ($provider[0].EnabledSharedAddressSpace -and -not $force) {
+                Write-Warning 'Left as it is: hosting provider {2} now has EnabledSharedAddressSpace True, so a hybrid deployment uses it, and removing it cuts that off. Run this script with -Force to remove it anyway.'
+            }
+            elseif (-not $provider[0].Enabled -or [string]$provider[0].VerificationLevel -ne '{3}') {
+                Write-Warning 'Left as it is: hosting provider {2} has been changed since the configuration script created it (Enabled or VerificationLevel).'
+            }
+            else {
+                {4} -Identity "{2}"
+                Write-Host '  Done: removed hosting provider {2}.'
+            }
+        }
+        else {
+            Write-Host '  Skipped: the hosting provider was there before the configuration script ran, so it stays.'
+        }
+        "#,
+        &[
+            record::CREATED_PROVIDER,
+            &provider_lookup_by_identity(),
+            NEW_PROVIDER_IDENTITY,
+            PROVIDER_VERIFICATION_LEVEL,
+            cmdlet::REMOVE_HOSTING_PROVIDER,
+        ],
+    );
 }

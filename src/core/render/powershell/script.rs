@@ -1,15 +1,23 @@
 //! The configuration script. PowerShell 2.0 syntax only, so it runs in the shells of Lync Server
-//! 2010 (PowerShell 2.0) and 2013 (3.0) alike (facts §2). Every change is guarded by a check, so
-//! running it twice changes nothing the second time.
+//! 2010 (PowerShell 2.0) and 2013 (3.0) alike (facts §2). It checks everything that could stop it
+//! before it changes anything, records each earlier value before the change, and guards every
+//! change with a check, so running it twice changes nothing the second time.
 
 use crate::core::decision::{Services, Verdict};
-use crate::core::facts::{cmdlet, LYNC_ONLINE_PROXY_FQDN, NEW_PROVIDER_IDENTITY, PUSH_DOMAIN};
+use crate::core::facts::{
+    cmdlet, DNS_SRV_ROUTING, LYNC_ONLINE_PROXY_FQDN, NEW_PROVIDER_IDENTITY, PUSH_DOMAIN, REPLICATION_POLL_SECONDS,
+    REPLICATION_WAIT_SECONDS, SCRIPT_FILE,
+};
 use crate::core::i18n::EN;
 use crate::core::plan::{Action, Plan, Role, Scope, Step};
 use crate::core::text;
+use crate::core::validate::Name;
 
-use super::commands::{provider_lookup, provider_lookup_by_identity, seed_command, switches, switches_on};
-use super::frame::{header, open_script_block, record};
+use super::commands::{
+    domain_lookup, new_allowed_domain, new_hosting_provider, provider_lookup, provider_lookup_by_identity, switches,
+    switches_on, test_federation, test_push, APPLE_SWITCH, MICROSOFT_SWITCH,
+};
+use super::frame::{close_script_block, header, open_script_block, preflight_cmdlets, record, unblock_hint};
 use super::quote::quote;
 use super::writer::Writer;
 
@@ -27,20 +35,33 @@ pub fn script(plan: &Plan) -> String {
 /// How to run the configuration script, after the shared header.
 fn how_to_run(out: &mut Writer, plan: &Plan) {
     out.comment(text::verdict_advice(&EN, &plan.decision));
-    if !plan.steps.is_empty() {
+    if !plan.status.is_empty() {
         out.line("#");
-        for (number, step) in plan.numbered().filter(|(_, step)| step.action.is_manual()) {
-            out.comment(&format!(
-                "Step {number} is done by hand before this script runs: {} (see the GUI steps).",
-                text::step_title(&EN, &step.action)
-            ));
+        out.comment(&format!("{}:", EN.status_heading));
+        for &fact in &plan.status {
+            out.comment(&format!("- {}", text::status_line(&EN, fact)));
         }
-        out.comment("Run in the Lync Server Management Shell of Lync Server 2010 or 2013,");
-        out.comment("on an internal server with Ocscore installed (not on the Edge Server).");
-        out.comment(&roles_line(plan));
-        out.comment("Safe to run more than once: each change is made only when a check shows it is needed.");
-        out.comment("It stops at the first error; on the next run, finished steps are skipped.");
     }
+    if plan.steps.is_empty() {
+        out.line("");
+        return;
+    }
+    out.line("#");
+    for (number, step) in plan.numbered().filter(|(_, step)| step.action.is_manual()) {
+        out.comment(&format!(
+            "Step {number} is done by hand before this script runs: {} (see the GUI steps).",
+            text::step_title(&EN, &step.action)
+        ));
+    }
+    out.comment("Run in the Lync Server Management Shell of Lync Server 2010 or 2013,");
+    out.comment("on an internal server with Ocscore installed (not on the Edge Server).");
+    out.comment(&roles_line(plan));
+    out.comment("Before any change it checks that the shell has every cmdlet it uses, that nothing blocks a step, and that it can write its undo record; if a check fails, it stops having changed nothing.");
+    out.comment("Safe to run more than once: each change is made only when a check shows it is needed.");
+    out.comment("It stops at the first error; on the next run, finished steps are skipped.");
+    out.comment("Outcome, in $LASTEXITCODE: 0 all done and both tests passed; 2 all done, but a test did not pass; 1 stopped.");
+    out.line("#");
+    unblock_hint(out, SCRIPT_FILE);
     out.line("");
 }
 
@@ -79,171 +100,262 @@ fn nothing_to_change(out: &mut Writer, plan: &Plan) {
 }
 
 fn configuration(out: &mut Writer, plan: &Plan) {
+    // The checks and the body first: the pre-flight looks for the cmdlets they call.
+    let mut body = Writer::at_depth(2);
     let total = plan.steps.len();
-    open_script_block(out);
-    out.comment("The undo record: values from before the first change, and what this script created.");
-    out.comment("The rollback script reads it. A second run adds to it and keeps the earlier values.");
-    out.line("$record = @{}");
-    out.open("if (Test-Path -Path $recordPath)");
-    out.line("$record = Import-Clixml -Path $recordPath");
-    out.line("Write-Host ('Adding to the undo record ' + $recordPath + '; values from before the first run are kept.')");
-    out.close();
-    out.open("try");
+    let mut tests_started = false;
     for (number, step) in plan.script_steps() {
-        step_block(out, number, total, step);
-        out.line("");
+        if step.action.is_test() && !tests_started {
+            tests_started = true;
+            wait_for_replication(&mut body, plan);
+            body.line("");
+        }
+        step_block(&mut body, number, total, step);
+        body.line("");
     }
-    out.say("Finished. Read any warnings above; the plan explains each one.");
+    finish(&mut body);
+    let mut checks = Writer::at_depth(2);
+    preflight_blockers(&mut checks, plan);
+    open_record(&mut checks);
+    checks.line("");
+
+    open_script_block(out, "$scriptPath");
+    out.open("try");
+    out.comment("Pre-flight: nothing is changed until every check here has passed.");
+    out.say("Pre-flight checks (nothing is changed until they pass)");
+    preflight_cmdlets(out, &[&checks.text, &body.text]);
+    out.text.push_str(&checks.text);
+    out.text.push_str(&body.text);
     out.close();
     out.open("catch");
+    out.line("$global:LASTEXITCODE = 1");
     out.line("Write-Host ('Stopped: ' + $_.Exception.Message) -ForegroundColor Red");
     out.say("Later steps did not run. Fix the cause and run the script again; finished steps are skipped.");
     out.close();
-    out.close_script_block();
+    close_script_block(out, "$MyInvocation.MyCommand.Path");
 }
 
-/// Records a value from before the first change (a second run keeps the first run's value).
-fn remember_before(out: &mut Writer, key: &str, value: &str) {
-    out.open(&format!("if (-not $record.ContainsKey('{key}'))"));
-    out.line(&format!("$record['{key}'] = {value}"));
-    out.line(record::SAVE);
-    out.close();
+/// What would make a step fail halfway, checked before the first change (seed 0cb70-123/124:
+/// one hosting provider for sipfed.online.lync.com; facts §2: a blocked domain cannot be allowed).
+fn preflight_blockers(out: &mut Writer, plan: &Plan) {
+    for (_, step) in plan.script_steps() {
+        match &step.action {
+            Action::AddHostingProvider { existing } => {
+                out.line(&format!("$provider = @({})", provider_lookup()));
+                match existing {
+                    Some(identity) => out.template(
+                        r#"
+                        if ($provider.Count -eq 0) {
+                            throw {0}
+                        }
+                        "#,
+                        &[&quote(&format!(
+                            "No hosting provider federates with {LYNC_ONLINE_PROXY_FQDN}, but the answers say {} does. Check that this is the right deployment, then answer the wizard again. Nothing was changed.",
+                            identity.as_str()
+                        ))],
+                    ),
+                    None => out.template(
+                        r#"
+                        if ($provider.Count -eq 0) {
+                            $sameName = @({0})
+                            if ($sameName.Count -gt 0) {
+                                throw {1}
+                            }
+                        }
+                        "#,
+                        &[
+                            &provider_lookup_by_identity(),
+                            &quote(&format!(
+                                "A hosting provider named {NEW_PROVIDER_IDENTITY} exists with another ProxyFqdn, which cannot be changed. Check it with Get-CsHostingProvider before adding the Lync Online provider. Nothing was changed."
+                            )),
+                        ],
+                    ),
+                }
+            }
+            Action::AllowPushDomain => out.template(
+                r#"
+                $allowed = @({0})
+                if ($allowed.Count -eq 0) {
+                    # New-CsAllowedDomain fails for a domain on the blocked list, so say why first.
+                    $blocked = @({1})
+                    if ($blocked.Count -gt 0) {
+                        throw {2}
+                    }
+                }
+                "#,
+                &[
+                    &domain_lookup(cmdlet::GET_ALLOWED_DOMAIN),
+                    &domain_lookup(cmdlet::GET_BLOCKED_DOMAIN),
+                    &quote(&format!(
+                        "{PUSH_DOMAIN} is on the blocked domain list, so it cannot be allowed. If your policy permits, remove it from that list, then run the script again. Nothing was changed."
+                    )),
+                ],
+            ),
+            Action::EnablePush { .. }
+            | Action::AllowFederatedUsers { .. }
+            | Action::FederateOcsEdge
+            | Action::TestFederation { .. }
+            | Action::TestPush { .. } => {}
+        }
+    }
 }
 
-/// Records that this script created something, so the rollback may remove it.
-fn remember_created(out: &mut Writer, key: &str, value: &str) {
-    out.line(&format!("$record['{key}'] = \"{value}\""));
-    out.line(record::SAVE);
+/// Reads the undo record, and writes it once before any change: a folder it cannot be written
+/// to stops the script here rather than after a change nobody could undo.
+fn open_record(out: &mut Writer) {
+    out.comment("The undo record: values from before the first change, and what this script created.");
+    out.comment("The rollback script reads it. A second run adds to it and keeps the earlier values.");
+    out.template(
+        r#"
+        $record = @{}
+        if (Test-Path -Path $recordPath) {
+            $record = Import-Clixml -Path $recordPath
+            Write-Host ('  Adding to the undo record ' + $recordPath + '; values from before the first run are kept.')
+        }
+        if (-not $record.ContainsKey('{0}')) {
+            $record['{0}'] = @{}
+        }
+        try {
+            {1}
+        }
+        catch {
+            throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
+        }
+        Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
+        "#,
+        &[record::PUSH_SETTINGS, record::SAVE],
+    );
 }
 
 fn step_block(out: &mut Writer, number: usize, total: usize, step: &Step) {
     let title = text::step_title(&EN, &step.action);
     out.comment(&format!("Step {number} of {total}: {title}"));
     out.comment(&format!("Why: {}", text::step_why(&EN, &step.action)));
-    out.comment(&format!("Needs: {}. Seed: \"{}\".", step.role.token(), step.seed.title(&EN)));
+    out.comment(&format!("Needs: {}. Source: \"{}\".", step.role.token(), step.seed.title(&EN)));
     out.say(&format!("Step {number} of {total}: {title}"));
-    let command = seed_command(&step.action).unwrap_or_default();
     match &step.action {
-        Action::AddHostingProvider { existing } => hosting_provider(out, existing.as_ref().map(|n| n.as_str()), &command),
-        Action::AllowPushDomain => allowed_domain(out, &command),
+        Action::AddHostingProvider { existing } => hosting_provider(out, existing.as_ref()),
+        Action::AllowPushDomain => allowed_domain(out),
         Action::FederateOcsEdge => {}
-        Action::EnablePush { services, scope } => enable_push(out, *services, scope, &command),
-        Action::AllowFederatedUsers { check_dns_srv_routing } => federation(out, *check_dns_srv_routing, &command),
-        Action::TestFederation { .. } => read_only_test(
+        Action::EnablePush { services, scope } => enable_push(out, *services, scope),
+        Action::AllowFederatedUsers { check_dns_srv_routing } => federation(out, *check_dns_srv_routing),
+        Action::TestFederation { access_edge, domain_allowed_by_plan } => {
+            if !domain_allowed_by_plan {
+                // Facts §2: Test-CsFederatedPartner needs the domain on the allowed list, which
+                // the OCS 2007 R2 route (seed 0cb70-128 … 0cb70-135) does not create.
+                out.template(
+                    r#"
+                    $allowed = @({0})
+                    if ($allowed.Count -eq 0) {
+                        Write-Warning {1}
+                    }
+                    "#,
+                    &[
+                        &domain_lookup(cmdlet::GET_ALLOWED_DOMAIN),
+                        &quote(&format!(
+                            "Test-CsFederatedPartner needs {PUSH_DOMAIN} on the allowed domains of Lync Server. On this route federation is set on the OCS 2007 R2 Edge Server instead and nothing adds the domain here, so expect this test to fail; the push test that follows is the one that tells."
+                        )),
+                    ],
+                );
+            }
+            read_only_test(out, "A read-only test: a failure is reported and the script goes on.", &test_federation(access_edge));
+        }
+        Action::TestPush { access_edge } => read_only_test(
             out,
-            "A read-only test: a failure is reported and the script goes on.",
-            &command,
-            "'  Result: ' + $result.Result + ' ' + $result.Error",
-        ),
-        Action::TestPush { .. } => read_only_test(
-            out,
-            "A read-only test. It throws on failure instead of returning Failure.",
-            &command,
-            "'  Result: ' + $result.Result",
+            "A read-only test. Microsoft's page says it usually throws on failure; a returned Failure is reported too.",
+            &test_push(access_edge),
         ),
     }
 }
 
-/// A test that changes nothing: its failure is printed, and the script goes on.
-fn read_only_test(out: &mut Writer, comment: &str, command: &str, report: &str) {
-    out.comment(comment);
-    out.open("try");
-    out.line(&format!("$result = {command}"));
-    out.line(&format!("Write-Host ({report})"));
-    out.reopen("catch");
-    out.line("Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow");
-    out.close();
-}
-
-/// Seed note 0cb70-123/124: never a second hosting provider for sipfed.online.lync.com.
-fn hosting_provider(out: &mut Writer, existing: Option<&str>, command: &str) {
-    out.line(&format!("$provider = @({})", provider_lookup()));
+/// Seed note 0cb70-123/124: never a second hosting provider for sipfed.online.lync.com. The
+/// pre-flight has looked the provider up.
+fn hosting_provider(out: &mut Writer, existing: Option<&Name>) {
     match existing {
         Some(identity) => {
-            out.open("if ($provider.Count -eq 0)");
-            out.line(&format!(
-                "throw {}",
-                quote(&format!(
-                    "No hosting provider federates with {LYNC_ONLINE_PROXY_FQDN}, but the answers say {identity} does. Check that this is the right deployment, then answer the wizard again."
-                ))
-            ));
-            out.close();
-            out.open(&format!("if ([string]$provider[0].Identity -ne {})", quote(identity)));
-            out.line(&format!(
-                "Write-Warning ('The hosting provider for {LYNC_ONLINE_PROXY_FQDN} is ' + $provider[0].Identity + {})",
-                quote(&format!(", not {identity}; it serves push all the same."))
-            ));
-            out.close();
+            out.template(
+                r#"
+                if ([string]$provider[0].Identity -ne {0}) {
+                    Write-Warning ('The hosting provider for {1} is ' + $provider[0].Identity + {2})
+                }
+                "#,
+                &[
+                    &quote(identity.as_str()),
+                    LYNC_ONLINE_PROXY_FQDN,
+                    &quote(&format!(", not {}; it serves push all the same.", identity.as_str())),
+                ],
+            );
             provider_found(out);
         }
         None => {
             out.open("if ($provider.Count -gt 0)");
             provider_found(out);
             out.reopen("else");
-            out.line(&format!("$sameName = @({})", provider_lookup_by_identity()));
-            out.open("if ($sameName.Count -gt 0)");
-            out.line(&format!(
-                "throw {}",
-                quote(&format!(
-                    "A hosting provider named {NEW_PROVIDER_IDENTITY} exists with another ProxyFqdn, which cannot be changed. Check it with Get-CsHostingProvider before adding the Lync Online provider."
-                ))
-            ));
-            out.close();
-            out.line(command);
             remember_created(out, record::CREATED_PROVIDER, NEW_PROVIDER_IDENTITY);
+            out.line(&new_hosting_provider());
             out.say(&format!("  Done: added hosting provider {NEW_PROVIDER_IDENTITY} for {LYNC_ONLINE_PROXY_FQDN}."));
             out.close();
         }
     }
 }
 
+/// A provider that is there already is never changed; a disabled one gets the command that
+/// enables it, with its Identity (Set-CsHostingProvider needs it).
 fn provider_found(out: &mut Writer) {
-    out.line(&format!(
-        "Write-Host ('  Skipped: hosting provider ' + $provider[0].Identity + ' already federates with {LYNC_ONLINE_PROXY_FQDN}, and only one may.')"
-    ));
-    out.open("if (-not $provider[0].Enabled)");
-    out.line("Write-Warning ('Hosting provider ' + $provider[0].Identity + ' is disabled; push needs it enabled (Set-CsHostingProvider -Enabled $True).')");
-    out.close();
+    out.template(
+        r#"
+        Write-Host ('  Skipped: hosting provider ' + $provider[0].Identity + ' already federates with {0}, and only one may.')
+        if (-not $provider[0].Enabled) {
+            Write-Warning ('Hosting provider ' + $provider[0].Identity + ' is disabled, and push needs it enabled. This script leaves it as it is; to enable it, run: Set-CsHostingProvider -Identity ''' + $provider[0].Identity + ''' -Enabled $True')
+        }
+        "#,
+        &[LYNC_ONLINE_PROXY_FQDN],
+    );
 }
 
-fn allowed_domain(out: &mut Writer, command: &str) {
-    out.line(&format!("$allowed = @({} | Where-Object {{ $_.Domain -eq \"{PUSH_DOMAIN}\" }})", cmdlet::GET_ALLOWED_DOMAIN));
+fn allowed_domain(out: &mut Writer) {
     out.open("if ($allowed.Count -gt 0)");
     out.say(&format!("  Skipped: {PUSH_DOMAIN} is already an allowed domain."));
     out.reopen("else");
-    out.comment("New-CsAllowedDomain fails for a domain on the blocked list, so say why first.");
-    out.line(&format!("$blocked = @({} | Where-Object {{ $_.Domain -eq \"{PUSH_DOMAIN}\" }})", cmdlet::GET_BLOCKED_DOMAIN));
-    out.open("if ($blocked.Count -gt 0)");
-    out.line(&format!(
-        "throw {}",
-        quote(&format!(
-            "{PUSH_DOMAIN} is on the blocked domain list, so it cannot be allowed. If your policy permits, remove it from that list, then run the script again."
-        ))
-    ));
-    out.close();
-    out.line(command);
     remember_created(out, record::CREATED_DOMAIN, PUSH_DOMAIN);
+    out.line(&new_allowed_domain());
     out.say(&format!("  Done: added {PUSH_DOMAIN} to the allowed domains."));
     out.close();
 }
 
-fn enable_push(out: &mut Writer, services: Services, scope: &Scope, command: &str) {
+/// Records, before the change, that this script is about to create something, so the rollback
+/// may remove it (it checks that it is there first).
+fn remember_created(out: &mut Writer, key: &str, value: &str) {
+    out.line(&format!("$record['{key}'] = \"{value}\""));
+    out.line(record::SAVE);
+}
+
+/// The push switches a scope needs turned on. The first earlier values of a scope are kept
+/// (a second run does not overwrite them), and each switch this script turns on is marked, so
+/// the rollback turns off only those.
+fn enable_push(out: &mut Writer, services: Services, scope: &Scope) {
+    let all_on = |variable: &str| switches_on(variable, services);
     match scope {
         Scope::Global => {
-            out.line(&format!("$push = {} -Identity global", cmdlet::GET_PUSH_CONFIGURATION));
-            out.open(&format!("if ({})", switches_on("$push", services)));
+            out.line(&format!("$push = {} -Identity Global", cmdlet::GET_PUSH_CONFIGURATION));
+            out.open(&format!("if ({})", all_on("$push")));
             out.say("  Skipped: already on in the global settings.");
             out.reopen("else");
-            remember_before(out, record::PUSH_BEFORE, &push_values("'global'", "$true", "$push"));
-            out.line(command);
+            remember_switches(out, "'Global'", "$push", services);
+            out.line(&format!("{}{}", cmdlet::SET_PUSH_CONFIGURATION, switches(services)));
             out.say("  Done: turned on in the global settings.");
             out.close();
             out.comment("Site settings override the global ones for that site (facts: New-CsPushNotificationConfiguration).");
-            out.open(&format!("foreach ($site in @({} -Filter \"site:*\"))", cmdlet::GET_PUSH_CONFIGURATION));
-            out.open(&format!("if (-not ({}))", switches_on("$site", services)));
-            out.line("Write-Warning ('Settings ' + $site.Identity + ' override global and keep a needed service off: users of that site get no push there.')");
-            out.close();
-            out.close();
+            out.template(
+                r#"
+                foreach ($site in @({0} -Filter "site:*")) {
+                    if (-not ({1})) {
+                        Write-Warning ('Settings ' + $site.Identity + ' override global and keep a needed service off: users of that site get no push there.')
+                    }
+                }
+                "#,
+                &[cmdlet::GET_PUSH_CONFIGURATION, &all_on("$site")],
+            );
         }
         Scope::Site(name) => {
             out.line(&format!("$siteIdentity = {}", quote(&format!("site:{}", name.as_str()))));
@@ -252,55 +364,193 @@ fn enable_push(out: &mut Writer, services: Services, scope: &Scope, command: &st
                 cmdlet::GET_PUSH_CONFIGURATION
             ));
             out.open("if ($push.Count -eq 0)");
-            out.comment("New site settings override global there; a service not needed here keeps its global value.");
-            let mut create = format!("{} -Identity $siteIdentity{}", cmdlet::NEW_PUSH_CONFIGURATION, switches(services));
-            if !services.apns || !services.mpns {
-                out.line(&format!("$globalPush = {} -Identity global", cmdlet::GET_PUSH_CONFIGURATION));
-            }
-            if !services.apns {
-                create.push_str(" -EnableApplePushNotificationService $globalPush.EnableApplePushNotificationService");
-            }
-            if !services.mpns {
-                create.push_str(" -EnableMicrosoftPushNotificationService $globalPush.EnableMicrosoftPushNotificationService");
-            }
-            remember_before(out, record::PUSH_BEFORE, "@{ Identity = $siteIdentity; Existed = $false }");
-            out.line(&create);
-            out.line("Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on.')");
-            out.reopen(&format!("elseif ({})", switches_on("$push[0]", services)));
+            create_site_settings(out, services);
+            out.reopen(&format!("elseif ({})", all_on("$push[0]")));
             out.line("Write-Host ('  Skipped: already on in ' + $siteIdentity + '.')");
             out.reopen("else");
-            remember_before(out, record::PUSH_BEFORE, &push_values("$siteIdentity", "$true", "$push[0]"));
-            out.line(command);
+            remember_switches(out, "$siteIdentity", "$push[0]", services);
+            out.line(&format!("{} -Identity $siteIdentity{}", cmdlet::SET_PUSH_CONFIGURATION, switches(services)));
             out.line("Write-Host ('  Done: turned on in ' + $siteIdentity + '.')");
             out.close();
         }
     }
 }
 
-/// A push collection's identity and switches, as the undo record keeps them.
-fn push_values(identity: &str, existed: &str, variable: &str) -> String {
-    format!(
-        "@{{ Identity = {identity}; Existed = {existed}; Apple = [bool]{variable}.EnableApplePushNotificationService; Microsoft = [bool]{variable}.EnableMicrosoftPushNotificationService }}"
-    )
+/// New site settings override global there, so a service the site's clients do not need gets a
+/// copy of today's global value (later changes to global do not reach the site).
+fn create_site_settings(out: &mut Writer, services: Services) {
+    let mut create = format!("{} -Identity $siteIdentity{}", cmdlet::NEW_PUSH_CONFIGURATION, switches(services));
+    let mut created = Vec::new();
+    if !services.apns || !services.mpns {
+        out.comment("A service these clients do not need gets a copy of today's global value.");
+        out.line(&format!("$globalPush = {} -Identity Global", cmdlet::GET_PUSH_CONFIGURATION));
+    }
+    for (needed, switch, key) in [(services.apns, APPLE_SWITCH, "AppleSet"), (services.mpns, MICROSOFT_SWITCH, "MicrosoftSet")] {
+        if needed {
+            created.push(format!("{key} = $true"));
+        } else {
+            create.push_str(&format!(" -{switch} $globalPush.{switch}"));
+            created.push(format!("{key} = [bool]$globalPush.{switch}"));
+        }
+    }
+    out.line(&format!("$record['{}'][$siteIdentity] = @{{ Existed = $false; {} }}", record::PUSH_SETTINGS, created.join("; ")));
+    out.line(record::SAVE);
+    out.line(&create);
+    out.line("Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on.')");
 }
 
-fn federation(out: &mut Writer, check_dns_srv_routing: bool, command: &str) {
-    out.line(&format!("$accessEdge = {}", cmdlet::GET_ACCESS_EDGE_CONFIGURATION));
-    out.open("if ($accessEdge.AllowFederatedUsers)");
-    out.say("  Skipped: the Access Edge already allows federated users.");
-    out.reopen("else");
-    remember_before(out, record::FEDERATION_BEFORE, "[bool]$accessEdge.AllowFederatedUsers");
-    out.line(command);
-    out.say("  Done: the Access Edge now allows federated users.");
-    out.close();
-    if check_dns_srv_routing {
-        out.open("if (-not $accessEdge.UseDnsSrvRouting)");
-        out.line(&format!(
-            "Write-Warning {}",
-            quote("The Access Edge uses default routing. Hosting-provider federation, and so push, needs DNS SRV routing.")
-        ));
-        out.close();
+/// Before a `Set-`: the scope's first earlier values, once, and a mark on each switch this run
+/// turns on; then the record is saved.
+fn remember_switches(out: &mut Writer, identity: &str, variable: &str, services: Services) {
+    let entry = format!("$record['{}'][{identity}]", record::PUSH_SETTINGS);
+    out.template(
+        r#"
+        if (-not $record['{0}'].ContainsKey({1})) {
+            {2} = @{ Existed = $true; AppleBefore = [bool]{3}.{4}; MicrosoftBefore = [bool]{3}.{5}; AppleSet = $null; MicrosoftSet = $null }
+        }
+        "#,
+        &[record::PUSH_SETTINGS, identity, &entry, variable, APPLE_SWITCH, MICROSOFT_SWITCH],
+    );
+    for (needed, switch, key) in [(services.apns, APPLE_SWITCH, "AppleSet"), (services.mpns, MICROSOFT_SWITCH, "MicrosoftSet")] {
+        if needed {
+            out.open(&format!("if (-not {variable}.{switch})"));
+            out.line(&format!("{entry}['{key}'] = $true"));
+            out.close();
+        }
     }
+    out.line(record::SAVE);
+}
+
+/// Seed Enable step 4, with what it means for the whole organisation said before the change
+/// (facts §2: federation is all-or-nothing; partner discovery opens it to any domain).
+/// `EnablePartnerDiscovery` exists only on an Access Edge with DNS SRV routing (lync-objects §4),
+/// so it is read only there.
+fn federation(out: &mut Writer, check_dns_srv_routing: bool) {
+    out.line(&format!("$accessEdge = {}", cmdlet::GET_ACCESS_EDGE_CONFIGURATION));
+    out.open(&format!("if ([string]$accessEdge.RoutingMethod -eq '{DNS_SRV_ROUTING}')"));
+    out.line("Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)");
+    if check_dns_srv_routing {
+        out.reopen("else");
+        out.line(&format!(
+            "Write-Warning ('The Access Edge uses ' + $accessEdge.RoutingMethod + {})",
+            quote(&format!(
+                " (RoutingMethod), not {DNS_SRV_ROUTING}. Hosting-provider federation, and so push, needs DNS SRV routing: see the plan's notes."
+            ))
+        ));
+    }
+    out.close();
+    out.template(
+        r#"
+        if ($accessEdge.AllowFederatedUsers) {
+            Write-Host '  Skipped: the Access Edge already allows federated users.'
+        }
+        else {
+            Write-Host '  This is organisation-wide: every internal user can then talk to users of every allowed federated domain, and of any domain while partner discovery is on.'
+            if (-not $record.ContainsKey('{0}')) {
+                $record['{0}'] = [bool]$accessEdge.AllowFederatedUsers
+            }
+            {1}
+            {2} -AllowFederatedUsers $True
+            Write-Host '  Done: the Access Edge now allows federated users.'
+        }
+        "#,
+        &[record::FEDERATION_BEFORE, record::SAVE, cmdlet::SET_ACCESS_EDGE_CONFIGURATION],
+    );
+}
+
+/// Configuration reaches the Edge through Central Management Store replication, so tests run
+/// right after a change can fail (504) when all is well. Waits, bounded, and says so when the
+/// wait runs out, with the commands that run just the tests later.
+fn wait_for_replication(out: &mut Writer, plan: &Plan) {
+    let minutes = REPLICATION_WAIT_SECONDS / 60;
+    out.comment("Before the tests: changes reach the Edge Server through Central Management Store replication.");
+    out.say(&format!("Before the tests: waiting for replication of the changes (at most {minutes} minutes)"));
+    out.comment("Read-only: if the status cannot be read, the tests still run.");
+    out.open("try");
+    out.template(
+        r#"
+        $replicas = @({0})
+        $pending = @($replicas | Where-Object { -not $_.UpToDate })
+        $waited = 0
+        while ($pending.Count -gt 0 -and $waited -lt {1}) {
+            Write-Host ('  ' + $pending.Count + ' of ' + $replicas.Count + ' replicas are not up to date yet; checking again in {2} seconds.')
+            Start-Sleep -Seconds {2}
+            $waited = $waited + {2}
+            $replicas = @({0})
+            $pending = @($replicas | Where-Object { -not $_.UpToDate })
+        }
+        "#,
+        &[cmdlet::GET_REPLICATION_STATUS, &REPLICATION_WAIT_SECONDS.to_string(), &REPLICATION_POLL_SECONDS.to_string()],
+    );
+    out.open("if ($pending.Count -gt 0)");
+    out.line(&format!(
+        "Write-Warning ('' + $pending.Count + ' of ' + $replicas.Count + {})",
+        quote(&format!(
+            " replicas are still not up to date after {minutes} minutes ({} shows them). The tests below may fail only because of that; run them again later with these commands:",
+            cmdlet::GET_REPLICATION_STATUS
+        ))
+    ));
+    for (_, step) in plan.script_steps() {
+        match &step.action {
+            Action::TestFederation { access_edge, .. } => out.say(&format!("    {}", test_federation(access_edge))),
+            Action::TestPush { access_edge } => out.say(&format!("    {}", test_push(access_edge))),
+            Action::AddHostingProvider { .. }
+            | Action::AllowPushDomain
+            | Action::FederateOcsEdge
+            | Action::EnablePush { .. }
+            | Action::AllowFederatedUsers { .. } => {}
+        }
+    }
+    out.reopen("else");
+    out.line("Write-Host ('  All ' + $replicas.Count + ' replicas are up to date.')");
+    out.close();
+    out.reopen("catch");
+    out.line(&format!(
+        "Write-Warning ('The replication status could not be read (' + $_.Exception.Message + {})",
+        quote("). If the tests below fail, wait a few minutes and run them again.")
+    ));
+    out.close();
+    out.line("$testFailures = 0");
+}
+
+/// A test that changes nothing: its result is printed with Error and Diagnosis when it is not
+/// Success, a throw is caught, and the script goes on (lync-objects §7: TaskOutput).
+fn read_only_test(out: &mut Writer, comment: &str, command: &str) {
+    out.comment(comment);
+    out.template(
+        r#"
+        try {
+            $result = {0}
+            Write-Host ('  Result: ' + $result.Result)
+            if ([string]$result.Result -ne 'Success') {
+                $testFailures = $testFailures + 1
+                Write-Host ('  Error: ' + $result.Error)
+                Write-Host ('  Diagnosis: ' + $result.Diagnosis)
+            }
+        }
+        catch {
+            $testFailures = $testFailures + 1
+            Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
+        }
+        "#,
+        &[command],
+    );
+}
+
+fn finish(out: &mut Writer) {
+    out.template(
+        r#"
+        if ($testFailures -gt 0) {
+            $global:LASTEXITCODE = 2
+            Write-Warning ('Every step is done, but ' + $testFailures + ' test(s) did not pass: see the results above and the troubleshooting in the plan.')
+        }
+        else {
+            $global:LASTEXITCODE = 0
+            Write-Host 'Finished: every step is done and both tests passed. Read any warnings above; the plan explains each one.'
+        }
+        "#,
+        &[],
+    );
 }
 
 /// The script as a `.ps1` file: CRLF line endings, and a UTF-8 byte-order mark when any character

@@ -1,5 +1,7 @@
 //! An indenting writer for PowerShell text, with comments wrapped for review.
 
+use crate::core::i18n::fill;
+
 use super::quote::quote;
 
 pub(in crate::core::render) struct Writer {
@@ -10,6 +12,30 @@ pub(in crate::core::render) struct Writer {
 impl Writer {
     pub(in crate::core::render) fn new() -> Writer {
         Writer { text: String::new(), depth: 0 }
+    }
+
+    /// A writer whose lines start `depth` levels in, for a part rendered on its own and then
+    /// placed inside a block.
+    pub(in crate::core::render) fn at_depth(depth: usize) -> Writer {
+        Writer { text: String::new(), depth }
+    }
+
+    /// Fixed script text, written as it reads in a raw string: the template's own indentation
+    /// is removed and the writer's added, and `{0}`, `{1}` … are filled from `values`. A
+    /// template holds whole blocks (its braces balance); it never holds user input unquoted.
+    pub(in crate::core::render) fn template(&mut self, template: &str, values: &[&str]) {
+        let text = fill(template, values);
+        let lines: Vec<&str> = text.lines().skip_while(|line| line.trim().is_empty()).collect();
+        let lines = &lines[..lines.iter().rposition(|line| !line.trim().is_empty()).map_or(0, |last| last + 1)];
+        let margin = lines
+            .iter()
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| line.len() - line.trim_start().len())
+            .min()
+            .unwrap_or(0);
+        for line in lines {
+            self.line(line.get(margin..).unwrap_or("").trim_end());
+        }
     }
 
     pub(in crate::core::render) fn line(&mut self, code: &str) {
@@ -71,10 +97,10 @@ impl Writer {
         self.line("}");
     }
 
-    /// Closes the outermost script block and passes it this script's path.
-    pub(in crate::core::render) fn close_script_block(&mut self) {
+    /// Closes the outermost script block and passes it `arguments`.
+    pub(in crate::core::render) fn close_script_block(&mut self, arguments: &str) {
         self.depth -= 1;
-        self.line("} $MyInvocation.MyCommand.Path");
+        self.line(&format!("}} {arguments}"));
     }
 
     /// `}` then `else {` on the next line: PowerShell 2.0 accepts both, this reads more plainly.

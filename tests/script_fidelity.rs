@@ -1,0 +1,203 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! What an administrator reads and types, checked over every answer set: only documented
+//! properties, commands that work in a fresh shell, the organisation-wide effect of federation
+//! said before the change, the OCS 2007 R2 route's own test precondition, and full test output.
+//! The modelled shell (tests/modelled_shell.rs) checks what the scripts do when run.
+
+mod support;
+
+use lync_push_wizard::core::i18n::{EN, ZH_TW};
+use lync_push_wizard::core::plan::Trouble;
+use lync_push_wizard::core::render::powershell::{commands_to_type, script};
+use lync_push_wizard::core::render::{json::json, markdown::runbook, rollback::rollback, steps::steps};
+use lync_push_wizard::core::text::{self, trouble_text};
+use lync_push_wizard::core::{plan, Action, EdgeServer, MobileClient, Plan, Verdict};
+use support::{answers, commands, every_answer_set, parse, syntax_problems, with_site};
+
+fn configured_plans() -> Vec<Plan> {
+    every_answer_set()
+        .iter()
+        .map(|answers| plan(answers).expect("valid answers"))
+        .filter(|plan| matches!(plan.decision.verdict, Verdict::Configure { .. }))
+        .collect()
+}
+
+fn every_output(plan: &Plan) -> Vec<String> {
+    vec![script(plan), rollback(plan), steps(plan), runbook(&EN, plan), runbook(&ZH_TW, plan), json(plan)]
+}
+
+/// Defect 1: Get-CsAccessEdgeConfiguration has RoutingMethod, no UseDnsSrvRouting property
+/// (lync-objects §4). The name may appear only as RoutingMethod's value.
+#[test]
+fn dns_srv_routing_is_read_from_routing_method() {
+    let plans = configured_plans();
+    for plan in &plans {
+        for output in every_output(plan) {
+            assert!(!output.contains(".UseDnsSrvRouting"), "property read:\n{output}");
+            assert!(!output.contains("Select-Object UseDnsSrvRouting"), "{output}");
+            assert!(!output.contains("AllowFederatedUsers, UseDnsSrvRouting"), "{output}");
+        }
+        let script = script(plan);
+        if plan.steps.iter().any(|step| matches!(step.action, Action::AllowFederatedUsers { check_dns_srv_routing: true })) {
+            assert!(script.contains("if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting')"), "{script}");
+        }
+    }
+    for trouble in [Trouble::FederationOff, Trouble::DefaultRouting] {
+        assert!(trouble_text(&EN, trouble).check.contains("RoutingMethod"), "{trouble:?}");
+    }
+}
+
+/// Defect 2: what a person types works in a fresh shell: no script variable, literal quoted
+/// identities, and New- or Set- as the site's situation needs.
+#[test]
+fn commands_to_type_stand_on_their_own() {
+    let mut site_steps = 0;
+    for plan in configured_plans() {
+        for t in [&EN, &ZH_TW] {
+            for step in &plan.steps {
+                let typed = commands_to_type(t, &step.action);
+                for command in &typed {
+                    let variables: Vec<&str> = command
+                        .command
+                        .match_indices('$')
+                        .map(|(at, _)| {
+                            let rest = &command.command[at + 1..];
+                            let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+                            &rest[..end]
+                        })
+                        .collect();
+                    for variable in variables {
+                        assert!(matches!(variable, "True" | "False" | "_"), "${variable} in {}", command.command);
+                    }
+                    let text = format!("{}\n", command.command);
+                    assert!(syntax_problems(&parse(&text), &text).is_empty(), "{}", command.command);
+                }
+                if let Action::EnablePush { scope: lync_push_wizard::core::plan::Scope::Site(name), .. } = &step.action {
+                    site_steps += 1;
+                    let identity = format!("-Identity 'site:{}'", name.as_str());
+                    assert_eq!(typed.len(), 2);
+                    assert!(typed[0].command.starts_with("New-CsPushNotificationConfiguration ") && typed[0].command.contains(&identity));
+                    assert!(typed[1].command.starts_with("Set-CsPushNotificationConfiguration ") && typed[1].command.contains(&identity));
+                    assert!(typed.iter().all(|command| command.when.as_deref().is_some_and(|when| when.contains("site:"))));
+                }
+            }
+        }
+        // The runbook carries the scripts themselves; the steps and the JSON only what people type.
+        for output in [steps(&plan), json(&plan)] {
+            assert!(!output.contains("$siteIdentity"), "{output}");
+        }
+    }
+    assert!(site_steps > 0);
+}
+
+/// Defect 9: federation is organisation-wide; the plan says so, and the script shows
+/// EnablePartnerDiscovery before it changes AllowFederatedUsers.
+#[test]
+fn federation_says_its_organisation_wide_effect_before_the_change() {
+    for plan in configured_plans() {
+        let script = script(&plan);
+        let shown = script.find("+ $accessEdge.EnablePartnerDiscovery)").expect("partner discovery shown");
+        let said = script.find("This is organisation-wide").expect("effect said");
+        let change = script.find("Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True").expect("the change");
+        assert!(shown < change && said < change);
+        // EnablePartnerDiscovery exists only with DNS SRV routing (lync-objects §4): read inside that check.
+        let guard = script.find("if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting')").expect("guard");
+        assert!(guard < shown);
+        for step in &plan.steps {
+            if let Action::AllowFederatedUsers { .. } = step.action {
+                assert!(text::step_why(&EN, &step.action).contains("organisation-wide"));
+                assert!(text::step_why(&ZH_TW, &step.action).contains("整個組織"));
+            }
+        }
+    }
+}
+
+/// Defect 10: on the OCS 2007 R2 route the federation test's precondition is stated, and the
+/// hosting-provider and DNS SRV hints are gone.
+#[test]
+fn the_ocs_route_states_the_federation_tests_precondition() {
+    let plan = plan(&answers(EdgeServer::Ocs2007R2, &[MobileClient::WpLync2013])).unwrap();
+    let script = script(&plan);
+    assert!(script.contains("Test-CsFederatedPartner needs push.lync.com on the allowed domains of Lync Server"), "{script}");
+    assert!(!script.contains("New-CsAllowedDomain") && !script.contains("DNS SRV routing"), "{script}");
+    for step in &plan.steps {
+        if let Action::TestFederation { .. } = step.action {
+            assert_eq!(step.troubles, vec![Trouble::FederationOff]);
+            let (_, failure) = text::test_outcomes(&EN, &step.action).unwrap();
+            assert!(!failure.contains("DNS SRV") && !failure.contains("hosting provider"), "{failure}");
+        }
+    }
+    let hosting = lync_push_wizard::core::plan(&answers(EdgeServer::Lync2013, &[MobileClient::WpLync2013])).unwrap();
+    assert!(!script_of(&hosting).contains("Test-CsFederatedPartner needs push.lync.com"));
+}
+
+fn script_of(plan: &Plan) -> String {
+    script(plan)
+}
+
+/// Defect 11: both tests print Result, and Error and Diagnosis when the result is not Success;
+/// a throw is reported too, and nothing claims the cmdlet never returns Failure.
+#[test]
+fn both_tests_print_result_error_and_diagnosis() {
+    for plan in configured_plans() {
+        let script = script(&plan);
+        for command in ["$result = Test-CsFederatedPartner", "$result = Test-CsMcxPushNotification"] {
+            let at = script.find(command).unwrap_or_else(|| panic!("{command}"));
+            let block = &script[at..at + script[at..].find("catch {").unwrap()];
+            for part in ["$result.Result", "$result.Error", "$result.Diagnosis"] {
+                assert!(block.contains(part), "{command}: {part}");
+            }
+        }
+        assert!(!script.contains("instead of returning Failure"));
+    }
+}
+
+/// Defect 12, smaller ones.
+#[test]
+fn smaller_fixes_hold() {
+    for plan in configured_plans() {
+        let script = script(&plan);
+        // The enable hint names the provider: Set-CsHostingProvider needs -Identity.
+        for line in script.lines().filter(|line| line.contains("Set-CsHostingProvider")) {
+            assert!(line.contains("Set-CsHostingProvider -Identity "), "{line}");
+        }
+        // A caller can see the outcome.
+        assert!(script.contains("$global:LASTEXITCODE = 1") && script.contains("exit $LASTEXITCODE"));
+        // Downloaded copies: how to unblock, with and without Unblock-File.
+        assert!(script.contains("Unblock-File -Path") && script.contains("PowerShell 2.0"));
+        assert!(rollback(&plan).contains("Unblock-File -Path"));
+        // The Start menu names the version the deployment runs.
+        let start = text::start_shell_step(&EN, plan.decision.edge);
+        assert_eq!(start.contains("Microsoft Lync Server 2010"), plan.decision.edge == EdgeServer::Lync2010, "{start}");
+        assert!(steps(&plan).contains(&start));
+    }
+    // The Baltimore root check runs on the Edge Server.
+    assert!(trouble_text(&EN, Trouble::CertificateChain).check_where.is_some_and(|text| text.contains("Edge Server")));
+    assert!(Trouble::ALL.iter().filter(|&&t| t != Trouble::CertificateChain).all(|&t| trouble_text(&EN, t).check_where.is_none()));
+    // A new site collection gets a copy of today's global value for a service not needed.
+    let site = plan(&with_site(answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010]), "Redmond")).unwrap();
+    assert!(script(&site).contains("gets a copy of today's global value"));
+}
+
+/// Every change in the configuration script comes after the pre-flight, and the pre-flight
+/// checks every Lync Server cmdlet the script calls (defect 7).
+#[test]
+fn the_preflight_lists_every_cmdlet_the_script_calls() {
+    for plan in configured_plans() {
+        for (name, text) in [("script", script(&plan)), ("rollback", rollback(&plan))] {
+            let tree = parse(&text);
+            let called: Vec<&str> = commands(&tree, &text).into_iter().map(|(name, _)| name).filter(|name| name.contains("-Cs")).collect();
+            let list_line = text.lines().find(|line| line.trim_start().starts_with("$cmdlets = @(")).expect("pre-flight list");
+            for cmdlet in &called {
+                assert!(list_line.contains(&format!("'{cmdlet}'")), "{name}: {cmdlet} missing from {list_line}");
+            }
+            // The first line that changes anything comes after the cmdlet check.
+            let preflight = text.lines().position(|line| line.contains("Get-Command -Name $name")).expect("pre-flight");
+            let first_change = text.lines().position(|line| {
+                let code = line.trim_start();
+                ["New-Cs", "Set-Cs", "Remove-Cs", "Rename-Item", "$record | Export-Clixml"].iter().any(|change| code.starts_with(change))
+            });
+            assert!(first_change.is_some_and(|line| line > preflight), "{name}: a change before the pre-flight");
+        }
+    }
+}
