@@ -1,0 +1,363 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Every generated script, run in a modelled Lync Server Management Shell (tests/shell): the
+//! store ends where the answers say, a second run changes nothing, a fault at any store call
+//! leaves a state a re-run finishes, the rollback undoes exactly what the script changed and
+//! respects what others changed since, missing cmdlets stop the script before any change, and no
+//! script reads a property Microsoft does not document.
+//!
+//! All 1,024 answer sets are rendered; those whose script and rollback have the same code
+//! (comments aside) and the same requirements behave identically, so each such group is run once
+//! and its failures are counted for every member. `MODELLED_SHELL_EXAMPLES=N` shows the first
+//! example of up to N kinds of failure per property (default 6).
+
+mod shell;
+mod support;
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use lync_push_wizard::core::render::{powershell::script, rollback::rollback};
+use lync_push_wizard::core::{plan, Answers, EdgeServer, MobileClient, ScopeKind};
+use shell::checks::{self, check_pair, starts, Pair, Report, Start};
+use shell::model::{Deployment, Machine, Shell};
+use shell::{RunOptions, Script};
+use support::{answers, with_provider, with_site};
+
+/// The same answer sets as tests/combinations.rs (copied, not imported).
+fn every_answer_set() -> Vec<Answers> {
+    let mut all = Vec::new();
+    for &edge in EdgeServer::ALL {
+        for mask in 0u32..(1 << MobileClient::ALL.len()) {
+            let clients: Vec<MobileClient> =
+                MobileClient::ALL.iter().enumerate().filter(|(bit, _)| mask & (1 << bit) != 0).map(|(_, c)| *c).collect();
+            let base = answers(edge, &clients);
+            for provider in [None, Some("Office365")] {
+                for site in [None, Some("Redmond")] {
+                    let mut answers = base.clone();
+                    if let Some(identity) = provider {
+                        answers = with_provider(answers, identity);
+                    }
+                    if let Some(site) = site {
+                        answers = with_site(answers, site);
+                    }
+                    all.push(answers);
+                }
+            }
+        }
+    }
+    all
+}
+
+fn texts(answers: &Answers) -> (String, String) {
+    let plan = plan(answers).unwrap_or_else(|e| panic!("{e:?}"));
+    (script(&plan), rollback(&plan))
+}
+
+fn case_label(answers: &Answers) -> String {
+    format!("#{}", lync_push_wizard::core::share::to_fragment(answers))
+}
+
+/// The property checks for one answer set's script and rollback texts (possibly mutated), over
+/// the given starts. A text outside the modelled subset is reported under "modelled subset".
+pub fn check_texts(answers: &Answers, script_text: &str, rollback_text: &str, starts: &[Start]) -> Report {
+    let label = case_label(answers);
+    let (s, r) = match (Script::parse(script_text), Script::parse(rollback_text)) {
+        (Ok(s), Ok(r)) => (s, r),
+        (s, r) => {
+            let mut report = Report::default();
+            for e in [s.err(), r.err()].into_iter().flatten() {
+                report.fail(checks::SUBSET, "parse", format!("{label}: {e}"));
+            }
+            return report;
+        }
+    };
+    check_pair(&Pair { label, answers, script: &s, rollback: &r }, starts)
+}
+
+#[test]
+fn every_generated_script_behaves_in_the_modelled_shell() {
+    let began = Instant::now();
+    let all = every_answer_set();
+    assert_eq!(all.len(), 1024);
+    let starts = starts();
+    // Answer sets whose scripts have the same code (comments aside) and the same requirements
+    // behave identically; each such group is run once and counted for all its members.
+    let mut groups: BTreeMap<String, (Answers, String, String, usize)> = BTreeMap::new();
+    for answers in &all {
+        let (s, r) = texts(answers);
+        let n = checks::need(answers);
+        let key = format!(
+            "{}\u{0}{}\u{0}{}{}{}{}{}{}",
+            shell::code_of(&s),
+            shell::code_of(&r),
+            n.apns,
+            n.mpns,
+            n.configure,
+            n.hosting_provider,
+            n.scope,
+            answers.provider_exists
+        );
+        groups.entry(key).and_modify(|g| g.3 += 1).or_insert((answers.clone(), s, r, 1));
+    }
+    let mut report = Report::default();
+    for (answers, s, r, members) in groups.values() {
+        let one = check_texts(answers, s, r, &starts);
+        report.merge(one, *members);
+    }
+    // The same answers at global scope first, then at site scope: one shared undo record.
+    let sequence_starts: Vec<Start> =
+        starts.iter().filter(|s| matches!(s.name, "fresh" | "site settings present, switches off" | "global push partly on")).cloned().collect();
+    let mut sequences: BTreeMap<String, (Answers, Answers)> = BTreeMap::new();
+    for (answers, s, _, _) in groups.values() {
+        if answers.scope == ScopeKind::Site && checks::need(answers).configure {
+            let mut global = answers.clone();
+            global.scope = ScopeKind::Global;
+            let key = format!("{}\u{0}{}", shell::code_of(&texts(&global).0), shell::code_of(s));
+            sequences.entry(key).or_insert((global, answers.clone()));
+        }
+    }
+    for (global, site) in sequences.values() {
+        let (gs, gr) = texts(global);
+        let (ss, sr) = texts(site);
+        let parsed = [&gs, &gr, &ss, &sr].map(|t| Script::parse(t).unwrap_or_else(|e| panic!("{e}")));
+        let first = Pair { label: case_label(global), answers: global, script: &parsed[0], rollback: &parsed[1] };
+        let second = Pair { label: case_label(site), answers: site, script: &parsed[2], rollback: &parsed[3] };
+        report.merge(checks::check_sequence(&first, &second, &sequence_starts), 1);
+    }
+    let elapsed = began.elapsed();
+    let reads = report.total_reads();
+    let documented = !report.has(checks::DOCUMENTED_ONLY);
+    println!(
+        "modelled shell: {} answer sets ({} distinct script pairs, each run once for its group) x {} start states, \
+         plus {} global-then-site sequences; {} runs, {} faults injected; properties read: {reads}, {}; {:.1} s",
+        all.len(),
+        groups.len(),
+        starts.len(),
+        sequences.len(),
+        report.runs,
+        report.faults,
+        if documented { "all documented" } else { "SOME UNDOCUMENTED" },
+        elapsed.as_secs_f64()
+    );
+    let mut by_kind: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for ((kind, prop), n) in &report.reads {
+        by_kind.entry(kind.label().to_string()).or_default().push(format!("{prop} {n}"));
+    }
+    for (kind, props) in by_kind {
+        println!("  {kind}: {}", props.join(", "));
+    }
+    assert!(report.findings.is_empty(), "properties that fail (count is over all answer sets):{}", report.summary());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The interpreter itself: the checker must be able to fail
+// ---------------------------------------------------------------------------------------------
+
+fn fresh() -> Machine {
+    Machine::new(Deployment::fresh())
+}
+
+fn run(text: &str, machine: &mut Machine) -> shell::RunResult {
+    shell::run_text(text, machine, &RunOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn reading_an_undocumented_property_is_a_violation() {
+    let mut m = fresh();
+    let result = run("$e = Get-CsAccessEdgeConfiguration\nif (-not $e.UseDnsSrvRouting) { Write-Host 'x' }\n", &mut m);
+    assert_eq!(result.violations.len(), 1, "{result:?}");
+    assert!(result.violations[0].contains("UseDnsSrvRouting") && result.violations[0].contains("line 2"));
+    // The default-route shape has no EnablePartnerDiscovery.
+    let mut m = fresh();
+    m.deployment.access_edge.routing = shell::model::Routing::Default {
+        default_route_fqdn: "x.example".into(),
+        verification_level: "AlwaysVerifiable".into(),
+        is_public_provider: false,
+    };
+    let result = run("$e = Get-CsAccessEdgeConfiguration\n$p = $e.EnablePartnerDiscovery\n$r = $e.RoutingMethod\n", &mut m);
+    assert_eq!(result.violations.len(), 1, "{result:?}");
+    assert_eq!(m.reads.get(&(shell::value::Kind::AccessEdgeDefaultRoute, "RoutingMethod".into())), Some(&1));
+    // ReplicaFqdn is a parameter, not a documented property.
+    let result = run("$r = @(Get-CsManagementStoreReplicationStatus)\n$f = $r[0].ReplicaFqdn\n$u = $r[0].UpToDate\n", &mut fresh());
+    assert_eq!(result.violations.len(), 1, "{result:?}");
+}
+
+#[test]
+fn constructs_outside_the_subset_fail_with_their_line() {
+    for (text, needle) in [
+        ("Write-Host 'a'\nfunction f { 1 }\n", "line 2"),
+        ("switch ($x) { 1 { 'a' } }\n", "switch"),
+        ("$a = [datetime]'2020-01-01'\n", "[datetime]"),
+        ("Get-ChildItem\n", "unknown command Get-ChildItem"),
+        ("Set-CsHostingProvider -Identity x -ProxyFqdn y\n", "no parameter -ProxyFqdn"),
+        ("Set-CsPushNotificationConfiguration -EnableApplePushNotificationService 'True'\n", "takes a Boolean"),
+        ("$p = Get-CsPushNotificationConfiguration -Identity global\n$p.Count\n", ".Count"),
+        ("$x = $undefined\n", "read before it is set"),
+        ("$a = @(1)\n$a.Identity\n", "member enumeration"),
+        ("foreach ($x in $null) { }\n", "foreach over $null"),
+        ("Get-CsHostingProvider | Where-Object ProxyFqdn -eq 'x'\n", "Where-Object"),
+    ] {
+        let outcome = shell::run_text(text, &mut fresh(), &RunOptions::default());
+        let message = match outcome {
+            Err(e) => e,
+            Ok(result) => result.failure.unwrap_or_else(|| panic!("not caught: {text}")),
+        };
+        assert!(message.contains(needle), "{text:?}: {message}");
+    }
+}
+
+#[test]
+fn an_injected_fault_stops_a_try_block() {
+    let text = "$ErrorActionPreference = 'Stop'\ntry {\n  $p = Get-CsHostingProvider\n  Write-Host 'after'\n}\ncatch {\n  Write-Host ('caught: ' + $_.Exception.Message)\n  $global:LASTEXITCODE = 1\n}\n";
+    let mut m = fresh();
+    m.fault_at = Some(1);
+    let result = run(text, &mut m);
+    assert_eq!(result.output.len(), 1, "{result:?}");
+    assert!(result.output[0].starts_with("caught: injected fault"));
+    assert_eq!(result.exit_code, Some(1));
+    // Without the fault the block runs on.
+    let result = run(text, &mut fresh());
+    assert_eq!(result.output, vec!["after".to_string()]);
+}
+
+#[test]
+fn comparisons_filter_arrays_and_ignore_case() {
+    let text = "$a = @(1, 2, 1)\n$b = @($a -eq 1)\nWrite-Host $b.Count\n$s = @('Global', 'site:Redmond')\nWrite-Host (@($s -like 'SITE:*').Count)\nWrite-Host ('ABC' -eq 'abc')\nWrite-Host ($null -eq $a)\nWrite-Host ('x' -match '^[a-z]$')\n";
+    let result = run(text, &mut fresh());
+    assert_eq!(result.output, vec!["2", "1", "True", "False", "True"], "{result:?}");
+}
+
+#[test]
+fn cmdlets_behave_as_documented() {
+    // Missing push cmdlets: Get-Command finds nothing, calling one throws "not recognized".
+    let mut m = fresh();
+    m.deployment.shell = Shell::Lync { push_cmdlets: false };
+    let text = "$c = Get-Command -Name Set-CsPushNotificationConfiguration -ErrorAction SilentlyContinue\nWrite-Host ($c -eq $null)\ntry { Get-CsPushNotificationConfiguration } catch { Write-Host $_.Exception.Message }\n";
+    let result = run(text, &mut m);
+    assert_eq!(result.output[0], "True");
+    assert!(result.output[1].contains("is not recognized"), "{result:?}");
+    // New-CsHostingProvider refuses a second provider for the same ProxyFqdn.
+    let mut m = fresh();
+    let text = "$ErrorActionPreference = 'Stop'\nNew-CsHostingProvider -Identity A -Enabled $True -ProxyFqdn sipfed.online.lync.com\ntry { New-CsHostingProvider -Identity B -Enabled $True -ProxyFqdn sipfed.online.lync.com } catch { Write-Host 'refused' }\n";
+    let result = run(text, &mut m);
+    assert_eq!(result.output, vec!["refused"]);
+    assert_eq!(m.deployment.providers.len(), 1);
+    // A record read back from Clixml (PowerShell 2.0) compares its keys with case.
+    let mut m = fresh();
+    let text = "$r = @{ Push = @{ Global = $true } }\n$r | Export-Clixml -Path 'C:\\LyncPush\\r.xml'\n$back = Import-Clixml -Path 'C:\\LyncPush\\r.xml'\nWrite-Host $r['push'].ContainsKey('global')\nWrite-Host $back['push']\nWrite-Host $back['Push'].ContainsKey('Global')\n";
+    let result = run(text, &mut m);
+    assert_eq!(result.output, vec!["True", "", "True"], "{result:?}");
+    // A record folder that cannot be written makes Export-Clixml fail.
+    let mut m = fresh();
+    m.unwritable.insert("c:\\lyncpush".into());
+    let result = run("$ErrorActionPreference = 'Stop'\n@{} | Export-Clixml -Path 'C:\\LyncPush\\r.xml'\nWrite-Host 'written'\n", &mut m);
+    assert!(result.uncaught.as_deref().unwrap_or("").contains("denied"), "{result:?}");
+    // Replicas catch up after the simulated delay; Start-Sleep advances the clock only.
+    let mut m = fresh();
+    m.replication_delay = Some(60);
+    let text = "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True\n$n = 0\nwhile (@(Get-CsManagementStoreReplicationStatus | Where-Object { -not $_.UpToDate }).Count -gt 0) { Start-Sleep -Seconds 15; $n = $n + 1 }\nWrite-Host $n\n";
+    let result = run(text, &mut m);
+    assert_eq!(result.output, vec!["4"], "{result:?}");
+}
+
+#[test]
+fn the_diff_says_what_changed() {
+    let before = Deployment::fresh();
+    let mut after = before.clone();
+    after.access_edge.allow_federated_users = true;
+    after.push.push(shell::model::PushSettings { identity: "site:Redmond".into(), apple: true, microsoft: false });
+    let lines = shell::diff(&before, &after);
+    assert!(lines.contains(&"Access Edge configuration: AllowFederatedUsers False -> True".to_string()), "{lines:?}");
+    assert!(lines.iter().any(|l| l.starts_with("created push settings site:Redmond")), "{lines:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutations: reintroduced defects are caught
+// ---------------------------------------------------------------------------------------------
+
+fn seed_answers() -> Answers {
+    answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010, MobileClient::WpLync2013])
+}
+
+fn a_few_starts() -> Vec<Start> {
+    starts().into_iter().filter(|s| matches!(s.name, "fresh" | "site settings present, switches off" | "default routing")).collect()
+}
+
+/// Inserts `line` after the first line containing `anchor`, at that line's indentation.
+fn insert_after(text: &str, anchor: &str, line: &str) -> String {
+    let mut out = String::new();
+    let mut done = false;
+    for l in text.lines() {
+        out.push_str(l);
+        out.push('\n');
+        if !done && l.contains(anchor) {
+            let indent: String = l.chars().take_while(|c| c.is_whitespace()).collect();
+            out.push_str(&format!("{indent}{line}\n"));
+            done = true;
+        }
+    }
+    assert!(done, "anchor {anchor:?} not found");
+    out
+}
+
+#[test]
+fn mutation_reading_use_dns_srv_routing_is_caught() {
+    let answers = seed_answers();
+    let (s, r) = texts(&answers);
+    // Reintroduce the old check of a property Microsoft does not document (push-facts.md §2).
+    let mutated = insert_after(
+        &s,
+        "Write-Host 'Step 1 of",
+        "$probe = Get-CsAccessEdgeConfiguration; if (-not $probe.UseDnsSrvRouting) { Write-Warning 'default routing' }",
+    );
+    let report = check_texts(&answers, &mutated, &r, &a_few_starts());
+    let (_, examples) = report.findings.get(checks::DOCUMENTED_ONLY).expect("the undocumented read is reported");
+    assert!(examples[0].contains("UseDnsSrvRouting"), "{examples:?}");
+    // The text as generated is clean.
+    let clean = check_texts(&answers, &s, &r, &a_few_starts());
+    assert!(!clean.has(checks::DOCUMENTED_ONLY), "{}", clean.summary());
+}
+
+/// The undo-record key the configuration script keeps AllowFederatedUsers under.
+fn federation_key(script: &str) -> String {
+    script
+        .lines()
+        .find(|l| l.contains("] = [bool]$accessEdge.AllowFederatedUsers"))
+        .and_then(|l| l.split("$record['").nth(1))
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or("AllowFederatedUsersBefore")
+        .to_string()
+}
+
+#[test]
+fn mutation_blind_federation_rollback_is_caught() {
+    let answers = seed_answers();
+    let (s, r) = texts(&answers);
+    // The old rollback's blind restore, with no check and no -Force.
+    let blind = format!("Set-CsAccessEdgeConfiguration -AllowFederatedUsers $record['{}']", federation_key(&s));
+    let mutated = insert_after(&r, "Import-Clixml", &blind);
+    let report = check_texts(&answers, &s, &mutated, &a_few_starts());
+    let federation = report
+        .findings
+        .iter()
+        .filter(|(k, _)| **k == checks::ROLLBACK || **k == checks::RESPECTFUL)
+        .flat_map(|(_, (_, e))| e.iter())
+        .any(|e| e.contains("AllowFederatedUsers") || e.contains("federation"));
+    assert!(federation, "a rollback that switches federation off without -Force is not caught:{}", report.summary());
+}
+
+#[test]
+fn mutation_unguarded_site_removal_is_caught() {
+    let answers = with_site(answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010]), "Redmond");
+    let (s, r) = texts(&answers);
+    // Removing the site settings without checking that they are the script's and unchanged.
+    let mutated = insert_after(&r, "Import-Clixml", "Remove-CsPushNotificationConfiguration -Identity 'site:Redmond'");
+    let report = check_texts(&answers, &s, &mutated, &a_few_starts());
+    let hit = report
+        .findings
+        .iter()
+        .filter(|(k, _)| **k == checks::ROLLBACK || **k == checks::RESPECTFUL || **k == checks::ROLLBACK_RERUN)
+        .flat_map(|(_, (_, e))| e.iter())
+        .any(|e| e.contains("site:Redmond"));
+    assert!(hit, "removing site settings without a check is not caught:{}", report.summary());
+}

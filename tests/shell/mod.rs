@@ -1,0 +1,81 @@
+//! A modelled Lync Server Management Shell: an interpreter for the subset of PowerShell 2.0 the
+//! generated scripts use (parsed with tree-sitter-powershell, lowered in `ast`, run in
+//! `interpreter`), over a model of the Lync configuration store (`model`).
+//!
+//! ```ignore
+//! let script = shell::Script::parse(&text)?;          // Err("line N: ... outside the modelled subset")
+//! let mut machine = shell::Machine::new(shell::model::Deployment::fresh());
+//! machine.fault_at = Some(3);                           // the 3rd store-touching call throws
+//! let options = shell::RunOptions { script_path: Some(r"C:\LyncPush\x.ps1".into()), switches: vec!["Force".into()] };
+//! let result = script.run(&mut machine, &options);
+//! // result.output (host lines), result.exit_code ($LASTEXITCODE), result.failure (left the
+//! // subset: a test failure), result.violations (undocumented properties read), result.calls;
+//! // machine.deployment is the store afterwards, machine.reads counts every property read.
+//! ```
+//!
+//! - `model::DOCUMENTED`: the properties each Lync object carries, cited to lync-objects.md.
+//! - `model::SPECS`: every command and parameter the shell knows (push-facts.md §2); anything
+//!   else, or a value of the wrong kind, is a failure.
+//! - `Machine::next_run(fault)`: clears what one run recorded and sets the next fault.
+//! - `model::diff(before, after)`: what changed, one readable line per item.
+//! - `checks`: the starting deployments and the property checks (a)-(g) the test file runs.
+#![allow(dead_code)]
+
+pub mod ast;
+pub mod checks;
+pub mod interpreter;
+pub mod model;
+pub mod regex;
+pub mod value;
+
+pub use interpreter::{RunOptions, RunResult};
+pub use model::{diff, Machine};
+
+/// A parsed and lowered script, ready to run any number of times.
+pub struct Script {
+    pub ast: ast::Script,
+    /// The command names the script invokes, for the pre-flight check.
+    pub commands: Vec<String>,
+}
+
+impl Script {
+    /// Parses with tree-sitter-powershell and lowers to the modelled subset. A syntax error or
+    /// anything outside the subset is an `Err` naming the construct and its line.
+    pub fn parse(text: &str) -> Result<Script, String> {
+        let tree = crate::support::parse(text);
+        let problems = crate::support::syntax_problems(&tree, text);
+        if !problems.is_empty() {
+            return Err(format!("syntax: {}", problems.join("; ")));
+        }
+        let lowerer = ast::Lowerer { src: text };
+        let ast = lowerer.program(tree.root_node())?;
+        let mut commands: Vec<String> =
+            crate::support::commands(&tree, text).into_iter().map(|(name, _)| name.to_string()).collect();
+        commands.sort();
+        commands.dedup();
+        Ok(Script { ast, commands })
+    }
+
+    pub fn run(&self, machine: &mut Machine, options: &RunOptions) -> RunResult {
+        interpreter::run(&self.ast, machine, options)
+    }
+}
+
+/// Parses and runs in one go (for small unit tests).
+pub fn run_text(text: &str, machine: &mut Machine, options: &RunOptions) -> Result<RunResult, String> {
+    Ok(Script::parse(text)?.run(machine, options))
+}
+
+/// The text of a script without its comments: two scripts with the same code behave the same.
+pub fn code_of(text: &str) -> String {
+    let tree = crate::support::parse(text);
+    let (_, comments) = crate::support::literal_and_comment_ranges(&tree);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for range in comments {
+        out.push_str(&text[at..range.start]);
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
