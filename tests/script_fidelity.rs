@@ -201,3 +201,26 @@ fn the_preflight_lists_every_cmdlet_the_script_calls() {
         }
     }
 }
+
+/// Pasted into the console host of PowerShell 2.0-4.0 (the Lync Server Management Shell), an
+/// empty line ends the input: the rest of a block would then run piece by piece, outside its
+/// checks. So no block holds an empty line.
+#[test]
+fn no_block_holds_an_empty_line() {
+    for answers in every_answer_set() {
+        let plan = plan(&answers).unwrap();
+        for text in [script(&plan), rollback(&plan)] {
+            let mut depth = 0i32;
+            for (number, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with('#') {
+                    continue;
+                }
+                assert!(depth == 0 || !code.is_empty(), "empty line {} inside a block:\n{text}", number + 1);
+                // Generated code opens and closes blocks only at line ends and starts.
+                depth += i32::from(code.ends_with('{')) - i32::from(code.starts_with('}'));
+            }
+            assert_eq!(depth, 0);
+        }
+    }
+}

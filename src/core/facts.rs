@@ -24,7 +24,7 @@ pub const ROLLBACK_FILE: &str = "Undo-LyncPushNotifications.ps1";
 
 /// The update that brought the push cmdlets (Test-CsMcxPushNotification.md, office-docs-powershell:
 /// "introduced in the cumulative update for Lync Server 2010: November 2011").
-pub const PUSH_CMDLETS_UPDATE: &str = "the cumulative update for Lync Server 2010: November 2011";
+pub const PUSH_CMDLETS_UPDATE: &str = "the November 2011 cumulative update for Lync Server 2010";
 
 /// Changes reach the Edge through Central Management Store replication, so the tests wait for
 /// `UpToDate` on every replica (lync-objects §6) at most this long, polling at this interval.
@@ -66,6 +66,7 @@ pub mod cmdlet {
     pub const REMOVE_ALLOWED_DOMAIN: &str = "Remove-CsAllowedDomain";
     pub const REMOVE_PUSH_CONFIGURATION: &str = "Remove-CsPushNotificationConfiguration";
     pub const GET_REPLICATION_STATUS: &str = "Get-CsManagementStoreReplicationStatus";
+    pub const GET_SITE: &str = "Get-CsSite";
 
     /// The cmdlets that came with the cumulative update of November 2011 (facts §2), so a Lync
     /// Server 2010 deployment without it lacks them.

@@ -26,7 +26,8 @@
 #   too.
 # If it stops, run it again: what is already undone is skipped. When it finishes, the record is
 #   renamed, so a later run changes nothing.
-# Outcome, in $LASTEXITCODE: 0 finished; 1 stopped.
+# Outcome, in $LASTEXITCODE: 0 finished; 3 finished, except what needs -Force (the record is kept
+#   for that run); 1 stopped, or no undo record here.
 #
 # Downloaded as Undo-LyncPushNotifications.ps1? Windows marks it as from the internet, and the
 #   RemoteSigned policy refuses it until you unblock it:
@@ -47,7 +48,6 @@ param([switch]$Force)
     }
     $recordPath = Join-Path $recordFolder 'LyncPushNotifications.undo.xml'
     if (-not (Test-Path -Path $recordPath)) {
-        $global:LASTEXITCODE = 0
         Write-Host ('No undo record at ' + $recordPath + ', so nothing was undone. Run this from the folder of the configuration script; a record already undone is kept as *.done.xml.')
         return
     }
@@ -64,17 +64,23 @@ param([switch]$Force)
             throw 'The Lync Server cmdlets are missing: this is not the Lync Server Management Shell. Start it from the Start menu (or run Import-Module Lync first), then run this again. Nothing was changed.'
         }
         if ($missing.Count -gt 0) {
-            throw ('This shell lacks ' + ($missing -join ', ') + '. The push cmdlets (Get-CsPushNotificationConfiguration, Set-CsPushNotificationConfiguration, Remove-CsPushNotificationConfiguration) came with the cumulative update for Lync Server 2010: November 2011. Install that update, or a later one, on this Lync Server 2010 deployment, then run this again. Nothing was changed.')
+            $why = ' Run this in the Lync Server Management Shell of a Lync Server deployment that has them.'
+            if (@($missing | Where-Object { @('Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Remove-CsPushNotificationConfiguration') -contains $_ }).Count -gt 0) {
+                $why = ' The push cmdlets came with the November 2011 cumulative update for Lync Server 2010: install that update, or a later one, on this Lync Server 2010 deployment.'
+            }
+            throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')
         }
         Write-Host ('  OK: the ' + $cmdlets.Count + ' Lync Server cmdlets this script uses are all here.')
         $record = Import-Clixml -Path $recordPath
+        # Set when something is left because only -Force may undo it; the record is then kept.
+        $needsForce = $false
         if ($record.ContainsKey('PushBefore')) {
             $legacy = $record['PushBefore']
             Write-Warning ('This record also holds push settings from an earlier version of the script, which are not undone here: ' + $legacy['Identity'] + ' had Apple ' + $legacy['Apple'] + ' and Microsoft ' + $legacy['Microsoft'] + ' before it ran. Check them with Get-CsPushNotificationConfiguration.')
         }
-
-        # Undo step 4: Enable federation on the Access Edge
-        Write-Host 'Undo step 4: Enable federation on the Access Edge'
+        #
+        # Undo step 4 ("Enable federation on the Access Edge")
+        Write-Host 'Undo step 4 ("Enable federation on the Access Edge")'
         if ($record.ContainsKey('AllowFederatedUsersBefore')) {
             $accessEdge = Get-CsAccessEdgeConfiguration
             if (-not $accessEdge.AllowFederatedUsers) {
@@ -85,15 +91,16 @@ param([switch]$Force)
                 Write-Host ('  Done: AllowFederatedUsers is ' + $record['AllowFederatedUsersBefore'] + ' again (-Force).')
             }
             else {
+                $needsForce = $true
                 Write-Warning 'Left as it is: AllowFederatedUsers stays True. Turning it off ends federation with every partner for the whole organisation, not only push. Run this script with -Force to turn it off.'
             }
         }
         else {
             Write-Host '  Skipped: the configuration script did not change it.'
         }
-
-        # Undo step 3: Turn on push notifications (MPNS only, global)
-        Write-Host 'Undo step 3: Turn on push notifications (MPNS only, global)'
+        #
+        # Undo step 3 ("Turn on push notifications (MPNS only, global)")
+        Write-Host 'Undo step 3 ("Turn on push notifications (MPNS only, global)")'
         $pushRecord = @{}
         if ($record.ContainsKey('PushSettings')) {
             $pushRecord = $record['PushSettings']
@@ -137,9 +144,9 @@ param([switch]$Force)
                 }
             }
         }
-
-        # Undo step 2: Allow federation with push.lync.com
-        Write-Host 'Undo step 2: Allow federation with push.lync.com'
+        #
+        # Undo step 2 ("Allow federation with push.lync.com")
+        Write-Host 'Undo step 2 ("Allow federation with push.lync.com")'
         if ($record.ContainsKey('CreatedAllowedDomain')) {
             $allowed = @(Get-CsAllowedDomain | Where-Object { $_.Domain -eq "push.lync.com" })
             if ($allowed.Count -eq 0) {
@@ -153,15 +160,16 @@ param([switch]$Force)
         else {
             Write-Host '  Skipped: push.lync.com was allowed before the configuration script ran, so it stays.'
         }
-
-        # Undo step 1: Add the Lync Online hosting provider (sipfed.online.lync.com)
-        Write-Host 'Undo step 1: Add the Lync Online hosting provider (sipfed.online.lync.com)'
+        #
+        # Undo step 1 ("Add the Lync Online hosting provider (sipfed.online.lync.com)")
+        Write-Host 'Undo step 1 ("Add the Lync Online hosting provider (sipfed.online.lync.com)")'
         if ($record.ContainsKey('CreatedHostingProvider')) {
             $provider = @(Get-CsHostingProvider | Where-Object { [string]$_.Identity -eq "LyncOnline" })
             if ($provider.Count -eq 0) {
                 Write-Host '  Skipped: hosting provider LyncOnline is already gone.'
             }
             elseif ($provider[0].EnabledSharedAddressSpace -and -not $force) {
+                $needsForce = $true
                 Write-Warning 'Left as it is: hosting provider LyncOnline now has EnabledSharedAddressSpace True, so a hybrid deployment uses it, and removing it cuts that off. Run this script with -Force to remove it anyway.'
             }
             elseif (-not $provider[0].Enabled -or [string]$provider[0].VerificationLevel -ne 'UseSourceVerification') {
@@ -175,11 +183,17 @@ param([switch]$Force)
         else {
             Write-Host '  Skipped: the hosting provider was there before the configuration script ran, so it stays.'
         }
-
-        $doneName = 'LyncPushNotifications.undo.' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.done.xml'
-        Rename-Item -Path $recordPath -NewName $doneName
-        $global:LASTEXITCODE = 0
-        Write-Host ('Finished. The record is kept as ' + $doneName + ', so running this again changes nothing.')
+        #
+        if ($needsForce) {
+            $global:LASTEXITCODE = 3
+            Write-Warning 'Finished, except what needs -Force (see the warnings above). The undo record is kept, so running this again with -Force can undo that too.'
+        }
+        else {
+            $doneName = 'LyncPushNotifications.undo.' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.done.xml'
+            Rename-Item -Path $recordPath -NewName $doneName
+            $global:LASTEXITCODE = 0
+            Write-Host ('Finished. The record is kept as ' + $doneName + ', so running this again changes nothing.')
+        }
     }
     catch {
         $global:LASTEXITCODE = 1

@@ -20,8 +20,8 @@
 #   Server 2013 - Microsoft Lifecycle,
 #   https://learn.microsoft.com/en-us/lifecycle/products/microsoft-lync-server-2013)
 # - Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports
-#   it, so push notifications to Windows Phone will not be delivered. (Source: Send an MPNS native
-#   notification - Notification Hubs REST API,
+#   it: do not count on push notifications reaching Windows Phone. The push test at the end shows
+#   whether they still do. (Source: Send an MPNS native notification - Notification Hubs REST API,
 #   https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
 # - No Microsoft statement confirms that the Push Notification Service (push.lync.com, through
 #   sipfed.online.lync.com) still relays notifications for on-premises servers: Microsoft announced
@@ -39,8 +39,8 @@
 #   and that it can write its undo record; if a check fails, it stops having changed nothing.
 # Safe to run more than once: each change is made only when a check shows it is needed.
 # It stops at the first error; on the next run, finished steps are skipped.
-# Outcome, in $LASTEXITCODE: 0 all done and both tests passed; 2 all done, but a test did not pass;
-#   1 stopped.
+# Outcome, in $LASTEXITCODE: 0 all done and the tests passed; 2 all done, but a test did not pass; 1
+#   stopped.
 #
 # Downloaded as Enable-LyncPushNotifications.ps1? Windows marks it as from the internet, and the
 #   RemoteSigned policy refuses it until you unblock it:
@@ -72,7 +72,11 @@
             throw 'The Lync Server cmdlets are missing: this is not the Lync Server Management Shell. Start it from the Start menu (or run Import-Module Lync first), then run this again. Nothing was changed.'
         }
         if ($missing.Count -gt 0) {
-            throw ('This shell lacks ' + ($missing -join ', ') + '. The push cmdlets (Get-CsPushNotificationConfiguration, Set-CsPushNotificationConfiguration, Test-CsMcxPushNotification) came with the cumulative update for Lync Server 2010: November 2011. Install that update, or a later one, on this Lync Server 2010 deployment, then run this again. Nothing was changed.')
+            $why = ' Run this in the Lync Server Management Shell of a Lync Server deployment that has them.'
+            if (@($missing | Where-Object { @('Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Test-CsMcxPushNotification') -contains $_ }).Count -gt 0) {
+                $why = ' The push cmdlets came with the November 2011 cumulative update for Lync Server 2010: install that update, or a later one, on this Lync Server 2010 deployment.'
+            }
+            throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')
         }
         Write-Host ('  OK: the ' + $cmdlets.Count + ' Lync Server cmdlets this script uses are all here.')
         # The undo record: values from before the first change, and what this script created.
@@ -92,7 +96,7 @@
             throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
         }
         Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
-
+        #
         # Step 2 of 5: Turn on push notifications (APNS and MPNS, global)
         # Why: Push notifications are off by default. This turns on Apple (APNS) and Windows Phone
         #   (MPNS) push in the global settings; a service your clients do not need is left as it is.
@@ -123,7 +127,7 @@
                 Write-Warning ('Settings ' + $site.Identity + ' override global and keep a needed service off: users of that site get no push there.')
             }
         }
-
+        #
         # Step 3 of 5: Enable federation on the Access Edge
         # Why: Push travels as federated traffic, so the Access Edge must allow federated users.
         #   This is organisation-wide: every internal user can then talk to users of every allowed
@@ -147,7 +151,7 @@
             Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
             Write-Host '  Done: the Access Edge now allows federated users.'
         }
-
+        #
         # Before the tests: changes reach the Edge Server through Central Management Store
         #   replication.
         Write-Host 'Before the tests: waiting for replication of the changes (at most 5 minutes)'
@@ -176,36 +180,37 @@
             Write-Warning ('The replication status could not be read (' + $_.Exception.Message + '). If the tests below fail, wait a few minutes and run them again.')
         }
         $testFailures = 0
-
+        #
         # Step 4 of 5: Test federation with push.lync.com
         # Why: Checks that your Access Edge can reach push.lync.com through sipfed.online.lync.com.
         # Needs: CsAdministrator. Source: "To test federation and push notifications".
         Write-Host 'Step 4 of 5: Test federation with push.lync.com'
         $allowed = @(Get-CsAllowedDomain | Where-Object { $_.Domain -eq "push.lync.com" })
-        if ($allowed.Count -eq 0) {
-            Write-Warning 'Test-CsFederatedPartner needs push.lync.com on the allowed domains of Lync Server. On this route federation is set on the OCS 2007 R2 Edge Server instead and nothing adds the domain here, so expect this test to fail; the push test that follows is the one that tells.'
+        $preconditionMet = $allowed.Count -gt 0
+        if (-not $preconditionMet) {
+            Write-Warning 'Test-CsFederatedPartner needs push.lync.com on the allowed domains of Lync Server. On this route federation is set on the OCS 2007 R2 Edge Server instead and nothing adds the domain here, so expect this test to fail, and it is not counted as a failed test; the push test that follows is the one that tells.'
         }
         # A read-only test: a failure is reported and the script goes on.
         try {
             $result = Test-CsFederatedPartner -TargetFqdn 'accessproxy.contoso.com' -Domain push.lync.com -ProxyFqdn sipfed.online.lync.com
             Write-Host ('  Result: ' + $result.Result)
             if ([string]$result.Result -ne 'Success') {
-                $testFailures = $testFailures + 1
+                if ($preconditionMet) { $testFailures = $testFailures + 1 }
                 Write-Host ('  Error: ' + $result.Error)
                 Write-Host ('  Diagnosis: ' + $result.Diagnosis)
             }
         }
         catch {
-            $testFailures = $testFailures + 1
+            if ($preconditionMet) { $testFailures = $testFailures + 1 }
             Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
         }
-
+        #
         # Step 5 of 5: Test push notifications
         # Why: Sends a test notification through the Push Notification Service.
         # Needs: CsAdministrator. Source: "To test federation and push notifications".
         Write-Host 'Step 5 of 5: Test push notifications'
-        # A read-only test. Microsoft's page says it usually throws on failure; a returned Failure
-        #   is reported too.
+        # A read-only test. Microsoft's page "Test push notifications to smart phones" says it
+        #   usually throws on failure; a returned Failure is reported too.
         try {
             $result = Test-CsMcxPushNotification -AccessEdgeFqdn 'accessproxy.contoso.com'
             Write-Host ('  Result: ' + $result.Result)
@@ -219,14 +224,14 @@
             $testFailures = $testFailures + 1
             Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
         }
-
+        #
         if ($testFailures -gt 0) {
             $global:LASTEXITCODE = 2
             Write-Warning ('Every step is done, but ' + $testFailures + ' test(s) did not pass: see the results above and the troubleshooting in the plan.')
         }
         else {
             $global:LASTEXITCODE = 0
-            Write-Host 'Finished: every step is done and both tests passed. Read any warnings above; the plan explains each one.'
+            Write-Host 'Finished: every step is done and the tests passed (a test whose precondition is unmet is not counted: see the warnings above). Read any warnings above; the plan explains each one.'
         }
     }
     catch {

@@ -20,8 +20,8 @@
 #   Server 2013 - Microsoft Lifecycle,
 #   https://learn.microsoft.com/en-us/lifecycle/products/microsoft-lync-server-2013)
 # - Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports
-#   it, so push notifications to Windows Phone will not be delivered. (Source: Send an MPNS native
-#   notification - Notification Hubs REST API,
+#   it: do not count on push notifications reaching Windows Phone. The push test at the end shows
+#   whether they still do. (Source: Send an MPNS native notification - Notification Hubs REST API,
 #   https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
 # - No Microsoft statement confirms that the Push Notification Service (push.lync.com, through
 #   sipfed.online.lync.com) still relays notifications for on-premises servers: Microsoft announced
@@ -37,8 +37,8 @@
 #   and that it can write its undo record; if a check fails, it stops having changed nothing.
 # Safe to run more than once: each change is made only when a check shows it is needed.
 # It stops at the first error; on the next run, finished steps are skipped.
-# Outcome, in $LASTEXITCODE: 0 all done and both tests passed; 2 all done, but a test did not pass;
-#   1 stopped.
+# Outcome, in $LASTEXITCODE: 0 all done and the tests passed; 2 all done, but a test did not pass; 1
+#   stopped.
 #
 # Downloaded as Enable-LyncPushNotifications.ps1? Windows marks it as from the internet, and the
 #   RemoteSigned policy refuses it until you unblock it:
@@ -59,7 +59,7 @@
     try {
         # Pre-flight: nothing is changed until every check here has passed.
         Write-Host 'Pre-flight checks (nothing is changed until they pass)'
-        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'New-CsHostingProvider', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Get-CsAccessEdgeConfiguration', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
+        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'Get-CsAccessEdgeConfiguration', 'New-CsHostingProvider', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
         $missing = @()
         foreach ($name in $cmdlets) {
             if (-not (Get-Command -Name $name -ErrorAction SilentlyContinue)) {
@@ -70,7 +70,11 @@
             throw 'The Lync Server cmdlets are missing: this is not the Lync Server Management Shell. Start it from the Start menu (or run Import-Module Lync first), then run this again. Nothing was changed.'
         }
         if ($missing.Count -gt 0) {
-            throw ('This shell lacks ' + ($missing -join ', ') + '. The push cmdlets (Get-CsPushNotificationConfiguration, Set-CsPushNotificationConfiguration, Test-CsMcxPushNotification) came with the cumulative update for Lync Server 2010: November 2011. Install that update, or a later one, on this Lync Server 2010 deployment, then run this again. Nothing was changed.')
+            $why = ' Run this in the Lync Server Management Shell of a Lync Server deployment that has them.'
+            if (@($missing | Where-Object { @('Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Test-CsMcxPushNotification') -contains $_ }).Count -gt 0) {
+                $why = ' The push cmdlets came with the November 2011 cumulative update for Lync Server 2010: install that update, or a later one, on this Lync Server 2010 deployment.'
+            }
+            throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')
         }
         Write-Host ('  OK: the ' + $cmdlets.Count + ' Lync Server cmdlets this script uses are all here.')
         $provider = @(Get-CsHostingProvider | Where-Object { $_.ProxyFqdn -eq "sipfed.online.lync.com" })
@@ -87,6 +91,14 @@
             if ($blocked.Count -gt 0) {
                 throw 'push.lync.com is on the blocked domain list, so it cannot be allowed. If your policy permits, remove it from that list, then run the script again. Nothing was changed.'
             }
+        }
+        $accessEdge = Get-CsAccessEdgeConfiguration
+        $routing = [string]$accessEdge.RoutingMethod
+        if ($routing -ne 'UseDnsSrvRouting') {
+            if (-not $routing) {
+                $routing = 'not shown'
+            }
+            throw ('The Access Edge does not use DNS SRV routing (RoutingMethod: ' + $routing + '). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed.')
         }
         # The undo record: values from before the first change, and what this script created.
         # The rollback script reads it. A second run adds to it and keeps the earlier values.
@@ -105,7 +117,7 @@
             throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
         }
         Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
-
+        #
         # Step 1 of 6: Add the Lync Online hosting provider (sipfed.online.lync.com)
         # Why: A Lync Server 2010 or 2013 Edge reaches the Push Notification Service through
         #   hosting-provider federation with Lync Online (sipfed.online.lync.com). Only one hosting
@@ -125,10 +137,10 @@
             New-CsHostingProvider -Identity "LyncOnline" -Enabled $True -ProxyFqdn "sipfed.online.lync.com" -VerificationLevel UseSourceVerification
             Write-Host '  Done: added hosting provider LyncOnline for sipfed.online.lync.com.'
         }
-
+        #
         # Step 2 of 6: Allow federation with push.lync.com
-        # Why: push.lync.com is the Office 365 domain of the Push Notification Service; without it
-        #   on the allowed list, notifications time out (504).
+        # Why: push.lync.com is the Office 365 domain of the Push Notification Service, so your Edge
+        #   Server must be allowed to federate with it.
         # Needs: RtcUniversalServerAdmins. Source: "To configure for push notifications with Lync
         #   Server 2013 or Lync Server 2010 Edge Server".
         Write-Host 'Step 2 of 6: Allow federation with push.lync.com'
@@ -141,7 +153,7 @@
             New-CsAllowedDomain -Identity "push.lync.com"
             Write-Host '  Done: added push.lync.com to the allowed domains.'
         }
-
+        #
         # Step 3 of 6: Turn on push notifications (APNS and MPNS, global)
         # Why: Push notifications are off by default. This turns on Apple (APNS) and Windows Phone
         #   (MPNS) push in the global settings; a service your clients do not need is left as it is.
@@ -172,21 +184,19 @@
                 Write-Warning ('Settings ' + $site.Identity + ' override global and keep a needed service off: users of that site get no push there.')
             }
         }
-
+        #
         # Step 4 of 6: Enable federation on the Access Edge
         # Why: Push travels as federated traffic, so the Access Edge must allow federated users.
         #   This is organisation-wide: every internal user can then talk to users of every allowed
         #   domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the
-        #   script shows that setting before the change. It also checks that the Access Edge uses
-        #   DNS SRV routing, which hosting-provider federation needs.
+        #   script shows that setting before the change. Before any change, the script checks that
+        #   the Access Edge uses DNS SRV routing, which hosting-provider federation needs, and stops
+        #   if it does not.
         # Needs: CsAdministrator. Source: "To enable push notifications".
         Write-Host 'Step 4 of 6: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration
         if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting') {
             Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)
-        }
-        else {
-            Write-Warning ('The Access Edge uses ' + $accessEdge.RoutingMethod + ' (RoutingMethod), not UseDnsSrvRouting. Hosting-provider federation, and so push, needs DNS SRV routing: see the plan''s notes.')
         }
         if ($accessEdge.AllowFederatedUsers) {
             Write-Host '  Skipped: the Access Edge already allows federated users.'
@@ -200,7 +210,7 @@
             Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
             Write-Host '  Done: the Access Edge now allows federated users.'
         }
-
+        #
         # Before the tests: changes reach the Edge Server through Central Management Store
         #   replication.
         Write-Host 'Before the tests: waiting for replication of the changes (at most 5 minutes)'
@@ -229,7 +239,7 @@
             Write-Warning ('The replication status could not be read (' + $_.Exception.Message + '). If the tests below fail, wait a few minutes and run them again.')
         }
         $testFailures = 0
-
+        #
         # Step 5 of 6: Test federation with push.lync.com
         # Why: Checks that your Access Edge can reach push.lync.com through sipfed.online.lync.com.
         # Needs: CsAdministrator. Source: "To test federation and push notifications".
@@ -248,13 +258,13 @@
             $testFailures = $testFailures + 1
             Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
         }
-
+        #
         # Step 6 of 6: Test push notifications
         # Why: Sends a test notification through the Push Notification Service.
         # Needs: CsAdministrator. Source: "To test federation and push notifications".
         Write-Host 'Step 6 of 6: Test push notifications'
-        # A read-only test. Microsoft's page says it usually throws on failure; a returned Failure
-        #   is reported too.
+        # A read-only test. Microsoft's page "Test push notifications to smart phones" says it
+        #   usually throws on failure; a returned Failure is reported too.
         try {
             $result = Test-CsMcxPushNotification -AccessEdgeFqdn 'accessproxy.contoso.com'
             Write-Host ('  Result: ' + $result.Result)
@@ -268,7 +278,7 @@
             $testFailures = $testFailures + 1
             Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
         }
-
+        #
         if ($testFailures -gt 0) {
             $global:LASTEXITCODE = 2
             Write-Warning ('Every step is done, but ' + $testFailures + ' test(s) did not pass: see the results above and the troubleshooting in the plan.')

@@ -82,6 +82,7 @@ pub fn starts() -> Vec<Start> {
             m.unwritable.insert(SCRIPT_FOLDER.to_ascii_lowercase());
         }),
         start("replicas never catch up", |m| m.replication_delay = None),
+        start("site Redmond missing from the topology", |m| m.deployment.sites.retain(|site| site != "Redmond")),
         Start { name: "pasted into the shell", machine: Machine::new(Deployment::fresh()), script_path: None },
     ]
 }
@@ -139,6 +140,13 @@ pub fn expect(answers: &Answers, start: &Start) -> Expect {
     };
     if start.machine.unwritable.contains(&record_folder) {
         return Expect::Blocked("the undo record cannot be written");
+    }
+    if answers.scope == ScopeKind::Site && !d.sites.iter().any(|site| site.eq_ignore_ascii_case(&answers.site)) {
+        return Expect::Blocked("the answered site is not in the topology");
+    }
+    // New-CsHostingProvider.md: no hosting-provider federation while the Edge uses default routing.
+    if n.hosting_provider && !matches!(d.access_edge.routing, Routing::DnsSrv) {
+        return Expect::Blocked("the Access Edge uses default routing");
     }
     let mut end = d.clone();
     if n.hosting_provider {
@@ -545,6 +553,35 @@ fn check_rollback(r: &mut Runner, pair: &Pair, before: &Deployment, m1: &Machine
             );
         } else if !force && after.access_edge.allow_federated_users != before.access_edge.allow_federated_users && !result.text().contains("WARNING") {
             r.report.fail(RESPECTFUL, "federation left on silently", format!("{} / {mode}: federation is left on without a warning", r.label));
+        }
+        // What only -Force may undo keeps the record (exit code 3), so a later -Force run can.
+        let left_for_force = !force && want != rollback_expect(before, after, after, true);
+        // No record (a run stopped by its pre-flight writes none): nothing is undone, and the
+        // rollback says so with 1, so a caller notices a wrong folder.
+        let has_record = m1.files.keys().any(|path| path.ends_with("lyncpushnotifications.undo.xml"));
+        let expected_code = match (has_record, left_for_force) {
+            (false, _) => 1,
+            (true, true) => 3,
+            (true, false) => 0,
+        };
+        if result.exit_code != Some(expected_code) {
+            r.report.fail(
+                ROLLBACK,
+                &format!("{mode}: exit code"),
+                format!("{} / {mode}: $LASTEXITCODE {:?}, expected {expected_code}; output ends: {}", r.label, result.exit_code, tail(&result)),
+            );
+        }
+        if left_for_force {
+            let mut then = m.clone();
+            r.run(pair.rollback, &mut then, path, true, None, "rollback -Force after a rollback without it");
+            let want_forced = rollback_expect(before, after, after, true);
+            if then.deployment != want_forced {
+                r.report.fail(
+                    ROLLBACK,
+                    "rollback, then rollback -Force",
+                    format!("{} / rollback, then rollback -Force: {}", r.label, show_diff(&want_forced, &then.deployment)),
+                );
+            }
         }
         // A fault at each call of the rollback, then a clean re-run.
         let calls = result.calls.len();

@@ -74,6 +74,9 @@ pub const DOCUMENTED: &[(Kind, &[&str], &str)] = &[
     ),
     // §6 ReplicaState: UpToDate (Ex2), LastUpdateCreation (Ex4). ReplicaFqdn is a parameter only.
     (Kind::ReplicaState, &["UpToDate", "LastUpdateCreation"], "lync-objects.md §6"),
+    // §8 Get-CsSite: SiteType (Ex3) and Pools (Ex4) are used as properties in Microsoft's
+    // examples; Identity, SiteId and the rest are third-party only.
+    (Kind::Site, &["SiteType", "Pools"], "lync-objects.md §8"),
     // §7 TaskOutput sample output [L13-FT], [L13-PT].
     (Kind::TaskOutput, &["TargetFqdn", "Result", "Latency", "Error", "Diagnosis"], "lync-objects.md §7"),
 ];
@@ -645,6 +648,8 @@ pub const SPECS: &[Spec] = &[
         ],
     ),
     Spec { name: "Get-CsManagementStoreReplicationStatus", group: Group::Lync, params: &[("ReplicaFqdn", P::Str)], positional: &[], pipeline: false, counted: true },
+    // lync-objects §8: -Identity takes the bare site name (`Redmond`, not `site:Redmond`).
+    lync("Get-CsSite", &[("Identity", P::Str), ("Filter", P::Str)], true),
     Spec {
         name: "Test-CsFederatedPartner",
         group: Group::Lync,
@@ -1000,6 +1005,23 @@ impl Machine {
                 }
                 self.changed();
                 Ok(Vec::new())
+            }
+            "Get-CsSite" => {
+                let d = &self.deployment;
+                let sites: Vec<&String> = match s("Identity") {
+                    Some(name) => {
+                        let found: Vec<&String> = d.sites.iter().filter(|site| site.eq_ignore_ascii_case(&name)).collect();
+                        if found.is_empty() {
+                            return Err(not_found("site", &name));
+                        }
+                        found
+                    }
+                    None => d.sites.iter().collect(),
+                };
+                Ok(sites
+                    .into_iter()
+                    .map(|_| Obj::value(Kind::Site, vec![("SiteType", Value::Str("CentralSite".into())), ("Pools", Value::array(Vec::new()))]))
+                    .collect())
             }
             "Get-CsManagementStoreReplicationStatus" => {
                 let up = self.up_to_date();

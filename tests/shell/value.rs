@@ -83,6 +83,7 @@ pub enum Kind {
     AccessEdgeDefaultRoute,
     McxConfiguration,
     ReplicaState,
+    Site,
     TaskOutput,
     // Host objects.
     PathInfo,
@@ -103,6 +104,7 @@ impl Kind {
             Kind::AccessEdgeDefaultRoute => "Get-CsAccessEdgeConfiguration (default route)",
             Kind::McxConfiguration => "Get-CsMcxConfiguration",
             Kind::ReplicaState => "Get-CsManagementStoreReplicationStatus",
+            Kind::Site => "Get-CsSite",
             Kind::TaskOutput => "Test-Cs* TaskOutput",
             Kind::PathInfo => "PathInfo (Get-Location)",
             Kind::CommandInfo => "CommandInfo (Get-Command)",

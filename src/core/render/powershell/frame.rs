@@ -94,7 +94,7 @@ fn cmdlets_called<'a>(parts: &[&'a str]) -> Vec<&'a str> {
 pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str]) {
     let names = cmdlets_called(parts);
     let list = names.iter().map(|name| quote(name)).collect::<Vec<_>>().join(", ");
-    let push_cmdlets = cmdlet::PUSH_CMDLETS.iter().filter(|name| names.contains(name)).copied().collect::<Vec<_>>().join(", ");
+    let push_cmdlets = cmdlet::PUSH_CMDLETS.iter().filter(|name| names.contains(name)).map(|name| quote(name)).collect::<Vec<_>>().join(", ");
     out.template(
         r#"
         $cmdlets = @({0})
@@ -108,7 +108,11 @@ pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str
             throw 'The Lync Server cmdlets are missing: this is not the Lync Server Management Shell. Start it from the Start menu (or run Import-Module Lync first), then run this again. Nothing was changed.'
         }
         if ($missing.Count -gt 0) {
-            throw ('This shell lacks ' + ($missing -join ', ') + '. The push cmdlets ({1}) came with {2}. Install that update, or a later one, on this Lync Server 2010 deployment, then run this again. Nothing was changed.')
+            $why = ' Run this in the Lync Server Management Shell of a Lync Server deployment that has them.'
+            if (@($missing | Where-Object { @({1}) -contains $_ }).Count -gt 0) {
+                $why = ' The push cmdlets came with {2}: install that update, or a later one, on this Lync Server 2010 deployment.'
+            }
+            throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')
         }
         Write-Host ('  OK: the ' + $cmdlets.Count + ' Lync Server cmdlets this script uses are all here.')
         "#,

@@ -42,7 +42,7 @@ fn undo_intro(out: &mut Writer, plan: &Plan) {
     out.comment("It undoes only what the configuration script changed: it turns off the push switches it turned on (in every scope the record holds), removes push settings, the allowed domain and the hosting provider only if the configuration script created them, and checks each value first: one that has been changed since is left as it is, with a warning.");
     out.comment("Without -Force it never turns federation off (AllowFederatedUsers stops federation with every partner, for the whole organisation) and never removes a hosting provider that has EnabledSharedAddressSpace True (a hybrid deployment uses it). Run it with -Force to undo those too.");
     out.comment("If it stops, run it again: what is already undone is skipped. When it finishes, the record is renamed, so a later run changes nothing.");
-    out.comment("Outcome, in $LASTEXITCODE: 0 finished; 1 stopped.");
+    out.comment("Outcome, in $LASTEXITCODE: 0 finished; 3 finished, except what needs -Force (the record is kept for that run); 1 stopped, or no undo record here.");
     for (number, _) in plan.numbered().filter(|(_, step)| step.action.is_manual()) {
         out.comment(&format!("Step {number} was done by hand; undo it by hand too (the script says how)."));
     }
@@ -56,14 +56,20 @@ fn undo(out: &mut Writer, plan: &Plan) {
     let undoable: Vec<(usize, &Step)> = plan.numbered().filter(|(_, step)| !step.action.is_test()).collect();
     for (number, step) in undoable.into_iter().rev() {
         undo_step(&mut body, number, step);
-        body.line("");
+        body.gap();
     }
     body.template(
         r#"
-        $doneName = '{0}' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.done.xml'
-        Rename-Item -Path $recordPath -NewName $doneName
-        $global:LASTEXITCODE = 0
-        Write-Host ('Finished. The record is kept as ' + $doneName + ', so running this again changes nothing.')
+        if ($needsForce) {
+            $global:LASTEXITCODE = 3
+            Write-Warning 'Finished, except what needs -Force (see the warnings above). The undo record is kept, so running this again with -Force can undo that too.'
+        }
+        else {
+            $doneName = '{0}' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.done.xml'
+            Rename-Item -Path $recordPath -NewName $doneName
+            $global:LASTEXITCODE = 0
+            Write-Host ('Finished. The record is kept as ' + $doneName + ', so running this again changes nothing.')
+        }
         "#,
         &[UNDO_RECORD_DONE_PREFIX],
     );
@@ -73,7 +79,6 @@ fn undo(out: &mut Writer, plan: &Plan) {
     out.template(
         r#"
         if (-not (Test-Path -Path $recordPath)) {
-            $global:LASTEXITCODE = 0
             Write-Host ('No undo record at ' + $recordPath + ', so nothing was undone. Run this from the folder of the configuration script; a record already undone is kept as *.done.xml.')
             return
         }
@@ -84,8 +89,10 @@ fn undo(out: &mut Writer, plan: &Plan) {
     out.say("Pre-flight checks (nothing is changed until they pass)");
     preflight_cmdlets(out, &[&body.text]);
     out.line("$record = Import-Clixml -Path $recordPath");
+    out.comment("Set when something is left because only -Force may undo it; the record is then kept.");
+    out.line("$needsForce = $false");
     legacy_record(out);
-    out.line("");
+    out.gap();
     out.text.push_str(&body.text);
     out.close();
     out.open("catch");
@@ -112,8 +119,8 @@ fn legacy_record(out: &mut Writer) {
 
 fn undo_step(out: &mut Writer, number: usize, step: &Step) {
     let title = text::step_title(&EN, &step.action);
-    out.comment(&format!("Undo step {number}: {title}"));
-    out.say(&format!("Undo step {number}: {title}"));
+    out.comment(&format!("Undo step {number} (\"{title}\")"));
+    out.say(&format!("Undo step {number} (\"{title}\")"));
     match &step.action {
         Action::AllowFederatedUsers { .. } => undo_federation(out),
         Action::EnablePush { .. } => undo_push(out),
@@ -123,7 +130,9 @@ fn undo_step(out: &mut Writer, number: usize, step: &Step) {
             out.say(&format!("  Nothing to undo: the existing hosting provider {} was never changed.", identity.as_str()));
         }
         Action::FederateOcsEdge => {
-            out.say("  This step was done by hand on the OCS 2007 R2 Edge Server; undo it there:");
+            out.say(&format!(
+                "  This step was done by hand on the OCS 2007 R2 Edge Server. If {PUSH_DOMAIN} was not on its Allow tab before, undo it there:"
+            ));
             for line in text::ocs_edge_undo_steps(&EN) {
                 out.line(&format!("Write-Host {}", quote(&format!("    {line}"))));
             }
@@ -146,6 +155,7 @@ fn undo_federation(out: &mut Writer) {
                 Write-Host ('  Done: AllowFederatedUsers is ' + $record['{0}'] + ' again (-Force).')
             }
             else {
+                $needsForce = $true
                 Write-Warning 'Left as it is: AllowFederatedUsers stays True. Turning it off ends federation with every partner for the whole organisation, not only push. Run this script with -Force to turn it off.'
             }
         }
@@ -251,6 +261,7 @@ fn undo_hosting_provider(out: &mut Writer) {
                 Write-Host '  Skipped: hosting provider {2} is already gone.'
             }
             elseif ($provider[0].EnabledSharedAddressSpace -and -not $force) {
+                $needsForce = $true
                 Write-Warning 'Left as it is: hosting provider {2} now has EnabledSharedAddressSpace True, so a hybrid deployment uses it, and removing it cuts that off. Run this script with -Force to remove it anyway.'
             }
             elseif (-not $provider[0].Enabled -or [string]$provider[0].VerificationLevel -ne '{3}') {

@@ -59,7 +59,7 @@ fn how_to_run(out: &mut Writer, plan: &Plan) {
     out.comment("Before any change it checks that the shell has every cmdlet it uses, that nothing blocks a step, and that it can write its undo record; if a check fails, it stops having changed nothing.");
     out.comment("Safe to run more than once: each change is made only when a check shows it is needed.");
     out.comment("It stops at the first error; on the next run, finished steps are skipped.");
-    out.comment("Outcome, in $LASTEXITCODE: 0 all done and both tests passed; 2 all done, but a test did not pass; 1 stopped.");
+    out.comment("Outcome, in $LASTEXITCODE: 0 all done and the tests passed; 2 all done, but a test did not pass; 1 stopped.");
     out.line("#");
     unblock_hint(out, SCRIPT_FILE);
     out.line("");
@@ -108,16 +108,17 @@ fn configuration(out: &mut Writer, plan: &Plan) {
         if step.action.is_test() && !tests_started {
             tests_started = true;
             wait_for_replication(&mut body, plan);
-            body.line("");
+            body.gap();
         }
         step_block(&mut body, number, total, step);
-        body.line("");
+        body.gap();
     }
-    finish(&mut body);
+    let uncounted = plan.steps.iter().any(|step| matches!(step.action, Action::TestFederation { domain_allowed_by_plan: false, .. }));
+    finish(&mut body, uncounted);
     let mut checks = Writer::at_depth(2);
     preflight_blockers(&mut checks, plan);
     open_record(&mut checks);
-    checks.line("");
+    checks.gap();
 
     open_script_block(out, "$scriptPath");
     out.open("try");
@@ -191,8 +192,51 @@ fn preflight_blockers(out: &mut Writer, plan: &Plan) {
                     )),
                 ],
             ),
-            Action::EnablePush { .. }
-            | Action::AllowFederatedUsers { .. }
+            // New-CsHostingProvider.md: "you cannot federate with a hosting provider if your Edge
+            // Servers are configured to use default routing". Switching routing is the
+            // organisation's decision, so the script stops rather than make it.
+            Action::AllowFederatedUsers { check_dns_srv_routing: true } => out.template(
+                r#"
+                $accessEdge = {0}
+                $routing = [string]$accessEdge.RoutingMethod
+                if ($routing -ne '{1}') {
+                    if (-not $routing) {
+                        $routing = 'not shown'
+                    }
+                    throw ('The Access Edge does not use DNS SRV routing (RoutingMethod: ' + $routing + {2})
+                }
+                "#,
+                &[
+                    cmdlet::GET_ACCESS_EDGE_CONFIGURATION,
+                    DNS_SRV_ROUTING,
+                    &quote("). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed."),
+                ],
+            ),
+            // Facts §2: New- creates a site's settings; the site must exist in the topology
+            // (Get-CsSite takes the bare name, lync-objects §8).
+            Action::EnablePush { scope: Scope::Site(name), .. } => out.template(
+                r#"
+                $siteFound = @()
+                $siteProblem = 'not found'
+                try {
+                    $siteFound = @({0} -Identity {1})
+                }
+                catch {
+                    $siteProblem = $_.Exception.Message
+                }
+                if ($siteFound.Count -eq 0) {
+                    throw ({2} + $siteProblem + {3})
+                }
+                "#,
+                &[
+                    cmdlet::GET_SITE,
+                    &quote(name.as_str()),
+                    &quote(&format!("The topology has no site {} (", name.as_str())),
+                    &quote("). Check the site name as Topology Builder shows it, then answer the wizard again. Nothing was changed."),
+                ],
+            ),
+            Action::EnablePush { scope: Scope::Global, .. }
+            | Action::AllowFederatedUsers { check_dns_srv_routing: false }
             | Action::FederateOcsEdge
             | Action::TestFederation { .. }
             | Action::TestPush { .. } => {}
@@ -238,7 +282,7 @@ fn step_block(out: &mut Writer, number: usize, total: usize, step: &Step) {
         Action::AllowPushDomain => allowed_domain(out),
         Action::FederateOcsEdge => {}
         Action::EnablePush { services, scope } => enable_push(out, *services, scope),
-        Action::AllowFederatedUsers { check_dns_srv_routing } => federation(out, *check_dns_srv_routing),
+        Action::AllowFederatedUsers { .. } => federation(out),
         Action::TestFederation { access_edge, domain_allowed_by_plan } => {
             if !domain_allowed_by_plan {
                 // Facts §2: Test-CsFederatedPartner needs the domain on the allowed list, which
@@ -246,24 +290,27 @@ fn step_block(out: &mut Writer, number: usize, total: usize, step: &Step) {
                 out.template(
                     r#"
                     $allowed = @({0})
-                    if ($allowed.Count -eq 0) {
+                    $preconditionMet = $allowed.Count -gt 0
+                    if (-not $preconditionMet) {
                         Write-Warning {1}
                     }
                     "#,
                     &[
                         &domain_lookup(cmdlet::GET_ALLOWED_DOMAIN),
                         &quote(&format!(
-                            "Test-CsFederatedPartner needs {PUSH_DOMAIN} on the allowed domains of Lync Server. On this route federation is set on the OCS 2007 R2 Edge Server instead and nothing adds the domain here, so expect this test to fail; the push test that follows is the one that tells."
+                            "Test-CsFederatedPartner needs {PUSH_DOMAIN} on the allowed domains of Lync Server. On this route federation is set on the OCS 2007 R2 Edge Server instead and nothing adds the domain here, so expect this test to fail, and it is not counted as a failed test; the push test that follows is the one that tells."
                         )),
                     ],
                 );
             }
-            read_only_test(out, "A read-only test: a failure is reported and the script goes on.", &test_federation(access_edge));
+            let counted = if *domain_allowed_by_plan { None } else { Some("$preconditionMet") };
+            read_only_test(out, "A read-only test: a failure is reported and the script goes on.", &test_federation(access_edge), counted);
         }
         Action::TestPush { access_edge } => read_only_test(
             out,
-            "A read-only test. Microsoft's page says it usually throws on failure; a returned Failure is reported too.",
+            "A read-only test. Microsoft's page \"Test push notifications to smart phones\" says it usually throws on failure; a returned Failure is reported too.",
             &test_push(access_edge),
+            None,
         ),
     }
 }
@@ -396,7 +443,11 @@ fn create_site_settings(out: &mut Writer, services: Services) {
     out.line(&format!("$record['{}'][$siteIdentity] = @{{ Existed = $false; {} }}", record::PUSH_SETTINGS, created.join("; ")));
     out.line(record::SAVE);
     out.line(&create);
-    out.line("Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on.')");
+    if services.apns && services.mpns {
+        out.line("Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on.')");
+    } else {
+        out.line("Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on. The service these clients do not need keeps a copy of today''s global value there: later changes to global do not reach this site.')");
+    }
 }
 
 /// Before a `Set-`: the scope's first earlier values, once, and a mark on each switch this run
@@ -424,20 +475,11 @@ fn remember_switches(out: &mut Writer, identity: &str, variable: &str, services:
 /// Seed Enable step 4, with what it means for the whole organisation said before the change
 /// (facts §2: federation is all-or-nothing; partner discovery opens it to any domain).
 /// `EnablePartnerDiscovery` exists only on an Access Edge with DNS SRV routing (lync-objects §4),
-/// so it is read only there.
-fn federation(out: &mut Writer, check_dns_srv_routing: bool) {
+/// so it is read only there; the hosting-provider route has checked the routing in the pre-flight.
+fn federation(out: &mut Writer) {
     out.line(&format!("$accessEdge = {}", cmdlet::GET_ACCESS_EDGE_CONFIGURATION));
     out.open(&format!("if ([string]$accessEdge.RoutingMethod -eq '{DNS_SRV_ROUTING}')"));
     out.line("Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)");
-    if check_dns_srv_routing {
-        out.reopen("else");
-        out.line(&format!(
-            "Write-Warning ('The Access Edge uses ' + $accessEdge.RoutingMethod + {})",
-            quote(&format!(
-                " (RoutingMethod), not {DNS_SRV_ROUTING}. Hosting-provider federation, and so push, needs DNS SRV routing: see the plan's notes."
-            ))
-        ));
-    }
     out.close();
     out.template(
         r#"
@@ -515,7 +557,13 @@ fn wait_for_replication(out: &mut Writer, plan: &Plan) {
 
 /// A test that changes nothing: its result is printed with Error and Diagnosis when it is not
 /// Success, a throw is caught, and the script goes on (lync-objects §7: TaskOutput).
-fn read_only_test(out: &mut Writer, comment: &str, command: &str) {
+/// `counted_when`: a condition under which a failure counts (a test whose precondition is unmet
+/// is run and shown, but its failure says nothing about push).
+fn read_only_test(out: &mut Writer, comment: &str, command: &str, counted_when: Option<&str>) {
+    let count = match counted_when {
+        Some(condition) => format!("if ({condition}) {{ $testFailures = $testFailures + 1 }}"),
+        None => "$testFailures = $testFailures + 1".to_string(),
+    };
     out.comment(comment);
     out.template(
         r#"
@@ -523,21 +571,26 @@ fn read_only_test(out: &mut Writer, comment: &str, command: &str) {
             $result = {0}
             Write-Host ('  Result: ' + $result.Result)
             if ([string]$result.Result -ne 'Success') {
-                $testFailures = $testFailures + 1
+                {1}
                 Write-Host ('  Error: ' + $result.Error)
                 Write-Host ('  Diagnosis: ' + $result.Diagnosis)
             }
         }
         catch {
-            $testFailures = $testFailures + 1
+            {1}
             Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
         }
         "#,
-        &[command],
+        &[command, &count],
     );
 }
 
-fn finish(out: &mut Writer) {
+fn finish(out: &mut Writer, uncounted: bool) {
+    let passed = if uncounted {
+        "the tests passed (a test whose precondition is unmet is not counted: see the warnings above)"
+    } else {
+        "both tests passed"
+    };
     out.template(
         r#"
         if ($testFailures -gt 0) {
@@ -546,10 +599,10 @@ fn finish(out: &mut Writer) {
         }
         else {
             $global:LASTEXITCODE = 0
-            Write-Host 'Finished: every step is done and both tests passed. Read any warnings above; the plan explains each one.'
+            Write-Host 'Finished: every step is done and {0}. Read any warnings above; the plan explains each one.'
         }
         "#,
-        &[],
+        &[passed],
     );
 }
 

@@ -51,6 +51,13 @@ impl Writer {
     /// A comment, wrapped at about 100 columns so a reviewer never scrolls sideways. Breaks fall
     /// on spaces of the original text, so aligned columns keep their spacing; continuation lines
     /// are indented two more than the first.
+    /// A visual break inside a block. Never an empty line: pasted into the console host of
+    /// PowerShell 2.0-4.0, an empty line ends the input, and the rest of the block would run
+    /// piece by piece outside it.
+    pub(in crate::core::render) fn gap(&mut self) {
+        self.line("#");
+    }
+
     pub(in crate::core::render) fn comment(&mut self, text: &str) {
         // Our prose and validated values hold no line breaks; folding them keeps that true.
         let text = text.replace(['\r', '\n'], " ");
