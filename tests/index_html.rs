@@ -11,7 +11,9 @@ fn index_html() -> String {
 #[test]
 fn the_static_masthead_says_what_the_english_table_says() {
     let html = index_html();
-    for (element, text) in [("<p class=\"eyebrow\">", EN.page_eyebrow), ("<h1>", EN.page_title), ("<p class=\"lede\">", EN.page_lede)] {
+    for (element, text) in
+        [("<title>", EN.document_title), ("<p class=\"eyebrow\">", EN.page_eyebrow), ("<h1>", EN.page_title), ("<p class=\"lede\">", EN.page_lede)]
+    {
         assert!(html.contains(&format!("{element}{text}</")), "index.html's {element} must read {text:?}");
     }
 }

@@ -38,6 +38,9 @@ pub const DNS_SRV_ROUTING: &str = "UseDnsSrvRouting";
 
 pub const SEED_TITLE: &str = "Configuring for push notifications in Lync Server 2013";
 pub const SEED_URL: &str = "https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)";
+/// The same page in a reader's language; `{0}` is the locale (`i18n` key `learn_locale`). The
+/// zh-TW edition keeps the English anchors, so section links work in both.
+pub const SEED_URL_IN: &str = "https://technet.microsoft.com/{0}/library/Hh690047(v=OCS.15)";
 
 /// The Microsoft pages the status facts come from; `{0}` is Learn's locale (`learn_locale`), so
 /// each reader gets the page in their language.

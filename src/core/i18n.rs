@@ -1,7 +1,30 @@
 //! Every sentence a person reads, in English and Traditional Chinese (zh-TW), in one place.
-//! Cmdlet names, parameters, identities and the English Windows labels (Start, Computer
-//! Management, Allow, Add Federated Partner…) stay as they appear on screen in both languages.
-//! `{0}`, `{1}` mark values filled in by `fill`. Generated scripts always use English.
+//! `{0}`, `{1}` mark values filled in by `fill`. Generated scripts always use English; cmdlet
+//! names, parameters, identities and cmdlet output (`Result : Success`) stay as they are.
+//!
+//! zh-TW glossary (Microsoft's zh-TW edition of the seed page where it has a term, as a
+//! Taiwanese administrator reads it on a zh-TW Windows server):
+//!
+//! | English | zh-TW | note |
+//! |---|---|---|
+//! | push notification | 推播通知 | our prose; the seed's zh-TW section titles say 推入通知 and are quoted as titles, in 「」 |
+//! | Lync Server Management Shell | Lync Server 管理命令介面 | seed 0cb70-119 |
+//! | Start > All Programs | [開始] > [所有程式] | seed 0cb70-119; window labels in [ ] as the seed writes them |
+//! | Administrative Tools, Computer Management | [系統管理工具]、[電腦管理] | seed 0cb70-129 |
+//! | Services and Applications, Properties | [服務及應用程式]、[屬性] | seed 0cb70-130 |
+//! | Allow tab, Add, Remove, OK | [允許] 索引標籤、[新增]、[移除]、[確定] | seed 0cb70-131, -135 |
+//! | Add Federated Partner; Federated partner domain name | [新增同盟協力廠商]；[同盟協力廠商網域名稱] | seed 0cb70-132, -133 |
+//! | hosting provider | 主控提供者 | |
+//! | federation, federated | 同盟 | seed |
+//! | allowed domain | 允許的網域 | |
+//! | site, global | 站台、全域 | |
+//! | Central Management Store | 中央管理存放區 | |
+//! | Edge Server, Access Edge | Edge Server、Access Edge | kept in English, as Microsoft's zh-TW pages do |
+//! | Properties (a file's), Unblock | [內容]、[解除封鎖] | Windows Explorer's zh-TW labels |
+//!
+//! Punctuation: full-width in Chinese sentences (，。：；（）「」); a label's colon is the
+//! `colon` key, so a label reads 「來源：」 in zh-TW and "Source: " in English. Parentheses around
+//! an English abbreviation stay half-width, as Microsoft's zh-TW pages write "(APNS)".
 
 use super::vocabulary::vocabulary;
 
@@ -81,8 +104,9 @@ strings! {
     edge_lync2010: "Lync Server 2010", "Lync Server 2010";
     edge_ocs: "Office Communications Server 2007 R2", "Office Communications Server 2007 R2";
     edge_none: "No Edge Server", "沒有 Edge Server";
-    edge_hint_hosting: "Hosting-provider federation with Lync Online, set up in the Management Shell.", "與 Lync Online 建立主控提供者同盟，在 Management Shell 中設定。";
-    edge_hint_direct: "Direct SIP federation with {0}, set up in Computer Management on the Edge Server.", "與 {0} 建立直接 SIP 同盟，在 Edge Server 的 Computer Management 中設定。";
+    edge_hint_hosting: "Hosting-provider federation with Lync Online, set up in the Lync Server Management Shell.", "在 Lync Server 管理命令介面中設定與 Lync Online 的主控提供者同盟。";
+    edge_hint_lync2010: "The same route as Lync Server 2013: hosting-provider federation with Lync Online. The push cmdlets need the November 2011 cumulative update for Lync Server 2010, or a later one.", "與 Lync Server 2013 相同的路由：與 Lync Online 的主控提供者同盟。推播 Cmdlet 需要 Lync Server 2010 的 2011 年 11 月累積更新或更新版本。";
+    edge_hint_direct: "Direct SIP federation with {0}, set up in Computer Management on the Edge Server.", "在 Edge Server 的 [電腦管理] 中設定與 {0} 的直接 SIP 同盟。";
     edge_hint_none: "Push cannot reach {0} without an Edge Server.", "沒有 Edge Server，推播無法送達 {0}。";
     client_ios2010: "Lync 2010 Mobile on iPhone/iPad", "iPhone/iPad 上的 Lync 2010 Mobile";
     client_ios2013: "Lync 2013 Mobile on iPhone/iPad", "iPhone/iPad 上的 Lync 2013 Mobile";
@@ -96,9 +120,9 @@ strings! {
     short_wp2013: "Windows Phone, Lync 2013", "Windows Phone，Lync 2013";
     short_android: "Android", "Android";
     short_nokia: "Nokia (Symbian)", "Nokia (Symbian)";
-    need_apns: "Needs push through APNS: the page calls push an important consideration for Lync 2010 Mobile on Apple devices.", "需要透過 APNS 推播：文件指出，在 Apple 裝置上使用 Lync 2010 Mobile 時，推播通知是重要的考量。";
-    need_mpns: "Needs push through MPNS: the page calls push an important consideration for Windows Phone with Lync 2010 or 2013 Mobile.", "需要透過 MPNS 推播：文件指出，在 Windows Phone 上使用 Lync 2010 或 2013 Mobile 時，推播通知是重要的考量。";
-    need_no_longer: "No push needed: with Lync 2013 Mobile on Apple devices you no longer need push notification.", "不需要推播：在 Apple 裝置上使用 Lync 2013 Mobile 時，已不再需要推播通知。";
+    need_apns: "Needs push notifications, through Apple's service (APNS).", "需要推播通知，經由 Apple 推播通知服務 (APNS)。";
+    need_mpns: "Needs push notifications, through Microsoft's service for Windows Phone (MPNS).", "需要推播通知，經由 Microsoft 推播通知服務 (MPNS)。";
+    need_no_longer: "No push needed: Lync 2013 Mobile on Apple devices no longer uses push notifications.", "不需要推播：Apple 裝置上的 Lync 2013 Mobile 已不再需要推播通知。";
     need_background: "No push needed: the app keeps running in the background and receives events itself.", "不需要推播：應用程式會在背景持續執行，自行接收事件。";
     services_both: "APNS and MPNS", "APNS 與 MPNS";
     services_apns: "APNS only", "僅 APNS";
@@ -106,8 +130,8 @@ strings! {
     services_none: "none", "無";
 
     // Verdicts.
-    verdict_hosting: "Configure push notifications ({0}) through hosting-provider federation with Lync Online.", "設定推播通知（{0}），透過與 Lync Online 的主控提供者同盟。";
-    verdict_direct: "Configure push notifications ({0}) through direct federation with {1} on the OCS 2007 R2 Edge Server.", "設定推播通知（{0}），透過 OCS 2007 R2 Edge Server 與 {1} 的直接同盟。";
+    verdict_hosting: "Configure push notifications ({0}) through hosting-provider federation with Lync Online.", "透過與 Lync Online 的主控提供者同盟，設定推播通知（{0}）。";
+    verdict_direct: "Configure push notifications ({0}) through direct federation with {1} on the OCS 2007 R2 Edge Server.", "透過 OCS 2007 R2 Edge Server 與 {1} 的直接同盟，設定推播通知（{0}）。";
     verdict_no_client: "No push notifications to configure: no mobile client is chosen.", "沒有要設定的推播通知：尚未選擇行動用戶端。";
     verdict_not_needed: "Push notifications are not needed: none of the chosen mobile clients uses them.", "不需要推播通知：所選的行動用戶端都不使用推播。";
     verdict_blocked: "Push notifications are needed ({0}) but cannot be configured: they reach {1} only through an Edge Server, and this deployment has none.", "需要推播通知（{0}），但無法設定：推播只能經由 Edge Server 送達 {1}，而此部署沒有 Edge Server。";
@@ -117,7 +141,7 @@ strings! {
     advice_blocked: "Deploy a Lync Server 2013 or 2010 Edge Server first, then come back to configure push.", "請先部署 Lync Server 2013 或 2010 Edge Server，再回來設定推播。";
 
     // Plan steps.
-    host_shell: "An internal server with Lync Server Management Shell and Ocscore", "已安裝 Lync Server Management Shell 與 Ocscore 的內部伺服器";
+    host_shell: "An internal server with Lync Server Management Shell and Ocscore", "已安裝 Lync Server 管理命令介面與 Ocscore 的內部伺服器";
     host_ocs: "The Office Communications Server 2007 R2 Edge Server itself", "Office Communications Server 2007 R2 Edge Server 本身";
     role_rtc: "member of RtcUniversalServerAdmins", "RtcUniversalServerAdmins 群組的成員";
     role_cs: "member of the CsAdministrator role", "CsAdministrator 角色的成員";
@@ -134,7 +158,7 @@ strings! {
     why_add_provider: "A Lync Server 2010 or 2013 Edge reaches the Push Notification Service through hosting-provider federation with Lync Online ({0}). Only one hosting provider may federate with it, so the script adds LyncOnline only if none does yet.", "Lync Server 2010 或 2013 Edge 透過與 Lync Online（{0}）的主控提供者同盟連到推播通知服務。只能有一個主控提供者與它同盟，因此指令碼只在尚無主控提供者時才新增 LyncOnline。";
     why_check_provider: "You have a hosting provider ({0}) for {1} already. Only one may federate with it, so none is added; the script checks that it is there.", "您已經有 {1} 的主控提供者（{0}）。只能有一個主控提供者與它同盟，因此不會新增；指令碼會確認它存在。";
     why_allow_domain: "{0} is the Office 365 domain of the Push Notification Service, so your Edge Server must be allowed to federate with it.", "{0} 是推播通知服務的 Office 365 網域，因此必須允許您的 Edge Server 與其同盟。";
-    why_ocs: "An OCS 2007 R2 Edge Server needs direct SIP federation with {0}, through Lync Online's Access Edge {1}. OCS 2007 R2 has no cmdlet for this: it is done in Computer Management on the Edge Server.", "OCS 2007 R2 Edge Server 需要經由 Lync Online 的 Access Edge {1} 與 {0} 建立直接 SIP 同盟。OCS 2007 R2 沒有對應的 Cmdlet，須在 Edge Server 的 Computer Management 中設定。";
+    why_ocs: "An OCS 2007 R2 Edge Server needs direct SIP federation with {0}, through Lync Online's Access Edge {1}. OCS 2007 R2 has no cmdlet for this: it is done in Computer Management on the Edge Server.", "OCS 2007 R2 Edge Server 需要經由 Lync Online 的 Access Edge {1} 與 {0} 建立直接 SIP 同盟。OCS 2007 R2 沒有對應的 Cmdlet，須在 Edge Server 的 [電腦管理] 中設定。";
     why_enable: "Push notifications are off by default. This turns on {0} push in {1}; a service your clients do not need is left as it is.", "推播通知預設為關閉。此步驟在{1}中開啟 {0} 推播；用戶端不需要的服務維持原狀。";
     which_both: "Apple (APNS) and Windows Phone (MPNS)", "Apple (APNS) 與 Windows Phone (MPNS)";
     which_apns: "Apple (APNS)", "Apple (APNS)";
@@ -147,23 +171,26 @@ strings! {
     why_test_federation: "Checks that your Access Edge can reach {0} through {1}.", "檢查您的 Access Edge 能否經由 {1} 連到 {0}。";
     why_test_push: "Sends a test notification through the Push Notification Service.", "透過推播通知服務傳送測試通知。";
     failure_federation: "Result : Failure with Error : 504, Server time-out: check the allowed domain push.lync.com, federation on the Access Edge, DNS SRV routing and the hosting provider.", "Result : Failure 且 Error : 504, Server time-out：請檢查允許的網域 push.lync.com、Access Edge 的同盟、DNS SRV 路由與主控提供者。";
-    failure_federation_ocs: "Result : Failure is expected on this route unless {0} is on the allowed domains of Lync Server as well, which this route does not add: the test needs it there. Otherwise check {0} on the Allow tab of the OCS 2007 R2 Edge Server, and federation on the Access Edge.", "在此路由上，除非 {0} 也在 Lync Server 的允許網域中（此路由不會新增），否則預期會傳回 Result : Failure：此測試需要該網域在清單中。否則請檢查 OCS 2007 R2 Edge Server 的 Allow 索引標籤上是否有 {0}，以及 Access Edge 的同盟設定。";
+    failure_federation_ocs: "Result : Failure is expected on this route unless {0} is on the allowed domains of Lync Server as well, which this route does not add: the test needs it there. Otherwise check {0} on the Allow tab of the OCS 2007 R2 Edge Server, and federation on the Access Edge.", "在此路由上，除非 {0} 也在 Lync Server 的允許網域中（此路由不會新增），否則預期會傳回 Result : Failure：此測試需要該網域在清單中。否則請檢查 OCS 2007 R2 Edge Server 的 [允許] 索引標籤上是否有 {0}，以及 Access Edge 的同盟設定。";
     failure_push: "The cmdlet throws, e.g. \"A 504 (Server time-out) response was received\": check the Edge Server, DNS SRV records and that (Get-CsMcxConfiguration).PushNotificationProxyUri is {0}; \"Push Notification request was rejected.\" points at the IM filter blocking http:/https: prefixes.", "Cmdlet 會擲回錯誤，例如 \"A 504 (Server time-out) response was received\"：請檢查 Edge Server、DNS SRV 記錄，以及 (Get-CsMcxConfiguration).PushNotificationProxyUri 是否為 {0}；\"Push Notification request was rejected.\" 表示 IM 篩選器封鎖了 http:/https: 前置詞。";
     note_wifi: "Lync 2010 Mobile on iPhone/iPad receives push from APNS over outbound TCP {0}: open it on corporate Wi-Fi, or devices there get no notifications.", "iPhone/iPad 上的 Lync 2010 Mobile 透過輸出 TCP {0} 從 APNS 接收推播：請在公司 Wi-Fi 開放此連接埠，否則該處的裝置收不到通知。";
     note_srv: "Hosting-provider federation does not work when the Access Edge uses default routing instead of DNS SRV routing (Get-CsAccessEdgeConfiguration shows RoutingMethod UseDnsSrvRouting).", "Access Edge 若使用預設路由而非 DNS SRV 路由，主控提供者同盟就無法運作（Get-CsAccessEdgeConfiguration 的 RoutingMethod 應為 UseDnsSrvRouting）。";
-    note_internal: "Run the script on an internal server with Lync Server Management Shell and Ocscore, not on the Edge Server: the settings live in the Central Management Store.", "請在已安裝 Lync Server Management Shell 與 Ocscore 的內部伺服器上執行指令碼，不要在 Edge Server 上執行：設定儲存在中央管理存放區 (Central Management Store)。";
+    note_internal: "Run the script on an internal server with Lync Server Management Shell and Ocscore, not on the Edge Server: the settings live in the Central Management Store.", "請在已安裝 Lync Server 管理命令介面與 Ocscore 的內部伺服器上執行指令碼，不要在 Edge Server 上執行：設定儲存在中央管理存放區。";
     note_unblock: "A downloaded script ({0}, {1}) is marked as from the internet, and the RemoteSigned policy refuses it until you unblock it: Unblock-File -Path .\\{0} in PowerShell 3.0 and later (Lync Server 2013); in PowerShell 2.0 (Lync Server 2010), right-click the file, click Properties, then Unblock.", "下載的指令碼（{0}、{1}）會被標示為來自網際網路，RemoteSigned 原則會拒絕執行，直到您解除封鎖：PowerShell 3.0 以上版本 (Lync Server 2013) 請執行 Unblock-File -Path .\\{0}；PowerShell 2.0 (Lync Server 2010) 請以滑鼠右鍵按一下檔案，按一下 [內容]，再按 [解除封鎖]。";
-    start_shell: "Start the Lync Server Management Shell: click {0}.", "啟動 Lync Server Management Shell：依序按一下 {0}。";
+    start_shell: "Start the Lync Server Management Shell: click {0}.", "啟動 Lync Server 管理命令介面：依序按一下 {0}。";
     start_shell_separator: ", then ", " > ";
+    menu_start: "Start", "[開始]";
+    menu_all_programs: "All Programs", "[所有程式]";
+    shell_name: "Lync Server Management Shell", "Lync Server 管理命令介面";
     gui_logon: "Log on to the Edge Server as a member of the RtcUniversalServerAdmins group.", "以 RtcUniversalServerAdmins 群組成員的身分登入 Edge Server。";
-    gui_open: "Click Start, click All Programs, click Administrative Tools, and then click Computer Management.", "按一下 Start，按一下 All Programs，按一下 Administrative Tools，然後按一下 Computer Management。";
-    gui_properties: "In the console tree, expand Services and Applications, right-click Microsoft Office Communications Server 2007 R2, and then click Properties.", "在主控台樹狀目錄中展開 Services and Applications，以滑鼠右鍵按一下 Microsoft Office Communications Server 2007 R2，然後按一下 Properties。";
-    gui_allow: "On the Allow tab, click Add.", "在 Allow 索引標籤上，按一下 Add。";
-    gui_domain: "In the Add Federated Partner dialog box, in Federated partner domain name, type {0}.", "在 Add Federated Partner 對話方塊的 Federated partner domain name 中，輸入 {0}。";
-    gui_edge: "In Federated partner Access Edge Server, type {0}.", "在 Federated partner Access Edge Server 中，輸入 {0}。";
-    gui_ok: "Click OK.", "按一下 OK。";
-    undo_open: "Open Computer Management, expand Services and Applications, right-click Microsoft Office Communications Server 2007 R2, and then click Properties.", "開啟 Computer Management，展開 Services and Applications，以滑鼠右鍵按一下 Microsoft Office Communications Server 2007 R2，然後按一下 Properties。";
-    undo_remove: "On the Allow tab, select {0}, click Remove, and then click OK.", "在 Allow 索引標籤上選取 {0}，按一下 Remove，然後按一下 OK。";
+    gui_open: "Click Start, click All Programs, click Administrative Tools, and then click Computer Management.", "按一下 [開始]、[所有程式]、[系統管理工具]，然後按一下 [電腦管理]。";
+    gui_properties: "In the console tree, expand Services and Applications, right-click Microsoft Office Communications Server 2007 R2, and then click Properties.", "在主控台樹狀目錄中，展開 [服務及應用程式]，以滑鼠右鍵按一下 [Microsoft Office Communications Server 2007 R2]，然後按一下 [屬性]。";
+    gui_allow: "On the Allow tab, click Add.", "在 [允許] 索引標籤上，按一下 [新增]。";
+    gui_domain: "In the Add Federated Partner dialog box, in Federated partner domain name, type {0}.", "在 [新增同盟協力廠商] 對話方塊的 [同盟協力廠商網域名稱] 中，輸入 {0}。";
+    gui_edge: "In Federated partner Access Edge Server, type {0}.", "在 [同盟協力廠商 Access Edge Server] 中，輸入 {0}。";
+    gui_ok: "Click OK.", "按一下 [確定]。";
+    undo_open: "Open Computer Management, expand Services and Applications, right-click Microsoft Office Communications Server 2007 R2, and then click Properties.", "開啟 [電腦管理]，展開 [服務及應用程式]，以滑鼠右鍵按一下 [Microsoft Office Communications Server 2007 R2]，然後按一下 [屬性]。";
+    undo_remove: "On the Allow tab, select {0}, click Remove, and then click OK.", "在 [允許] 索引標籤上選取 {0}，按一下 [移除]，然後按一下 [確定]。";
 
     // Troubleshooting.
     trouble_domain_symptom: "504 time-out; traces show 408 \"No push subscription for target device\"; the Edge logs that push.lync.com \"is not configured and does not appear to belong to a federated partner\".", "504 逾時；追蹤記錄顯示 408 \"No push subscription for target device\"；Edge 記錄 push.lync.com \"is not configured and does not appear to belong to a federated partner\"。";
@@ -186,11 +213,11 @@ strings! {
 
     // Seed section titles: the English page's, and the zh-TW edition's own (0cb70-102, -117,
     // -127, -136, -143).
-    seed_overview: "Configuring for push notifications in Lync Server 2013", "設定 Lync Server 2013 中的推入通知";
-    seed_lync_edge: "To configure for push notifications with Lync Server 2013 or Lync Server 2010 Edge Server", "若要設定與 Lync Server 2013 或 Lync Server 2010 Edge Server 的推入通知";
-    seed_ocs_edge: "To configure for push notifications with Office Communications Server 2007 R2 Edge Server", "若要設定與 Office Communications Server 2007 R2 Edge Server 的推入通知";
-    seed_enable: "To enable push notifications", "若要啟用推入通知";
-    seed_test: "To test federation and push notifications", "測試同盟和推入通知";
+    seed_overview: "Configuring for push notifications in Lync Server 2013", "「設定 Lync Server 2013 中的推入通知」";
+    seed_lync_edge: "To configure for push notifications with Lync Server 2013 or Lync Server 2010 Edge Server", "「若要設定與 Lync Server 2013 或 Lync Server 2010 Edge Server 的推入通知」";
+    seed_ocs_edge: "To configure for push notifications with Office Communications Server 2007 R2 Edge Server", "「若要設定與 Office Communications Server 2007 R2 Edge Server 的推入通知」";
+    seed_enable: "To enable push notifications", "「若要啟用推入通知」";
+    seed_test: "To test federation and push notifications", "「測試同盟和推入通知」";
 
     // Field labels and validation messages.
     field_edge: "Edge Server", "Edge Server";
@@ -231,9 +258,11 @@ strings! {
 
     // Page.
     page_title: "Push notifications wizard", "推播通知精靈";
+    document_title: "Push notifications for Lync Server 2013: configuration wizard", "Lync Server 2013 推播通知：設定精靈";
     page_eyebrow: "Lync Server 2013 mobility", "Lync Server 2013 行動功能";
-    page_lede: "Answer five questions about your deployment. The wizard says whether your mobile users need push notifications, and writes the Lync Server Management Shell script, the GUI steps and the tests. Your answers stay in this browser.", "回答五個關於您部署的問題。精靈會判斷行動使用者是否需要推播通知，並產生 Lync Server Management Shell 指令碼、GUI 步驟與測試。您的答案只會保留在此瀏覽器中。";
-    page_footer: "Rules {0} from Microsoft's page. Nothing you type leaves this page.", "規則版本 {0}，依據 Microsoft 的文件。您輸入的內容不會離開此頁面。";
+    page_lede: "Answer five questions about your deployment. The wizard says whether your mobile users need push notifications, and writes the Lync Server Management Shell script, the GUI steps and the tests. Your answers stay in this browser.", "回答五個關於您部署的問題。精靈會判斷行動使用者是否需要推播通知，並產生 Lync Server 管理命令介面指令碼、GUI 步驟與測試。您的答案只會保留在此瀏覽器中。";
+    page_footer: "Based on Microsoft's article", "依據 Microsoft 的文章";
+    page_footer_after: " (checked {0}). Nothing you type leaves this page.", "（查核日期：{0}）。您輸入的內容不會離開此頁面。";
     dismiss: "Dismiss", "關閉";
     notice_link: "Answers opened from a link; they replace the ones saved in this browser.", "已從連結開啟答案，取代此瀏覽器中儲存的答案。";
     notice_link_problems: "Some values were not understood: {0}", "部分值無法辨識：{0}";
@@ -285,10 +314,10 @@ strings! {
     who_label: "Who", "執行者";
     why_label: "Why", "原因";
     source_label: "Source", "出處";
-    success_label: "Success", "成功";
-    failure_label: "Failure", "失敗";
+    success_label: "Expect", "預期結果";
+    failure_label: "If not", "若非如此";
     troubleshooting: "Troubleshooting", "疑難排解";
-    script_heading: "Management Shell script", "Management Shell 指令碼";
+    script_heading: "Management Shell script", "管理命令介面指令碼";
     rollback_heading: "Rollback script", "復原指令碼";
     undo_summary: "Undo script: how to go back", "復原指令碼：如何還原";
     undo_help: "The configuration script records the values it changes in LyncPushNotifications.undo.xml beside itself. Run this script from the same folder to restore them and remove only what it created.", "設定指令碼會把它變更的值記錄在同一資料夾的 LyncPushNotifications.undo.xml 中。請在同一資料夾執行此指令碼，以還原這些值，並只移除它所建立的項目。";
@@ -320,7 +349,7 @@ strings! {
 
     // Runbook.
     runbook_title: "Push notifications for Lync Server mobility: runbook", "Lync Server 行動功能推播通知：作業手冊";
-    rules_from: "Rules {0}, from {1}.", "規則版本 {0}，依據 {1}。";
+    rules_from: "Based on Microsoft's article {1} (checked {0}).", "依據 Microsoft 的文章 {1}（查核日期：{0}）。";
     verdict_heading: "Verdict", "判定";
     before_heading: "Before you start", "開始之前";
     steps_heading: "Steps", "步驟";
@@ -346,6 +375,7 @@ strings! {
     diagram_stops: "The path stops at the Mobility Service: {0}.", "路徑在行動服務處中斷：{0}。";
     diagram_unused: "No notification path is used.", "不使用任何通知路徑。";
     sentence_end: ".", "。";
+    colon: ": ", "：";
 
     // Status in 2026 (plan::StatusFact): facts beside the verdict, each with its source. The
     // English stays ASCII: a script may carry it as a comment.

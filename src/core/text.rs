@@ -3,7 +3,7 @@
 
 use super::answers::{EdgeServer, MobileClient};
 use super::decision::{BlockedBecause, Decision, Need, NotNeededBecause, PushService, Route, Services, Verdict};
-use super::facts::{status_source, APNS_WIFI_PORT, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, PUSH_PROXY_URI, ROLLBACK_FILE, SCRIPT_FILE};
+use super::facts::{status_source, APNS_WIFI_PORT, SEED_URL_IN, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, PUSH_PROXY_URI, ROLLBACK_FILE, SCRIPT_FILE};
 use super::i18n::{fill, Strings};
 use super::plan::{Action, Host, Note, Role, Scope, Trouble};
 
@@ -16,12 +16,14 @@ pub const fn edge_label(t: &Strings, edge: EdgeServer) -> &'static str {
     }
 }
 
-/// What the Edge Server answer means for the route (seed, 0cb70-111, 0cb70-112; facts §3).
+/// What the Edge Server answer means for the route (seed, 0cb70-111, 0cb70-112; facts §3), and
+/// for Lync Server 2010 the update its push cmdlets need (facts §2).
 pub fn edge_hint(t: &Strings, edge: EdgeServer) -> String {
-    match super::decision::route_for(edge) {
-        Some(Route::HostingProvider) => t.edge_hint_hosting.to_string(),
-        Some(Route::DirectFederation) => fill(t.edge_hint_direct, &[PUSH_DOMAIN]),
-        None => fill(t.edge_hint_none, &[PUSH_DOMAIN]),
+    match edge {
+        EdgeServer::Lync2013 => t.edge_hint_hosting.to_string(),
+        EdgeServer::Lync2010 => t.edge_hint_lync2010.to_string(),
+        EdgeServer::Ocs2007R2 => fill(t.edge_hint_direct, &[PUSH_DOMAIN]),
+        EdgeServer::None => fill(t.edge_hint_none, &[PUSH_DOMAIN]),
     }
 }
 
@@ -195,10 +197,21 @@ pub const fn start_menu_folder(edge: EdgeServer) -> &'static str {
     }
 }
 
-/// Starting the shell, as the seed writes it (0cb70-119, 0cb70-138, 0cb70-145).
+/// Starting the shell, as the seed writes it (0cb70-119, 0cb70-138, 0cb70-145), with the menu's
+/// labels as the reader's edition of Windows shows them.
 pub fn start_shell_step(t: &Strings, edge: EdgeServer) -> String {
-    let path = ["Start", "All Programs", start_menu_folder(edge), "Lync Server Management Shell"];
+    let path = [t.menu_start, t.menu_all_programs, start_menu_folder(edge), t.shell_name];
     fill(t.start_shell, &[&path.join(t.start_shell_separator)])
+}
+
+/// The seed page in the reader's language.
+pub fn seed_url(t: &Strings) -> String {
+    fill(SEED_URL_IN, &[t.learn_locale])
+}
+
+/// The day the rules were last checked against the seed, as a date (`2026-11-27`).
+pub fn rules_checked_on() -> String {
+    crate::core::RULES_VERSION.replace('.', "-")
 }
 
 /// The OCS 2007 R2 GUI procedure (seed, 0cb70-128 … 0cb70-135), with the labels as on screen.

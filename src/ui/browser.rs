@@ -150,6 +150,7 @@ pub fn show_page_language(lang: Language) {
         let _ = root.set_attribute("lang", lang.token());
     }
     let t = lang.strings();
+    document.set_title(t.document_title);
     for (selector, text) in [("#masthead .eyebrow", t.page_eyebrow), ("#masthead h1", t.page_title), ("#masthead .lede", t.page_lede)] {
         if let Ok(Some(element)) = document.query_selector(selector) {
             element.set_text_content(Some(text));

@@ -1,7 +1,7 @@
 # Push notifications for Lync Server mobility
-# Made by the Lync Server 2013 push-notification wizard, rules 2026.11.27, from
-# "Configuring for push notifications in Lync Server 2013"
-#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15))
+# Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
+# Microsoft's article "Configuring for push notifications in Lync Server 2013"
+#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-11-27.
 #
 # Answers
 #   Edge Server:      Lync Server 2010 (lync2010)
@@ -178,7 +178,7 @@
             Set-CsPushNotificationConfiguration -EnableMicrosoftPushNotificationService $True
             Write-Host '  Done: turned on in the global settings.'
         }
-        # Site settings override the global ones for that site (facts:
+        # Site settings override the global ones for that site (Microsoft's help for
         #   New-CsPushNotificationConfiguration).
         foreach ($site in @(Get-CsPushNotificationConfiguration -Filter "site:*")) {
             if (-not ($site.EnableMicrosoftPushNotificationService)) {

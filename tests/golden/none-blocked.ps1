@@ -1,7 +1,7 @@
 # Push notifications for Lync Server mobility
-# Made by the Lync Server 2013 push-notification wizard, rules 2026.11.27, from
-# "Configuring for push notifications in Lync Server 2013"
-#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15))
+# Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
+# Microsoft's article "Configuring for push notifications in Lync Server 2013"
+#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-11-27.
 #
 # Answers
 #   Edge Server:      No Edge Server (none)
@@ -16,7 +16,7 @@
 # Deploy a Lync Server 2013 or 2010 Edge Server first, then come back to configure push.
 
 Write-Warning 'Push notifications are needed (MPNS only) but cannot be configured: they reach push.lync.com only through an Edge Server, and this deployment has none.'
-Write-Host '  Lync 2013 Mobile on Windows Phone: Needs push through MPNS: the page calls push an important consideration for Windows Phone with Lync 2010 or 2013 Mobile.'
+Write-Host '  Lync 2013 Mobile on Windows Phone: Needs push notifications, through Microsoft''s service for Windows Phone (MPNS).'
 Write-Host '  Lync 2010 Mobile on Nokia (Symbian): No push needed: the app keeps running in the background and receives events itself.'
 Write-Host 'Deploy a Lync Server 2013 or 2010 Edge Server first, then come back to configure push.'
 Write-Host 'This script changed nothing.'

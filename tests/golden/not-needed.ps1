@@ -1,7 +1,7 @@
 # Push notifications for Lync Server mobility
-# Made by the Lync Server 2013 push-notification wizard, rules 2026.11.27, from
-# "Configuring for push notifications in Lync Server 2013"
-#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15))
+# Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
+# Microsoft's article "Configuring for push notifications in Lync Server 2013"
+#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-11-27.
 #
 # Answers
 #   Edge Server:      Lync Server 2013 (lync2013)
@@ -15,7 +15,7 @@
 # Leave push notifications off (the default); nothing needs to change.
 
 Write-Host 'Push notifications are not needed: none of the chosen mobile clients uses them.'
-Write-Host '  Lync 2013 Mobile on iPhone/iPad: No push needed: with Lync 2013 Mobile on Apple devices you no longer need push notification.'
+Write-Host '  Lync 2013 Mobile on iPhone/iPad: No push needed: Lync 2013 Mobile on Apple devices no longer uses push notifications.'
 Write-Host '  Lync 2010 / 2013 Mobile on Android: No push needed: the app keeps running in the background and receives events itself.'
 Write-Host '  Lync 2010 Mobile on Nokia (Symbian): No push needed: the app keeps running in the background and receives events itself.'
 Write-Host 'Leave push notifications off (the default); nothing needs to change.'

@@ -3,7 +3,6 @@
 //! each node. Every text passes through `escape`.
 
 use crate::core::decision::{need_of, Decision};
-use crate::core::facts::SEED_URL;
 use crate::core::i18n::Strings;
 use crate::core::plan::{status_for, Plan, StatusFact};
 use crate::core::saved::Ticks;
@@ -63,7 +62,8 @@ pub fn verdict(t: &Strings, decision: &Decision) -> String {
     if !decision.clients.is_empty() {
         out.push_str("<ul class=\"reasons\">");
         for client in &decision.clients {
-            element(&mut out, "<li><strong>", text::client_label(t, client.client), "</strong>: ");
+            element(&mut out, "<li><strong>", text::client_label(t, client.client), "</strong>");
+            element(&mut out, "", t.colon, "");
             element(&mut out, "", text::need_reason(t, client.need), "</li>");
         }
         out.push_str("</ul>");
@@ -80,7 +80,8 @@ fn status(out: &mut String, t: &Strings, facts: &[StatusFact]) {
     for &fact in facts {
         let status = text::status_text(t, fact);
         element(out, "<li>", &status.text, "<span class=\"source\">");
-        element(out, "", t.source_label, ": ");
+        element(out, "", t.source_label, "");
+        element(out, "", t.colon, "");
         element(out, "<a rel=\"noopener\" href=\"", &status.url, "\">");
         element(out, "", &status.source, "</a></span></li>");
     }
@@ -101,7 +102,7 @@ pub fn plan_steps(t: &Strings, plan: &Plan) -> String {
             element(&mut out, "<dd>", &value, "</dd>");
         }
         element(&mut out, "<dt>", t.source_label, "</dt>");
-        element(&mut out, "<dd><a rel=\"noopener\" href=\"", &format!("{SEED_URL}#{}", step.seed.anchor()), "\">");
+        element(&mut out, "<dd><a rel=\"noopener\" href=\"", &format!("{}#{}", text::seed_url(t), step.seed.anchor()), "\">");
         element(&mut out, "", step.seed.title(t), "</a></dd></dl></li>");
     }
     out.push_str("</ol>");
@@ -119,9 +120,11 @@ pub fn tests(t: &Strings, plan: &Plan) -> String {
         let command: String = commands_to_type(t, &step.action).into_iter().map(|typed| typed.command).collect();
         element(&mut out, "<li><p class=\"step-title\">", &text::step_title(t, &step.action), "</p>");
         element(&mut out, "<pre class=\"code small\">", &command, "</pre>");
-        element(&mut out, "<p><strong>", t.success_label, ": </strong>");
+        element(&mut out, "<p><strong>", t.success_label, "");
+        element(&mut out, "", t.colon, "</strong>");
         element(&mut out, "<code>", success, "</code></p>");
-        element(&mut out, "<p><strong>", t.failure_label, ": </strong>");
+        element(&mut out, "<p><strong>", t.failure_label, "");
+        element(&mut out, "", t.colon, "</strong>");
         element(&mut out, "", &failure, "</p>");
         if !step.troubles.is_empty() {
             element(&mut out, "<details class=\"troubles\"><summary>", t.troubleshooting, "</summary><dl>");

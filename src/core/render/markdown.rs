@@ -1,11 +1,9 @@
 //! The whole plan as a Markdown runbook: verdict, steps, GUI checklists, tests with
 //! troubleshooting, notes, and both scripts, for a change ticket or a wiki page.
 
-use crate::core::facts::{SEED_TITLE, SEED_URL};
 use crate::core::plan::Plan;
 use crate::core::i18n::{fill, Strings};
 use crate::core::text;
-use crate::core::RULES_VERSION;
 
 use super::powershell::{commands_to_type, script};
 use super::rollback::rollback;
@@ -18,7 +16,7 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
     };
     line(&format!("# {}", t.runbook_title));
     line("");
-    line(&fill(t.rules_from, &[RULES_VERSION, &format!("[{SEED_TITLE}]({SEED_URL})")]));
+    line(&fill(t.rules_from, &[&text::rules_checked_on(), &format!("[{}]({})", t.seed_overview, text::seed_url(t))]));
     line("");
     line(&format!("## {}", t.answers_heading));
     line("");
@@ -42,7 +40,7 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
         line("");
     }
     for client in &plan.decision.clients {
-        line(&format!("- {}: {}", text::client_label(t, client.client), text::need_reason(t, client.need)));
+        line(&format!("- {}{}{}", text::client_label(t, client.client), t.colon, text::need_reason(t, client.need)));
     }
     if !plan.steps.is_empty() {
         line("");
@@ -58,10 +56,10 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
             line("");
             line(&format!("### {number}. {}", text::step_title(t, &step.action)));
             line("");
-            line(&format!("- **{}:** {}", t.where_label, text::host_label(t, step.host)));
-            line(&format!("- **{}:** {}", t.who_label, text::role_label(t, step.role)));
-            line(&format!("- **{}:** {}", t.why_label, text::step_why(t, &step.action)));
-            line(&format!("- **{}:** [{}]({SEED_URL}#{})", t.source_label, step.seed.title(t), step.seed.anchor()));
+            line(&format!("- **{}{}** {}", t.where_label, t.colon.trim_end(), text::host_label(t, step.host)));
+            line(&format!("- **{}{}** {}", t.who_label, t.colon.trim_end(), text::role_label(t, step.role)));
+            line(&format!("- **{}{}** {}", t.why_label, t.colon.trim_end(), text::step_why(t, &step.action)));
+            line(&format!("- **{}{}** [{}]({}#{})", t.source_label, t.colon.trim_end(), step.seed.title(t), text::seed_url(t), step.seed.anchor()));
             line("");
             let commands = commands_to_type(t, &step.action);
             if commands.is_empty() {
@@ -80,8 +78,8 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
             }
             if let Some((success, failure)) = text::test_outcomes(t, &step.action) {
                 line("");
-                line(&format!("- **{}:** `{success}`", t.success_label));
-                line(&format!("- **{}:** {failure}", t.failure_label));
+                line(&format!("- **{}{}** `{success}`", t.success_label, t.colon.trim_end()));
+                line(&format!("- **{}{}** {failure}", t.failure_label, t.colon.trim_end()));
             }
             if !step.troubles.is_empty() {
                 line("");

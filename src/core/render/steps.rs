@@ -5,7 +5,6 @@ use crate::core::facts::{SEED_TITLE, SEED_URL};
 use crate::core::plan::Plan;
 use crate::core::i18n::{Strings, EN};
 use crate::core::text;
-use crate::core::RULES_VERSION;
 
 use super::powershell::commands_to_type;
 
@@ -18,7 +17,7 @@ pub fn steps(plan: &Plan) -> String {
         out.push('\n');
     };
     line("Push notifications for Lync Server mobility: plan");
-    line(&format!("Rules {RULES_VERSION}, from \"{SEED_TITLE}\" ({SEED_URL})"));
+    line(&format!("Based on Microsoft's article \"{SEED_TITLE}\" ({SEED_URL}), checked {}.", text::rules_checked_on()));
     line("");
     line("Answers");
     for (label, value) in super::answer_lines(t, &plan.answers()) {
@@ -52,10 +51,10 @@ pub fn steps(plan: &Plan) -> String {
         line("Steps");
         for (number, step) in plan.numbered() {
             line(&format!("{number:>2}. {}", text::step_title(t, &step.action)));
-            line(&format!("    Where: {}", text::host_label(t, step.host)));
-            line(&format!("    Who:   {}", text::role_label(t, step.role)));
-            line(&format!("    Why:   {}", text::step_why(t, &step.action)));
-            line(&format!("    Seed:  \"{}\" ({SEED_URL}#{})", step.seed.title(t), step.seed.anchor()));
+            line(&format!("    Where:  {}", text::host_label(t, step.host)));
+            line(&format!("    Who:    {}", text::role_label(t, step.role)));
+            line(&format!("    Why:    {}", text::step_why(t, &step.action)));
+            line(&format!("    Source: \"{}\" ({SEED_URL}#{})", step.seed.title(t), step.seed.anchor()));
             let commands = commands_to_type(t, &step.action);
             if commands.is_empty() {
                 line("    By hand:");
@@ -67,18 +66,18 @@ pub fn steps(plan: &Plan) -> String {
                 if let Some(when) = &command.when {
                     line(&format!("    {when}"));
                 }
-                line(&format!("    Run:   {}", command.command));
+                line(&format!("    Run:    {}", command.command));
             }
             if !commands.is_empty() {
                 if step.action.is_test() {
-                    line("           (read-only; the script runs it and prints the result)");
+                    line("            (read-only; the script runs it and prints the result)");
                 } else {
-                    line("           (the script runs this only when its check shows it is needed)");
+                    line("            (the script runs this only when its check shows it is needed)");
                 }
             }
             if let Some((success, failure)) = text::test_outcomes(t, &step.action) {
-                line(&format!("    Success: {success}"));
-                line(&format!("    Failure: {failure}"));
+                line(&format!("    Expect: {success}"));
+                line(&format!("    If not: {failure}"));
             }
             if !step.troubles.is_empty() {
                 line("    Troubleshooting:");

@@ -122,8 +122,8 @@ pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str
 
 pub(in crate::core::render) fn header(out: &mut Writer, plan: &Plan, title: &str) {
     out.comment(title);
-    out.comment(&format!("Made by the Lync Server 2013 push-notification wizard, rules {RULES_VERSION}, from"));
-    out.comment(&format!("\"{SEED_TITLE}\" ({SEED_URL})"));
+    out.comment(&format!("Made by the Lync Server 2013 push-notification wizard (rules {RULES_VERSION}), based on"));
+    out.comment(&format!("Microsoft's article \"{SEED_TITLE}\" ({SEED_URL}), checked {}.", text::rules_checked_on()));
     out.line("#");
     out.comment("Answers");
     for (label, value) in crate::core::render::answer_lines(&EN, &plan.answers()) {

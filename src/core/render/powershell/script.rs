@@ -392,7 +392,7 @@ fn enable_push(out: &mut Writer, services: Services, scope: &Scope) {
             out.line(&format!("{}{}", cmdlet::SET_PUSH_CONFIGURATION, switches(services)));
             out.say("  Done: turned on in the global settings.");
             out.close();
-            out.comment("Site settings override the global ones for that site (facts: New-CsPushNotificationConfiguration).");
+            out.comment("Site settings override the global ones for that site (Microsoft's help for New-CsPushNotificationConfiguration).");
             out.template(
                 r#"
                 foreach ($site in @({0} -Filter "site:*")) {
