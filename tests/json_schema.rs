@@ -9,34 +9,9 @@ use std::collections::BTreeSet;
 
 use lync_push_wizard::core::plan::{Host, Note, StatusFact, Trouble};
 use lync_push_wizard::core::render::json::json;
-use lync_push_wizard::core::{plan, Answers, EdgeServer, MobileClient, PushService, Verdict};
+use lync_push_wizard::core::{plan, EdgeServer, MobileClient, PushService, Verdict};
 use serde_json::{json as value, Map, Value};
-use support::{answers, with_provider, with_site};
-
-/// As in tests/combinations.rs: every Edge Server × client subset × existing provider × scope.
-fn every_answer_set() -> Vec<Answers> {
-    let mut all = Vec::new();
-    for &edge in EdgeServer::ALL {
-        for mask in 0u32..(1 << MobileClient::ALL.len()) {
-            let clients: Vec<MobileClient> =
-                MobileClient::ALL.iter().enumerate().filter(|(bit, _)| mask & (1 << bit) != 0).map(|(_, c)| *c).collect();
-            let base = answers(edge, &clients);
-            for provider in [None, Some("Office365")] {
-                for site in [None, Some("Redmond")] {
-                    let mut answers = base.clone();
-                    if let Some(identity) = provider {
-                        answers = with_provider(answers, identity);
-                    }
-                    if let Some(site) = site {
-                        answers = with_site(answers, site);
-                    }
-                    all.push(answers);
-                }
-            }
-        }
-    }
-    all
-}
+use support::{answers, every_answer_set};
 
 fn schema() -> Value {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/plan.schema.json")).expect("schema file");

@@ -21,32 +21,7 @@ use lync_push_wizard::core::{plan, Answers, EdgeServer, MobileClient, ScopeKind}
 use shell::checks::{self, check_pair, starts, Pair, Report, Start};
 use shell::model::{Deployment, Machine, Shell};
 use shell::{RunOptions, Script};
-use support::{answers, with_provider, with_site};
-
-/// The same answer sets as tests/combinations.rs (copied, not imported).
-fn every_answer_set() -> Vec<Answers> {
-    let mut all = Vec::new();
-    for &edge in EdgeServer::ALL {
-        for mask in 0u32..(1 << MobileClient::ALL.len()) {
-            let clients: Vec<MobileClient> =
-                MobileClient::ALL.iter().enumerate().filter(|(bit, _)| mask & (1 << bit) != 0).map(|(_, c)| *c).collect();
-            let base = answers(edge, &clients);
-            for provider in [None, Some("Office365")] {
-                for site in [None, Some("Redmond")] {
-                    let mut answers = base.clone();
-                    if let Some(identity) = provider {
-                        answers = with_provider(answers, identity);
-                    }
-                    if let Some(site) = site {
-                        answers = with_site(answers, site);
-                    }
-                    all.push(answers);
-                }
-            }
-        }
-    }
-    all
-}
+use support::{answers, every_answer_set, with_site};
 
 fn texts(answers: &Answers) -> (String, String) {
     let plan = plan(answers).unwrap_or_else(|e| panic!("{e:?}"));
