@@ -745,19 +745,11 @@ impl Machine {
     pub fn lync(&mut self, name: &str, args: &Args) -> Result<Vec<Value>, CmdErr> {
         let s = |k: &str| args.get(k).map(|v| if let Value::Str(s) = v { s.clone() } else { String::new() });
         let b = |k: &str| args.get(k).map(|v| matches!(v, Value::Bool(true)) || matches!(v, Value::Int(i) if *i != 0));
-        let not_found = |what: &str, id: &str| CmdErr::Error(format!("Cannot get {what} \"{id}\": it was not found."));
         let d = &mut self.deployment;
         match name {
             "Get-CsHostingProvider" => {
-                let list: Vec<&HostingProvider> = match (s("Identity"), s("Filter")) {
-                    (Some(id), _) => match d.provider(&id) {
-                        Some(p) => vec![p],
-                        None => return Err(not_found("hosting provider", &id)),
-                    },
-                    (None, Some(filter)) => d.providers.iter().filter(|p| wildcard(&filter, &p.identity)).collect(),
-                    (None, None) => d.providers.iter().collect(),
-                };
-                Ok(list.into_iter().map(provider_object).collect())
+                let all = d.providers.iter().map(|p| (p.identity.clone(), provider_object(p))).collect();
+                select(all, s("Identity"), s("Filter"), "hosting provider")
             }
             "New-CsHostingProvider" => {
                 let (Some(id), Some(proxy), Some(enabled)) = (s("Identity"), s("ProxyFqdn"), b("Enabled")) else {
@@ -812,39 +804,18 @@ impl Machine {
             }
             "Remove-CsHostingProvider" => {
                 let Some(id) = s("Identity") else { return Err(CmdErr::Fail("Remove-CsHostingProvider needs -Identity".into())) };
-                let before = d.providers.len();
-                d.providers.retain(|p| !p.identity.eq_ignore_ascii_case(&id));
-                if d.providers.len() == before {
-                    return Err(not_found("hosting provider", &id));
-                }
+                remove_one(&mut d.providers, |p| &p.identity, &id, "hosting provider")?;
                 self.changed();
                 Ok(Vec::new())
             }
             "Get-CsAllowedDomain" | "Get-CsBlockedDomain" => {
                 let allowed = name == "Get-CsAllowedDomain";
-                let all: Vec<Value> = if allowed {
-                    d.allowed.iter().map(allowed_object).collect()
+                let (all, what) = if allowed {
+                    (d.allowed.iter().map(|a| (a.domain.clone(), allowed_object(a))).collect(), "allowed domain")
                 } else {
-                    d.blocked.iter().map(blocked_object).collect()
+                    (d.blocked.iter().map(|b| (b.domain.clone(), blocked_object(b))).collect(), "blocked domain")
                 };
-                let identity = |v: &Value| match v {
-                    Value::Obj(o) => match o.prop("Identity") {
-                        Some(Value::Str(s)) => s.clone(),
-                        _ => String::new(),
-                    },
-                    _ => String::new(),
-                };
-                match (s("Identity"), s("Filter")) {
-                    (Some(id), _) => {
-                        let found: Vec<Value> = all.into_iter().filter(|v| identity(v).eq_ignore_ascii_case(&id)).collect();
-                        if found.is_empty() {
-                            return Err(not_found(if allowed { "allowed domain" } else { "blocked domain" }, &id));
-                        }
-                        Ok(found)
-                    }
-                    (None, Some(filter)) => Ok(all.into_iter().filter(|v| wildcard(&filter, &identity(v))).collect()),
-                    (None, None) => Ok(all),
-                }
+                select(all, s("Identity"), s("Filter"), what)
             }
             "New-CsAllowedDomain" => {
                 let Some(domain) = s("Identity").or(s("Domain")) else {
@@ -869,11 +840,7 @@ impl Machine {
             }
             "Remove-CsAllowedDomain" => {
                 let Some(id) = s("Identity") else { return Err(CmdErr::Fail("Remove-CsAllowedDomain needs -Identity".into())) };
-                let before = d.allowed.len();
-                d.allowed.retain(|a| !a.domain.eq_ignore_ascii_case(&id));
-                if d.allowed.len() == before {
-                    return Err(not_found("allowed domain", &id));
-                }
+                remove_one(&mut d.allowed, |a| &a.domain, &id, "allowed domain")?;
                 self.changed();
                 Ok(Vec::new())
             }
@@ -944,11 +911,7 @@ impl Machine {
                     g.apple = false;
                     g.microsoft = false;
                 } else {
-                    let before = d.push.len();
-                    d.push.retain(|p| !p.identity.eq_ignore_ascii_case(&id));
-                    if d.push.len() == before {
-                        return Err(not_found("push notification settings", &id));
-                    }
+                    remove_one(&mut d.push, |p| &p.identity, &id, "push notification settings")?;
                 }
                 self.changed();
                 Ok(Vec::new())
@@ -1007,21 +970,9 @@ impl Machine {
                 Ok(Vec::new())
             }
             "Get-CsSite" => {
-                let d = &self.deployment;
-                let sites: Vec<&String> = match s("Identity") {
-                    Some(name) => {
-                        let found: Vec<&String> = d.sites.iter().filter(|site| site.eq_ignore_ascii_case(&name)).collect();
-                        if found.is_empty() {
-                            return Err(not_found("site", &name));
-                        }
-                        found
-                    }
-                    None => d.sites.iter().collect(),
-                };
-                Ok(sites
-                    .into_iter()
-                    .map(|_| Obj::value(Kind::Site, vec![("SiteType", Value::Str("CentralSite".into())), ("Pools", Value::array(Vec::new()))]))
-                    .collect())
+                let site = || Obj::value(Kind::Site, vec![("SiteType", Value::Str("CentralSite".into())), ("Pools", Value::array(Vec::new()))]);
+                let all = d.sites.iter().map(|name| (name.clone(), site())).collect();
+                select(all, s("Identity"), s("Filter"), "site")
             }
             "Get-CsManagementStoreReplicationStatus" => {
                 let up = self.up_to_date();
@@ -1230,6 +1181,37 @@ fn access_edge_object(e: &AccessEdge) -> Value {
 }
 
 /// PowerShell wildcards (`*`, `?`, `[abc]`), without case.
+/// The selection every Get-Cs* cmdlet makes: `-Identity` (exactly one, or a not-found error),
+/// `-Filter` (a wildcard over identities), or everything. `items` pairs each identity with its
+/// output object.
+fn select(items: Vec<(String, Value)>, identity: Option<String>, filter: Option<String>, what: &str) -> Result<Vec<Value>, CmdErr> {
+    match (identity, filter) {
+        (Some(id), _) => {
+            let found: Vec<Value> = items.into_iter().filter(|(i, _)| i.eq_ignore_ascii_case(&id)).map(|(_, v)| v).collect();
+            if found.is_empty() {
+                return Err(not_found(what, &id));
+            }
+            Ok(found)
+        }
+        (None, Some(filter)) => Ok(items.into_iter().filter(|(i, _)| wildcard(&filter, i)).map(|(_, v)| v).collect()),
+        (None, None) => Ok(items.into_iter().map(|(_, v)| v).collect()),
+    }
+}
+
+/// Removes the one item whose identity is `id`, or fails as the Remove-Cs* cmdlets do.
+fn remove_one<T>(items: &mut Vec<T>, identity: impl Fn(&T) -> &String, id: &str, what: &str) -> Result<(), CmdErr> {
+    let before = items.len();
+    items.retain(|item| !identity(item).eq_ignore_ascii_case(id));
+    if items.len() == before {
+        return Err(not_found(what, id));
+    }
+    Ok(())
+}
+
+fn not_found(what: &str, id: &str) -> CmdErr {
+    CmdErr::Error(format!("Cannot get {what} \"{id}\": it was not found."))
+}
+
 pub fn wildcard(pattern: &str, text: &str) -> bool {
     fn go(p: &[char], t: &[char]) -> bool {
         match p.first() {
