@@ -2,6 +2,7 @@
 //! The real binary, as an administrator or a script calls it.
 
 use std::process::Command;
+use lync_push_wizard::core::{EdgeServer, MobileClient};
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_lync-push-wizard")).args(args).output().expect("binary runs");
@@ -69,7 +70,9 @@ fn invalid_input_exits_2_with_one_line_and_no_stdout() {
 fn help_lists_the_vocabulary() {
     let (code, stdout, _) = run(&["--help"]);
     assert_eq!(code, 0);
-    for token in ["lync2013", "ocs2007r2", "ios-lync2010", "wp-lync2013", "nokia", "--existing-provider", "--site"] {
+    let edges = EdgeServer::ALL.iter().map(|edge| edge.token());
+    let clients = MobileClient::ALL.iter().map(|client| client.token());
+    for token in edges.chain(clients).chain(["--existing-provider", "--site"]) {
         assert!(stdout.contains(token), "{token}");
     }
 }
