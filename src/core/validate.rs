@@ -66,10 +66,11 @@ impl FieldError {
     }
 
     pub fn message(&self, t: &Strings) -> String {
-        format!("{}: {}", self.field.label(t), self.problem_text(t))
+        format!("{}{}{}", self.field.label(t), t.colon, self.problem_text(t))
     }
 
-    /// The message without the field label, for display right beside the field.
+    /// The message without the field label, for display right beside the field. Each says what
+    /// to do, in a sentence that reads after the label without repeating it.
     pub fn problem_text(&self, t: &Strings) -> String {
         match &self.problem {
             Problem::Missing => match self.field {
@@ -79,7 +80,9 @@ impl FieldError {
                 Field::ProviderIdentity => t.problem_provider_missing.into(),
                 Field::Site => t.problem_site_missing.into(),
             },
-            Problem::UnknownToken { token } => fill(t.problem_unknown, &[&shorten(token), &allowed_tokens(self.field)]),
+            Problem::UnknownToken { token } => {
+                fill(t.problem_unknown, &[&shorten(token), &allowed_tokens(self.field).join(t.list_separator)])
+            }
             Problem::TooLong { max, actual } => fill(t.problem_too_long, &[&actual.to_string(), &max.to_string()]),
             Problem::FqdnSingleLabel => t.problem_single_label.into(),
             Problem::FqdnEmptyLabel => t.problem_empty_label.into(),
@@ -88,34 +91,33 @@ impl FieldError {
             }
             Problem::FqdnHyphenAtEdge { label } => fill(t.problem_hyphen, &[&shorten(label)]),
             Problem::FqdnIpAddress => t.problem_ip.into(),
-            Problem::BadCharacter { character } => match self.field {
-                Field::AccessEdge => fill(t.problem_char_fqdn, &[&show_char(*character)]),
-                Field::Edge | Field::Clients | Field::ProviderIdentity | Field::Site => {
-                    fill(t.problem_char_name, &[&show_char(*character)])
+            Problem::BadCharacter { character } => {
+                let host_name = match self.field {
+                    Field::AccessEdge => true,
+                    Field::Edge | Field::Clients | Field::ProviderIdentity | Field::Site => false,
+                };
+                match *character {
+                    c if c.is_control() || (c.is_whitespace() && c != ' ') => {
+                        fill(t.problem_invisible, &[&format!("U+{:04X}", c as u32)])
+                    }
+                    ' ' if host_name => t.problem_space.into(),
+                    // The first character a URL or a port adds to a host name.
+                    ':' | '/' if host_name => t.problem_url.into(),
+                    c => fill(if host_name { t.problem_char_fqdn } else { t.problem_char_name }, &[&c.to_string()]),
                 }
-            },
+            }
             Problem::NameBadStart => t.problem_edges.into(),
         }
     }
 }
 
-fn allowed_tokens(field: Field) -> String {
+fn allowed_tokens(field: Field) -> Vec<&'static str> {
     use super::{EdgeServer, MobileClient, ScopeKind};
-    let tokens: Vec<&str> = match field {
+    match field {
         Field::Edge => EdgeServer::ALL.iter().map(|e| e.token()).collect(),
         Field::Clients => MobileClient::ALL.iter().map(|c| c.token()).collect(),
         Field::Site => ScopeKind::ALL.iter().map(|s| s.token()).collect(),
         Field::AccessEdge | Field::ProviderIdentity => Vec::new(),
-    };
-    tokens.join(", ")
-}
-
-/// A character as a person can read it: `"'"`, or `U+000A` for an invisible one.
-fn show_char(character: char) -> String {
-    if character.is_control() || (character.is_whitespace() && character != ' ') {
-        format!("U+{:04X}", character as u32)
-    } else {
-        format!("\"{character}\"")
     }
 }
 
@@ -251,7 +253,65 @@ mod tests {
         let error = FieldError::new(Field::AccessEdge, Problem::FqdnSingleLabel);
         assert!(error.message(&crate::core::i18n::EN).starts_with("Access Edge FQDN: "));
         let error = FieldError::new(Field::Edge, Problem::UnknownToken { token: "lync2015".into() });
-        assert_eq!(error.message(&crate::core::i18n::EN), "Edge Server: 'lync2015' is not one of: lync2013, lync2010, ocs2007r2, none.");
-        assert!(error.message(&crate::core::i18n::ZH_TW).contains("「lync2015」不是下列其中之一"));
+        assert_eq!(error.message(&crate::core::i18n::EN), "Edge Server: Replace \"lync2015\" with one of: lync2013, lync2010, ocs2007r2, none.");
+        assert_eq!(error.message(&crate::core::i18n::ZH_TW), "Edge Server：請將「lync2015」改為下列其中之一：lync2013、lync2010、ocs2007r2、none。");
+    }
+
+    fn fqdn_says(raw: &str) -> String {
+        Fqdn::parse(Field::AccessEdge, raw).unwrap_err().problem_text(&crate::core::i18n::EN)
+    }
+
+    /// Each message says what to do, not which rule was broken.
+    #[test]
+    fn messages_say_the_fix() {
+        assert_eq!(fqdn_says("access proxy.contoso.com"), "Remove the space.");
+        assert_eq!(fqdn_says("https://edge.contoso.com"), "Enter the host name only, without https://, a port or a path.");
+        assert_eq!(fqdn_says("edge.contoso.com:5061"), "Enter the host name only, without https://, a port or a path.");
+        assert_eq!(fqdn_says("accessproxy"), "Add the domain, e.g. accessproxy.contoso.com.");
+        assert_eq!(fqdn_says("edge_1.contoso.com"), "Remove \"_\": a host name has only letters, digits, hyphens and dots.");
+        assert_eq!(fqdn_says("edge\t1.contoso.com"), "Remove the invisible character U+0009.");
+        let site = Name::parse(Field::Site, "Red'mond").unwrap_err();
+        assert_eq!(site.problem_text(&crate::core::i18n::EN), "Remove \"'\": use only letters, digits, spaces, dots, hyphens and underscores.");
+        assert_eq!(site.problem_text(&crate::core::i18n::ZH_TW), "請刪除「'」：只能使用字母、數字、空格、點、連字號與底線。");
+    }
+
+    /// Capitalised, a whole sentence, on one line, and not repeating the field's label (it stands
+    /// beside the field, and before the message in a list), in both languages.
+    #[test]
+    fn messages_are_sentences_that_do_not_repeat_the_label() {
+        use crate::core::i18n::{EN, ZH_TW};
+        let long = "a".repeat(300);
+        let errors = [
+            FieldError::new(Field::Edge, Problem::Missing),
+            FieldError::new(Field::Clients, Problem::Missing),
+            FieldError::new(Field::AccessEdge, Problem::Missing),
+            FieldError::new(Field::ProviderIdentity, Problem::Missing),
+            FieldError::new(Field::Site, Problem::Missing),
+            FieldError::new(Field::Clients, Problem::UnknownToken { token: "blackberry".into() }),
+            Fqdn::parse(Field::AccessEdge, &long).unwrap_err(),
+            Fqdn::parse(Field::AccessEdge, "a..b").unwrap_err(),
+            Fqdn::parse(Field::AccessEdge, &format!("{}.com", "a".repeat(64))).unwrap_err(),
+            Fqdn::parse(Field::AccessEdge, "-edge.contoso.com").unwrap_err(),
+            Fqdn::parse(Field::AccessEdge, "10.0.0.4").unwrap_err(),
+            Fqdn::parse(Field::AccessEdge, "a b.com").unwrap_err(),
+            Fqdn::parse(Field::AccessEdge, "http://a.com").unwrap_err(),
+            Fqdn::parse(Field::AccessEdge, "a;b.com").unwrap_err(),
+            Fqdn::parse(Field::AccessEdge, "a\u{0}b.com").unwrap_err(),
+            Name::parse(Field::Site, "a;b").unwrap_err(),
+            Name::parse(Field::ProviderIdentity, "_x").unwrap_err(),
+        ];
+        for error in &errors {
+            let english = error.problem_text(&EN);
+            assert!(english.starts_with(|c: char| c.is_ascii_uppercase()), "{english}");
+            assert!(english.ends_with('.') && !english.contains('\n'), "{english}");
+            let label = error.field.label(&EN).to_lowercase();
+            assert!(!english.to_lowercase().contains(&label), "{english} repeats {label}");
+            let chinese = error.problem_text(&ZH_TW);
+            assert!(chinese.ends_with('。') && !chinese.contains('\n'), "{chinese}");
+            assert!(!chinese.contains(error.field.label(&ZH_TW)), "{chinese}");
+            for half_width in [", ", ": ", "; ", "(", ")"] {
+                assert!(!chinese.contains(half_width), "{chinese}: full-width punctuation in Chinese sentences");
+            }
+        }
     }
 }

@@ -223,13 +223,17 @@ pub fn checklist(t: &Strings, plan: &Plan, ticked: &Ticks) -> String {
     out
 }
 
-/// What still stops the script: one button per problem, `data-field` naming its question.
+/// What still stops the script: per problem, its field's label as a button (`data-field` names
+/// it, for the page to take the reader there), then what to do. Only the short label is the
+/// button, so the list's text wraps as text and each bullet stands by its first line.
 pub fn problems(t: &Strings, errors: &[FieldError]) -> String {
     let mut out = String::new();
     for error in errors {
         out.push_str("<li><button type=\"button\" class=\"link-button\" data-field=\"");
         out.push_str(error.field.token());
-        element(&mut out, "\">", &error.message(t), "</button></li>");
+        element(&mut out, "\">", error.field.label(t), "</button>");
+        element(&mut out, "", t.colon, "");
+        element(&mut out, "", &error.problem_text(t), "</li>");
     }
     out
 }
@@ -307,9 +311,11 @@ mod tests {
         use crate::core::{Field, Problem};
         let errors = [FieldError::new(Field::AccessEdge, Problem::Missing), FieldError::new(Field::Site, Problem::NameBadStart)];
         let html = problems(&crate::core::i18n::EN, &errors);
-        assert!(html.starts_with("<li><button type=\"button\" class=\"link-button\" data-field=\"access-edge\">Access Edge FQDN: "));
-        assert!(html.contains("data-field=\"site\">"));
+        assert!(html.starts_with("<li><button type=\"button\" class=\"link-button\" data-field=\"access-edge\">Access Edge FQDN</button>: Enter "));
+        assert!(html.contains("data-field=\"site\">Site name</button>: Start and end it"));
         assert_eq!(html.matches("<li>").count(), 2);
+        let zh = problems(&crate::core::i18n::ZH_TW, &errors);
+        assert!(zh.contains("Access Edge FQDN</button>：請輸入"), "{zh}");
     }
 
     #[test]
