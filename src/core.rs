@@ -14,7 +14,7 @@ mod vocabulary;
 
 pub use answers::{Answers, ClientSet, EdgeServer, MobileClient, ScopeKind};
 pub use decision::{decide, Decision, Need, PushService, Route, Verdict};
-pub use plan::{plan, Action, Host, Outcome, Plan, Role, Step};
+pub use plan::{plan, wizard_outcome, Action, Host, Outcome, Plan, Role, Step};
 pub use validate::{Field, FieldError, Problem};
 
 /// Printed in every script header and JSON document so any output can be reproduced later.

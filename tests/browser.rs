@@ -119,11 +119,13 @@ fn seed_answers() -> Answers {
 async fn edge_question_drives_the_verdict() {
     let page = mount(Answers::default()).await;
     tick().await;
-    assert!(page.text("verdict").contains("Choose your Edge Server"));
+    assert!(page.text("verdict").contains("No verdict yet"));
     assert_eq!(page.count("input[name=edge]"), 4);
     assert!(page.shown("edge-none") && !page.shown("client-android"), "one question at a time");
     page.click("edge-none").await;
-    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("not-needed"));
+    // No client chosen yet is a question not answered, not the verdict "not needed".
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("pending"));
+    assert!(page.text("problems").contains("Mobile clients: Tick at least one."));
     page.click("next").await;
     assert!(!page.shown("edge-none") && page.shown("client-android"));
     page.click("client-wp-lync2010").await;
@@ -139,16 +141,41 @@ async fn clients_question_gives_each_client_its_reason() {
     assert_eq!(page.count("input[type=checkbox]"), 6);
     assert!(page.text("question").contains("no longer uses push notifications"));
     page.click("client-ios-lync2010").await;
-    assert!(page.text("verdict").contains("APNS only"));
     page.click("client-wp-lync2013").await;
-    assert!(page.text("verdict").contains("APNS and MPNS"));
-    // Push needed, no Access Edge yet: the result says which answer is missing.
+    // Push needed, no Access Edge yet: no verdict, and the result says which answer is missing.
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("pending"));
     assert!(page.text("problems").contains("Access Edge FQDN"));
     assert!(!page.shown("script") && page.text("script").is_empty());
-    // Its button opens that question.
+    assert!(!page.shown("diagram"), "no path drawn before the verdict");
+    // Its button opens that question, with the focus in the field.
     page.find("problems").query_selector("button[data-field=access-edge]").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
-    tick().await;
+    pause().await;
     assert!(page.text("question").contains("internal FQDN of your Access Edge"));
+    assert_eq!(document().active_element().map(|e| e.id()).as_deref(), Some("access-edge"));
+    page.type_into("input-access-edge", "accessproxy.contoso.com").await;
+    assert!(page.text("verdict-headline").contains("APNS and MPNS"));
+}
+
+#[wasm_bindgen_test]
+async fn next_stays_on_a_question_not_answered_and_says_why() {
+    let page = mount(Answers::default()).await;
+    tick().await;
+    let progress_class = |n: usize| page.find(&format!("progress-{n}")).parent_element().unwrap().class_name().trim().to_string();
+    assert_eq!(page.text("error-edge"), "", "no error before any interaction");
+    page.click("next").await;
+    assert!(page.text("question").contains("Which Edge Server"), "Next stays");
+    assert_eq!(page.text("error-edge"), "Choose the one your deployment uses, or none.");
+    assert_eq!(document().active_element().and_then(|e| e.get_attribute("data-testid")).as_deref(), Some("edge-lync2013"));
+    assert_eq!(progress_class(1), "current needs");
+    assert!(page.text("progress-1").contains("needs an answer"));
+    page.click("edge-lync2013").await;
+    assert_eq!(page.text("error-edge"), "");
+    page.click("next").await;
+    page.click("next").await;
+    assert!(page.text("question").contains("Which mobile clients"));
+    assert_eq!(page.text("error-clients"), "Tick at least one.");
+    assert_eq!(document().active_element().and_then(|e| e.get_attribute("data-testid")).as_deref(), Some("client-ios-lync2010"));
+    assert_eq!((progress_class(1), progress_class(2)), ("done".to_string(), "current needs".to_string()));
 }
 
 #[wasm_bindgen_test]
@@ -265,7 +292,7 @@ async fn progress_shows_the_current_page_and_opens_only_pages_seen() {
     let page = mount(Answers::default()).await;
     tick().await;
     let step = |n: usize| page.find(&format!("progress-{n}"));
-    let class = |n: usize| step(n).parent_element().unwrap().get_attribute("class").unwrap_or_default();
+    let class = |n: usize| step(n).parent_element().unwrap().class_name().trim().to_string();
     assert_eq!(step(1).get_attribute("aria-current").as_deref(), Some("step"));
     assert!((2..=5).all(|n| step(n).has_attribute("disabled")));
     page.click("edge-lync2013").await;
@@ -311,7 +338,7 @@ async fn reset_asks_first_then_clears_everything() {
     assert!(page.shown("script") && !page.text("script").is_empty());
     page.click("reset").await;
     page.click("reset-confirm").await;
-    assert!(page.text("verdict").contains("Choose your Edge Server"));
+    assert!(page.text("verdict").contains("No verdict yet"));
     assert!(!page.shown("script") && page.text("script").is_empty());
     pause().await;
     assert_eq!(focused().as_deref(), Some("reset"), "the focus stays with Reset once it is done");
@@ -362,7 +389,7 @@ async fn a_pasted_script_restores_its_answers() {
     assert!(checked("client-ios-lync2010") && checked("client-wp-lync2013") && !checked("client-android"));
     // The answers it replaced come back on request, and the open question shows them.
     page.click("bring-back").await;
-    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("not-needed"));
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("pending"));
     assert!(!checked("client-ios-lync2010") && !checked("client-wp-lync2013"));
     assert_eq!(page.count("[data-testid=notices] .notice"), 0, "bringing them back ends the notice");
     // A second script replaces the first one's notice rather than adding another.

@@ -306,8 +306,10 @@ strings! {
 
     // Result.
     result_heading: "Result", "結果";
-    choose_edge_first: "Choose your Edge Server to begin.", "請先選擇 Edge Server。";
-    finish_answers: "To get the script, finish these answers:", "若要取得指令碼，請完成下列答案：";
+    pending_headline: "No verdict yet", "尚未判定";
+    pending_intro: "Answer these to get the verdict and the script:", "請回答下列問題，以取得判定與指令碼：";
+    // A step of the progress list whose answer is missing or invalid.
+    needs_answer: "needs an answer", "待回答";
     diagram_heading: "Notification path", "通知路徑";
     plan_heading: "Plan", "計畫";
     tests_heading: "Tests", "測試";

@@ -247,6 +247,23 @@ pub fn plan(answers: &Answers) -> Outcome {
     Ok(Plan { decision, access_edge, existing_provider, scope, steps, notes, status })
 }
 
+/// The wizard's outcome: a plan only once every answer it asks for is there and valid; until
+/// then, each answer still missing or invalid, in the order of the questions, so the page can
+/// say what is left instead of a verdict. `plan` gives answers without a mobile client the
+/// verdict "no client chosen" (the command line, a script's header), which is right when
+/// someone says so; the wizard asks which clients there are, so there an empty choice is a
+/// question not answered yet. Everything else is `plan`'s.
+pub fn wizard_outcome(answers: &Answers) -> Outcome {
+    let outcome = plan(answers);
+    if !answers.clients.is_empty() {
+        return outcome;
+    }
+    let mut errors = outcome.err().unwrap_or_default();
+    let after_edge = errors.iter().take_while(|error| error.field == Field::Edge).count();
+    errors.insert(after_edge, FieldError::new(Field::Clients, Problem::Missing));
+    Err(errors)
+}
+
 fn collect<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Option<T> {
     result.map_err(|error| errors.push(error)).ok()
 }
@@ -412,6 +429,29 @@ mod tests {
         assert!(plan(&answers).is_ok());
         answers.access_edge = "not valid".into();
         assert_eq!(plan(&answers).unwrap_err()[0].field, Field::AccessEdge);
+    }
+
+    #[test]
+    fn the_wizard_waits_for_every_answer_it_asks_for() {
+        let fields = |answers: &Answers| wizard_outcome(answers).err().map(|e| e.iter().map(|e| e.field).collect::<Vec<_>>());
+        // A first visit: the Edge Server and the clients are missing; no verdict, not even "no
+        // client chosen", which `plan` gives such answers.
+        assert_eq!(fields(&Answers::default()), Some(vec![Field::Edge, Field::Clients]));
+        let edge_only = Answers { edge: Some(EdgeServer::Lync2013), ..Answers::default() };
+        assert!(plan(&edge_only).is_ok());
+        assert_eq!(fields(&edge_only), Some(vec![Field::Clients]));
+        // In the questions' order, the clients after the Edge Server and before the text fields.
+        let mut typed = Answers { access_edge: "access proxy".into(), ..Answers::default() };
+        assert_eq!(fields(&typed), Some(vec![Field::Edge, Field::Clients, Field::AccessEdge]));
+        typed.edge = Some(EdgeServer::Ocs2007R2);
+        assert_eq!(fields(&typed), Some(vec![Field::Clients, Field::AccessEdge]));
+        // Clients chosen: exactly `plan`, for every verdict.
+        let mut answers = seed_answers();
+        assert_eq!(wizard_outcome(&answers), plan(&answers));
+        answers.access_edge = "access proxy".into();
+        assert_eq!(fields(&answers), Some(vec![Field::AccessEdge]));
+        let not_needed = Answers { edge: Some(EdgeServer::Lync2013), clients: [MobileClient::Android].into_iter().collect(), ..Answers::default() };
+        assert!(wizard_outcome(&not_needed).is_ok_and(|p| matches!(p.decision.verdict, Verdict::NotNeeded { .. })));
     }
 
     #[test]

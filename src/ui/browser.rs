@@ -266,6 +266,15 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Focuses a field: the text field whose id is the field's token, else the first choice of its
+/// group (`<token>-choices`).
+pub fn focus_field(token: &str) {
+    let group = || web_sys::window()?.document()?.query_selector(&format!("#{token}-choices input")).ok()?;
+    if let Some(element) = by_id(token).or_else(group).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
 /// The text of a file the user chose or dropped.
 pub async fn read_file(file: web_sys::File) -> Option<String> {
     wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()

@@ -9,7 +9,7 @@ use crate::core::render::html::{self as choice_html, escape};
 use crate::core::{Answers, EdgeServer, Field, MobileClient, ScopeKind};
 
 use super::browser;
-use super::state::{use_store, Page};
+use super::state::{bit, use_store, Page};
 
 /// `later`: true once the first question has been painted.
 #[component]
@@ -26,7 +26,8 @@ pub fn Wizard(t: &'static Strings, later: RwSignal<bool>) -> impl IntoView {
     view! {
         <section class="wizard" aria-label=t.nav_questions>
             <Progress t=t />
-            <div class="card question" data-testid="question">
+            // A form, so Enter in a text field presses Next, its default button.
+            <form class="card question" data-testid="question">
                 <p class="step-count">
                     {move || fill(t.question_count, &[&(store.page.get().index() + 1).to_string(), &Page::ALL.len().to_string()])}
                 </p>
@@ -46,7 +47,7 @@ pub fn Wizard(t: &'static Strings, later: RwSignal<bool>) -> impl IntoView {
                     <div hidden=hidden_unless(Page::Scope)><ScopeQuestion t=t /></div>
                 })}
                 <Navigation t=t />
-            </div>
+            </form>
         </section>
     }
 }
@@ -57,15 +58,25 @@ fn hidden_unless(page: Page) -> impl Fn() -> bool + Copy {
     move || store.page.get() != page
 }
 
-/// One button per page, written as HTML whenever the page or the furthest page seen changes
-/// (opening a page moves the focus to its question anyway); one listener for all.
+/// One button per page, written as HTML whenever the page, the furthest page seen or a page's
+/// problems change (opening a page moves the focus to its question anyway); one listener for all.
 #[component]
 fn Progress(t: &'static Strings) -> impl IntoView {
     let store = use_store();
+    // Pages, one bit each: those with an answer missing or invalid, and those whose problem shows.
+    let problems = move || {
+        let touched = store.touched.get();
+        store.outcome.with(|outcome| {
+            outcome.as_ref().err().into_iter().flatten().fold((0, 0), |(all, shown), error| {
+                let page = 1 << Page::of_field(error.field).index();
+                (all | page, if touched & bit(error.field) != 0 { shown | page } else { shown })
+            })
+        })
+    };
     view! {
         <nav class="progress" aria-label=t.nav_progress>
             <ol
-                inner_html=move || progress_html(t, store.page.get(), store.seen.get())
+                inner_html=move || progress_html(t, store.page.get(), store.seen.get(), problems())
                 on:click=move |event| {
                     let index = browser::attribute_from_event(&event, "data-page").and_then(|i| i.parse::<usize>().ok());
                     if let Some(&page) = index.and_then(|i| Page::ALL.get(i)) {
@@ -77,23 +88,47 @@ fn Progress(t: &'static Strings) -> impl IntoView {
     }
 }
 
-fn progress_html(t: &Strings, current: Page, seen: usize) -> String {
+/// A page is done once left with it and every page before it answered; it needs an answer
+/// when one is missing or invalid there and the page has been left or its problem shown.
+/// `problems`: pages with a problem, and those whose problem shows (a bit per page).
+fn progress_html(t: &Strings, current: Page, seen: usize, (problems, shown): (usize, usize)) -> String {
     let mut out = String::new();
     for page in Page::ALL {
         let index = page.index();
-        let class = match (page == current, seen > index) {
-            (true, true) => " class=\"current done\"",
-            (true, false) => " class=\"current\"",
-            (false, true) => " class=\"done\"",
-            (false, false) => "",
-        };
-        let current_step = if page == current { " aria-current=\"step\"" } else { "" };
-        let disabled = if index > seen { " disabled" } else { "" };
-        out.push_str(&format!(
-            "<li{class}><button type=\"button\" data-page=\"{index}\" data-testid=\"progress-{number}\"{current_step}{disabled}><span class=\"progress-number\" aria-hidden=\"true\">{number}</span><span>{label}</span></button></li>",
-            number = index + 1,
-            label = escape(page.short(t)),
-        ));
+        let needs = problems & (1 << index) != 0 && (seen > index || shown & (1 << index) != 0);
+        out.push_str("<li class=\"");
+        if page == current {
+            out.push_str("current ");
+        }
+        if seen > index && problems & ((2 << index) - 1) == 0 {
+            out.push_str("done ");
+        }
+        if needs {
+            out.push_str("needs");
+        }
+        out.push_str("\"><button type=\"button\" data-page=\"");
+        out.push_str(&index.to_string());
+        out.push_str("\" data-testid=\"progress-");
+        let number = (index + 1).to_string();
+        out.push_str(&number);
+        out.push('"');
+        if page == current {
+            out.push_str(" aria-current=\"step\"");
+        }
+        if index > seen {
+            out.push_str(" disabled");
+        }
+        out.push_str("><span class=\"progress-number\" aria-hidden=\"true\">");
+        out.push_str(&number);
+        out.push_str("</span><span>");
+        out.push_str(&escape(page.short(t)));
+        out.push_str("</span>");
+        if needs {
+            out.push_str("<span class=\"progress-note\">");
+            out.push_str(&escape(t.needs_answer));
+            out.push_str("</span>");
+        }
+        out.push_str("</button></li>");
     }
     out
 }
@@ -116,12 +151,13 @@ fn Navigation(t: &'static Strings) -> impl IntoView {
                 {t.back}
             </button>
             <button
-                type="button"
+                type="submit"
                 class="primary"
                 data-testid=move || if at_last() { "to-result" } else { "next" }
-                on:click=move |_| match Page::ALL.get(index() + 1) {
-                    Some(&next) => store.go_to(next),
-                    None => browser::focus_by_id("result-heading"),
+                on:click=move |event| {
+                    // The question moves on here, not by submitting the form.
+                    event.prevent_default();
+                    store.next()
                 }
             >
                 {move || if at_last() { t.to_result } else { t.next }}
@@ -185,12 +221,13 @@ fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
 #[component]
 fn ClientsQuestion(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    let group_id = "client-choices";
+    let group_id = "clients-choices";
     follow_answers(group_id.into(), Box::new(|answers, token| answers.clients.iter().any(|client| client.token() == token)));
     view! {
         <fieldset
             class="choices"
             id=group_id
+            aria-describedby="clients-error"
             inner_html=choice_html::client_choices(t)
             on:change=move |event| {
                 let input = event_target::<web_sys::HtmlInputElement>(&event);
@@ -199,6 +236,7 @@ fn ClientsQuestion(t: &'static Strings) -> impl IntoView {
                 }
             }
         ></fieldset>
+        <FieldMessage field=Field::Clients t=t />
     }
 }
 

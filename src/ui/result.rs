@@ -11,10 +11,11 @@ use crate::core::render::powershell::{for_download, script};
 use crate::core::render::rollback::rollback;
 use crate::core::render::{diagram::diagram, html, markdown::runbook};
 use crate::core::share;
+use crate::core::text::verdict_headline;
 use crate::core::Field;
 
 use super::browser;
-use super::state::{use_store, Page};
+use super::state::use_store;
 
 /// `complete`: false while only the top of the result (verdict to plan) is built.
 #[component]
@@ -32,11 +33,11 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
         <section class="result" aria-labelledby="result-heading" data-testid="result">
             <h2 id="result-heading" tabindex="-1">{t.result_heading}</h2>
             <VerdictCard t=t />
-            <div class="card diagram-card" data-testid="diagram" hidden=move || store.decision.with(Option::is_none)>
+            // Like the verdict, only once every answer is in.
+            <div class="card diagram-card" data-testid="diagram" hidden=move || !has_plan.get()>
                 <h3>{t.diagram_heading}</h3>
-                <div inner_html=move || store.decision.with(|d| d.as_ref().map(|d| diagram(t, d)).unwrap_or_default())></div>
+                <div inner_html=move || with_plan(plan, |p| diagram(t, &p.decision))></div>
             </div>
-            <Problems t=t />
             <div hidden=move || !has_plan.get()>
                 <Runbook t=t plan=plan />
             </div>
@@ -85,47 +86,44 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
     }
 }
 
+/// The verdict once every answer is in; until then, in neutral colours, that there is none yet
+/// and what is left, each linked to its field. The headline is a live region of its own, so a
+/// screen reader hears the verdict come and go, not every change below it.
 #[component]
 fn VerdictCard(t: &'static Strings) -> impl IntoView {
     let store = use_store();
     let kind = move || {
-        store.decision.with(|d| match d.as_ref().map(|d| d.verdict) {
-            None => "pending",
-            Some(Verdict::Configure { .. }) => "configure",
-            Some(Verdict::NotNeeded { .. }) => "not-needed",
-            Some(Verdict::Blocked { .. }) => "blocked",
+        store.outcome.with(|o| match o.as_ref().map(|p| p.decision.verdict) {
+            Err(_) => "pending",
+            Ok(Verdict::Configure { .. }) => "configure",
+            Ok(Verdict::NotNeeded { .. }) => "not-needed",
+            Ok(Verdict::Blocked { .. }) => "blocked",
         })
     };
     view! {
-        <div class="card verdict" data-testid="verdict" data-verdict=kind>
+        <div
+            class="card verdict"
+            data-testid="verdict"
+            data-verdict=kind
+            // One listener for the list of what is left; each button names its field.
+            on:click=move |event| {
+                if let Some(field) = browser::attribute_from_event(&event, "data-field").and_then(|f| Field::from_token(&f)) {
+                    store.show_field(field);
+                }
+            }
+        >
+            <p class="headline" role="status" data-testid="verdict-headline">
+                {move || store.outcome.with(|o| match o {
+                    Ok(plan) => verdict_headline(t, &plan.decision),
+                    Err(_) => t.pending_headline.into(),
+                })}
+            </p>
             <div inner_html=move || {
-                store.decision.with(|d| match d {
-                    Some(decision) => html::verdict(t, decision),
-                    None => format!("<p class=\"headline\">{}</p>", html::escape(t.choose_edge_first)),
+                store.outcome.with(|o| match o {
+                    Ok(plan) => html::verdict(t, &plan.decision),
+                    Err(errors) => html::pending(t, errors),
                 })
             }></div>
-        </div>
-    }
-}
-
-/// What still stops the script, each linked to its question.
-#[component]
-fn Problems(t: &'static Strings) -> impl IntoView {
-    let store = use_store();
-    let errors = move || store.outcome.with(|o| o.as_ref().err().cloned().unwrap_or_default());
-    view! {
-        <div class="card problems" data-testid="problems" hidden=move || store.outcome.with(|o| o.as_ref().err().is_none_or(|e| e.is_empty()))>
-            <p>{t.finish_answers}</p>
-            // One listener for the list; each button names its field.
-            <ul
-                inner_html=move || html::problems(t, &errors())
-                on:click=move |event| {
-                    let field = browser::attribute_from_event(&event, "data-field").and_then(|f| Field::from_token(&f));
-                    if let Some(field) = field {
-                        store.go_to(Page::of_field(field));
-                    }
-                }
-            ></ul>
         </div>
     }
 }

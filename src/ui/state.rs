@@ -2,11 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::decision::{decide, Decision};
 use crate::core::i18n::{fill, Language, Strings};
 use crate::core::render::html::{action_button, escape};
 use crate::core::saved::{SavedState, Ticks, Unreadable, SCHEMA_VERSION};
-use crate::core::{plan, Answers, Field, FieldError, Outcome};
+use crate::core::{wizard_outcome, Answers, Field, FieldError, Outcome};
 
 use super::browser;
 
@@ -157,23 +156,46 @@ pub struct Store {
     pub seen: RwSignal<usize>,
     pub notices: RwSignal<Vec<Notice>>,
     pub lang: RwSignal<Language>,
-    /// The verdict as soon as the Edge Server is chosen, even while text fields are unfinished.
-    pub decision: Memo<Option<Decision>>,
+    /// The fields whose problems are shown, one bit each (`bit`): a field's once it has been
+    /// left or Next was pressed on it, every field's for answers that come back (saved, linked
+    /// or restored), none on a first visit.
+    pub touched: RwSignal<usize>,
+    /// The plan once every answer is in, else what is missing or invalid (the core decides).
     pub outcome: Memo<Outcome>,
+}
+
+/// A field's bit in `Store::touched`.
+pub const fn bit(field: Field) -> usize {
+    1 << field as usize
 }
 
 impl Store {
     pub fn new(initial: Initial) -> Store {
         // Answers that come back (saved or linked) were seen before: every question stays open.
-        let seen = if initial.state.answers == Answers::default() { 0 } else { Page::ALL.len() - 1 };
+        let first_visit = initial.state.answers == Answers::default();
+        let seen = if first_visit { 0 } else { Page::ALL.len() - 1 };
         let answers = RwSignal::new(initial.state.answers);
         let ticks = RwSignal::new(initial.state.ticks);
         let notices = RwSignal::new(initial.notices);
         let lang = RwSignal::new(initial.lang);
-        let decision = Memo::new(move |_| answers.with(|a| a.edge.map(|edge| decide(edge, a.clients.iter()))));
-        let outcome = Memo::new(move |_| answers.with(plan));
-        let store =
-            Store { answers, ticks, page: RwSignal::new(Page::Edge), seen: RwSignal::new(seen), notices, lang, decision, outcome };
+        let touched = RwSignal::new(if first_visit { 0 } else { usize::MAX });
+        let outcome = Memo::new(move |_| answers.with(wizard_outcome));
+        let store = Store {
+            answers,
+            ticks,
+            page: RwSignal::new(Page::Edge),
+            seen: RwSignal::new(seen),
+            notices,
+            lang,
+            touched,
+            outcome,
+        };
+        // A field's problem shows once the field is left (a text field's id is its field's token).
+        let _ = window_event_listener(leptos::ev::focusout, move |event| {
+            if let Some(field) = Field::from_token(&event_target::<web_sys::Element>(&event).id()) {
+                store.touch(field);
+            }
+        });
         if initial.persistence == Persistence::LocalStorage {
             // The one Effect that mirrors state into storage.
             Effect::new(move |_| {
@@ -196,11 +218,48 @@ impl Store {
         self.seen.update(|seen| *seen = (*seen).max(page.index()));
     }
 
-    /// The core's message for a field, without the label (it stands right beside the field).
+    /// The core's message for a field, without the label (it stands right beside the field),
+    /// once the field has been left or Next pressed on it.
     pub fn field_problem(self, field: Field, t: &Strings) -> Option<String> {
+        if self.touched.get() & bit(field) == 0 {
+            return None;
+        }
         self.outcome.with(|outcome| {
             outcome.as_ref().err().and_then(|errors| errors.iter().find(|e| e.field == field)).map(|e| e.problem_text(t))
         })
+    }
+
+    /// Shows a field's problem from now on (`touched`).
+    pub fn touch(self, field: Field) {
+        // Also called from a window listener that outlives a wizard unmounted (in tests).
+        if self.touched.try_get_untracked().is_some_and(|touched| touched & bit(field) == 0) {
+            self.touched.update(|touched| *touched |= bit(field));
+        }
+    }
+
+    /// Next: the next question, or the result after the last one; but while the question shown
+    /// has an answer missing or invalid, its field instead, with the problem shown.
+    pub fn next(self) {
+        let page = self.page.get_untracked();
+        let problem = self.outcome.with_untracked(|outcome| {
+            outcome.as_ref().err().and_then(|errors| errors.iter().map(|e| e.field).find(|&f| Page::of_field(f) == page))
+        });
+        match (problem, Page::ALL.get(page.index() + 1)) {
+            (Some(field), _) => {
+                self.touch(field);
+                browser::focus_field(field.token());
+            }
+            (None, Some(&next)) => self.go_to(next),
+            (None, None) => browser::focus_by_id("result-heading"),
+        }
+    }
+
+    /// Opens a field's question with its problem shown and the focus in the field, once the
+    /// page shows it (after the new question's heading takes the focus).
+    pub fn show_field(self, field: Field) {
+        self.go_to(Page::of_field(field));
+        self.touch(field);
+        request_animation_frame(move || browser::focus_field(field.token()));
     }
 
     /// Takes the answers of a share link followed while the page is open.
@@ -211,6 +270,7 @@ impl Store {
             self.lang.set(lang);
         }
         self.seen.set(Page::ALL.len() - 1);
+        self.touched.set(usize::MAX);
         self.notices.update(|n| {
             n.retain(|notice| !matches!(notice, Notice::OpenedFromLink { .. }));
             n.push(notice);
@@ -222,6 +282,7 @@ impl Store {
         let previous = self.answers.with_untracked(|current| replaced(current, &answers));
         self.answers.set(answers);
         self.seen.set(Page::ALL.len() - 1);
+        self.touched.set(usize::MAX);
         self.notices.update(|n| {
             n.retain(|notice| !matches!(notice, Notice::RestoredFromScript { .. }));
             n.push(Notice::RestoredFromScript { problems, previous });
@@ -246,6 +307,7 @@ impl Store {
         self.ticks.set(Ticks::default());
         self.page.set(Page::Edge);
         self.seen.set(0);
+        self.touched.set(0);
         self.notices.set(Vec::new());
     }
 }

@@ -2,7 +2,7 @@
 //! linker keeps exactly the part of the wizard that is its rules core.
 use lync_push_wizard::core::i18n::{fill, Language};
 use lync_push_wizard::core::render::{diagram, html, markdown, powershell, rollback};
-use lync_push_wizard::core::{plan, saved, share};
+use lync_push_wizard::core::{saved, share, text, wizard_outcome};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 fn main() {}
@@ -33,7 +33,7 @@ pub fn render_all(saved_json: &str, fragment: &str, pasted_script: &str, languag
     out += &html::edge_choices(t);
     out += &html::client_choices(t);
     out += &html::yes_no("existing-provider", t.page_provider, t.provider_no, t.provider_yes);
-    match plan::plan(&answers) {
+    match wizard_outcome(&answers) {
         Ok(plan) => {
             let script = powershell::script(&plan);
             out += &powershell::for_download(&script);
@@ -42,6 +42,7 @@ pub fn render_all(saved_json: &str, fragment: &str, pasted_script: &str, languag
             out += &diagram::diagram(t, &plan.decision);
             out += &diagram::description(t, &plan.decision);
             out += &markdown::runbook(t, &plan);
+            out += &text::verdict_headline(t, &plan.decision);
             out += &html::verdict(t, &plan.decision);
             out += &html::plan_steps(t, &plan);
             out += &html::tests(t, &plan);
@@ -52,7 +53,7 @@ pub fn render_all(saved_json: &str, fragment: &str, pasted_script: &str, languag
             for error in &errors {
                 out += &error.problem_text(t);
             }
-            out += &html::problems(t, &errors);
+            out += &html::pending(t, &errors);
         }
     }
     out += &share::link_fragment(&answers, lang);

@@ -51,12 +51,11 @@ pub fn action_button(out: &mut String, class: &str, action: &str, test_id: &str,
     element(out, "\">", text, "</button>");
 }
 
-/// The verdict, what to do about it, what is true in 2026 (when configuring), and one reason
-/// per client. The status comes from the decision, as the plan's does, so the card shows it
-/// even while an answer still stops the plan.
+/// Under the verdict's headline (`text::verdict_headline`, which the page keeps in a live
+/// region of its own): what to do about it, what is true in 2026 (when configuring), and one
+/// reason per client.
 pub fn verdict(t: &Strings, decision: &Decision) -> String {
     let mut out = String::new();
-    element(&mut out, "<p class=\"headline\">", &text::verdict_headline(t, decision), "</p>");
     element(&mut out, "<p>", text::verdict_advice(t, decision), "</p>");
     status(&mut out, t, &status_for(decision));
     if !decision.clients.is_empty() {
@@ -223,6 +222,16 @@ pub fn checklist(t: &Strings, plan: &Plan, ticked: &Ticks) -> String {
     out
 }
 
+/// Under the headline while answers are missing or invalid (`plan::wizard_outcome`): what is
+/// left, as `problems`.
+pub fn pending(t: &Strings, errors: &[FieldError]) -> String {
+    let mut out = String::new();
+    element(&mut out, "<p>", t.pending_intro, "</p><ul class=\"problems\" data-testid=\"problems\">");
+    out.push_str(&problems(t, errors));
+    out.push_str("</ul>");
+    out
+}
+
 /// What still stops the script: per problem, its field's label as a button (`data-field` names
 /// it, for the page to take the reader there), then what to do. Only the short label is the
 /// button, so the list's text wraps as text and each bullet stands by its first line.
@@ -316,6 +325,8 @@ mod tests {
         assert_eq!(html.matches("<li>").count(), 2);
         let zh = problems(&crate::core::i18n::ZH_TW, &errors);
         assert!(zh.contains("Access Edge FQDN</button>：請輸入"), "{zh}");
+        let card = pending(&crate::core::i18n::EN, &errors);
+        assert!(card.starts_with("<p>Answer these") && card.contains("<ul class=\"problems\" data-testid=\"problems\"><li>"));
     }
 
     #[test]
