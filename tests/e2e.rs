@@ -432,3 +432,310 @@ fn traditional_chinese_from_a_link_and_kept() {
     assert_eq!(english.exec(chosen, vec![]), json!("English"));
     english.screenshot(&shots().join("result-en.png"));
 }
+
+/// Whether an element is on screen (present, not inside anything hidden).
+fn shown(session: &Session, test_id: &str) -> bool {
+    let script = "const e = document.querySelector(arguments[0]); return !!e && e.getClientRects().length > 0";
+    session.exec(script, vec![json!(format!("[data-testid=\"{test_id}\"]"))]) == json!(true)
+}
+
+fn style_of(session: &Session, test_id: &str, property: &str) -> String {
+    let script = "return getComputedStyle(document.querySelector(arguments[0]))[arguments[1]]";
+    session.exec(script, vec![json!(format!("[data-testid=\"{test_id}\"]")), json!(property)]).as_str().unwrap_or_default().to_string()
+}
+
+/// Until every answer the wizard asks for is there and valid, the result gives no verdict: it
+/// says, in the card's neutral colours, what is left, and offers no script, runbook or path.
+fn assert_pending(session: &Session, left: &[&str], when: &str) {
+    session.find("verdict");
+    assert_eq!(session.exec("return document.querySelector('[data-testid=verdict]').dataset.verdict", vec![]), json!("pending"), "{when}");
+    assert_eq!(session.content("verdict-headline"), "No verdict yet", "{when}");
+    let card = session.content("verdict");
+    for verdict in ["Configure push notifications", "No push notifications to configure", "not needed", "cannot be configured"] {
+        assert!(!card.contains(verdict), "{when}: {verdict:?} in {card}");
+    }
+    // The card keeps the surface and border of any card: no green, blue, red or orange.
+    assert_eq!(style_of(session, "verdict", "backgroundColor"), "rgb(255, 255, 255)", "{when}");
+    assert_eq!(style_of(session, "verdict", "borderLeftColor"), "rgb(207, 214, 224)", "{when}");
+    let listed: Vec<String> = session
+        .exec("return [...document.querySelectorAll('[data-testid=problems] [data-field]')].map(b => b.textContent)", vec![])
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        .unwrap_or_default();
+    assert_eq!(listed, left, "{when}: what is left");
+    for action in ["copy-script", "download-script", "download-runbook", "print-runbook", "plan", "diagram"] {
+        assert!(!shown(session, action), "{when}: {action} is offered before the answers are complete");
+    }
+}
+
+/// Item 1: a cold visit and question 1 alone give no verdict; nor does an invalid Access Edge
+/// FQDN; once every answer is valid, the verdict and the script appear, and follow changes.
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn no_verdict_before_the_answers_are_complete() {
+    let driver = Driver::start();
+    let session = driver.session(Options::default());
+    open(&session, site());
+    session.find("share-link"); // the whole result is built
+    assert_pending(&session, &["Edge Server", "Mobile clients"], "a cold visit");
+    session.click("edge-lync2013");
+    session.wait_for("the Edge Server's problem to go", || (!session.content("problems").contains("Edge Server")).then_some(()));
+    assert_pending(&session, &["Mobile clients"], "after question 1 alone");
+    for id in ["next", "client-ios-lync2010", "client-wp-lync2013", "next"] {
+        session.click(id);
+    }
+    assert_pending(&session, &["Access Edge FQDN"], "before the Access Edge FQDN");
+    session.type_into("input-access-edge", "access proxy");
+    session.wait_until_contains("problems", "Access Edge FQDN: Remove the space.");
+    assert_pending(&session, &["Access Edge FQDN"], "with an invalid Access Edge FQDN");
+
+    session.type_into("input-access-edge", "accessproxy.contoso.com");
+    session.wait_until_contains("verdict-headline", "Configure push notifications (APNS and MPNS)");
+    assert_eq!(session.exec("return document.querySelector('[data-testid=verdict]').dataset.verdict", vec![]), json!("configure"));
+    assert_eq!(session.exec("return document.querySelector('[data-testid=verdict-headline]').getAttribute('role')", vec![]), json!("status"));
+    assert_seed_script(&session.wait_until_contains("script", "Test-CsMcxPushNotification"));
+    for action in ["copy-script", "download-script", "download-runbook", "plan", "diagram"] {
+        assert!(shown(&session, action), "{action} once every answer is valid");
+    }
+    // The live update after that stays: another answer changes the verdict at once.
+    session.click("progress-2");
+    session.click("client-ios-lync2010");
+    session.wait_until_contains("verdict-headline", "MPNS only");
+    session.click("client-wp-lync2013");
+    session.click("client-android");
+    session.wait_until_contains("verdict-headline", "Push notifications are not needed");
+    assert_eq!(style_of(&session, "verdict", "backgroundColor"), "rgb(228, 244, 234)", "the verdict's own colour");
+}
+
+/// Item 3: Next on a question without a valid answer stays there, focuses the field, shows the
+/// problem, and its step in the progress list says it needs an answer; steps done are those
+/// answered.
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn next_on_an_invalid_answer_stays_and_focuses_the_field() {
+    let driver = Driver::start();
+    let session = driver.session(Options::default());
+    open(&session, site());
+    let step_class = |n: usize| {
+        let script = format!("return document.querySelector('[data-testid=progress-{n}]').parentElement.className.trim()");
+        session.exec(&script, vec![]).as_str().unwrap_or_default().to_string()
+    };
+    let focus_on = |id: &str| session.wait_for(&format!("focus on {id}"), || (session.focused_test_id().as_deref() == Some(id)).then_some(()));
+
+    session.click("next");
+    focus_on("edge-lync2013");
+    assert!(session.content("question").contains("Question 1 of 5"), "Next stays on question 1");
+    assert_eq!(session.content("error-edge"), "Choose the one your deployment uses, or none.");
+    assert_eq!(step_class(1), "current needs");
+    assert!(session.content("progress-1").contains("needs an answer"));
+    assert!(session.exec("return document.querySelector('[data-testid=progress-2]').disabled", vec![]) == json!(true));
+
+    session.click("edge-lync2013");
+    session.wait_for("the Edge Server's problem to go", || session.content("error-edge").is_empty().then_some(()));
+    session.click("next");
+    session.wait_until_contains("question", "Question 2 of 5");
+    session.click("next");
+    focus_on("client-ios-lync2010");
+    assert!(session.content("question").contains("Question 2 of 5"), "Next stays on question 2");
+    assert_eq!(session.content("error-clients"), "Tick at least one.");
+    assert_eq!((step_class(1), step_class(2)), ("done".into(), "current needs".into()));
+    assert!(session.content("progress-2").contains("needs an answer"));
+
+    session.click("client-wp-lync2013");
+    session.click("next");
+    session.wait_until_contains("question", "Question 3 of 5");
+    session.type_into("input-access-edge", "access proxy");
+    session.click("next");
+    focus_on("input-access-edge");
+    assert!(session.content("question").contains("Question 3 of 5"), "Next stays on question 3");
+    assert_eq!(session.content("error-access-edge"), "Remove the space.");
+    let field = session.exec(
+        "const i = document.querySelector('[data-testid=input-access-edge]'); return [i.getAttribute('aria-invalid'), i.getAttribute('aria-describedby')]",
+        vec![],
+    );
+    assert_eq!(field, json!(["true", "access-edge-help access-edge-error"]));
+    assert_eq!((step_class(2), step_class(3)), ("done".into(), "current needs".into()));
+    session.screenshot(&shots().join("next-stays-on-an-invalid-answer.png"));
+
+    // Going back and undoing an answer does not leave its step looking done.
+    session.click("progress-2");
+    session.click("client-wp-lync2013");
+    session.wait_until_contains("problems", "Mobile clients");
+    assert_eq!((step_class(1), step_class(2), step_class(3)), ("done".into(), "current needs".into(), "needs".into()));
+}
+
+/// The result's list of what is left takes the reader into the field itself.
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn problem_links_focus_the_input() {
+    let driver = Driver::start();
+    let session = driver.session(Options::default());
+    open(&session, &format!("{}#edge=lync2013&clients=wp-lync2013&access-edge=https%3A%2F%2Fedge.contoso.com&existing-provider=_x", site()));
+    session.wait_until_contains("problems", "Access Edge FQDN: Enter the host name only, without https://");
+    let focus_on = |id: &str| session.wait_for(&format!("focus on {id}"), || (session.focused_test_id().as_deref() == Some(id)).then_some(()));
+    session.click_selector("[data-testid=problems] [data-field=access-edge]");
+    focus_on("input-access-edge");
+    assert!(session.content("question").contains("Question 3 of 5"));
+    session.click_selector("[data-testid=problems] [data-field=existing-provider]");
+    focus_on("input-existing-provider");
+    assert!(session.content("question").contains("Question 4 of 5"));
+    assert_eq!(session.content("error-existing-provider"), "Start and end it with a letter or digit.");
+    // A choice question: its first choice.
+    session.click("reset");
+    session.click("reset-confirm");
+    session.click_selector("[data-testid=problems] [data-field=edge]");
+    focus_on("edge-lync2013");
+    // The list's bullets stand by the first line of their item, however it wraps.
+    let aligned = session.exec(
+        "const li = document.querySelector('[data-testid=problems] li'); const b = li.querySelector('button');
+         return Math.abs(b.getBoundingClientRect().top - li.getBoundingClientRect().top) < 2",
+        vec![],
+    );
+    assert_eq!(aligned, json!(true));
+}
+
+/// Enter in a text field acts as Next, through to the result.
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn enter_in_a_text_field_acts_as_next() {
+    let driver = Driver::start();
+    let session = driver.session(Options::default());
+    open(&session, site());
+    for id in ["edge-lync2013", "next", "client-wp-lync2013", "next"] {
+        session.click(id);
+    }
+    session.type_into("input-access-edge", "accessproxy");
+    session.press(ENTER);
+    session.wait_until_contains("error-access-edge", "Add the domain");
+    assert!(session.content("question").contains("Question 3 of 5"), "Enter on an invalid answer stays");
+    assert_eq!(session.focused_test_id().as_deref(), Some("input-access-edge"));
+    session.press(".contoso.com");
+    session.press(ENTER);
+    session.wait_until_contains("question", "Question 4 of 5");
+    assert_eq!(session.focused_test_id().as_deref(), Some("question-heading"));
+    session.click("existing-provider-yes");
+    session.type_into("input-existing-provider", "Office365");
+    session.press(ENTER);
+    session.wait_until_contains("question", "Question 5 of 5");
+    session.click("scope-yes");
+    session.type_into("input-site", "Redmond");
+    session.press(ENTER);
+    session.wait_for("focus on the result", || (session.focused_test_id().as_deref() == Some("result-heading")).then_some(()));
+    assert!(session.wait_until_contains("script", "$siteIdentity = 'site:Redmond'").contains("Office365"));
+}
+
+/// Item 4: no error on a cold visit or on arriving at a question; a field's problem shows once
+/// it is left, in words that say what to do.
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn errors_show_after_interaction_not_before() {
+    let driver = Driver::start();
+    let session = driver.session(Options::default());
+    open(&session, site());
+    session.find("share-link");
+    let no_errors = |when: &str| {
+        let found = session.exec(
+            "return { errors: [...document.querySelectorAll('.field-error')].map(e => e.textContent).join(''),
+                      invalid: document.querySelectorAll('[aria-invalid=true]').length,
+                      notices: document.querySelector('[data-testid=notices]').textContent }",
+            vec![],
+        );
+        assert_eq!(found, json!({ "errors": "", "invalid": 0, "notices": "" }), "{when}");
+    };
+    no_errors("a cold visit");
+    assert_ne!(style_of(&session, "verdict", "backgroundColor"), "rgb(255, 241, 220)", "no orange box");
+    for id in ["edge-lync2013", "next", "client-wp-lync2013", "next"] {
+        session.click(id);
+    }
+    session.wait_until_contains("question", "Question 3 of 5");
+    no_errors("arriving at question 3");
+    session.click("input-access-edge");
+    session.press(TAB);
+    assert_eq!(session.wait_until_contains("error-access-edge", "Enter"), "Enter the internal host name, e.g. accessproxy.contoso.com.");
+    session.type_into("input-access-edge", "https://edge.contoso.com");
+    assert_eq!(session.content("error-access-edge"), "Enter the host name only, without https://, a port or a path.");
+    session.type_into("input-access-edge", "accessproxy.contoso.com");
+    session.click("next");
+    session.click("existing-provider-yes");
+    assert_eq!(session.content("error-existing-provider"), "", "arriving at the provider's Identity");
+    session.click("next");
+    assert_eq!(session.wait_until_contains("error-existing-provider", "Enter"), "Enter it, e.g. Office365.");
+    session.type_into("input-existing-provider", "Office365");
+    session.click("next");
+    session.click("scope-yes");
+    assert_eq!(session.content("error-site"), "", "arriving at the site name");
+}
+
+/// Screenshots of the pending result, validation on Next and field errors, at desktop (1280×900)
+/// and phone (390×844) sizes, for review. The same clicks run on any build, so an older `dist/`
+/// can be shot for comparison: `E2E_DIST=<old dist> E2E_SHOTS_LABEL=before`. Asserts nothing.
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn review_screenshots_of_pending_validation_and_errors() {
+    let label = std::env::var("E2E_SHOTS_LABEL").unwrap_or_else(|_| "after".into());
+    let driver = Driver::start();
+    for (size, width, height) in [("desktop", 1280, 900), ("phone", 390, 844)] {
+        let shot = |session: &Session, name: &str, selector: &str| {
+            // At the top, so a phone shows the part the shot is about.
+            let scroll = "const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({block: 'start'})";
+            session.exec(scroll, vec![json!(selector)]);
+            session.exec_async("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))", vec![]);
+            session.screenshot(&shots().join(format!("{label}-{name}-{size}.png")));
+            session.exec("window.scrollTo(0, 0)", vec![]);
+        };
+        // As a person does, but through the page: WebDriver's own click can land on the sticky
+        // questions' edge at this height.
+        let click = |session: &Session, test_id: &str| {
+            session.find(test_id);
+            session.exec("document.querySelector(arguments[0]).click()", vec![json!(format!("[data-testid=\"{test_id}\"]"))]);
+        };
+        let fresh = || {
+            let session = driver.session(Options { width, height, ..Options::default() });
+            // The window's size includes room for browser chrome: set the page's own.
+            let metrics = json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": size == "phone" });
+            session.cdp("Emulation.setDeviceMetricsOverride", metrics);
+            open(&session, site());
+            session.find("share-link"); // the whole result is built
+            session
+        };
+        // Item 1: the result before the answers are complete.
+        let session = fresh();
+        shot(&session, "item1-cold-visit", "[data-testid=verdict]");
+        click(&session, "edge-lync2013");
+        shot(&session, "item1-after-question-1", "[data-testid=verdict]");
+        for id in ["next", "client-ios-lync2010", "client-wp-lync2013", "next"] {
+            click(&session, id);
+        }
+        session.type_into("input-access-edge", "access proxy");
+        session.press(TAB);
+        shot(&session, "item1-invalid-fqdn", "[data-testid=verdict]");
+        // Item 3: Next on unanswered or invalid questions.
+        let session = fresh();
+        click(&session, "next");
+        shot(&session, "item3-next-without-edge", ".progress");
+        let session = fresh();
+        for id in ["edge-lync2013", "next", "next"] {
+            click(&session, id);
+        }
+        shot(&session, "item3-next-without-clients", ".progress");
+        let session = fresh();
+        for id in ["edge-lync2013", "next", "client-wp-lync2013", "next"] {
+            click(&session, id);
+        }
+        session.type_into("input-access-edge", "access proxy");
+        click(&session, "next");
+        shot(&session, "item3-next-invalid-fqdn", ".progress");
+        // Item 4: errors on a cold visit and on arrival, then after leaving a field.
+        let session = fresh();
+        shot(&session, "item4-cold-visit", "[data-testid=question]");
+        for id in ["edge-lync2013", "next", "client-wp-lync2013", "next"] {
+            click(&session, id);
+        }
+        shot(&session, "item4-question-3-on-arrival", "[data-testid=question]");
+        session.type_into("input-access-edge", "https://edge.contoso.com");
+        session.press(TAB);
+        shot(&session, "item4-left-the-field", "[data-testid=question]");
+        // The list of problems: the card of its own in earlier builds, the verdict's card now.
+        shot(&session, "item4-problem-list", "div.problems:not([hidden]), .verdict:has(ul.problems)");
+    }
+}

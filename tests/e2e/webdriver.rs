@@ -164,10 +164,21 @@ impl Session {
     }
 
     pub fn try_find(&self, test_id: &str) -> Option<Element> {
-        let body = json!({ "using": "css selector", "value": format!("[data-testid=\"{test_id}\"]") });
+        self.try_select(&format!("[data-testid=\"{test_id}\"]"))
+    }
+
+    /// The first element a CSS selector matches, for what has no test id of its own.
+    pub fn try_select(&self, selector: &str) -> Option<Element> {
+        let body = json!({ "using": "css selector", "value": selector });
         let reply = http(self.port, "POST", &format!("/session/{}/element", self.id), Some(body)).ok()?;
         // W3C WebDriver names an element reference by this fixed key; an error has none.
         reply["value"]["element-6066-11e4-a52e-4f735466cecf"].as_str().map(|id| Element(id.to_string()))
+    }
+
+    /// Clicks the first element a CSS selector matches.
+    pub fn click_selector(&self, selector: &str) {
+        let element = self.wait_for(selector, || self.try_select(selector));
+        self.call("POST", &format!("/element/{}/click", element.0), Some(json!({})));
     }
 
     pub fn find(&self, test_id: &str) -> Element {
