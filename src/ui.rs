@@ -70,7 +70,7 @@ pub fn App(initial: Initial) -> impl IntoView {
                 // With the whole result, so nothing below the questions moves when it arrives.
                 <footer class="footer" hidden=move || !all_ready.get()>
                     <p>
-                        {t.page_footer} " "
+                        {t.page_footer}
                         <a href=crate::core::text::seed_url(t) rel="noopener">{t.seed_overview}</a>
                         {fill(t.page_footer_after, &[&crate::core::text::rules_checked_on()])}
                     </p>

@@ -11,12 +11,16 @@ pub const NEW_PROVIDER_IDENTITY: &str = "LyncOnline";
 pub const PROVIDER_VERIFICATION_LEVEL: &str = "UseSourceVerification";
 /// Mcx clearinghouse address a working push path needs (facts §4.2, Dn767948).
 pub const PUSH_PROXY_URI: &str = "sip:push@push.lync.com";
+/// The root the push clearinghouse certificate chains to since 1 June 2013 (facts §4.5, Lync team
+/// blog 2013-05-02).
+pub const CLEARINGHOUSE_ROOT: &str = "Baltimore CyberTrust Root";
 /// Outbound port Apple devices need on corporate Wi-Fi for APNS (facts §3, Hh690030).
 pub const APNS_WIFI_PORT: u16 = 5223;
 
 /// The undo record the configuration script writes beside itself, and the rollback script reads.
 pub const UNDO_RECORD_FILE: &str = "LyncPushNotifications.undo.xml";
 /// What the rollback renames the record to once it has run, before the time stamp and `.done.xml`.
+/// (`UNDO_RECORD_FILE` without its `xml`; a test keeps the two together.)
 pub const UNDO_RECORD_DONE_PREFIX: &str = "LyncPushNotifications.undo.";
 /// The names the page downloads the two scripts under.
 pub const SCRIPT_FILE: &str = "Enable-LyncPushNotifications.ps1";
@@ -70,6 +74,8 @@ pub mod cmdlet {
     pub const REMOVE_PUSH_CONFIGURATION: &str = "Remove-CsPushNotificationConfiguration";
     pub const GET_REPLICATION_STATUS: &str = "Get-CsManagementStoreReplicationStatus";
     pub const GET_SITE: &str = "Get-CsSite";
+    pub const GET_MCX_CONFIGURATION: &str = "Get-CsMcxConfiguration";
+    pub const GET_IM_FILTER_CONFIGURATION: &str = "Get-CsImFilterConfiguration";
 
     /// The cmdlets that came with the cumulative update of November 2011 (facts §2), so a Lync
     /// Server 2010 deployment without it lacks them.
@@ -121,5 +127,16 @@ impl SeedSection {
             SeedSection::Enable => t.seed_enable,
             SeedSection::Test => t.seed_test,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_record_name() {
+        assert_eq!(UNDO_RECORD_FILE.strip_suffix("xml"), Some(UNDO_RECORD_DONE_PREFIX));
+        assert_eq!(SEED_URL, crate::core::i18n::fill(SEED_URL_IN, &[crate::core::i18n::EN.learn_locale]));
     }
 }

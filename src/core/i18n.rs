@@ -9,15 +9,17 @@
 //! |---|---|---|
 //! | push notification | 推播通知 | our prose; the seed's zh-TW section titles say 推入通知 and are quoted as titles, in 「」 |
 //! | Lync Server Management Shell | Lync Server 管理命令介面 | seed 0cb70-119 |
-//! | Start > All Programs | [開始] > [所有程式] | seed 0cb70-119; window labels in [ ] as the seed writes them |
+//! | Start > All Programs | 依序按一下 [開始]、[所有程式]、… | seed 0cb70-119; every label in [ ], as the seed writes them |
 //! | Administrative Tools, Computer Management | [系統管理工具]、[電腦管理] | seed 0cb70-129 |
 //! | Services and Applications, Properties | [服務及應用程式]、[屬性] | seed 0cb70-130 |
 //! | Allow tab, Add, Remove, OK | [允許] 索引標籤、[新增]、[移除]、[確定] | seed 0cb70-131, -135 |
 //! | Add Federated Partner; Federated partner domain name | [新增同盟協力廠商]；[同盟協力廠商網域名稱] | seed 0cb70-132, -133 |
-//! | hosting provider | 主控提供者 | |
+//! | hosting provider | 裝載提供者 | seed 0cb70-111, -120, -124, -125 |
 //! | federation, federated | 同盟 | seed |
-//! | allowed domain | 允許的網域 | |
+//! | allowed domain | 允許的網域 | never 允許網域 |
 //! | site, global | 站台、全域 | |
+//! | partner discovery | 同盟協力廠商探索 | Microsoft's zh-TW 「啟用或停用同盟協力廠商探索」 |
+//! | Topology Builder | 拓撲產生器 | |
 //! | Central Management Store | 中央管理存放區 | |
 //! | Edge Server, Access Edge | Edge Server、Access Edge | kept in English, as Microsoft's zh-TW pages do |
 //! | Properties (a file's), Unblock | [內容]、[解除封鎖] | Windows Explorer's zh-TW labels |
@@ -104,8 +106,8 @@ strings! {
     edge_lync2010: "Lync Server 2010", "Lync Server 2010";
     edge_ocs: "Office Communications Server 2007 R2", "Office Communications Server 2007 R2";
     edge_none: "No Edge Server", "沒有 Edge Server";
-    edge_hint_hosting: "Hosting-provider federation with Lync Online, set up in the Lync Server Management Shell.", "在 Lync Server 管理命令介面中設定與 Lync Online 的主控提供者同盟。";
-    edge_hint_lync2010: "The same route as Lync Server 2013: hosting-provider federation with Lync Online. The push cmdlets need the November 2011 cumulative update for Lync Server 2010, or a later one.", "與 Lync Server 2013 相同的路由：與 Lync Online 的主控提供者同盟。推播 Cmdlet 需要 Lync Server 2010 的 2011 年 11 月累積更新或更新版本。";
+    edge_hint_hosting: "Hosting-provider federation with Lync Online, set up in the Lync Server Management Shell.", "在 Lync Server 管理命令介面中設定與 Lync Online 的裝載提供者同盟。";
+    edge_hint_lync2010: "The same route as Lync Server 2013: hosting-provider federation with Lync Online. The push cmdlets need the November 2011 cumulative update for Lync Server 2010, or a later one.", "與 Lync Server 2013 相同的做法：與 Lync Online 的裝載提供者同盟。推播 Cmdlet 需要 Lync Server 2010 的 2011 年 11 月累積更新或之後的累積更新。";
     edge_hint_direct: "Direct SIP federation with {0}, set up in Computer Management on the Edge Server.", "在 Edge Server 的 [電腦管理] 中設定與 {0} 的直接 SIP 同盟。";
     edge_hint_none: "Push cannot reach {0} without an Edge Server.", "沒有 Edge Server，推播無法送達 {0}。";
     client_ios2010: "Lync 2010 Mobile on iPhone/iPad", "iPhone/iPad 上的 Lync 2010 Mobile";
@@ -120,9 +122,9 @@ strings! {
     short_wp2013: "Windows Phone, Lync 2013", "Windows Phone，Lync 2013";
     short_android: "Android", "Android";
     short_nokia: "Nokia (Symbian)", "Nokia (Symbian)";
-    need_apns: "Needs push notifications, through Apple's service (APNS).", "需要推播通知，經由 Apple 推播通知服務 (APNS)。";
-    need_mpns: "Needs push notifications, through Microsoft's service for Windows Phone (MPNS).", "需要推播通知，經由 Microsoft 推播通知服務 (MPNS)。";
-    need_no_longer: "No push needed: Lync 2013 Mobile on Apple devices no longer uses push notifications.", "不需要推播：Apple 裝置上的 Lync 2013 Mobile 已不再需要推播通知。";
+    need_apns: "Needs push notifications, through Apple's service (APNS).", "需要透過 Apple 推播通知服務 (APNS) 傳送推播通知。";
+    need_mpns: "Needs push notifications, through Microsoft's service for Windows Phone (MPNS).", "需要透過 Microsoft 推播通知服務 (MPNS) 將推播通知傳送至 Windows Phone。";
+    need_no_longer: "No push needed: Lync 2013 Mobile on Apple devices no longer uses push notifications.", "不需要推播：Apple 裝置上的 Lync 2013 Mobile 已不再使用推播通知。";
     need_background: "No push needed: the app keeps running in the background and receives events itself.", "不需要推播：應用程式會在背景持續執行，自行接收事件。";
     services_both: "APNS and MPNS", "APNS 與 MPNS";
     services_apns: "APNS only", "僅 APNS";
@@ -130,12 +132,12 @@ strings! {
     services_none: "none", "無";
 
     // Verdicts.
-    verdict_hosting: "Configure push notifications ({0}) through hosting-provider federation with Lync Online.", "透過與 Lync Online 的主控提供者同盟，設定推播通知（{0}）。";
+    verdict_hosting: "Configure push notifications ({0}) through hosting-provider federation with Lync Online.", "透過與 Lync Online 的裝載提供者同盟，設定推播通知（{0}）。";
     verdict_direct: "Configure push notifications ({0}) through direct federation with {1} on the OCS 2007 R2 Edge Server.", "透過 OCS 2007 R2 Edge Server 與 {1} 的直接同盟，設定推播通知（{0}）。";
     verdict_no_client: "No push notifications to configure: no mobile client is chosen.", "沒有要設定的推播通知：尚未選擇行動用戶端。";
     verdict_not_needed: "Push notifications are not needed: none of the chosen mobile clients uses them.", "不需要推播通知：所選的行動用戶端都不使用推播。";
     verdict_blocked: "Push notifications are needed ({0}) but cannot be configured: they reach {1} only through an Edge Server, and this deployment has none.", "需要推播通知（{0}），但無法設定：推播只能經由 Edge Server 送達 {1}，而此部署沒有 Edge Server。";
-    advice_configure: "Follow the steps in order; the script is safe to run more than once.", "請依序執行各步驟；指令碼可以安全地重複執行。";
+    advice_configure: "Follow the steps in order; the script is safe to run more than once.", "請依序執行各步驟；指令碼可重複執行，不會造成問題。";
     advice_no_client: "Choose the mobile clients your users have to see whether they need push.", "請選擇使用者的行動用戶端，以判斷是否需要推播。";
     advice_not_needed: "Leave push notifications off (the default); nothing needs to change.", "維持推播通知關閉（預設值）即可，不需要任何變更。";
     advice_blocked: "Deploy a Lync Server 2013 or 2010 Edge Server first, then come back to configure push.", "請先部署 Lync Server 2013 或 2010 Edge Server，再回來設定推播。";
@@ -145,45 +147,46 @@ strings! {
     host_ocs: "The Office Communications Server 2007 R2 Edge Server itself", "Office Communications Server 2007 R2 Edge Server 本身";
     role_rtc: "member of RtcUniversalServerAdmins", "RtcUniversalServerAdmins 群組的成員";
     role_cs: "member of the CsAdministrator role", "CsAdministrator 角色的成員";
-    title_add_provider: "Add the Lync Online hosting provider ({0})", "新增 Lync Online 主控提供者（{0}）";
-    title_check_provider: "Check the existing hosting provider {0} for {1}", "檢查 {1} 的現有主控提供者 {0}";
+    title_add_provider: "Add the Lync Online hosting provider ({0})", "新增 Lync Online 裝載提供者（{0}）";
+    title_check_provider: "Check the existing hosting provider {0} for {1}", "檢查 {1} 的現有裝載提供者 {0}";
     title_allow_domain: "Allow federation with {0}", "允許與 {0} 同盟";
     title_ocs: "Federate the OCS 2007 R2 Edge Server with {0}", "讓 OCS 2007 R2 Edge Server 與 {0} 同盟";
-    title_enable: "Turn on push notifications ({0}, {1})", "開啟推播通知（{0}，{1}）";
+    title_enable: "Turn on push notifications ({0}, {1})", "啟用推播通知（{0}，{1}）";
     title_federation: "Enable federation on the Access Edge", "在 Access Edge 上啟用同盟";
     title_test_federation: "Test federation with {0}", "測試與 {0} 的同盟";
     title_test_push: "Test push notifications", "測試推播通知";
     command_when_site_new: "If {0} has no push settings yet:", "若 {0} 尚無推播設定：";
     command_when_site_exists: "If {0} has push settings already:", "若 {0} 已有推播設定：";
-    why_add_provider: "A Lync Server 2010 or 2013 Edge reaches the Push Notification Service through hosting-provider federation with Lync Online ({0}). Only one hosting provider may federate with it, so the script adds LyncOnline only if none does yet.", "Lync Server 2010 或 2013 Edge 透過與 Lync Online（{0}）的主控提供者同盟連到推播通知服務。只能有一個主控提供者與它同盟，因此指令碼只在尚無主控提供者時才新增 LyncOnline。";
-    why_check_provider: "You have a hosting provider ({0}) for {1} already. Only one may federate with it, so none is added; the script checks that it is there.", "您已經有 {1} 的主控提供者（{0}）。只能有一個主控提供者與它同盟，因此不會新增；指令碼會確認它存在。";
+    why_add_provider: "A Lync Server 2010 or 2013 Edge reaches the Push Notification Service through hosting-provider federation with Lync Online ({0}). Only one hosting provider may federate with it, so the script adds LyncOnline only if none does yet.", "Lync Server 2010 或 2013 Edge 透過與 Lync Online（{0}）的裝載提供者同盟，連線至推播通知服務。只能有一個裝載提供者與 {0} 同盟，因此指令碼只會在尚無裝載提供者時新增 LyncOnline。";
+    why_check_provider: "You have a hosting provider ({0}) for {1} already. Only one may federate with it, so none is added; the script checks that it is there.", "您已經有 {1} 的裝載提供者（{0}）。由於只能有一個裝載提供者與 {1} 同盟，因此不會再新增；指令碼只會確認該裝載提供者存在。";
     why_allow_domain: "{0} is the Office 365 domain of the Push Notification Service, so your Edge Server must be allowed to federate with it.", "{0} 是推播通知服務的 Office 365 網域，因此必須允許您的 Edge Server 與其同盟。";
     why_ocs: "An OCS 2007 R2 Edge Server needs direct SIP federation with {0}, through Lync Online's Access Edge {1}. OCS 2007 R2 has no cmdlet for this: it is done in Computer Management on the Edge Server.", "OCS 2007 R2 Edge Server 需要經由 Lync Online 的 Access Edge {1} 與 {0} 建立直接 SIP 同盟。OCS 2007 R2 沒有對應的 Cmdlet，須在 Edge Server 的 [電腦管理] 中設定。";
-    why_enable: "Push notifications are off by default. This turns on {0} push in {1}; a service your clients do not need is left as it is.", "推播通知預設為關閉。此步驟在{1}中開啟 {0} 推播；用戶端不需要的服務維持原狀。";
+    why_enable: "Push notifications are off by default. This turns on {0} push in {1}; a service your clients do not need is left as it is.", "推播通知預設為關閉。此步驟會開啟 {0} 推播，套用於{1}；用戶端不需要的服務維持原狀。";
     which_both: "Apple (APNS) and Windows Phone (MPNS)", "Apple (APNS) 與 Windows Phone (MPNS)";
     which_apns: "Apple (APNS)", "Apple (APNS)";
     which_mpns: "Windows Phone (MPNS)", "Windows Phone (MPNS)";
     which_none: "no", "不";
     scope_global_text: "the global settings", "全域設定";
-    scope_site_text: "the settings of site {0} (created if the site has none, with a copy of today's global value for a service not needed; they override global there)", "站台 {0} 的設定（若該站台尚無設定則建立，不需要的服務沿用目前全域值的複本；在該站台會覆寫全域設定）";
-    why_federation_srv: "Push travels as federated traffic, so the Access Edge must allow federated users. This is organisation-wide: every internal user can then talk to users of every allowed domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the script shows that setting before the change. Before any change, the script checks that the Access Edge uses DNS SRV routing, which hosting-provider federation needs, and stops if it does not.", "推播以同盟流量傳送，因此 Access Edge 必須允許同盟使用者。這會影響整個組織：所有內部使用者都能與每個允許網域的使用者通訊；若開啟合作夥伴探索 (EnablePartnerDiscovery)，則可與任何網域通訊。指令碼會在變更前顯示此設定。指令碼在任何變更之前，會先檢查 Access Edge 是否使用主控提供者同盟所需的 DNS SRV 路由，若否則停止。";
-    why_federation: "Push travels as federated traffic, so the Access Edge must allow federated users. This is organisation-wide: every internal user can then talk to users of every allowed domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the script shows that setting before the change.", "推播以同盟流量傳送，因此 Access Edge 必須允許同盟使用者。這會影響整個組織：所有內部使用者都能與每個允許網域的使用者通訊；若開啟合作夥伴探索 (EnablePartnerDiscovery)，則可與任何網域通訊。指令碼會在變更前顯示此設定。";
+    scope_site_text: "the settings of site {0} (created if the site has none, with a copy of today's global value for a service not needed; they override global there)", "站台 {0} 的設定（若該站台尚無設定則會建立，不需要的服務則複製目前的全域值；這些設定會在該站台覆寫全域設定）";
+    why_federation_srv: "Push travels as federated traffic, so the Access Edge must allow federated users. This is organisation-wide: every internal user can then talk to users of every allowed domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the script shows that setting before the change. Before any change, the script checks that the Access Edge uses DNS SRV routing, which hosting-provider federation needs, and stops if it does not.", "推播以同盟流量傳送，因此 Access Edge 必須允許同盟使用者。這會影響整個組織：所有內部使用者都能與每個允許的網域的使用者通訊；若開啟同盟協力廠商探索 (EnablePartnerDiscovery)，則可與任何網域的使用者通訊。指令碼會在變更前顯示此設定。指令碼在任何變更之前，會先檢查 Access Edge 是否使用裝載提供者同盟所需的 DNS SRV 路由；若未使用，則停止執行。";
+    why_federation: "Push travels as federated traffic, so the Access Edge must allow federated users. This is organisation-wide: every internal user can then talk to users of every allowed domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the script shows that setting before the change.", "推播以同盟流量傳送，因此 Access Edge 必須允許同盟使用者。這會影響整個組織：所有內部使用者都能與每個允許的網域的使用者通訊；若開啟同盟協力廠商探索 (EnablePartnerDiscovery)，則可與任何網域的使用者通訊。指令碼會在變更前顯示此設定。";
     why_test_federation: "Checks that your Access Edge can reach {0} through {1}.", "檢查您的 Access Edge 能否經由 {1} 連到 {0}。";
     why_test_push: "Sends a test notification through the Push Notification Service.", "透過推播通知服務傳送測試通知。";
-    failure_federation: "Result : Failure with Error : 504, Server time-out: check the allowed domain push.lync.com, federation on the Access Edge, DNS SRV routing and the hosting provider.", "Result : Failure 且 Error : 504, Server time-out：請檢查允許的網域 push.lync.com、Access Edge 的同盟、DNS SRV 路由與主控提供者。";
-    failure_federation_ocs: "Result : Failure is expected on this route unless {0} is on the allowed domains of Lync Server as well, which this route does not add: the test needs it there. Otherwise check {0} on the Allow tab of the OCS 2007 R2 Edge Server, and federation on the Access Edge.", "在此路由上，除非 {0} 也在 Lync Server 的允許網域中（此路由不會新增），否則預期會傳回 Result : Failure：此測試需要該網域在清單中。否則請檢查 OCS 2007 R2 Edge Server 的 [允許] 索引標籤上是否有 {0}，以及 Access Edge 的同盟設定。";
+    failure_federation: "Result : Failure with Error : 504, Server time-out: check the allowed domain push.lync.com, federation on the Access Edge, DNS SRV routing and the hosting provider.", "Result : Failure 並出現 Error : 504, Server time-out：請檢查允許的網域 push.lync.com、Access Edge 的同盟、DNS SRV 路由與裝載提供者。";
+    failure_federation_ocs: "Result : Failure is expected on this route unless {0} is on the allowed domains of Lync Server as well, which this route does not add: the test needs it there. Otherwise check {0} on the Allow tab of the OCS 2007 R2 Edge Server, and federation on the Access Edge.", "採用此方式時，除非 {0} 也在 Lync Server 的允許的網域中（此方式不會新增），否則預期會傳回 Result : Failure，因為此測試需要 {0} 在該清單中。若已在清單中，請檢查 OCS 2007 R2 Edge Server 的 [允許] 索引標籤上是否有 {0}，以及 Access Edge 的同盟設定。";
     failure_push: "The cmdlet throws, e.g. \"A 504 (Server time-out) response was received\": check the Edge Server, DNS SRV records and that (Get-CsMcxConfiguration).PushNotificationProxyUri is {0}; \"Push Notification request was rejected.\" points at the IM filter blocking http:/https: prefixes.", "Cmdlet 會擲回錯誤，例如 \"A 504 (Server time-out) response was received\"：請檢查 Edge Server、DNS SRV 記錄，以及 (Get-CsMcxConfiguration).PushNotificationProxyUri 是否為 {0}；\"Push Notification request was rejected.\" 表示 IM 篩選器封鎖了 http:/https: 前置詞。";
-    note_wifi: "Lync 2010 Mobile on iPhone/iPad receives push from APNS over outbound TCP {0}: open it on corporate Wi-Fi, or devices there get no notifications.", "iPhone/iPad 上的 Lync 2010 Mobile 透過輸出 TCP {0} 從 APNS 接收推播：請在公司 Wi-Fi 開放此連接埠，否則該處的裝置收不到通知。";
-    note_srv: "Hosting-provider federation does not work when the Access Edge uses default routing instead of DNS SRV routing (Get-CsAccessEdgeConfiguration shows RoutingMethod UseDnsSrvRouting).", "Access Edge 若使用預設路由而非 DNS SRV 路由，主控提供者同盟就無法運作（Get-CsAccessEdgeConfiguration 的 RoutingMethod 應為 UseDnsSrvRouting）。";
+    note_wifi: "Lync 2010 Mobile on iPhone/iPad receives push from APNS over outbound TCP {0}: open it on corporate Wi-Fi, or devices there get no notifications.", "iPhone/iPad 上的 Lync 2010 Mobile 透過輸出 TCP 連接埠 {0} 從 APNS 接收推播：請在公司 Wi-Fi 上開放此連接埠，否則連線到該網路的裝置將收不到通知。";
+    note_srv: "Hosting-provider federation does not work when the Access Edge uses default routing instead of DNS SRV routing (Get-CsAccessEdgeConfiguration shows RoutingMethod UseDnsSrvRouting).", "Access Edge 若使用預設路由而非 DNS SRV 路由，裝載提供者同盟就無法運作（Get-CsAccessEdgeConfiguration 的 RoutingMethod 應為 UseDnsSrvRouting）。";
     note_internal: "Run the script on an internal server with Lync Server Management Shell and Ocscore, not on the Edge Server: the settings live in the Central Management Store.", "請在已安裝 Lync Server 管理命令介面與 Ocscore 的內部伺服器上執行指令碼，不要在 Edge Server 上執行：設定儲存在中央管理存放區。";
-    note_unblock: "A downloaded script ({0}, {1}) is marked as from the internet, and the RemoteSigned policy refuses it until you unblock it: Unblock-File -Path .\\{0} in PowerShell 3.0 and later (Lync Server 2013); in PowerShell 2.0 (Lync Server 2010), right-click the file, click Properties, then Unblock.", "下載的指令碼（{0}、{1}）會被標示為來自網際網路，RemoteSigned 原則會拒絕執行，直到您解除封鎖：PowerShell 3.0 以上版本 (Lync Server 2013) 請執行 Unblock-File -Path .\\{0}；PowerShell 2.0 (Lync Server 2010) 請以滑鼠右鍵按一下檔案，按一下 [內容]，再按 [解除封鎖]。";
+    note_unblock: "A downloaded script ({0}, {1}) is marked as from the internet, and the RemoteSigned policy refuses it until you unblock it: Unblock-File -Path .\\{0} in PowerShell 3.0 and later (Lync Server 2013); in PowerShell 2.0 (Lync Server 2010), right-click the file, click Properties, then Unblock.", "下載的指令碼（{0}、{1}）會標示為來自網際網路，在您解除封鎖之前，RemoteSigned 原則會拒絕執行：PowerShell 3.0 以上版本（Lync Server 2013）請執行 Unblock-File -Path .\\{0}；PowerShell 2.0（Lync Server 2010）請以滑鼠右鍵按一下檔案，按一下 [內容]，再按一下 [解除封鎖]。";
     start_shell: "Start the Lync Server Management Shell: click {0}.", "啟動 Lync Server 管理命令介面：依序按一下 {0}。";
-    start_shell_separator: ", then ", " > ";
-    menu_start: "Start", "[開始]";
-    menu_all_programs: "All Programs", "[所有程式]";
+    start_shell_separator: ", then ", "、";
+    menu_start: "Start", "開始";
+    menu_all_programs: "All Programs", "所有程式";
     shell_name: "Lync Server Management Shell", "Lync Server 管理命令介面";
+    menu_item: "{0}", "[{0}]";
     gui_logon: "Log on to the Edge Server as a member of the RtcUniversalServerAdmins group.", "以 RtcUniversalServerAdmins 群組成員的身分登入 Edge Server。";
-    gui_open: "Click Start, click All Programs, click Administrative Tools, and then click Computer Management.", "按一下 [開始]、[所有程式]、[系統管理工具]，然後按一下 [電腦管理]。";
+    gui_open: "Click Start, click All Programs, click Administrative Tools, and then click Computer Management.", "依序按一下 [開始]、[所有程式]、[系統管理工具]，然後按一下 [電腦管理]。";
     gui_properties: "In the console tree, expand Services and Applications, right-click Microsoft Office Communications Server 2007 R2, and then click Properties.", "在主控台樹狀目錄中，展開 [服務及應用程式]，以滑鼠右鍵按一下 [Microsoft Office Communications Server 2007 R2]，然後按一下 [屬性]。";
     gui_allow: "On the Allow tab, click Add.", "在 [允許] 索引標籤上，按一下 [新增]。";
     gui_domain: "In the Add Federated Partner dialog box, in Federated partner domain name, type {0}.", "在 [新增同盟協力廠商] 對話方塊的 [同盟協力廠商網域名稱] 中，輸入 {0}。";
@@ -193,20 +196,20 @@ strings! {
     undo_remove: "On the Allow tab, select {0}, click Remove, and then click OK.", "在 [允許] 索引標籤上選取 {0}，按一下 [移除]，然後按一下 [確定]。";
 
     // Troubleshooting.
-    trouble_domain_symptom: "504 time-out; traces show 408 \"No push subscription for target device\"; the Edge logs that push.lync.com \"is not configured and does not appear to belong to a federated partner\".", "504 逾時；追蹤記錄顯示 408 \"No push subscription for target device\"；Edge 記錄 push.lync.com \"is not configured and does not appear to belong to a federated partner\"。";
-    trouble_domain_cause: "push.lync.com is missing from the allowed domains while the hosting provider exists.", "主控提供者已存在，但允許的網域中沒有 push.lync.com。";
+    trouble_domain_symptom: "504 time-out; traces show 408 \"No push subscription for target device\"; the Edge logs that push.lync.com \"is not configured and does not appear to belong to a federated partner\".", "504 逾時；追蹤記錄顯示 408 \"No push subscription for target device\"；Edge Server 記錄顯示 push.lync.com \"is not configured and does not appear to belong to a federated partner\"。";
+    trouble_domain_cause: "push.lync.com is missing from the allowed domains while the hosting provider exists.", "裝載提供者已存在，但允許的網域中沒有 push.lync.com。";
     trouble_federation_symptom: "Result : Failure for Test-CsFederatedPartner.", "Test-CsFederatedPartner 傳回 Result : Failure。";
     trouble_federation_cause: "Federation is off on the Access Edge (AllowFederatedUsers is False).", "Access Edge 上的同盟已關閉（AllowFederatedUsers 為 False）。";
-    trouble_routing_symptom: "Federation with the hosting provider never succeeds.", "與主控提供者的同盟始終無法成功。";
-    trouble_routing_cause: "The Access Edge uses default routing; hosting-provider federation needs DNS SRV routing.", "Access Edge 使用預設路由；主控提供者同盟需要 DNS SRV 路由。";
+    trouble_routing_symptom: "Federation with the hosting provider never succeeds.", "與裝載提供者的同盟始終無法成功。";
+    trouble_routing_cause: "The Access Edge uses default routing; hosting-provider federation needs DNS SRV routing.", "Access Edge 使用預設路由；裝載提供者同盟需要 DNS SRV 路由。";
     trouble_duplicate_symptom: "New-CsHostingProvider fails because the ProxyFqdn is not unique.", "New-CsHostingProvider 因 ProxyFqdn 不是唯一值而失敗。";
-    trouble_duplicate_cause: "Another hosting provider already federates with sipfed.online.lync.com (often Office365 in hybrid deployments); only one may.", "已有另一個主控提供者與 sipfed.online.lync.com 同盟（混合式部署常見名稱為 Office365）；只能有一個。";
+    trouble_duplicate_cause: "Another hosting provider already federates with sipfed.online.lync.com (often Office365 in hybrid deployments); only one may.", "已有另一個裝載提供者與 sipfed.online.lync.com 同盟（混合式部署常見名稱為 Office365）；只能有一個。";
     trouble_timeout_symptom: "Test-CsMcxPushNotification throws \"A 504 (Server time-out) response was received\".", "Test-CsMcxPushNotification 擲回 \"A 504 (Server time-out) response was received\"。";
     trouble_timeout_cause: "The Edge Server or its DNS SRV records, or a wrong clearinghouse address: PushNotificationProxyUri must be {0} (fix: Get-CsMcxConfiguration | Set-CsMcxConfiguration -PushNotificationProxyUri \"{0}\").", "Edge Server 或其 DNS SRV 記錄有問題，或清算中心位址錯誤：PushNotificationProxyUri 必須是 {0}（修正：Get-CsMcxConfiguration | Set-CsMcxConfiguration -PushNotificationProxyUri \"{0}\"）。";
     trouble_rejected_symptom: "\"Push Notification request was rejected.\"", "\"Push Notification request was rejected.\"";
     trouble_rejected_cause: "The IM filter blocks messages with http: or https: prefixes, which push notifications carry.", "IM 篩選器封鎖含有 http: 或 https: 前置詞的訊息，而推播通知會帶有這些前置詞。";
     trouble_site_symptom: "Push works for some users and not for others.", "推播對部分使用者有效，對其他使用者無效。";
-    trouble_site_cause: "A site has its own push settings that override global with the needed service off.", "某個站台有自己的推播設定，覆寫了全域設定，且所需的服務為關閉。";
+    trouble_site_cause: "A site has its own push settings that override global with the needed service off.", "某個站台有自己的推播設定，其中所需的服務為關閉，並覆寫了全域設定。";
     check_on_edge: "Run this check on the Edge Server itself: its certificate store is the one that must trust the root.", "請在 Edge Server 本身執行此檢查：必須信任此根憑證的是 Edge Server 的憑證存放區。";
     trouble_certificate_symptom: "Push stopped working although nothing was changed.", "沒有任何變更，推播卻停止運作。";
     trouble_certificate_cause: "Since 1 June 2013 the push clearinghouse certificate chains to the Baltimore CyberTrust Root; an Edge Server that does not trust it loses push.", "自 2013 年 6 月 1 日起，推播清算中心的憑證鏈結至 Baltimore CyberTrust Root；不信任此根憑證的 Edge Server 將無法推播。";
@@ -223,7 +226,7 @@ strings! {
     field_edge: "Edge Server", "Edge Server";
     field_clients: "Mobile clients", "行動用戶端";
     field_access_edge: "Access Edge FQDN", "Access Edge FQDN";
-    field_provider: "Existing hosting provider Identity", "現有主控提供者的 Identity";
+    field_provider: "Existing hosting provider Identity", "現有裝載提供者的 Identity";
     field_site: "Site name", "站台名稱";
     problem_edge_missing: "Choose the one your deployment uses, or none.", "請選擇部署所用的版本，或選擇「沒有」。";
     problem_clients_missing: "Tick at least one.", "請至少勾選一個。";
@@ -248,15 +251,15 @@ strings! {
     // Saved state.
     unreadable_too_large: "they were {0} bytes, far more than answers take", "其大小為 {0} 位元組，遠超過答案所需";
     unreadable_format: "they could not be read", "無法讀取";
-    unreadable_version: "they were saved by another version (format {0})", "它們是由其他版本儲存的（格式 {0}）";
-    unreadable_message: "Saved answers were not loaded because {0}. They are kept under \"{1}\" in this browser's storage; the wizard starts fresh.", "未載入已儲存的答案，因為{0}。它們保留在此瀏覽器儲存空間的 \"{1}\" 之下；精靈將重新開始。";
+    unreadable_version: "they were saved by another version (format {0})", "答案是由其他版本儲存的（格式 {0}）";
+    unreadable_message: "Saved answers were not loaded because {0}. They are kept under \"{1}\" in this browser's storage; the wizard starts fresh.", "未載入已儲存的答案，因為{0}。這些答案仍保留在此瀏覽器儲存空間的「{1}」下；精靈將重新開始。";
 
     // Answers summary (steps text and runbook).
     answers_heading: "Answers", "答案";
     answer_provider_exists: "{0} (already federates with {1})", "{0}（已與 {1} 同盟）";
-    answer_provider_none: "none yet for {0}", "尚無 {0} 的主控提供者";
+    answer_provider_none: "none yet for {0}", "尚無 {0} 的裝載提供者";
     answer_none: "(none)", "（無）";
-    label_hosting_provider: "Hosting provider", "主控提供者";
+    label_hosting_provider: "Hosting provider", "裝載提供者";
     label_push_settings: "Push settings", "推播設定";
     label_share_link: "Share link", "分享連結";
 
@@ -264,15 +267,15 @@ strings! {
     page_title: "Push notifications wizard", "推播通知精靈";
     document_title: "Push notifications for Lync Server 2013: configuration wizard", "Lync Server 2013 推播通知：設定精靈";
     page_eyebrow: "Lync Server 2013 mobility", "Lync Server 2013 行動功能";
-    page_lede: "Answer five questions about your deployment. The wizard says whether your mobile users need push notifications, and writes the Lync Server Management Shell script, the GUI steps and the tests. Your answers stay in this browser.", "回答五個關於您部署的問題。精靈會判斷行動使用者是否需要推播通知，並產生 Lync Server 管理命令介面指令碼、GUI 步驟與測試。您的答案只會保留在此瀏覽器中。";
-    page_footer: "Based on Microsoft's article", "依據 Microsoft 的文章";
+    page_lede: "Answer five questions about your deployment. The wizard says whether your mobile users need push notifications, and writes the Lync Server Management Shell script, the GUI steps and the tests. Your answers stay in this browser.", "請回答五個與您的部署相關的問題。精靈會判斷行動使用者是否需要推播通知，並產生 Lync Server 管理命令介面指令碼、GUI 步驟與測試。您的答案只會保留在此瀏覽器中。";
+    page_footer: "Based on Microsoft's article ", "依據 Microsoft 的文章";
     page_footer_after: " (checked {0}). Nothing you type leaves this page.", "（查核日期：{0}）。您輸入的內容不會離開此頁面。";
     dismiss: "Dismiss", "關閉";
     notice_link: "Answers opened from a link; they replace the ones saved in this browser.", "已從連結開啟答案，取代此瀏覽器中儲存的答案。";
     notice_link_problems: "Some values were not understood: {0}", "部分值無法辨識：{0}";
     notice_script: "Answers restored from the script's header.", "已從指令碼標頭還原答案。";
     bring_back: "Bring back my earlier answers", "還原我先前的答案";
-    notice_storage_unavailable: "This browser does not allow the page to store data, so your answers won't be kept after you close it.", "此瀏覽器不允許頁面儲存資料，關閉後將不會保留您的答案。";
+    notice_storage_unavailable: "This browser does not allow the page to store data, so your answers won't be kept after you close it.", "此瀏覽器不允許頁面儲存資料，因此關閉頁面後不會保留您的答案。";
     notice_storage_full: "Your answers could not be saved (browser storage is full); they are kept only while this page is open.", "無法儲存您的答案（瀏覽器儲存空間已滿）；只會在此頁面開啟期間保留。";
 
     // Questions.
@@ -282,27 +285,27 @@ strings! {
     page_edge: "Edge Server", "Edge Server";
     page_clients: "Mobile clients", "行動用戶端";
     page_access_edge: "Access Edge", "Access Edge";
-    page_provider: "Hosting provider", "主控提供者";
+    page_provider: "Hosting provider", "裝載提供者";
     page_scope: "Scope", "範圍";
     question_edge: "Which Edge Server does your deployment use?", "您的部署使用哪一種 Edge Server？";
     question_clients: "Which mobile clients do your users have?", "您的使用者使用哪些行動用戶端？";
     question_access_edge: "What is the internal FQDN of your Access Edge?", "您的 Access Edge 內部 FQDN 是什麼？";
-    question_provider: "Does a hosting provider for sipfed.online.lync.com exist already?", "是否已有 sipfed.online.lync.com 的主控提供者？";
-    question_scope: "Where should push be switched on?", "要在哪裡開啟推播？";
+    question_provider: "Does a hosting provider for sipfed.online.lync.com exist already?", "是否已有 sipfed.online.lync.com 的裝載提供者？";
+    question_scope: "Where should push be switched on?", "要在哪個範圍開啟推播？";
     back: "Back", "上一步";
     next: "Next", "下一步";
-    to_result: "Go to the result", "前往結果";
-    access_edge_help: "The internal FQDN of the Access Edge service used for federated SIP traffic. The tests (Test-CsFederatedPartner, Test-CsMcxPushNotification) run against it.", "用於同盟 SIP 流量之 Access Edge 服務的內部 FQDN。測試（Test-CsFederatedPartner、Test-CsMcxPushNotification）會針對它執行。";
-    provider_help: "Only one hosting provider may federate with sipfed.online.lync.com. Hybrid deployments often have one already, e.g. named Office365; the script then adds none.", "只能有一個主控提供者與 sipfed.online.lync.com 同盟。混合式部署通常已有一個，例如名為 Office365；此時指令碼不會新增。";
+    to_result: "Go to the result", "查看結果";
+    access_edge_help: "The internal FQDN of the Access Edge service used for federated SIP traffic. The tests (Test-CsFederatedPartner, Test-CsMcxPushNotification) run against it.", "用於同盟 SIP 流量的 Access Edge 服務內部 FQDN。測試（Test-CsFederatedPartner、Test-CsMcxPushNotification）會以此 FQDN 為目標執行。";
+    provider_help: "Only one hosting provider may federate with sipfed.online.lync.com. Hybrid deployments often have one already, e.g. named Office365; the script then adds none.", "只能有一個裝載提供者與 sipfed.online.lync.com 同盟。混合式部署常已有一個，例如名為 Office365；此時指令碼不會新增。";
     provider_not_used: "Your OCS 2007 R2 Edge Server federates directly, so this answer is not used.", "您的 OCS 2007 R2 Edge Server 採用直接同盟，因此不會使用此答案。";
     provider_no: "No, add LyncOnline", "否，新增 LyncOnline";
     provider_yes: "Yes, one exists", "是，已經存在";
-    provider_identity_label: "Identity of the existing hosting provider", "現有主控提供者的 Identity";
-    provider_identity_help: "As Get-CsHostingProvider shows it.", "與 Get-CsHostingProvider 顯示的相同。";
-    scope_help: "Global settings apply everywhere unless a site has its own. Site settings override global for that site only.", "除非站台有自己的設定，否則全域設定適用於所有地方。站台設定只會覆寫該站台的全域設定。";
+    provider_identity_label: "Identity of the existing hosting provider", "現有裝載提供者的 Identity";
+    provider_identity_help: "As Get-CsHostingProvider shows it.", "請依 Get-CsHostingProvider 顯示的內容輸入。";
+    scope_help: "Global settings apply everywhere unless a site has its own. Site settings override global for that site only.", "全域設定適用於所有站台，除非該站台有自己的設定。站台設定只會在該站台覆寫全域設定。";
     scope_global: "Global (recommended)", "全域（建議）";
     scope_site: "One site", "單一站台";
-    site_help: "As Topology Builder shows it; the script uses site:<name>.", "與 Topology Builder 顯示的相同；指令碼使用 site:<名稱>。";
+    site_help: "As Topology Builder shows it; the script uses site:<name>.", "請依拓撲產生器顯示的名稱輸入；指令碼使用 site:<名稱>。";
 
     // Result.
     result_heading: "Result", "結果";
@@ -314,25 +317,25 @@ strings! {
     plan_heading: "Plan", "計畫";
     tests_heading: "Tests", "測試";
     notes_heading: "Before you run it", "執行前須知";
-    checklist_heading: "Done by hand", "手動完成";
+    checklist_heading: "Done by hand", "手動步驟";
     checklist_help: "Tick each step as you go; the ticks are saved with your answers.", "每完成一個步驟就勾選；勾選狀態會與答案一起儲存。";
     where_label: "Where", "執行位置";
     who_label: "Who", "執行者";
-    why_label: "Why", "原因";
+    why_label: "Why", "目的";
     source_label: "Source", "出處";
     success_label: "Expect", "預期結果";
-    failure_label: "If not", "若非如此";
+    failure_label: "If not", "若失敗";
     troubleshooting: "Troubleshooting", "疑難排解";
     script_heading: "Management Shell script", "管理命令介面指令碼";
     rollback_heading: "Rollback script", "復原指令碼";
     undo_summary: "Undo script: how to go back", "復原指令碼：如何還原";
-    undo_help: "The configuration script records the values it changes in LyncPushNotifications.undo.xml beside itself. Run this script from the same folder to restore them and remove only what it created.", "設定指令碼會把它變更的值記錄在同一資料夾的 LyncPushNotifications.undo.xml 中。請在同一資料夾執行此指令碼，以還原這些值，並只移除它所建立的項目。";
+    undo_help: "The configuration script records the values it changes in {0} beside itself. Run this script from the same folder to restore them and remove only what it created.", "設定指令碼會將所變更的值記錄在同一資料夾中的 {0}。請在同一資料夾執行此指令碼，以還原這些值，並只移除設定指令碼所建立的項目。";
     copy: "Copy", "複製";
     download_ps1: "Download .ps1", "下載 .ps1";
     copied: "Copied to the clipboard.", "已複製到剪貼簿。";
     copy_selected: "This page cannot reach the clipboard here; the script is selected: press Ctrl+C to copy it.", "此處無法使用剪貼簿；已選取指令碼，請按 Ctrl+C 複製。";
     downloaded: "Downloaded {0}.", "已下載 {0}。";
-    download_failed: "The download did not start; use Copy instead.", "下載未開始；請改用複製。";
+    download_failed: "The download did not start; use Copy instead.", "下載未開始；請改按 [複製]。";
     runbook_heading: "Runbook", "作業手冊";
     download_runbook: "Download runbook (.md)", "下載作業手冊 (.md)";
     print_runbook: "Print runbook", "列印作業手冊";
@@ -342,7 +345,7 @@ strings! {
     link_copied: "Link copied.", "已複製連結。";
     link_selected: "The link is selected: press Ctrl+C to copy it.", "已選取連結，請按 Ctrl+C 複製。";
     reset: "Reset answers", "重設答案";
-    reset_question: "Clear every answer and tick? ", "要清除所有答案與勾選嗎？";
+    reset_question: "Clear every answer and tick? ", "要清除所有答案與勾選狀態嗎？";
     reset_confirm: "Yes, reset", "是，重設";
     cancel: "Cancel", "取消";
     reset_done: "Answers cleared.", "已清除答案。";
@@ -355,7 +358,7 @@ strings! {
 
     // Runbook.
     runbook_title: "Push notifications for Lync Server mobility: runbook", "Lync Server 行動功能推播通知：作業手冊";
-    rules_from: "Based on Microsoft's article {1} (checked {0}).", "依據 Microsoft 的文章 {1}（查核日期：{0}）。";
+    rules_from: "Based on Microsoft's article {1} (checked {0}).", "依據 Microsoft 的文章{1}（查核日期：{0}）。";
     verdict_heading: "Verdict", "判定";
     before_heading: "Before you start", "開始之前";
     steps_heading: "Steps", "步驟";
@@ -370,24 +373,25 @@ strings! {
     diagram_edge_2013: "Lync Server 2013 Edge", "Lync Server 2013 Edge";
     diagram_edge_2010: "Lync Server 2010 Edge", "Lync Server 2010 Edge";
     diagram_edge_ocs: "OCS 2007 R2 Edge", "OCS 2007 R2 Edge";
-    diagram_hosting: "hosting provider", "主控提供者";
+    diagram_hosting: "hosting provider", "裝載提供者";
     diagram_direct: "direct federation", "直接同盟";
     diagram_cannot_pass: "push cannot pass", "推播無法通過";
     diagram_receives: "receives push", "接收推播";
     diagram_not_needed: "no push needed", "不需要推播";
-    diagram_path: "Path: Mobility Service, then {0} ({1}), then {2}", "路徑：行動服務，接著 {0}（{1}），接著 {2}";
-    diagram_service_to: ", then {0} to {1}", "，接著 {0} 送到 {1}";
+    diagram_path: "Path: Mobility Service, then {0} ({1}), then {2}", "路徑：行動服務，再到 {0}（{1}），再到 {2}";
+    diagram_service_to: ", then {0} to {1}", "，再由 {0} 送到 {1}";
     diagram_and: " and ", " 與 ";
     diagram_stops: "The path stops at the Mobility Service: {0}.", "路徑在行動服務處中斷：{0}。";
     diagram_unused: "No notification path is used.", "不使用任何通知路徑。";
     sentence_end: ".", "。";
+    diagram_sentence: "{0} {1}", "{0}{1}";
     colon: ": ", "：";
 
     // Status in 2026 (plan::StatusFact): facts beside the verdict, each with its source. The
     // English stays ASCII: a script may carry it as a comment.
     status_heading: "Status in 2026", "2026 年的現況";
     status_lync2013: "Lync Server 2013 reached the end of extended support on 11 April 2023.", "Lync Server 2013 的延伸支援已於 2023 年 4 月 11 日結束。";
-    status_lync2010: "Lync Server 2010, which your Edge Server runs, reached the end of extended support on 13 April 2021 (Microsoft's lifecycle data; an older Microsoft page gave 13 October 2020).", "您的 Edge Server 所執行的 Lync Server 2010，其延伸支援已於 2021 年 4 月 13 日結束（依 Microsoft 生命週期資料；較早的 Microsoft 頁面則寫 2020 年 10 月 13 日）。";
+    status_lync2010: "Lync Server 2010, which your Edge Server runs, reached the end of extended support on 13 April 2021 (Microsoft's lifecycle data; an older Microsoft page gave 13 October 2020).", "您的 Edge Server 所執行的 Lync Server 2010，其延伸支援已於 2021 年 4 月 13 日結束（依 Microsoft 生命週期資料；較早的 Microsoft 頁面則列為 2020 年 10 月 13 日）。";
     status_mpns: "Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports it: do not count on push notifications reaching Windows Phone. The push test at the end shows whether they still do.", "Microsoft 推播通知服務 (MPNS) 已被取代，不再受到支援：請勿預期 Windows Phone 仍能收到推播通知。指令碼最後的推播測試會顯示是否仍能送達。";
     status_relay: "No Microsoft statement confirms that the Push Notification Service ({0}, through {1}) still relays notifications for on-premises servers: Microsoft announced that it would decommission the Skype for Business Online infrastructure on or after 30 June 2022. The tests at the end of the script show whether it still does.", "沒有任何 Microsoft 聲明確認推播通知服務（{0}，經由 {1}）仍為內部部署伺服器轉送通知：Microsoft 已宣布將於 2022 年 6 月 30 日或之後解除委任商務用 Skype Online 基礎結構。指令碼最後的測試會顯示它是否仍在轉送。";
     status_with_source: "{0} (Source: {1})", "{0}（出處：{1}）";

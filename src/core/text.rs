@@ -200,7 +200,8 @@ pub const fn start_menu_folder(edge: EdgeServer) -> &'static str {
 /// Starting the shell, as the seed writes it (0cb70-119, 0cb70-138, 0cb70-145), with the menu's
 /// labels as the reader's edition of Windows shows them.
 pub fn start_shell_step(t: &Strings, edge: EdgeServer) -> String {
-    let path = [t.menu_start, t.menu_all_programs, start_menu_folder(edge), t.shell_name];
+    let path: Vec<String> =
+        [t.menu_start, t.menu_all_programs, start_menu_folder(edge), t.shell_name].iter().map(|item| fill(t.menu_item, &[item])).collect();
     fill(t.start_shell, &[&path.join(t.start_shell_separator)])
 }
 
@@ -237,46 +238,53 @@ pub fn ocs_edge_undo_steps(t: &Strings) -> Vec<String> {
 pub struct TroubleText {
     pub symptom: &'static str,
     pub cause: String,
-    pub check: &'static str,
+    pub check: String,
     /// Where the check runs, when that is not where the step runs.
     pub check_where: Option<&'static str>,
 }
 
 pub fn trouble_text(t: &Strings, trouble: Trouble) -> TroubleText {
+    use super::facts::{cmdlet, CLEARINGHOUSE_ROOT};
     let (symptom, cause, check) = match trouble {
         Trouble::DomainNotAllowed => (
             t.trouble_domain_symptom,
             t.trouble_domain_cause,
-            "Get-CsAllowedDomain | Where-Object { $_.Domain -eq \"push.lync.com\" }",
+            format!("{} | Where-Object {{ $_.Domain -eq \"{PUSH_DOMAIN}\" }}", cmdlet::GET_ALLOWED_DOMAIN),
         ),
         Trouble::FederationOff => (
             t.trouble_federation_symptom,
             t.trouble_federation_cause,
-            "Get-CsAccessEdgeConfiguration | Select-Object AllowFederatedUsers, RoutingMethod",
+            format!("{} | Select-Object AllowFederatedUsers, RoutingMethod", cmdlet::GET_ACCESS_EDGE_CONFIGURATION),
         ),
-        Trouble::DefaultRouting => {
-            (t.trouble_routing_symptom, t.trouble_routing_cause, "Get-CsAccessEdgeConfiguration | Select-Object RoutingMethod")
-        }
+        Trouble::DefaultRouting => (
+            t.trouble_routing_symptom,
+            t.trouble_routing_cause,
+            format!("{} | Select-Object RoutingMethod", cmdlet::GET_ACCESS_EDGE_CONFIGURATION),
+        ),
         Trouble::DuplicateProvider => (
             t.trouble_duplicate_symptom,
             t.trouble_duplicate_cause,
-            "Get-CsHostingProvider | Where-Object { $_.ProxyFqdn -eq \"sipfed.online.lync.com\" }",
+            format!("{} | Where-Object {{ $_.ProxyFqdn -eq \"{LYNC_ONLINE_PROXY_FQDN}\" }}", cmdlet::GET_HOSTING_PROVIDER),
         ),
         Trouble::PushTimeout => (
             t.trouble_timeout_symptom,
             t.trouble_timeout_cause,
-            "Get-CsMcxConfiguration | Select-Object Identity, PushNotificationProxyUri",
+            format!("{} | Select-Object Identity, PushNotificationProxyUri", cmdlet::GET_MCX_CONFIGURATION),
         ),
-        Trouble::PushRejected => {
-            (t.trouble_rejected_symptom, t.trouble_rejected_cause, "(Get-CsImFilterConfiguration -Identity Global).Prefixes")
-        }
-        Trouble::SiteOverride => {
-            (t.trouble_site_symptom, t.trouble_site_cause, "Get-CsPushNotificationConfiguration -Filter \"site:*\"")
-        }
+        Trouble::PushRejected => (
+            t.trouble_rejected_symptom,
+            t.trouble_rejected_cause,
+            format!("({} -Identity Global).Prefixes", cmdlet::GET_IM_FILTER_CONFIGURATION),
+        ),
+        Trouble::SiteOverride => (
+            t.trouble_site_symptom,
+            t.trouble_site_cause,
+            format!("{} -Filter \"site:*\"", cmdlet::GET_PUSH_CONFIGURATION),
+        ),
         Trouble::CertificateChain => (
             t.trouble_certificate_symptom,
             t.trouble_certificate_cause,
-            "Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object { $_.Subject -like \"*Baltimore CyberTrust Root*\" }",
+            format!("Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object {{ $_.Subject -like \"*{CLEARINGHOUSE_ROOT}*\" }}"),
         ),
     };
     // §4.5: the certificate store that must trust the root is the Edge Server's own.

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::decision::Verdict;
-use crate::core::facts::{ROLLBACK_FILE, SCRIPT_FILE};
+use crate::core::facts::{ROLLBACK_FILE, SCRIPT_FILE, UNDO_RECORD_FILE};
 use crate::core::i18n::{fill, Strings};
 use crate::core::plan::{Outcome, Plan};
 use crate::core::render::powershell::{for_download, script};
@@ -67,7 +67,7 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
                         on:toggle=move |event| undo_open.set(event_target::<web_sys::Element>(&event).has_attribute("open"))
                     >
                         <summary>{t.undo_summary}</summary>
-                        <p class="help">{t.undo_help}</p>
+                        <p class="help">{fill(t.undo_help, &[UNDO_RECORD_FILE])}</p>
                         <ScriptBlock
                             t=t
                             plan=plan

@@ -149,7 +149,7 @@ fn edge_labels(t: &Strings, edge: EdgeServer, verdict: Verdict) -> (&'static str
 
 /// The path in words, for screen readers and for anyone who cannot see the drawing.
 pub fn description(t: &Strings, decision: &Decision) -> String {
-    let mut sentence = format!("{} ", text::verdict_headline(t, decision));
+    let mut sentence = String::new();
     let (edge, how) = edge_labels(t, decision.edge, decision.verdict);
     match decision.verdict {
         Verdict::Configure { .. } => {
@@ -172,7 +172,7 @@ pub fn description(t: &Strings, decision: &Decision) -> String {
         }
         Verdict::NotNeeded { .. } => sentence.push_str(t.diagram_unused),
     }
-    sentence
+    fill(t.diagram_sentence, &[&text::verdict_headline(t, decision), &sentence])
 }
 
 #[cfg(test)]

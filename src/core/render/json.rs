@@ -66,7 +66,7 @@ struct TroubleView {
     trouble: Trouble,
     symptom: &'static str,
     cause: String,
-    check: &'static str,
+    check: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     check_where: Option<&'static str>,
 }
