@@ -55,6 +55,22 @@ pub mod status_source {
     pub const SFBO_RETIREMENT: &str = "https://learn.microsoft.com/{0}/microsoftteams/skype-for-business-online-retirement";
 }
 
+/// The read-only checks the troubleshooting offers, as an administrator types them. Written out
+/// (a format! per check costs the page bytes); a test holds each to the names and values above
+/// and in `cmdlet`.
+pub mod check {
+    pub const DOMAIN_ALLOWED: &str = "Get-CsAllowedDomain | Where-Object { $_.Domain -eq \"push.lync.com\" }";
+    pub const FEDERATION_AND_ROUTING: &str = "Get-CsAccessEdgeConfiguration | Select-Object AllowFederatedUsers, RoutingMethod";
+    pub const ROUTING: &str = "Get-CsAccessEdgeConfiguration | Select-Object RoutingMethod";
+    pub const PROVIDER_FOR_LYNC_ONLINE: &str =
+        "Get-CsHostingProvider | Where-Object { $_.ProxyFqdn -eq \"sipfed.online.lync.com\" }";
+    pub const PUSH_PROXY_URI: &str = "Get-CsMcxConfiguration | Select-Object Identity, PushNotificationProxyUri";
+    pub const IM_FILTER_PREFIXES: &str = "(Get-CsImFilterConfiguration -Identity Global).Prefixes";
+    pub const SITE_PUSH_SETTINGS: &str = "Get-CsPushNotificationConfiguration -Filter \"site:*\"";
+    pub const CLEARINGHOUSE_ROOT_TRUSTED: &str =
+        "Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object { $_.Subject -like \"*Baltimore CyberTrust Root*\" }";
+}
+
 /// Cmdlet names, spelled as Microsoft's help spells them (facts §2).
 pub mod cmdlet {
     pub const GET_HOSTING_PROVIDER: &str = "Get-CsHostingProvider";
@@ -133,6 +149,19 @@ impl SeedSection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn checks_use_the_names_and_values_above() {
+        let uses = |text: &str, parts: &[&str]| parts.iter().all(|part| text.contains(part));
+        assert!(uses(check::DOMAIN_ALLOWED, &[cmdlet::GET_ALLOWED_DOMAIN, PUSH_DOMAIN]));
+        assert!(uses(check::FEDERATION_AND_ROUTING, &[cmdlet::GET_ACCESS_EDGE_CONFIGURATION]));
+        assert!(uses(check::ROUTING, &[cmdlet::GET_ACCESS_EDGE_CONFIGURATION]));
+        assert!(uses(check::PROVIDER_FOR_LYNC_ONLINE, &[cmdlet::GET_HOSTING_PROVIDER, LYNC_ONLINE_PROXY_FQDN]));
+        assert!(uses(check::PUSH_PROXY_URI, &[cmdlet::GET_MCX_CONFIGURATION]));
+        assert!(uses(check::IM_FILTER_PREFIXES, &[cmdlet::GET_IM_FILTER_CONFIGURATION]));
+        assert!(uses(check::SITE_PUSH_SETTINGS, &[cmdlet::GET_PUSH_CONFIGURATION]));
+        assert!(uses(check::CLEARINGHOUSE_ROOT_TRUSTED, &[CLEARINGHOUSE_ROOT]));
+    }
 
     #[test]
     fn one_record_name() {

@@ -238,54 +238,22 @@ pub fn ocs_edge_undo_steps(t: &Strings) -> Vec<String> {
 pub struct TroubleText {
     pub symptom: &'static str,
     pub cause: String,
-    pub check: String,
+    pub check: &'static str,
     /// Where the check runs, when that is not where the step runs.
     pub check_where: Option<&'static str>,
 }
 
 pub fn trouble_text(t: &Strings, trouble: Trouble) -> TroubleText {
-    use super::facts::{cmdlet, CLEARINGHOUSE_ROOT};
+    use super::facts::check;
     let (symptom, cause, check) = match trouble {
-        Trouble::DomainNotAllowed => (
-            t.trouble_domain_symptom,
-            t.trouble_domain_cause,
-            format!("{} | Where-Object {{ $_.Domain -eq \"{PUSH_DOMAIN}\" }}", cmdlet::GET_ALLOWED_DOMAIN),
-        ),
-        Trouble::FederationOff => (
-            t.trouble_federation_symptom,
-            t.trouble_federation_cause,
-            format!("{} | Select-Object AllowFederatedUsers, RoutingMethod", cmdlet::GET_ACCESS_EDGE_CONFIGURATION),
-        ),
-        Trouble::DefaultRouting => (
-            t.trouble_routing_symptom,
-            t.trouble_routing_cause,
-            format!("{} | Select-Object RoutingMethod", cmdlet::GET_ACCESS_EDGE_CONFIGURATION),
-        ),
-        Trouble::DuplicateProvider => (
-            t.trouble_duplicate_symptom,
-            t.trouble_duplicate_cause,
-            format!("{} | Where-Object {{ $_.ProxyFqdn -eq \"{LYNC_ONLINE_PROXY_FQDN}\" }}", cmdlet::GET_HOSTING_PROVIDER),
-        ),
-        Trouble::PushTimeout => (
-            t.trouble_timeout_symptom,
-            t.trouble_timeout_cause,
-            format!("{} | Select-Object Identity, PushNotificationProxyUri", cmdlet::GET_MCX_CONFIGURATION),
-        ),
-        Trouble::PushRejected => (
-            t.trouble_rejected_symptom,
-            t.trouble_rejected_cause,
-            format!("({} -Identity Global).Prefixes", cmdlet::GET_IM_FILTER_CONFIGURATION),
-        ),
-        Trouble::SiteOverride => (
-            t.trouble_site_symptom,
-            t.trouble_site_cause,
-            format!("{} -Filter \"site:*\"", cmdlet::GET_PUSH_CONFIGURATION),
-        ),
-        Trouble::CertificateChain => (
-            t.trouble_certificate_symptom,
-            t.trouble_certificate_cause,
-            format!("Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object {{ $_.Subject -like \"*{CLEARINGHOUSE_ROOT}*\" }}"),
-        ),
+        Trouble::DomainNotAllowed => (t.trouble_domain_symptom, t.trouble_domain_cause, check::DOMAIN_ALLOWED),
+        Trouble::FederationOff => (t.trouble_federation_symptom, t.trouble_federation_cause, check::FEDERATION_AND_ROUTING),
+        Trouble::DefaultRouting => (t.trouble_routing_symptom, t.trouble_routing_cause, check::ROUTING),
+        Trouble::DuplicateProvider => (t.trouble_duplicate_symptom, t.trouble_duplicate_cause, check::PROVIDER_FOR_LYNC_ONLINE),
+        Trouble::PushTimeout => (t.trouble_timeout_symptom, t.trouble_timeout_cause, check::PUSH_PROXY_URI),
+        Trouble::PushRejected => (t.trouble_rejected_symptom, t.trouble_rejected_cause, check::IM_FILTER_PREFIXES),
+        Trouble::SiteOverride => (t.trouble_site_symptom, t.trouble_site_cause, check::SITE_PUSH_SETTINGS),
+        Trouble::CertificateChain => (t.trouble_certificate_symptom, t.trouble_certificate_cause, check::CLEARINGHOUSE_ROOT_TRUSTED),
     };
     // §4.5: the certificate store that must trust the root is the Edge Server's own.
     let check_where = match trouble {

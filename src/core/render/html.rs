@@ -131,7 +131,7 @@ pub fn tests(t: &Strings, plan: &Plan) -> String {
                 let trouble = text::trouble_text(t, *trouble);
                 element(&mut out, "<dt>", trouble.symptom, "</dt>");
                 element(&mut out, "<dd>", &trouble.cause, "");
-                element(&mut out, "<pre class=\"code small\">", &trouble.check, "</pre>");
+                element(&mut out, "<pre class=\"code small\">", trouble.check, "</pre>");
                 if let Some(check_where) = trouble.check_where {
                     element(&mut out, "<p>", check_where, "</p>");
                 }

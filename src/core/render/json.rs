@@ -66,7 +66,7 @@ struct TroubleView {
     trouble: Trouble,
     symptom: &'static str,
     cause: String,
-    check: String,
+    check: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     check_where: Option<&'static str>,
 }

@@ -88,7 +88,7 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
                 for trouble in &step.troubles {
                     let trouble = text::trouble_text(t, *trouble);
                     let check_where = trouble.check_where.map(|text| format!(" {}", cell(text))).unwrap_or_default();
-                    line(&format!("| {} | {} | `{}`{check_where} |", cell(trouble.symptom), cell(&trouble.cause), cell(&trouble.check)));
+                    line(&format!("| {} | {} | `{}`{check_where} |", cell(trouble.symptom), cell(&trouble.cause), cell(trouble.check)));
                 }
             }
         }
