@@ -360,7 +360,7 @@ vocabulary! {
 /// is Lync Server 2013's (the seed), so its end of support always applies; Lync Server 2010's
 /// only with a Lync Server 2010 Edge. No reference file gives a date for OCS 2007 R2, so none
 /// is stated for it.
-pub fn status_for(decision: &Decision) -> Vec<StatusFact> {
+fn status_for(decision: &Decision) -> Vec<StatusFact> {
     match decision.verdict {
         Verdict::Configure { route: Route::HostingProvider | Route::DirectFederation } => {}
         Verdict::NotNeeded { .. } | Verdict::Blocked { .. } => return Vec::new(),

@@ -120,7 +120,7 @@ fn VerdictCard(t: &'static Strings) -> impl IntoView {
             </p>
             <div inner_html=move || {
                 store.outcome.with(|o| match o {
-                    Ok(plan) => html::verdict(t, &plan.decision),
+                    Ok(plan) => html::verdict(t, plan),
                     Err(errors) => html::pending(t, errors),
                 })
             }></div>

@@ -43,7 +43,7 @@ pub fn render_all(saved_json: &str, fragment: &str, pasted_script: &str, languag
             out += &diagram::description(t, &plan.decision);
             out += &markdown::runbook(t, &plan);
             out += &text::verdict_headline(t, &plan.decision);
-            out += &html::verdict(t, &plan.decision);
+            out += &html::verdict(t, &plan);
             out += &html::plan_steps(t, &plan);
             out += &html::tests(t, &plan);
             out += &html::notes(t, &plan);

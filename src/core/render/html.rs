@@ -2,9 +2,9 @@
 //! part keeps the page small and fast: the browser parses it once instead of the app building
 //! each node. Every text passes through `escape`.
 
-use crate::core::decision::{need_of, Decision};
+use crate::core::decision::need_of;
 use crate::core::i18n::Strings;
-use crate::core::plan::{status_for, Plan, StatusFact};
+use crate::core::plan::{Plan, StatusFact};
 use crate::core::saved::Ticks;
 use crate::core::text;
 use crate::core::{EdgeServer, FieldError, MobileClient};
@@ -52,12 +52,13 @@ pub fn action_button(out: &mut String, class: &str, action: &str, test_id: &str,
 }
 
 /// Under the verdict's headline (`text::verdict_headline`, which the page keeps in a live
-/// region of its own): what to do about it, what is true in 2026 (when configuring), and one
-/// reason per client.
-pub fn verdict(t: &Strings, decision: &Decision) -> String {
+/// region of its own): what to do about it, what is true in 2026 (the plan's status facts), and
+/// one reason per client.
+pub fn verdict(t: &Strings, plan: &Plan) -> String {
+    let decision = &plan.decision;
     let mut out = String::new();
     element(&mut out, "<p>", text::verdict_advice(t, decision), "</p>");
-    status(&mut out, t, &status_for(decision));
+    status(&mut out, t, &plan.status);
     if !decision.clients.is_empty() {
         out.push_str("<ul class=\"reasons\">");
         for client in &decision.clients {
@@ -331,8 +332,15 @@ mod tests {
 
     #[test]
     fn the_verdict_states_the_status_once_and_only_when_configuring() {
-        use crate::core::decision::decide;
         use crate::core::i18n::{EN, ZH_TW};
+        use crate::core::Answers;
+        let decide = |edge: EdgeServer, clients: &[MobileClient]| {
+            let mut answers = Answers { edge: Some(edge), access_edge: "accessproxy.contoso.com".into(), ..Answers::default() };
+            for &client in clients {
+                answers.set_client(client, true);
+            }
+            crate::core::plan(&answers).expect("valid answers")
+        };
         let configure = decide(EdgeServer::Lync2010, &[MobileClient::WpLync2013]);
         let html = verdict(&EN, &configure);
         assert_eq!(html.matches("data-testid=\"status-facts\"").count(), 1);
