@@ -117,9 +117,9 @@ fn federation_says_its_organisation_wide_effect_before_the_change() {
 #[test]
 fn the_ocs_route_states_the_federation_tests_precondition() {
     let plan = plan(&answers(EdgeServer::Ocs2007R2, &[MobileClient::WpLync2013])).unwrap();
-    let script = script(&plan);
-    assert!(script.contains("Test-CsFederatedPartner needs push.lync.com on the allowed domains of Lync Server"), "{script}");
-    assert!(!script.contains("New-CsAllowedDomain") && !script.contains("DNS SRV routing"), "{script}");
+    let ocs = script(&plan);
+    assert!(ocs.contains("Test-CsFederatedPartner needs push.lync.com on the allowed domains of Lync Server"), "{ocs}");
+    assert!(!ocs.contains("New-CsAllowedDomain") && !ocs.contains("DNS SRV routing"), "{ocs}");
     for step in &plan.steps {
         if let Action::TestFederation { .. } = step.action {
             assert_eq!(step.troubles, vec![Trouble::FederationOff]);
@@ -128,11 +128,7 @@ fn the_ocs_route_states_the_federation_tests_precondition() {
         }
     }
     let hosting = lync_push_wizard::core::plan(&answers(EdgeServer::Lync2013, &[MobileClient::WpLync2013])).unwrap();
-    assert!(!script_of(&hosting).contains("Test-CsFederatedPartner needs push.lync.com"));
-}
-
-fn script_of(plan: &Plan) -> String {
-    script(plan)
+    assert!(!script(&hosting).contains("Test-CsFederatedPartner needs push.lync.com"));
 }
 
 /// Defect 11: both tests print Result, and Error and Diagnosis when the result is not Success;
