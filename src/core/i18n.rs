@@ -378,6 +378,7 @@ strings! {
     diagram_cannot_pass: "push cannot pass", "推播無法通過";
     diagram_receives: "receives push", "接收推播";
     diagram_not_needed: "no push needed", "不需要推播";
+    diagram_no_push: "gets no push", "收不到推播";
     diagram_path: "Path: Mobility Service, then {0} ({1}), then {2}", "路徑：行動服務，再到 {0}（{1}），再到 {2}";
     diagram_service_to: ", then {0} to {1}", "，再由 {0} 送到 {1}";
     diagram_and: " and ", " 與 ";

@@ -1,6 +1,11 @@
 //! The notification path as an inline SVG, drawn from the decision: Mobility Service → Edge
 //! Server → push.lync.com → APNS / MPNS → devices. The path in use is highlighted, the rest greyed;
 //! `<title>` and `<desc>` carry the same path as text. Colours come from the page's CSS.
+//!
+//! Drawn as a tree, one box per row, each indented under the box it hangs from: the page's
+//! narrowest column (a 390 px phone) holds it at about its own size, so its text stays as large
+//! as the page's small print instead of shrinking with a wide drawing. Devices that need no push
+//! hang from the Mobility Service, which they keep reaching by themselves.
 
 use std::fmt::Write as _;
 
@@ -37,47 +42,38 @@ impl State {
     }
 }
 
-const ROW: i32 = 44;
-const BOX_H: i32 = 38;
-const WIDTH: i32 = 900;
+/// The drawing's width in its own units; the page shows it at most this many px wide, so the
+/// 13 px text of the stylesheet is 13 px on a desktop and about 12 px in a phone's column.
+const WIDTH: i32 = 330;
+const BOX_H: i32 = 40;
+const PITCH: i32 = 46;
+const INDENT: i32 = 22;
+/// Where a box's line to the boxes under it leaves it, from its left edge.
+const TRUNK: i32 = 9;
+/// Room for the boxes' outline at the drawing's edges.
+const EDGE: i32 = 2;
 
-fn node(out: &mut String, x: i32, y: i32, w: i32, state: State, title: &str, subtitle: &str) {
-    let _ = write!(
-        out,
-        "<g class=\"node {}\"><rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{BOX_H}\" rx=\"6\"/><text x=\"{}\" y=\"{}\">{}</text><text class=\"sub\" x=\"{}\" y=\"{}\">{}</text></g>",
-        state.class(),
-        x + 8,
-        y + 16,
-        escape(title),
-        x + 8,
-        y + 31,
-        escape(subtitle)
-    );
+/// One box: how deep it is in the tree, the box it hangs from (earlier in the list), its state
+/// (also its arrow's), and its two lines of text.
+struct Node<'a> {
+    depth: i32,
+    parent: Option<usize>,
+    state: State,
+    title: &'a str,
+    subtitle: &'a str,
 }
 
-fn arrow(out: &mut String, from: (i32, i32), to: (i32, i32), state: State) {
-    let _ = write!(
-        out,
-        "<path class=\"link {}\" d=\"M{} {} C{} {} {} {} {} {}\" marker-end=\"url(#arrow-{})\"/>",
-        state.class(),
-        from.0,
-        from.1,
-        (from.0 + to.0) / 2,
-        from.1,
-        (from.0 + to.0) / 2,
-        to.1,
-        to.0 - 4,
-        to.1,
-        state.class()
-    );
+fn x_of(depth: i32) -> i32 {
+    EDGE + depth * INDENT
+}
+
+fn y_of(row: usize) -> i32 {
+    EDGE + row as i32 * PITCH
 }
 
 pub fn diagram(t: &Strings, decision: &Decision) -> String {
-    let configure = matches!(decision.verdict, Verdict::Configure { .. });
-    let blocked = matches!(decision.verdict, Verdict::Blocked { .. });
-    let rows = decision.clients.len().max(2) as i32;
-    let height = 20 + rows * ROW;
-    let middle = height / 2 - BOX_H / 2;
+    let nodes = nodes(t, decision);
+    let height = y_of(nodes.len()) - PITCH + BOX_H + EDGE;
     let mut out = String::new();
     let _ = write!(
         out,
@@ -89,40 +85,87 @@ pub fn diagram(t: &Strings, decision: &Decision) -> String {
     for state in [State::Active, State::Idle, State::Missing] {
         let _ = write!(
             out,
-            "<marker id=\"arrow-{0}\" class=\"{0}\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"5\" markerHeight=\"5\" orient=\"auto\"><path d=\"M0 0 L8 4 L0 8 z\"/></marker>",
+            "<marker id=\"arrow-{0}\" class=\"{0}\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerUnits=\"userSpaceOnUse\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\"><path d=\"M0 0 L8 4 L0 8 z\"/></marker>",
             state.class()
         );
     }
     out.push_str("</defs>");
-
-    node(&mut out, 10, middle, 120, State::when(configure || blocked), t.diagram_mobility, "Lync Server 2013");
-    let (edge_title, edge_sub) = edge_labels(t, decision.edge, decision.verdict);
-    let edge_state = if blocked { State::Missing } else { State::when(configure) };
-    node(&mut out, 160, middle, 170, edge_state, edge_title, edge_sub);
-    arrow(&mut out, (130, middle + BOX_H / 2), (160, middle + BOX_H / 2), edge_state);
-    node(&mut out, 370, middle, 150, State::when(configure), PUSH_DOMAIN, t.diagram_push_service);
-    arrow(&mut out, (330, middle + BOX_H / 2), (370, middle + BOX_H / 2), State::when(configure));
-
-    let services = [(PushService::Apns, "APNS", "Apple", middle - 30), (PushService::Mpns, "MPNS", "Windows Phone", middle + 30)];
-    for (service, title, subtitle, y) in services {
-        let on = configure && service_needed(decision, service);
-        node(&mut out, 560, y, 100, State::when(on), title, subtitle);
-        arrow(&mut out, (520, middle + BOX_H / 2), (560, y + BOX_H / 2), State::when(on));
-    }
-    for (index, client) in decision.clients.iter().enumerate() {
-        let y = 10 + index as i32 * ROW;
-        let (state, subtitle, service) = match client.need {
-            Need::Push(service) => (State::when(configure), t.diagram_receives, Some(service)),
-            Need::NoLongerNeeded | Need::RunsInBackground => (State::Idle, t.diagram_not_needed, None),
-        };
-        node(&mut out, 700, y, 190, state, text::client_short_label(t, client.client), subtitle);
-        if let Some(service) = service {
-            let service_y = services.iter().find(|s| s.0 == service).map_or(middle, |s| s.3);
-            arrow(&mut out, (660, service_y + BOX_H / 2), (700, y + BOX_H / 2), state);
+    // Lines down a shared trunk overlap: the path in use is drawn last, over the rest.
+    for layer in [State::Idle, State::Missing, State::Active] {
+        for (row, node) in nodes.iter().enumerate().filter(|(_, n)| n.state == layer) {
+            if let Some(parent) = node.parent {
+                let trunk = x_of(nodes[parent].depth) + TRUNK;
+                let _ = write!(
+                    out,
+                    "<path class=\"link {0}\" d=\"M{trunk} {1} V{2} H{3}\" marker-end=\"url(#arrow-{0})\"/>",
+                    layer.class(),
+                    y_of(parent) + BOX_H,
+                    y_of(row) + BOX_H / 2,
+                    x_of(node.depth) - 1
+                );
+            }
         }
+    }
+    for (row, node) in nodes.iter().enumerate() {
+        let (x, y) = (x_of(node.depth), y_of(row));
+        let _ = write!(
+            out,
+            "<g class=\"node {}\"><rect x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{BOX_H}\" rx=\"6\"/><text x=\"{}\" y=\"{}\">{}</text><text class=\"sub\" x=\"{}\" y=\"{}\">{}</text></g>",
+            node.state.class(),
+            WIDTH - EDGE - x,
+            x + 8,
+            y + 17,
+            escape(node.title),
+            x + 8,
+            y + 34,
+            escape(node.subtitle)
+        );
     }
     out.push_str("</svg>");
     out
+}
+
+/// The boxes top to bottom. Every state comes from the verdict: nothing is lit unless the
+/// deployment is to be configured, and without an Edge Server the devices that need push are
+/// shown not getting it.
+fn nodes<'a>(t: &'a Strings, decision: &Decision) -> Vec<Node<'a>> {
+    let (configure, blocked) = match decision.verdict {
+        Verdict::Configure { .. } => (true, false),
+        Verdict::Blocked { .. } => (false, true),
+        Verdict::NotNeeded { .. } => (false, false),
+    };
+    let mut nodes = vec![Node { depth: 0, parent: None, state: State::when(configure || blocked), title: t.diagram_mobility, subtitle: "Lync Server 2013" }];
+    for client in &decision.clients {
+        match client.need {
+            Need::Push(_) => {}
+            Need::NoLongerNeeded | Need::RunsInBackground => nodes.push(Node {
+                depth: 1,
+                parent: Some(0),
+                state: State::Idle,
+                title: text::client_short_label(t, client.client),
+                subtitle: t.diagram_not_needed,
+            }),
+        }
+    }
+    let (edge_title, edge_sub) = edge_labels(t, decision.edge, decision.verdict);
+    let edge_state = if blocked { State::Missing } else { State::when(configure) };
+    nodes.push(Node { depth: 1, parent: Some(0), state: edge_state, title: edge_title, subtitle: edge_sub });
+    let push = nodes.len();
+    nodes.push(Node { depth: 2, parent: Some(push - 1), state: State::when(configure), title: PUSH_DOMAIN, subtitle: t.diagram_push_service });
+    for (service, title, subtitle) in [(PushService::Apns, "APNS", "Apple"), (PushService::Mpns, "MPNS", "Windows Phone")] {
+        let service_row = nodes.len();
+        let state = State::when(configure && service_needed(decision, service));
+        nodes.push(Node { depth: 3, parent: Some(push), state, title, subtitle });
+        for client in decision.clients.iter().filter(|c| c.need == Need::Push(service)) {
+            let (state, subtitle) = match decision.verdict {
+                Verdict::Configure { .. } => (State::Active, t.diagram_receives),
+                Verdict::Blocked { .. } => (State::Missing, t.diagram_no_push),
+                Verdict::NotNeeded { .. } => (State::Idle, t.diagram_not_needed),
+            };
+            nodes.push(Node { depth: 4, parent: Some(service_row), state, title: text::client_short_label(t, client.client), subtitle });
+        }
+    }
+    nodes
 }
 
 fn service_needed(decision: &Decision, service: PushService) -> bool {
@@ -185,9 +228,13 @@ mod tests {
         svg.matches(needle).count()
     }
 
+    fn en(edge: EdgeServer, clients: &[crate::core::answers::MobileClient]) -> String {
+        diagram(&crate::core::i18n::EN, &decide(edge, clients))
+    }
+
     #[test]
     fn the_seed_example_lights_both_services() {
-        let svg = diagram(&crate::core::i18n::EN, &decide(EdgeServer::Lync2013, &[IosLync2010, WpLync2013, Android]));
+        let svg = en(EdgeServer::Lync2013, &[IosLync2010, WpLync2013, Android]);
         assert_eq!(count(&svg, "<g class=\"node active\">"), 7, "mobility, edge, push, 2 services, 2 devices");
         assert_eq!(count(&svg, "<g class=\"node idle\">"), 1, "Android needs no push");
         assert!(svg.contains("hosting provider"));
@@ -196,10 +243,38 @@ mod tests {
 
     #[test]
     fn no_edge_marks_the_gap_and_not_needed_greys_everything() {
-        let blocked = diagram(&crate::core::i18n::EN, &decide(EdgeServer::None, &[WpLync2010]));
-        assert_eq!(count(&blocked, "<g class=\"node missing\">"), 1);
-        let idle = diagram(&crate::core::i18n::EN, &decide(EdgeServer::Ocs2007R2, &[IosLync2013]));
+        let blocked = en(EdgeServer::None, &[WpLync2010]);
+        assert_eq!(count(&blocked, "<g class=\"node missing\">"), 2, "the Edge Server and the device");
+        assert!(!blocked.contains("receives push") && blocked.contains("gets no push"), "{blocked}");
+        assert_eq!(count(&blocked, "<g class=\"node active\">"), 1, "only the Mobility Service");
+        let idle = en(EdgeServer::Ocs2007R2, &[IosLync2013]);
         assert_eq!(count(&idle, "<g class=\"node active\">"), 0);
+        assert_eq!(count(&idle, "<path class=\"link active"), 0);
+    }
+
+    /// Every box but the Mobility Service has one arrow into it, Android alone too.
+    #[test]
+    fn every_box_is_joined_to_the_path() {
+        for clients in [&[Android][..], &[IosLync2010, IosLync2013, WpLync2010, WpLync2013, Android, Nokia], &[WpLync2013]] {
+            for edge in [EdgeServer::Lync2013, EdgeServer::None] {
+                let svg = en(edge, clients);
+                assert_eq!(count(&svg, "<g class=\"node "), count(&svg, "<path class=\"link ") + 1, "{edge:?} {clients:?}");
+            }
+        }
+        let android = en(EdgeServer::Lync2013, &[Android]);
+        assert!(android.contains("<path class=\"link idle\" d=\"M11 42 V"), "Android hangs from the Mobility Service: {android}");
+    }
+
+    /// One box a row, the devices deepest: the widest label still fits the narrowest box with
+    /// room for 13 px text (about 8.5 units a character, bold), so the drawing need not shrink.
+    #[test]
+    fn rows_and_box_widths() {
+        let all = en(EdgeServer::Lync2010, &[IosLync2010, IosLync2013, WpLync2010, WpLync2013, Android, Nokia]);
+        assert!(all.contains("viewBox=\"0 0 330 504\""), "11 rows of 46 units");
+        let device_box = WIDTH - EDGE - x_of(4);
+        assert!(device_box - 16 >= "Windows Phone, Lync 2013".len() as i32 * 85 / 10, "{device_box}");
+        let links: Vec<&str> = all.match_indices("<path class=\"link").map(|(i, _)| &all[i..i + 60]).collect();
+        assert!(links.last().is_some_and(|l| l.contains("active")), "the path in use is drawn last: {links:?}");
     }
 
     #[test]
