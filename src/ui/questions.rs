@@ -120,7 +120,7 @@ fn progress_html(t: &Strings, current: Page, seen: usize, (problems, shown): (us
         }
         out.push_str("><span class=\"progress-number\" aria-hidden=\"true\">");
         out.push_str(&number);
-        out.push_str("</span><span>");
+        out.push_str("</span><span class=\"progress-label\">");
         out.push_str(&escape(page.short(t)));
         out.push_str("</span>");
         if needs {
