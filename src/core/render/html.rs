@@ -39,6 +39,29 @@ fn element(out: &mut String, open: &str, text: &str, close: &str) {
     out.push_str(close);
 }
 
+/// Appends text that names cmdlets and parameters, escaped. A browser may break a line after
+/// any hyphen, leaving `Test-` / `CsFederatedPartner` or `-` / `AccessEdgeFqdn`: each word with
+/// a hyphen is kept whole (`.unbroken`), lines break at spaces, and a member access may break
+/// after its dot (`(Get-CsMcxConfiguration).` / `PushNotificationProxyUri`) so it fits a phone.
+fn code_words(out: &mut String, open: &str, text: &str, close: &str) {
+    out.push_str(open);
+    for piece in text.split_inclusive([' ', '\n']) {
+        let (word, space) = piece.split_at(piece.trim_end_matches([' ', '\n']).len());
+        for (index, part) in word.split_inclusive(").").enumerate() {
+            if index > 0 {
+                out.push_str("<wbr>");
+            }
+            if part.contains('-') {
+                element(out, "<span class=\"unbroken\">", part, "</span>");
+            } else {
+                push_escaped(out, part);
+            }
+        }
+        out.push_str(space);
+    }
+    out.push_str(close);
+}
+
 /// A button for one listener on its card or list: it names its `action` in `data-action`, which
 /// the page reads back from the click (`ui::browser::action_of`).
 pub fn action_button(out: &mut String, class: &str, action: &str, test_id: &str, text: &str) {
@@ -119,22 +142,22 @@ pub fn tests(t: &Strings, plan: &Plan) -> String {
         // A test has one command, the same in every situation.
         let command: String = commands_to_type(t, &step.action).into_iter().map(|typed| typed.command).collect();
         element(&mut out, "<li><p class=\"step-title\">", &text::step_title(t, &step.action), "</p>");
-        element(&mut out, "<pre class=\"code small\">", &command, "</pre>");
+        code_words(&mut out, "<pre class=\"code small\">", &command, "</pre>");
         element(&mut out, "<p><strong>", t.success_label, "");
         element(&mut out, "", t.colon, "</strong>");
         element(&mut out, "<code>", success, "</code></p>");
         element(&mut out, "<p><strong>", t.failure_label, "");
         element(&mut out, "", t.colon, "</strong>");
-        element(&mut out, "", &failure, "</p>");
+        code_words(&mut out, "", &failure, "</p>");
         if !step.troubles.is_empty() {
             element(&mut out, "<details class=\"troubles\"><summary>", t.troubleshooting, "</summary><dl>");
             for trouble in &step.troubles {
                 let trouble = text::trouble_text(t, *trouble);
-                element(&mut out, "<dt>", trouble.symptom, "</dt>");
-                element(&mut out, "<dd>", &trouble.cause, "");
-                element(&mut out, "<pre class=\"code small\">", trouble.check, "</pre>");
+                code_words(&mut out, "<dt>", trouble.symptom, "</dt>");
+                code_words(&mut out, "<dd>", &trouble.cause, "");
+                code_words(&mut out, "<pre class=\"code small\">", trouble.check, "</pre>");
                 if let Some(check_where) = trouble.check_where {
-                    element(&mut out, "<p>", check_where, "</p>");
+                    code_words(&mut out, "<p>", check_where, "</p>");
                 }
                 out.push_str("</dd>");
             }
@@ -357,5 +380,15 @@ mod tests {
     fn coloured_script_keeps_the_text() {
         let html = script_lines("Write-Host 'a<b'\n").concat();
         assert_eq!(html, "<span class=\"tok-cmdlet\">Write-Host</span> <span class=\"tok-string\">&#39;a&lt;b&#39;</span>\n");
+    }
+
+    #[test]
+    fn code_words_keep_hyphenated_words_whole_and_break_after_a_member_dot() {
+        let mut out = String::new();
+        code_words(&mut out, "<p>", "run Test-CsMcxPushNotification -AccessEdgeFqdn 'a&b'\nthen (Get-CsMcxConfiguration).PushNotificationProxyUri.", "</p>");
+        assert_eq!(
+            out,
+            "<p>run <span class=\"unbroken\">Test-CsMcxPushNotification</span> <span class=\"unbroken\">-AccessEdgeFqdn</span> &#39;a&amp;b&#39;\nthen <span class=\"unbroken\">(Get-CsMcxConfiguration).</span><wbr>PushNotificationProxyUri.</p>"
+        );
     }
 }
