@@ -2,6 +2,7 @@
 //! `crate::core`; this layer only wires them to the page.
 
 mod browser;
+mod print;
 mod questions;
 mod result;
 mod state;

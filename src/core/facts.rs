@@ -25,6 +25,8 @@ pub const UNDO_RECORD_DONE_PREFIX: &str = "LyncPushNotifications.undo.";
 /// The names the page downloads the two scripts under.
 pub const SCRIPT_FILE: &str = "Enable-LyncPushNotifications.ps1";
 pub const ROLLBACK_FILE: &str = "Undo-LyncPushNotifications.ps1";
+/// The Markdown runbook's download name.
+pub const RUNBOOK_FILE: &str = "Lync-push-notifications-runbook.md";
 
 /// The update that brought the push cmdlets (Test-CsMcxPushNotification.md, office-docs-powershell:
 /// "introduced in the cumulative update for Lync Server 2010: November 2011").

@@ -271,12 +271,14 @@ strings! {
     page_footer: "Based on Microsoft's article ", "依據 Microsoft 的文章";
     page_footer_after: " (checked {0}). Nothing you type leaves this page.", "（查核日期：{0}）。您輸入的內容不會離開此頁面。";
     dismiss: "Dismiss", "關閉";
-    notice_link: "Answers opened from a link; they replace the ones saved in this browser.", "已從連結開啟答案，取代此瀏覽器中儲存的答案。";
+    notice_link: "Answers opened from a link.", "已從連結開啟答案。";
+    notice_link_ask: "Answers opened from a link. This browser had other answers saved: they stay saved until you choose which to keep.", "已從連結開啟答案。此瀏覽器先前儲存了其他答案；在您選擇要保留哪一組之前，這些答案會繼續保存。";
+    keep_link: "Keep the link's answers", "保留連結中的答案";
     notice_link_problems: "Some values were not understood: {0}", "部分值無法辨識：{0}";
     notice_script: "Answers restored from the script's header.", "已從指令碼標頭還原答案。";
     bring_back: "Bring back my earlier answers", "還原我先前的答案";
     notice_storage_unavailable: "This browser does not allow the page to store data, so your answers won't be kept after you close it.", "此瀏覽器不允許頁面儲存資料，因此關閉頁面後不會保留您的答案。";
-    notice_storage_full: "Your answers could not be saved (browser storage is full); they are kept only while this page is open.", "無法儲存您的答案（瀏覽器儲存空間已滿）；只會在此頁面開啟期間保留。";
+    notice_storage_full: "Your answers could not be saved (browser storage is full or blocked); they are kept only while this page is open.", "無法儲存您的答案（瀏覽器儲存空間已滿或遭封鎖）；只會在此頁面開啟期間保留。";
 
     // Questions.
     nav_questions: "Questions", "問題";
@@ -316,7 +318,6 @@ strings! {
     diagram_heading: "Notification path", "通知路徑";
     plan_heading: "Plan", "計畫";
     tests_heading: "Tests", "測試";
-    notes_heading: "Before you run it", "執行前須知";
     checklist_heading: "Done by hand", "手動步驟";
     checklist_help: "Tick each step as you go; the ticks are saved with your answers.", "每完成一個步驟就勾選；勾選狀態會與答案一起儲存。";
     where_label: "Where", "執行位置";
@@ -336,7 +337,11 @@ strings! {
     copy_selected: "This page cannot reach the clipboard here; the script is selected: press Ctrl+C to copy it.", "此處無法使用剪貼簿；已選取指令碼，請按 Ctrl+C 複製。";
     downloaded: "Downloaded {0}.", "已下載 {0}。";
     download_failed: "The download did not start; use Copy instead.", "下載未開始；請改按 [複製]。";
-    runbook_heading: "Runbook", "作業手冊";
+    jump_nav: "Parts of the result", "結果導覽";
+    edit_answers: "Edit answers", "修改答案";
+    script_heading_short: "Script", "指令碼";
+    undo_heading_short: "Undo", "復原";
+    wrap_lines: "Wrap long lines", "自動換行";
     download_runbook: "Download runbook (.md)", "下載作業手冊 (.md)";
     print_runbook: "Print runbook", "列印作業手冊";
     share_heading: "Share or start over", "分享或重新開始";
@@ -352,7 +357,6 @@ strings! {
     open_heading: "Open a generated script", "開啟產生的指令碼";
     open_label: "Paste a script made by this wizard, or drop its .ps1 file here, to get its answers back.", "貼上此精靈產生的指令碼，或將 .ps1 檔案拖放到這裡，即可取回其答案。";
     open_file: "Or choose the file: ", "或選擇檔案：";
-    open_restored: "Answers restored.", "已還原答案。";
     open_no_link: "No share link found: use a whole script made by this wizard (the link is in its header).", "找不到分享連結：請使用此精靈產生的完整指令碼（連結位於標頭中）。";
     open_unreadable: "That file could not be read.", "無法讀取該檔案。";
 

@@ -1,7 +1,6 @@
 //! Everything that talks to the browser: storage, the URL, the clipboard, downloads, focus.
 //! Each call can fail (storage disabled, no clipboard on plain http or file://); none panics.
 
-use gloo_storage::Storage as _;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
@@ -25,7 +24,7 @@ pub fn load_initial() -> Initial {
     let mut persistence = Persistence::LocalStorage;
     let storage = local_storage();
     let raw = match &storage {
-        Some(_) => gloo_storage::LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten(),
+        Some(storage) => storage.get_item(STORAGE_KEY).ok().flatten(),
         None => {
             persistence = Persistence::Memory;
             notices.push(Notice::StorageUnavailable);
@@ -171,8 +170,9 @@ fn move_to_backup(storage: &web_sys::Storage, raw: &str) -> bool {
 }
 
 /// Written with the core's own codec: serde_json would cost a tenth of the download.
+/// Storage can go away while the page is open (site data cleared or blocked): then this is false.
 pub fn save(state: &SavedState) -> bool {
-    gloo_storage::LocalStorage::raw().set_item(STORAGE_KEY, &saved::to_json(state)).is_ok()
+    local_storage().is_some_and(|storage| storage.set_item(STORAGE_KEY, &saved::to_json(state)).is_ok())
 }
 
 /// The share-link fragment, if the page was opened with one (`#edge=…`).
@@ -272,6 +272,65 @@ pub fn focus_field(token: &str) {
     let group = || web_sys::window()?.document()?.query_selector(&format!("#{token}-choices input")).ok()?;
     if let Some(element) = by_id(token).or_else(group).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
+    }
+}
+
+/// Brings an element to the top of the screen and gives it the focus (headings that take it
+/// have `tabindex="-1"`), so the eye and the keyboard land in the same place.
+pub fn scroll_to_and_focus(id: &str) {
+    if let Some(element) = by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+/// Scrolls just enough to show the bottom of an element (what was just said about the input
+/// above it).
+pub fn reveal(id: &str) {
+    if let Some(element) = by_id(id) {
+        element.scroll_into_view_with_bool(false);
+    }
+}
+
+/// Marks an element for a moment (`.flash` in the stylesheet), where the eye should go.
+pub fn flash(id: &str) {
+    let Some(element) = by_id(id) else { return };
+    let _ = element.class_list().remove_1("flash");
+    // Read the layout, so the animation starts again when it is already on.
+    let _ = element.client_width();
+    let _ = element.class_list().add_1("flash");
+    leptos::prelude::set_timeout(move || drop(element.class_list().remove_1("flash")), std::time::Duration::from_millis(1600));
+}
+
+/// Adds or removes a class of the element with this id.
+pub fn set_class(id: &str, class: &str, on: bool) {
+    if let Some(element) = by_id(id) {
+        let _ = element.class_list().toggle_with_force(class, on);
+    }
+}
+
+/// A screen too narrow for a line of the script (the stylesheet's phone width).
+pub fn is_narrow() -> bool {
+    web_sys::window().and_then(|w| w.match_media("(max-width: 40rem)").ok().flatten()).is_some_and(|query| query.matches())
+}
+
+/// Opens every closed `<details>` for printing (`open`), marked so that printing's end closes
+/// them again (`!open`), and only them.
+pub fn open_for_print(open: bool) {
+    let selector = if open { "details:not([open])" } else { "details[data-print-opened]" };
+    let Some(list) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(selector).ok()) else {
+        return;
+    };
+    for index in 0..list.length() {
+        if let Some(details) = list.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+            if open {
+                let _ = details.set_attribute("open", "");
+                let _ = details.set_attribute("data-print-opened", "");
+            } else {
+                let _ = details.remove_attribute("open");
+                let _ = details.remove_attribute("data-print-opened");
+            }
+        }
     }
 }
 

@@ -4,20 +4,24 @@
 use leptos::prelude::*;
 
 use crate::core::decision::Verdict;
-use crate::core::facts::{ROLLBACK_FILE, SCRIPT_FILE, UNDO_RECORD_FILE};
+use crate::core::facts::{ROLLBACK_FILE, RUNBOOK_FILE, SCRIPT_FILE, UNDO_RECORD_FILE};
 use crate::core::i18n::{fill, Strings};
 use crate::core::plan::{Outcome, Plan};
 use crate::core::render::powershell::{for_download, script};
 use crate::core::render::rollback::rollback;
-use crate::core::render::{diagram::diagram, html, markdown::runbook};
+use crate::core::render::{diagram::diagram, html, markdown::runbook, steps};
 use crate::core::share;
 use crate::core::text::verdict_headline;
-use crate::core::Field;
+use crate::core::{Answers, Field};
 
 use super::browser;
-use super::state::use_store;
+use super::print;
+use super::state::{use_store, ScriptNotice};
 
 /// `complete`: false while only the top of the result (verdict to plan) is built.
+///
+/// The order is the runbook's: verdict, what to have in place, the plan, the script, then the
+/// checks. A bar of jump links stays in view above it all.
 #[component]
 pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoView {
     let store = use_store();
@@ -26,28 +30,34 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
     let plan = store.outcome;
     let has_plan = Memo::new(move |_| plan.with(Result::is_ok));
     let has_steps = Memo::new(move |_| plan.with(|p| p.as_ref().is_ok_and(|p| !p.steps.is_empty())));
-    // The rollback is rendered only while its section is open: re-rendering a second coloured
-    // script on every answer would double the time each change takes to show.
+    let has_manual = Memo::new(move |_| plan.with(|p| p.as_ref().is_ok_and(|p| p.steps.iter().any(|step| step.action.is_manual()))));
+    // The rollback is rendered only while its section is open (or the page is printed):
+    // re-rendering a second coloured script on every answer would double the time each change
+    // takes to show.
     let undo_open = RwSignal::new(false);
+    print::expand_for_print(undo_open);
     view! {
         <section class="result" aria-labelledby="result-heading" data-testid="result">
             <h2 id="result-heading" tabindex="-1">{t.result_heading}</h2>
             <VerdictCard t=t />
+            // A child of the whole result, so it stays in view down to the end of it.
+            <JumpBar t=t undo_open=undo_open shown=has_steps />
+            <div hidden=unless(has_steps)>
+                <RunbookActions t=t plan=plan />
+                <Checklist t=t title=t.before_heading test_id="before" plan=plan items=steps::before_you_start help=true />
+            </div>
             // Like the verdict, only once every answer is in.
-            <div class="card diagram-card" data-testid="diagram" hidden=move || !has_plan.get()>
+            <div class="card diagram-card" data-testid="diagram" hidden=unless(has_plan)>
                 <h3>{t.diagram_heading}</h3>
                 <div inner_html=move || with_plan(plan, |p| diagram(t, &p.decision))></div>
             </div>
-            <div hidden=move || !has_plan.get()>
-                <Runbook t=t plan=plan />
-            </div>
-            <div hidden=move || !has_steps.get()>
-                <PlanPart t=t title=t.plan_heading test_id="plan" plan=plan render=html::plan_steps />
+            <div hidden=unless(has_steps)>
+                <Section t=t title=t.plan_heading id="plan" plan=plan render=html::plan_steps />
             </div>
             // The second part: everything from the script down, hidden while there is nothing
             // to show in it.
             {move || complete.get().then(|| view! {
-                <div hidden=move || !has_plan.get()>
+                <div hidden=unless(has_plan)>
                     <ScriptBlock
                         t=t
                         plan=plan
@@ -58,15 +68,20 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
                         render=script
                     />
                 </div>
-                <div hidden=move || !has_steps.get()>
-                    <Checklist t=t plan=plan />
-                    <PlanPart t=t title=t.tests_heading test_id="tests" plan=plan render=html::tests />
-                    <PlanPart t=t title=t.notes_heading test_id="notes" plan=plan render=html::notes />
+                // Only where something is done by hand (the OCS 2007 R2 Edge's GUI steps); starting
+                // the shell is under "Before you start" already.
+                <div hidden=unless(has_manual)>
+                    <Checklist t=t title=t.checklist_heading test_id="checklist" plan=plan items=steps::checklist help=false />
+                </div>
+                <div hidden=unless(has_steps)>
+                    <Section t=t title=t.tests_heading id="tests" plan=plan render=html::tests />
                     <details
                         class="undo"
+                        id="undo"
+                        prop:open=undo_open
                         on:toggle=move |event| undo_open.set(event_target::<web_sys::Element>(&event).has_attribute("open"))
                     >
-                        <summary>{t.undo_summary}</summary>
+                        <summary id="undo-heading">{t.undo_summary}</summary>
                         <p class="help">{fill(t.undo_help, &[UNDO_RECORD_FILE])}</p>
                         <ScriptBlock
                             t=t
@@ -83,6 +98,71 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
                 <OpenScript t=t />
             })}
         </section>
+    }
+}
+
+/// Jump links to the parts of a long result, and Edit to go back to the questions (above the
+/// result on a narrow screen); it stays at the top of the screen while the result scrolls under
+/// it. Buttons, not `#` links: the fragment carries the answers.
+#[component]
+fn JumpBar(t: &'static Strings, undo_open: RwSignal<bool>, shown: Memo<bool>) -> impl IntoView {
+    let jump = move |to: &str| {
+        if to == "undo" {
+            undo_open.set(true);
+        }
+        // After the page shows what was opened.
+        let heading = format!("{to}-heading");
+        request_animation_frame(move || browser::scroll_to_and_focus(&heading));
+    };
+    view! {
+        <nav
+            class="jump-bar"
+            aria-label=t.jump_nav
+            data-testid="jump-bar"
+            hidden=unless(shown)
+            inner_html=jump_bar_html(t)
+            on:click=move |event| match browser::action_of(&event).as_deref() {
+                Some("edit") => browser::scroll_to_and_focus("question-heading"),
+                Some(to) => jump(to),
+                None => {}
+            }
+        ></nav>
+    }
+}
+
+/// The jump bar's buttons: Edit, then one per part.
+fn jump_bar_html(t: &Strings) -> String {
+    let mut out = String::new();
+    html::action_button(&mut out, "link-button edit", "edit", "edit-answers", t.edit_answers);
+    for (to, text) in [("plan", t.plan_heading), ("script", t.script_heading_short), ("tests", t.tests_heading), ("undo", t.undo_heading_short)] {
+        html::action_button(&mut out, "link-button", to, &format!("jump-{to}"), text);
+    }
+    out
+}
+
+/// The whole plan to keep: as a Markdown file, or printed (see `print`).
+#[component]
+fn RunbookActions(t: &'static Strings, plan: Memo<Outcome>) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let download = move || {
+        let saved = browser::download(RUNBOOK_FILE, &with_plan(plan, |p| runbook(t, p)));
+        status.set(if saved { fill(t.downloaded, &[RUNBOOK_FILE]) } else { t.download_failed.into() });
+    };
+    view! {
+        <div class="runbook-actions">
+            <div
+                class="actions"
+                on:click=move |event| match browser::action_of(&event).as_deref() {
+                    Some("download") => download(),
+                    Some("print") => browser::print(),
+                    _ => {}
+                }
+            >
+                <button type="button" class="secondary" data-action="download" data-testid="download-runbook">{t.download_runbook}</button>
+                <button type="button" class="secondary" data-action="print" data-testid="print-runbook">{t.print_runbook}</button>
+            </div>
+            <p class="status" aria-live="polite">{status}</p>
+        </div>
     }
 }
 
@@ -103,6 +183,7 @@ fn VerdictCard(t: &'static Strings) -> impl IntoView {
     view! {
         <div
             class="card verdict"
+            id="verdict"
             data-testid="verdict"
             data-verdict=kind
             // One listener for the list of what is left; each button names its field.
@@ -128,34 +209,45 @@ fn VerdictCard(t: &'static Strings) -> impl IntoView {
     }
 }
 
-/// A card's heading and its buttons, as one HTML string: (action, class, test id, text) each,
-/// for the card's one listener.
-fn header_html(title: &str, buttons: &[(&str, &str, &str, &str)]) -> String {
-    let mut out = format!("<h3>{}</h3><div class=\"actions\">", html::escape(title));
-    for (action, class, test_id, text) in buttons {
-        html::action_button(&mut out, class, action, test_id, text);
-    }
-    out.push_str("</div>");
+/// A script card's heading (`<test_id>-heading`, where a jump link lands), its Copy and
+/// Download buttons and the switch for wrapping long lines, as one HTML string for the card's
+/// one listener.
+fn script_header_html(t: &Strings, title: &str, test_id: &str, wrap: bool) -> String {
+    let mut out = format!("<h3 id=\"{test_id}-heading\" tabindex=\"-1\">{}</h3><div class=\"actions\">", html::escape(title));
+    html::action_button(&mut out, "primary", "copy", &format!("copy-{test_id}"), t.copy);
+    html::action_button(&mut out, "secondary", "download", &format!("download-{test_id}"), t.download_ps1);
+    out.push_str("</div><label class=\"wrap-toggle\"><input type=\"checkbox\" data-action=\"wrap\" data-testid=\"wrap-");
+    out.push_str(test_id);
+    out.push_str(if wrap { "\" checked>" } else { "\">" });
+    out.push_str(&html::escape(t.wrap_lines));
+    out.push_str("</label>");
     out
+}
+
+/// For `hidden`: one closure type for every part shown on a condition, so the page's code for
+/// it is built once rather than once per part.
+fn unless(shown: Memo<bool>) -> impl Fn() -> bool + Copy {
+    move || !shown.get()
 }
 
 fn with_plan<T: Default>(plan: Memo<Outcome>, f: impl FnOnce(&Plan) -> T) -> T {
     plan.with(|p| p.as_ref().map(f).unwrap_or_default())
 }
 
-/// A card whose body is one HTML part of the plan, from the core's HTML renderer.
+/// A card whose body is one HTML part of the plan, from the core's HTML renderer. Its heading
+/// (`<id>-heading`) is where a jump link lands.
 #[component]
-fn PlanPart(
+fn Section(
     t: &'static Strings,
     title: &'static str,
-    test_id: &'static str,
+    id: &'static str,
     plan: Memo<Outcome>,
     render: fn(&Strings, &Plan) -> String,
 ) -> impl IntoView {
     view! {
         <div class="card">
-            <h3>{title}</h3>
-            <div data-testid=test_id inner_html=move || with_plan(plan, |p| render(t, p))></div>
+            <h3 id=format!("{id}-heading") tabindex="-1">{title}</h3>
+            <div data-testid=id inner_html=move || with_plan(plan, |p| render(t, p))></div>
         </div>
     }
 }
@@ -200,42 +292,54 @@ fn ScriptBlock(
         let saved = browser::download(file_name, &for_download(&text.get_untracked()));
         status.set(if saved { fill(t.downloaded, &[file_name]) } else { t.download_failed.into() });
     };
+    // Long lines wrap by default where a line of the script does not fit (a phone); the box
+    // keeps its own scrolling either way, so the actions above it stay in view.
+    let wrap = browser::is_narrow();
     view! {
         <div class="card script">
             <div
                 class="script-header"
-                inner_html=header_html(title, &[
-                    ("copy", "primary", &format!("copy-{test_id}"), t.copy),
-                    ("download", "secondary", &format!("download-{test_id}"), t.download_ps1),
-                ])
+                inner_html=script_header_html(t, title, test_id, wrap)
                 on:click=move |event| match browser::action_of(&event).as_deref() {
                     Some("copy") => copy(),
                     Some("download") => download(),
+                    Some("wrap") => browser::set_class(test_id, "wrap", event_target_checked(&event)),
                     _ => {}
                 }
             ></div>
             <p class="status" aria-live="polite" data-testid=format!("{test_id}-status")>{status}</p>
-            <pre class="code" id=test_id data-testid=test_id tabindex="0" aria-label=title>
+            <pre class=if wrap { "code script-code wrap" } else { "code script-code" } id=test_id data-testid=test_id tabindex="0" aria-label=title>
                 <code></code>
             </pre>
         </div>
     }
 }
 
+/// Items to tick as they are done, from the core (`steps`); the ticks are saved with the answers.
 #[component]
-fn Checklist(t: &'static Strings, plan: Memo<Outcome>) -> impl IntoView {
+fn Checklist(
+    t: &'static Strings,
+    title: &'static str,
+    test_id: &'static str,
+    plan: Memo<Outcome>,
+    items: fn(&Strings, &Plan) -> Vec<(String, String)>,
+    /// Says that the ticks are kept: on the first list only.
+    help: bool,
+) -> impl IntoView {
     let store = use_store();
     view! {
         <div class="card">
-            <h3>{t.checklist_heading}</h3>
-            <p class="help">{t.checklist_help}</p>
+            <h3 id=format!("{test_id}-heading") tabindex="-1">{title}</h3>
+            <p class="help" hidden=!help>{t.checklist_help}</p>
             // Rebuilt when the plan changes. Ticks are read untracked: a box keeps its own state
             // once shown, so ticking one does not rebuild the list and take the focus from it.
             // (Reset clears the ticks with the answers, and so with the plan.)
             <ul
                 class="checklist"
-                data-testid="checklist"
-                inner_html=move || with_plan(plan, |p| store.ticks.with_untracked(|ticked| html::checklist(t, p, ticked)))
+                data-testid=test_id
+                inner_html=move || {
+                    with_plan(plan, |p| store.ticks.with_untracked(|ticked| html::checklist(&items(t, p), |id| ticked.contains(id))))
+                }
                 on:change=move |event| {
                     if let Some(id) = browser::attribute_from_event(&event, "data-tick") {
                         let ticked = event_target_checked(&event);
@@ -243,34 +347,6 @@ fn Checklist(t: &'static Strings, plan: Memo<Outcome>) -> impl IntoView {
                     }
                 }
             ></ul>
-        </div>
-    }
-}
-
-/// The whole plan to keep: as a Markdown file, or printed.
-#[component]
-fn Runbook(t: &'static Strings, plan: Memo<Outcome>) -> impl IntoView {
-    let status = RwSignal::new(String::new());
-    let download = move || {
-        const FILE: &str = "Lync-push-notifications-runbook.md";
-        let saved = browser::download(FILE, &with_plan(plan, |p| runbook(t, p)));
-        status.set(if saved { fill(t.downloaded, &[FILE]) } else { t.download_failed.into() });
-    };
-    view! {
-        <div class="card runbook">
-            <div
-                class="script-header"
-                inner_html=header_html(t.runbook_heading, &[
-                    ("download", "secondary", "download-runbook", t.download_runbook),
-                    ("print", "secondary", "print-runbook", t.print_runbook),
-                ])
-                on:click=move |event| match browser::action_of(&event).as_deref() {
-                    Some("download") => download(),
-                    Some("print") => browser::print(),
-                    _ => {}
-                }
-            ></div>
-            <p class="status" aria-live="polite">{status}</p>
         </div>
     }
 }
@@ -286,7 +362,9 @@ fn OpenScript(t: &'static Strings) -> impl IntoView {
         Some((answers, errors)) => {
             store.restore(answers, errors);
             text.set(String::new());
-            status.set(t.open_restored.into());
+            // Said by the notice right below, kept in view as the result grows above it.
+            status.set(String::new());
+            request_animation_frame(|| browser::reveal("script-notice"));
         }
         None if script.trim().is_empty() => status.set(String::new()),
         None => status.set(t.open_no_link.into()),
@@ -302,7 +380,8 @@ fn OpenScript(t: &'static Strings) -> impl IntoView {
         }
     };
     view! {
-        <div
+        // Closed until wanted: on a first visit it would compete with the first question.
+        <details
             class="card open-script"
             data-testid="open-script"
             on:dragover=move |event: web_sys::DragEvent| event.prevent_default()
@@ -311,7 +390,7 @@ fn OpenScript(t: &'static Strings) -> impl IntoView {
                 read_first(event.data_transfer().and_then(|data| data.files()));
             }
         >
-            <h3>{t.open_heading}</h3>
+            <summary data-testid="open-script-summary">{t.open_heading}</summary>
             <label for="pasted-script">{t.open_label}</label>
             <textarea
                 id="pasted-script"
@@ -338,7 +417,8 @@ fn OpenScript(t: &'static Strings) -> impl IntoView {
                 />
             </label>
             <p class="status" aria-live="polite" data-testid="open-script-status">{status}</p>
-        </div>
+            <ScriptNotice t=t />
+        </details>
     }
 }
 
@@ -364,8 +444,10 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
             });
         });
     };
+    // Nothing to share or reset before the first answer.
+    let answered = Memo::new(move |_| store.answers.with(|a| *a != Answers::default()));
     view! {
-        <div class="card share">
+        <div class="card share" hidden=move || !answered.get() && !confirming.get() && status.with(String::is_empty)>
             <h3>{t.share_heading}</h3>
             <p class="help">{t.share_help}</p>
             <p class="link-line">
@@ -389,7 +471,7 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
                     {t.copy_link}
                 </button>
                 // Reset asks first: its button gives way to the question until it is answered.
-                <button type="button" class="danger" id="reset" data-action="reset" data-testid="reset" hidden=move || confirming.get()>
+                <button type="button" class="danger" id="reset" data-action="reset" data-testid="reset" hidden=confirming>
                     {t.reset}
                 </button>
                 <span class="confirm" role="group" aria-label=t.reset_question hidden=move || !confirming.get()>

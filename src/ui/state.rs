@@ -86,6 +86,8 @@ pub enum Notice {
 impl Notice {
     /// One slot per kind of notice.
     const SLOTS: usize = 5;
+    /// `RestoredFromScript`'s, shown by the box that takes the script.
+    const SCRIPT_SLOT: usize = 3;
 
     /// Where a notice shows: those about this browser's storage first.
     const fn slot(&self) -> usize {
@@ -93,7 +95,7 @@ impl Notice {
             Notice::StorageUnavailable => 0,
             Notice::StorageUnreadable(_) => 1,
             Notice::OpenedFromLink { .. } => 2,
-            Notice::RestoredFromScript { .. } => 3,
+            Notice::RestoredFromScript { .. } => Notice::SCRIPT_SLOT,
             Notice::StorageFull => 4,
         }
     }
@@ -106,6 +108,12 @@ impl Notice {
         }
     }
 
+    /// A link that opened over other saved answers asks which to keep; until then nothing is
+    /// saved over them.
+    pub fn asks(&self) -> bool {
+        matches!(self, Notice::OpenedFromLink { previous: Some(_), .. })
+    }
+
     pub fn text(&self, t: &Strings) -> String {
         let with_problems = |intro: &str, problems: &[FieldError]| {
             if problems.is_empty() {
@@ -116,7 +124,9 @@ impl Notice {
             }
         };
         match self {
-            Notice::OpenedFromLink { problems, .. } => with_problems(t.notice_link, problems),
+            Notice::OpenedFromLink { problems, previous } => {
+                with_problems(if previous.is_some() { t.notice_link_ask } else { t.notice_link }, problems)
+            }
             Notice::RestoredFromScript { problems, .. } => with_problems(t.notice_script, problems),
             Notice::StorageUnreadable(problem) => problem.message(t),
             Notice::StorageUnavailable => t.notice_storage_unavailable.into(),
@@ -197,16 +207,18 @@ impl Store {
             }
         });
         if initial.persistence == Persistence::LocalStorage {
+            // While a link asks which answers to keep, the saved ones are not written over. A
+            // Memo, so other notices coming and going do not run the Effect again.
+            let asking = Memo::new(move |_| notices.with(|n| n.iter().any(Notice::asks)));
             // The one Effect that mirrors state into storage.
             Effect::new(move |_| {
+                if asking.get() {
+                    return;
+                }
                 let state =
                     SavedState { version: SCHEMA_VERSION, answers: answers.get(), ticks: ticks.get(), lang: Some(lang.get()) };
-                if !browser::save(&state) {
-                    notices.update(|n| {
-                        if !n.contains(&Notice::StorageFull) {
-                            n.push(Notice::StorageFull)
-                        }
-                    });
+                if !browser::save(&state) && !notices.with_untracked(|n| n.contains(&Notice::StorageFull)) {
+                    notices.update(|n| n.push(Notice::StorageFull));
                 }
             });
         }
@@ -250,7 +262,12 @@ impl Store {
                 browser::focus_field(field.token());
             }
             (None, Some(&next)) => self.go_to(next),
-            (None, None) => browser::focus_by_id("result-heading"),
+            // The result may be in view already (beside the questions): the verdict is marked
+            // so the eye finds it, and the keyboard goes to the result.
+            (None, None) => {
+                browser::scroll_to_and_focus("result-heading");
+                browser::flash("verdict");
+            }
         }
     }
 
@@ -341,7 +358,30 @@ pub fn Notices(t: &'static Strings) -> impl IntoView {
                 }
             }
         >
-            {(0..Notice::SLOTS).map(|position| view! { <NoticeSlot t=t position=position /> }).collect_view()}
+            {(0..Notice::SLOTS)
+                .filter(|&position| position != Notice::SCRIPT_SLOT)
+                .map(|position| view! { <NoticeSlot t=t position=position /> })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// The notice of a restored script, beside the box it was pasted or dropped in, where the eye is.
+#[component]
+pub fn ScriptNotice(t: &'static Strings) -> impl IntoView {
+    let store = use_store();
+    view! {
+        <div
+            role="status"
+            id="script-notice"
+            data-testid="script-notice"
+            on:click=move |event| {
+                if let Some(action) = browser::action_of(&event) {
+                    store.end_notice(Notice::SCRIPT_SLOT, action == "bring-back");
+                }
+            }
+        >
+            <NoticeSlot t=t position=Notice::SCRIPT_SLOT />
         </div>
     }
 }
@@ -355,15 +395,21 @@ fn NoticeSlot(t: &'static Strings, position: usize) -> impl IntoView {
     }
 }
 
-/// A notice, with "bring back" when it replaced answers the user had, and "dismiss".
+/// A notice, with "bring back" when it replaced answers the user had; a link's asks which to
+/// keep instead of offering "dismiss".
 fn notice_html(t: &Strings, notice: &Notice) -> String {
     let mut out = String::from("<p class=\"notice\"><span>");
     out.push_str(&escape(&notice.text(t)));
-    out.push_str("</span>");
-    if notice.previous().is_some() {
-        action_button(&mut out, "link-button", "bring-back", "bring-back", t.bring_back);
+    out.push_str("</span><span class=\"actions\">");
+    if notice.asks() {
+        action_button(&mut out, "secondary", "dismiss", "keep-link", t.keep_link);
     }
-    action_button(&mut out, "link-button", "dismiss", "dismiss", t.dismiss);
-    out.push_str("</p>");
+    if notice.previous().is_some() {
+        action_button(&mut out, if notice.asks() { "secondary" } else { "link-button" }, "bring-back", "bring-back", t.bring_back);
+    }
+    if !notice.asks() {
+        action_button(&mut out, "link-button", "dismiss", "dismiss", t.dismiss);
+    }
+    out.push_str("</span></p>");
     out
 }

@@ -1,7 +1,7 @@
 //! Calls every core entry point the browser shell calls (and nothing of the shell), so the
 //! linker keeps exactly the part of the wizard that is its rules core.
 use lync_push_wizard::core::i18n::{fill, Language};
-use lync_push_wizard::core::render::{diagram, html, markdown, powershell, rollback};
+use lync_push_wizard::core::render::{diagram, html, markdown, powershell, rollback, steps};
 use lync_push_wizard::core::{saved, share, text, wizard_outcome};
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -46,8 +46,9 @@ pub fn render_all(saved_json: &str, fragment: &str, pasted_script: &str, languag
             out += &html::verdict(t, &plan);
             out += &html::plan_steps(t, &plan);
             out += &html::tests(t, &plan);
-            out += &html::notes(t, &plan);
-            out += &html::checklist(t, &plan, &state.ticks);
+            for items in [steps::before_you_start(t, &plan), steps::checklist(t, &plan)] {
+                out += &html::checklist(&items, |id| state.ticks.contains(id));
+            }
         }
         Err(errors) => {
             for error in &errors {

@@ -5,12 +5,10 @@
 use crate::core::decision::need_of;
 use crate::core::i18n::Strings;
 use crate::core::plan::{Plan, StatusFact};
-use crate::core::saved::Ticks;
 use crate::core::text;
 use crate::core::{EdgeServer, FieldError, MobileClient};
 
 use super::powershell::{commands_to_type, tokens};
-use super::steps;
 
 /// Escapes text for HTML element content and double-quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -80,7 +78,7 @@ pub fn action_button(out: &mut String, class: &str, action: &str, test_id: &str,
 pub fn verdict(t: &Strings, plan: &Plan) -> String {
     let decision = &plan.decision;
     let mut out = String::new();
-    element(&mut out, "<p>", text::verdict_advice(t, decision), "</p>");
+    code_words(&mut out, "<p>", text::verdict_advice(t, decision), "</p>");
     status(&mut out, t, &plan.status);
     if !decision.clients.is_empty() {
         out.push_str("<ul class=\"reasons\">");
@@ -102,7 +100,7 @@ fn status(out: &mut String, t: &Strings, facts: &[StatusFact]) {
     element(out, "<div class=\"status-facts\" data-testid=\"status-facts\"><p class=\"status-heading\">", t.status_heading, "</p><ul>");
     for &fact in facts {
         let status = text::status_text(t, fact);
-        element(out, "<li>", &status.text, "<span class=\"source\">");
+        code_words(out, "<li>", &status.text, "<span class=\"source\">");
         element(out, "", t.source_label, "");
         element(out, "", t.colon, "");
         element(out, "<a rel=\"noopener\" href=\"", &status.url, "\">");
@@ -111,24 +109,38 @@ fn status(out: &mut String, t: &Strings, facts: &[StatusFact]) {
     out.push_str("</ul></div>");
 }
 
-/// The ordered steps: title, where, who, why and the seed section each comes from.
+/// The ordered steps, grouped where consecutive steps run on the same host by the same role:
+/// where and who once per group, then each step's title, why and seed section. Numbering runs on
+/// across groups (`start`), as in the runbook.
 pub fn plan_steps(t: &Strings, plan: &Plan) -> String {
-    let mut out = String::from("<ol class=\"plan\">");
-    for (_, step) in plan.numbered() {
-        element(&mut out, "<li><p class=\"step-title\">", &text::step_title(t, &step.action), "</p><dl>");
-        for (label, value) in [
-            (t.where_label, text::host_label(t, step.host).to_string()),
-            (t.who_label, text::role_label(t, step.role).to_string()),
-            (t.why_label, text::step_why(t, &step.action)),
-        ] {
-            element(&mut out, "<dt>", label, "</dt>");
-            element(&mut out, "<dd>", &value, "</dd>");
+    let mut out = String::new();
+    let mut group = None;
+    for (number, step) in plan.numbered() {
+        if group != Some((step.host, step.role)) {
+            if group.is_some() {
+                out.push_str("</ol></div>");
+            }
+            group = Some((step.host, step.role));
+            out.push_str("<div class=\"step-group\"><p class=\"where-who\">");
+            for (label, value) in [(t.where_label, text::host_label(t, step.host)), (t.who_label, text::role_label(t, step.role))] {
+                element(&mut out, "<span><strong>", label, "");
+                element(&mut out, "", t.colon, "</strong>");
+                element(&mut out, "", value, "</span>");
+            }
+            out.push_str("</p><ol class=\"plan\" start=\"");
+            out.push_str(&number.to_string());
+            out.push_str("\">");
         }
-        element(&mut out, "<dt>", t.source_label, "</dt>");
-        element(&mut out, "<dd><a rel=\"noopener\" href=\"", &format!("{}#{}", text::seed_url(t), step.seed.anchor()), "\">");
-        element(&mut out, "", step.seed.title(t), "</a></dd></dl></li>");
+        code_words(&mut out, "<li><p class=\"step-title\">", &text::step_title(t, &step.action), "</p>");
+        code_words(&mut out, "<p class=\"step-why\">", &text::step_why(t, &step.action), "</p>");
+        element(&mut out, "<p class=\"source\">", t.source_label, "");
+        element(&mut out, "", t.colon, "");
+        element(&mut out, "<a rel=\"noopener\" href=\"", &format!("{}#{}", text::seed_url(t), step.seed.anchor()), "\">");
+        element(&mut out, "", step.seed.title(t), "</a></p></li>");
     }
-    out.push_str("</ol>");
+    if group.is_some() {
+        out.push_str("</ol></div>");
+    }
     out
 }
 
@@ -164,15 +176,6 @@ pub fn tests(t: &Strings, plan: &Plan) -> String {
             out.push_str("</dl></details>");
         }
         out.push_str("</li>");
-    }
-    out.push_str("</ul>");
-    out
-}
-
-pub fn notes(t: &Strings, plan: &Plan) -> String {
-    let mut out = String::from("<ul class=\"notes\">");
-    for note in &plan.notes {
-        element(&mut out, "<li>", &text::note_text(t, *note), "</li>");
     }
     out.push_str("</ul>");
     out
@@ -231,17 +234,17 @@ fn choice(out: &mut String, input: &str, test_prefix: &str, token: &str, title: 
     element(out, "<span class=\"choice-hint\">", hint, "</span></span></label>");
 }
 
-/// The GUI checklist's items, each a checkbox named by `data-tick` (its stable id) and ticked
-/// if saved so.
-pub fn checklist(t: &Strings, plan: &Plan, ticked: &Ticks) -> String {
+/// A checklist's items (`steps::before_you_start`, `steps::checklist`), each a checkbox named by
+/// `data-tick` (its stable id), ticked where `ticked` says so.
+pub fn checklist(items: &[(String, String)], ticked: impl Fn(&str) -> bool) -> String {
     let mut out = String::new();
-    for (id, item) in steps::checklist(t, plan) {
-        element(&mut out, "<li><label class=\"choice compact\"><input type=\"checkbox\" data-tick=\"", &id, "\"");
-        element(&mut out, " data-testid=\"tick-", &id, "\"");
-        if ticked.contains(&id) {
+    for (id, item) in items {
+        element(&mut out, "<li><label class=\"choice compact\"><input type=\"checkbox\" data-tick=\"", id, "\"");
+        element(&mut out, " data-testid=\"tick-", id, "\"");
+        if ticked(id) {
             out.push_str(" checked");
         }
-        element(&mut out, "><span>", &item, "</span></label></li>");
+        code_words(&mut out, "><span>", item, "</span></label></li>");
     }
     out
 }
@@ -298,6 +301,7 @@ pub fn script_lines(script: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::steps;
     use super::*;
 
     #[test]
@@ -319,12 +323,42 @@ mod tests {
         answers.set_client(MobileClient::IosLync2010, true);
         answers.access_edge = "accessproxy.contoso.com".into();
         let plan = plan(&answers).expect("a plan");
-        let ticked = Ticks::from_iter(["start-shell".to_string()]);
-        let html = checklist(&crate::core::i18n::EN, &plan, &ticked);
-        assert_eq!(html.matches("<input type=\"checkbox\"").count(), steps::checklist(&crate::core::i18n::EN, &plan).len());
+        let t = &crate::core::i18n::EN;
+        let gui = steps::checklist(t, &plan);
+        let html = checklist(&gui, |id| id == "step1-gui2");
+        assert_eq!(html.matches("<input type=\"checkbox\"").count(), gui.len());
         assert_eq!(html.matches(" checked>").count(), 1);
-        assert!(html.contains("data-tick=\"start-shell\" data-testid=\"tick-start-shell\" checked>"));
+        assert!(html.contains("data-tick=\"step1-gui2\" data-testid=\"tick-step1-gui2\" checked>"));
         assert!(html.contains("data-tick=\"step1-gui1\" data-testid=\"tick-step1-gui1\">"));
+        let before = checklist(&steps::before_you_start(t, &plan), |id| id == "start-shell");
+        assert!(before.starts_with("<li><label class=\"choice compact\"><input type=\"checkbox\" data-tick=\"start-shell\" data-testid=\"tick-start-shell\" checked><span>Start the Lync Server Management Shell"), "{before}");
+        assert!(before.contains("data-tick=\"note-apple-wifi-port\""), "{before}");
+    }
+
+    #[test]
+    fn steps_on_the_same_host_by_the_same_role_share_one_where_and_who() {
+        use crate::core::{plan, Answers, EdgeServer, MobileClient};
+        let mut answers = Answers { edge: Some(EdgeServer::Lync2013), access_edge: "accessproxy.contoso.com".into(), ..Answers::default() };
+        answers.set_client(MobileClient::IosLync2010, true);
+        let plan = plan(&answers).expect("a plan");
+        let html = plan_steps(&crate::core::i18n::EN, &plan);
+        let groups = html.matches("<div class=\"step-group\">").count();
+        let mut changes = 0;
+        let mut last = None;
+        for step in &plan.steps {
+            if last != Some((step.host, step.role)) {
+                changes += 1;
+                last = Some((step.host, step.role));
+            }
+        }
+        assert_eq!(groups, changes, "one group per run of steps with the same host and role");
+        assert!(groups < plan.steps.len(), "where and who are not repeated per step");
+        assert_eq!(html.matches("<li>").count(), plan.steps.len());
+        assert_eq!(html.matches("class=\"where-who\"").count(), groups);
+        // Numbering runs on across groups.
+        let starts: Vec<usize> = html.split("<ol class=\"plan\" start=\"").skip(1).map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap()).collect();
+        assert_eq!(starts[0], 1);
+        assert!(starts.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
     #[test]

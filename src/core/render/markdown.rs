@@ -46,9 +46,8 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
         line("");
         line(&format!("## {}", t.before_heading));
         line("");
-        line(&format!("- [ ] {}", text::start_shell_step(t, plan.decision.edge)));
-        for note in &plan.notes {
-            line(&format!("- [ ] {}", text::note_text(t, *note)));
+        for (_, item) in super::steps::before_you_start(t, plan) {
+            line(&format!("- [ ] {item}"));
         }
         line("");
         line(&format!("## {}", t.steps_heading));

@@ -103,19 +103,27 @@ pub fn steps(plan: &Plan) -> String {
     out
 }
 
-/// The hand-done GUI steps of a plan as a checklist: `(id, text)`. Ids are stable, so saved ticks
-/// stay on the right item.
+/// What to have in place before anything runs, as a checklist `(id, text)`: starting the shell,
+/// then the plan's notes (the runbook's "Before you start"). Ids are stable, so saved ticks stay
+/// on the right item.
+pub fn before_you_start(t: &Strings, plan: &Plan) -> Vec<(String, String)> {
+    if plan.steps.is_empty() {
+        return Vec::new();
+    }
+    let mut items = vec![("start-shell".to_string(), text::start_shell_step(t, plan.decision.edge))];
+    items.extend(plan.notes.iter().map(|&note| (format!("note-{}", note.token()), text::note_text(t, note))));
+    items
+}
+
+/// The hand-done GUI steps of a plan as a checklist `(id, text)`, empty when the script does
+/// everything. Ids are stable, so saved ticks stay on the right item.
 pub fn checklist(t: &Strings, plan: &Plan) -> Vec<(String, String)> {
     let mut items = Vec::new();
-    if plan.steps.is_empty() {
-        return items;
-    }
     for (number, _) in plan.numbered().filter(|(_, step)| step.action.is_manual()) {
         for (index, gui_step) in text::ocs_edge_gui_steps(t).into_iter().enumerate() {
             items.push((format!("step{number}-gui{}", index + 1), gui_step));
         }
     }
-    items.push(("start-shell".to_string(), text::start_shell_step(t, plan.decision.edge)));
     items
 }
 
