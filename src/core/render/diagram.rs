@@ -95,7 +95,7 @@ pub fn diagram(t: &Strings, decision: &Decision) -> String {
     }
     out.push_str("</defs>");
 
-    node(&mut out, 10, middle, 120, State::when(configure || blocked), t.diagram_mobility, "Lync Server 2013");
+    node(&mut out, 10, middle, 120, State::when(configure || blocked), t.diagram_mobility, text::mobility_label(t, decision));
     let (edge_title, edge_sub) = edge_labels(t, decision.edge, decision.verdict);
     let edge_state = if blocked { State::Missing } else { State::when(configure) };
     node(&mut out, 160, middle, 170, edge_state, edge_title, edge_sub);
@@ -113,7 +113,9 @@ pub fn diagram(t: &Strings, decision: &Decision) -> String {
         let y = 10 + index as i32 * ROW;
         let (state, subtitle, service) = match client.need {
             Need::Push(service) => (State::when(configure), t.diagram_receives, Some(service)),
-            Need::NoLongerNeeded | Need::RunsInBackground => (State::Idle, t.diagram_not_needed, None),
+            Need::PushDisputed(service) => (State::when(configure), t.diagram_receives, Some(service)),
+            Need::NoLongerNeeded | Need::RunsInBackground | Need::NoSwitch => (State::Idle, t.diagram_not_needed, None),
+            Need::CannotUsePool => (State::Missing, t.diagram_cannot_use_pool, None),
         };
         node(&mut out, 700, y, 190, state, text::client_short_label(t, client.client), subtitle);
         if let Some(service) = service {
@@ -138,6 +140,9 @@ fn edge_labels(t: &Strings, edge: EdgeServer, verdict: Verdict) -> (&'static str
         EdgeServer::Lync2010 => t.diagram_edge_2010,
         EdgeServer::Ocs2007R2 => t.diagram_edge_ocs,
         EdgeServer::None => t.edge_none,
+        EdgeServer::Sfb2015 => t.diagram_edge_sfb2015,
+        EdgeServer::Sfb2019 => t.diagram_edge_sfb2019,
+        EdgeServer::SfbSe => t.diagram_edge_sfbse,
     };
     let subtitle = match (verdict, crate::core::decision::route_for(edge)) {
         (Verdict::Blocked { .. }, _) | (_, None) => t.diagram_cannot_pass,
@@ -187,24 +192,24 @@ mod tests {
 
     #[test]
     fn the_seed_example_lights_both_services() {
-        let svg = diagram(&crate::core::i18n::EN, &decide(EdgeServer::Lync2013, &[IosLync2010, WpLync2013, Android]));
+        let svg = diagram(&crate::core::i18n::EN, &decide(None, EdgeServer::Lync2013, &[IosLync2010, WpLync2013, Android]));
         assert_eq!(count(&svg, "<g class=\"node active\">"), 7, "mobility, edge, push, 2 services, 2 devices");
         assert_eq!(count(&svg, "<g class=\"node idle\">"), 1, "Android needs no push");
         assert!(svg.contains("hosting provider"));
-        assert!(description(&crate::core::i18n::EN, &decide(EdgeServer::Lync2013, &[IosLync2010])).contains("then APNS to Lync 2010 Mobile on iPhone/iPad."));
+        assert!(description(&crate::core::i18n::EN, &decide(None, EdgeServer::Lync2013, &[IosLync2010])).contains("then APNS to Lync 2010 Mobile on iPhone/iPad."));
     }
 
     #[test]
     fn no_edge_marks_the_gap_and_not_needed_greys_everything() {
-        let blocked = diagram(&crate::core::i18n::EN, &decide(EdgeServer::None, &[WpLync2010]));
+        let blocked = diagram(&crate::core::i18n::EN, &decide(None, EdgeServer::None, &[WpLync2010]));
         assert_eq!(count(&blocked, "<g class=\"node missing\">"), 1);
-        let idle = diagram(&crate::core::i18n::EN, &decide(EdgeServer::Ocs2007R2, &[IosLync2013]));
+        let idle = diagram(&crate::core::i18n::EN, &decide(None, EdgeServer::Ocs2007R2, &[IosLync2013]));
         assert_eq!(count(&idle, "<g class=\"node active\">"), 0);
     }
 
     #[test]
     fn tags_balance() {
-        let svg = diagram(&crate::core::i18n::EN, &decide(EdgeServer::Ocs2007R2, &[IosLync2010, IosLync2013, WpLync2010, WpLync2013, Android, Nokia]));
+        let svg = diagram(&crate::core::i18n::EN, &decide(None, EdgeServer::Ocs2007R2, &[IosLync2010, IosLync2013, WpLync2010, WpLync2013, Android, Nokia]));
         for tag in ["g", "text", "svg", "marker", "defs", "desc", "title"] {
             assert_eq!(count(&svg, &format!("<{tag} ")) + count(&svg, &format!("<{tag}>")), count(&svg, &format!("</{tag}>")), "{tag}");
         }

@@ -7,7 +7,7 @@ use crate::core::i18n::Strings;
 use crate::core::plan::{Plan, StatusFact};
 use crate::core::saved::Ticks;
 use crate::core::text;
-use crate::core::{EdgeServer, FieldError, MobileClient};
+use crate::core::{EdgeServer, FieldError, MobileClient, PoolVersion};
 
 use super::powershell::{commands_to_type, tokens};
 use super::steps;
@@ -94,7 +94,7 @@ pub fn plan_steps(t: &Strings, plan: &Plan) -> String {
     for (_, step) in plan.numbered() {
         element(&mut out, "<li><p class=\"step-title\">", &text::step_title(t, &step.action), "</p><dl>");
         for (label, value) in [
-            (t.where_label, text::host_label(t, step.host).to_string()),
+            (t.where_label, text::host_label(t, step.host, plan.decision.shell()).to_string()),
             (t.who_label, text::role_label(t, step.role).to_string()),
             (t.why_label, text::step_why(t, &step.action)),
         ] {
@@ -149,7 +149,7 @@ pub fn tests(t: &Strings, plan: &Plan) -> String {
 pub fn notes(t: &Strings, plan: &Plan) -> String {
     let mut out = String::from("<ul class=\"notes\">");
     for note in &plan.notes {
-        element(&mut out, "<li>", &text::note_text(t, *note), "</li>");
+        element(&mut out, "<li>", &text::note_text(t, *note, plan.decision.shell()), "</li>");
     }
     out.push_str("</ul>");
     out
@@ -171,7 +171,7 @@ pub fn client_choices(t: &Strings) -> String {
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", t.field_clients, "</legend>");
     for &client in MobileClient::ALL {
-        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), text::client_label(t, client), text::need_reason(t, need_of(client)));
+        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), text::client_label(t, client), text::need_reason(t, need_of(PoolVersion::Lync2013, client)));
     }
     out
 }
@@ -313,7 +313,7 @@ mod tests {
         assert!(edges.contains("value=\"ocs2007r2\" data-testid=\"edge-ocs2007r2\"><span class=\"choice-text\"><span class=\"choice-title\">"));
         let clients = client_choices(t);
         assert_eq!(clients.matches("<input type=\"checkbox\" value=\"").count(), MobileClient::ALL.len());
-        assert!(clients.contains(&format!("{}</span><span class=\"choice-hint\">{}</span>", text::client_label(t, MobileClient::Android), escape(text::need_reason(t, need_of(MobileClient::Android))))));
+        assert!(clients.contains(&format!("{}</span><span class=\"choice-hint\">{}</span>", text::client_label(t, MobileClient::Android), escape(text::need_reason(t, need_of(PoolVersion::Lync2013, MobileClient::Android))))));
     }
 
     #[test]
