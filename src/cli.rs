@@ -1,6 +1,6 @@
 //! The command line: the same answers as the wizard, as flags. Pure: `run` returns what to print.
 
-use crate::core::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
+use crate::core::answers::{Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 use crate::core::plan::plan;
 use crate::core::render::{json::json, markdown::runbook, powershell::script, rollback::rollback, steps::steps};
 use crate::core::i18n::EN;
@@ -11,14 +11,19 @@ lync-push-wizard: decides whether Lync Server 2013 mobility needs push notificat
 the Lync Server Management Shell script, the GUI steps and the tests.
 
 USAGE:
-    lync-push-wizard --edge EDGE [--client CLIENT]... [--access-edge FQDN]
+    lync-push-wizard --edge EDGE [--pool POOL] [--client CLIENT]... [--access-edge FQDN]
                      [--existing-provider IDENTITY] [--site NAME]
                      [--format ps1|rollback|steps|runbook|json]
 
 OPTIONS:
-    --edge EDGE                  lync2013 | lync2010 | ocs2007r2 | none
+    --edge EDGE                  lync2013 | lync2010 | ocs2007r2 | none |
+                                 sfb2015 | sfb2019 | sfbse
+    --pool POOL                  the version of the pool whose Management Shell runs the steps:
+                                 sfbse | sfb2019 | sfb2015 | lync2013 | lync2010
+                                 (default: lync2013, as in Microsoft's article)
     --client CLIENT              ios-lync2010 | ios-lync2013 | wp-lync2010 | wp-lync2013 |
-                                 android | nokia   (repeat for each client in use)
+                                 android | nokia | ios-sfb | android-sfb | wp-sfb
+                                 (repeat for each client in use)
     --access-edge FQDN           internal Access Edge FQDN, e.g. accessproxy.contoso.com
                                  (needed when push is to be configured)
     --existing-provider IDENTITY a hosting provider for sipfed.online.lync.com exists already
@@ -88,6 +93,7 @@ enum Command {
 
 fn flag(field: Field) -> &'static str {
     match field {
+        Field::Pool => "--pool",
         Field::Edge => "--edge",
         Field::Clients => "--client",
         Field::AccessEdge => "--access-edge",
@@ -119,6 +125,10 @@ fn parse(args: &[String]) -> Result<Command, String> {
             "--edge" => {
                 let token = value()?;
                 answers.edge = Some(EdgeServer::from_token(&token).ok_or_else(|| unknown(Field::Edge, token))?);
+            }
+            "--pool" => {
+                let token = value()?;
+                answers.pool = Some(PoolVersion::from_token(&token).ok_or_else(|| unknown(Field::Pool, token))?);
             }
             "--client" => {
                 let token = value()?;

@@ -12,7 +12,7 @@ pub mod text;
 pub mod validate;
 mod vocabulary;
 
-pub use answers::{Answers, ClientSet, EdgeServer, MobileClient, ScopeKind};
+pub use answers::{Answers, ClientSet, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 pub use decision::{decide, Decision, Need, PushService, Route, Verdict};
 pub use plan::{plan, wizard_outcome, Action, Host, Outcome, Plan, Role, Step};
 pub use validate::{Field, FieldError, Problem};

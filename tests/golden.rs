@@ -7,7 +7,7 @@ mod support;
 use std::path::PathBuf;
 
 use lync_push_wizard::core::render::{json::json, markdown::runbook, powershell::script, rollback::rollback, steps::steps};
-use lync_push_wizard::core::{plan, EdgeServer::*, MobileClient::*};
+use lync_push_wizard::core::{plan, Answers, EdgeServer::*, MobileClient::*, PoolVersion};
 use support::{answers, with_provider, with_site};
 
 fn check(name: &str, actual: &str) {
@@ -69,4 +69,37 @@ fn no_edge_server_is_blocked() {
 #[test]
 fn lync2013_mobile_on_iphone_needs_nothing() {
     all_formats("not-needed", answers(Lync2013, &[IosLync2013, Android, Nokia]));
+}
+
+fn on_pool(pool: PoolVersion, mut answers: Answers) -> Answers {
+    answers.pool = Some(pool);
+    answers
+}
+
+/// Skype for Business Server 2015 with its own Edge (deploy-and-configure-mobility.md): the
+/// SkypeOnline provider, APNS for Lync 2010 Mobile and, to be safe, for Skype for Business on
+/// iOS, MPNS for Windows Phone, and the push test, which 2015 still documents.
+#[test]
+fn sfb2015_pool_and_edge() {
+    all_formats("sfb2015", on_pool(PoolVersion::Sfb2015, answers(Sfb2015, &[IosLync2010, WpSfb, IosSfb])));
+}
+
+/// A Skype for Business Server 2019 pool using a Lync Server 2013 Edge during migration: Lync
+/// 2010 Mobile cannot use the pool, Android has no switch, no push test is documented.
+#[test]
+fn sfb2019_pool_with_a_legacy_edge() {
+    all_formats("sfb2019-legacy-edge", on_pool(PoolVersion::Sfb2019, answers(Lync2013, &[IosLync2010, WpSfb, AndroidSfb])));
+}
+
+/// Only Lync 2010 Mobile clients against a 2019 pool: they cannot use it.
+#[test]
+fn sfb2019_pool_with_only_lync2010_mobile() {
+    all_formats("sfb2019-cannot-use", on_pool(PoolVersion::Sfb2019, answers(Sfb2019, &[IosLync2010, Nokia])));
+}
+
+/// Subscription Edition with its own Edge, at site scope with an existing hybrid provider.
+#[test]
+fn sfbse_pool_and_edge() {
+    let answers = with_site(with_provider(answers(SfbSe, &[IosSfb, WpSfb]), "Office365"), "Redmond");
+    all_formats("sfbse-hybrid-site", on_pool(PoolVersion::SfbSe, answers));
 }

@@ -55,7 +55,7 @@ fn check_field(field: Field, answers: Answers) -> Result<(), TestCaseError> {
                 Field::AccessEdge => placeholder.access_edge = "placeholder.example.com".into(),
                 Field::ProviderIdentity => placeholder.provider_identity = "Placeholder".into(),
                 Field::Site => placeholder.site = "Placeholder".into(),
-                Field::Edge | Field::Clients => unreachable!("text fields only"),
+                Field::Pool | Field::Edge | Field::Clients => unreachable!("text fields only"),
             }
             let reference = lync_push_wizard::core::render::powershell::script(&plan_of(&placeholder));
             prop_assert_eq!(shape(&tree, &script), shape(&parse(&reference), &reference));

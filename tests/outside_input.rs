@@ -5,7 +5,7 @@
 mod support;
 
 use lync_push_wizard::core::render::{diagram::diagram, json::json, markdown::runbook, powershell::script, rollback::rollback};
-use lync_push_wizard::core::{i18n, plan, saved, share, Answers, EdgeServer, MobileClient, ScopeKind};
+use lync_push_wizard::core::{i18n, plan, saved, share, Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 use proptest::prelude::*;
 use support::{parse, syntax_problems};
 
@@ -55,14 +55,16 @@ proptest! {
 
     #[test]
     fn any_answers_are_rejected_or_give_scripts_that_parse(
-        edge in 0usize..5,
-        mask in 0u8..64,
+        edge in 0usize..8,
+        pool in 0usize..6,
+        mask in 0u16..512,
         provider in any::<bool>(),
         site_scope in any::<bool>(),
         texts in prop::collection::vec("[ -~]{0,24}|\\PC{0,12}", 3),
     ) {
         let mut answers = Answers {
             edge: EdgeServer::ALL.get(edge).copied(),
+            pool: PoolVersion::ALL.get(pool).copied(),
             access_edge: texts[0].clone(),
             provider_exists: provider,
             provider_identity: texts[1].clone(),

@@ -4,7 +4,7 @@
 
 use lync_push_wizard::core::i18n::Language;
 use lync_push_wizard::core::saved::{self, SavedState, Unreadable, SCHEMA_VERSION};
-use lync_push_wizard::core::{Answers, EdgeServer, MobileClient, ScopeKind};
+use lync_push_wizard::core::{Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 use proptest::prelude::*;
 
 #[path = "support/saved_oracle.rs"]
@@ -27,11 +27,13 @@ fn state() -> impl Strategy<Value = SavedState> {
         (typed(), any::<bool>(), typed(), any::<bool>(), typed()),
         prop::collection::btree_set(typed(), 0..3),
         prop::option::of(prop::sample::select(Language::ALL.to_vec())),
+        prop::option::of(prop::sample::select(PoolVersion::ALL.to_vec())),
     )
-        .prop_map(|(edge, clients, (access_edge, provider_exists, provider_identity, site_scope, site), ticks, lang)| SavedState {
+        .prop_map(|(edge, clients, (access_edge, provider_exists, provider_identity, site_scope, site), ticks, lang, pool)| SavedState {
             version: SCHEMA_VERSION,
             answers: Answers {
                 edge,
+                pool,
                 clients: clients.into_iter().collect(),
                 access_edge,
                 provider_exists,

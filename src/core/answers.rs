@@ -6,12 +6,30 @@ use serde::{Deserialize, Serialize};
 use super::vocabulary::vocabulary;
 
 vocabulary! {
-    /// The Edge Server the deployment federates through (seed, 0cb70-110 … 0cb70-112).
+    /// The version of the pool whose Management Shell runs the steps: it names the shell, its
+    /// Start-menu path, the hosting provider's example Identity and the tests that exist
+    /// (sfb-facts §1, §4, §6). Not given, it is the seed's Lync Server 2013 (`Answers::pool`).
+    pub enum PoolVersion {
+        SfbSe => "sfbse",
+        Sfb2019 => "sfb2019",
+        Sfb2015 => "sfb2015",
+        Lync2013 => "lync2013",
+        Lync2010 => "lync2010",
+    }
+}
+
+vocabulary! {
+    /// The Edge Server the deployment federates through (seed, 0cb70-110 … 0cb70-112; the
+    /// Skype for Business versions: sfb-facts §1, §6). The earlier four keep their order, so
+    /// every earlier output lists them as it did; the newer versions follow.
     pub enum EdgeServer {
         Lync2013 => "lync2013",
         Lync2010 => "lync2010",
         Ocs2007R2 => "ocs2007r2",
         None => "none",
+        Sfb2015 => "sfb2015",
+        Sfb2019 => "sfb2019",
+        SfbSe => "sfbse",
     }
 }
 
@@ -24,6 +42,11 @@ vocabulary! {
         WpLync2013 => "wp-lync2013",
         Android => "android",
         Nokia => "nokia",
+        /// The Skype for Business apps (sfb-facts §2), after the Lync ones so that earlier
+        /// answers list their clients in the same order.
+        IosSfb => "ios-sfb",
+        AndroidSfb => "android-sfb",
+        WpSfb => "wp-sfb",
     }
 }
 
@@ -48,6 +71,11 @@ impl Default for ScopeKind {
 pub struct Answers {
     /// `None` until the administrator has chosen.
     pub edge: Option<EdgeServer>,
+    /// The pool's version; `None` when not given, which means the seed's Lync Server 2013, so
+    /// every link, saved state and command line from before this question means what it meant.
+    /// Written only when given, so those give the same bytes too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pool: Option<PoolVersion>,
     pub clients: ClientSet,
     /// Internal Access Edge FQDN used by the test cmdlets, as typed.
     pub access_edge: String,
@@ -73,13 +101,13 @@ impl Answers {
 /// A set of mobile clients, one bit each, always read in the order `MobileClient::ALL` offers
 /// them. A tree set did the same for six values with several kilobytes of code in the site.
 #[derive(Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct ClientSet(u8);
+pub struct ClientSet(u16);
 
-// One bit per client: a ninth client needs a wider set.
-const _: () = assert!(MobileClient::ALL.len() <= u8::BITS as usize);
+// One bit per client: a seventeenth client needs a wider set.
+const _: () = assert!(MobileClient::ALL.len() <= u16::BITS as usize);
 
 impl ClientSet {
-    const fn bit(client: MobileClient) -> u8 {
+    const fn bit(client: MobileClient) -> u16 {
         1 << client as u8
     }
 

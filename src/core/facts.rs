@@ -7,6 +7,9 @@ pub const PUSH_DOMAIN: &str = "push.lync.com";
 pub const LYNC_ONLINE_PROXY_FQDN: &str = "sipfed.online.lync.com";
 /// The seed's example Identity for the new hosting provider (seed, 0cb70-122).
 pub const NEW_PROVIDER_IDENTITY: &str = "LyncOnline";
+/// The Skype for Business Server example Identity (sfb-facts §1, deploy-and-configure-mobility.md:
+/// `New-CsHostingProvider -Identity "SkypeOnline" -Enabled $True -ProxyFQDN "sipfed.online.lync.com"`).
+pub const NEW_PROVIDER_IDENTITY_SFB: &str = "SkypeOnline";
 /// The seed's verification level for the hosting provider (seed, 0cb70-121).
 pub const PROVIDER_VERIFICATION_LEVEL: &str = "UseSourceVerification";
 /// Mcx clearinghouse address a working push path needs (facts §4.2, Dn767948).
@@ -22,6 +25,23 @@ pub const UNDO_RECORD_FILE: &str = "LyncPushNotifications.undo.xml";
 /// What the rollback renames the record to once it has run, before the time stamp and `.done.xml`.
 /// (`UNDO_RECORD_FILE` without its `xml`; a test keeps the two together.)
 pub const UNDO_RECORD_DONE_PREFIX: &str = "LyncPushNotifications.undo.";
+/// The versions' own names, as Microsoft writes them in English (the zh-TW names are in i18n.rs).
+pub mod product {
+    pub const LYNC_2010: &str = "Lync Server 2010";
+    pub const LYNC_2013: &str = "Lync Server 2013";
+    pub const SFB_2015: &str = "Skype for Business Server 2015";
+    pub const SFB_2019: &str = "Skype for Business Server 2019";
+    pub const SFB_SE: &str = "Skype for Business Server Subscription Edition";
+    /// The family names the shells carry (seed 0cb70-118; sfb-facts §1).
+    pub const LYNC: &str = "Lync Server";
+    pub const SFB: &str = "Skype for Business Server";
+    /// The module a plain PowerShell window imports: `Lync` (push-facts §2) up to Lync Server
+    /// 2013; `SkypeForBusiness` from Skype for Business Server 2015 (sfb-facts §4: the cmdlets'
+    /// module is now "SkypeForBusiness").
+    pub const LYNC_MODULE: &str = "Lync";
+    pub const SFB_MODULE: &str = "SkypeForBusiness";
+}
+
 /// The names the page downloads the two scripts under.
 pub const SCRIPT_FILE: &str = "Enable-LyncPushNotifications.ps1";
 pub const ROLLBACK_FILE: &str = "Undo-LyncPushNotifications.ps1";
@@ -55,6 +75,11 @@ pub mod status_source {
     pub const LIFECYCLE_LYNC_2010: &str = "https://learn.microsoft.com/{0}/lifecycle/products/microsoft-lync-server-2010";
     pub const MPNS_DEPRECATED: &str = "https://learn.microsoft.com/{0}/rest/api/notificationhubs/send-mpns-native-notification";
     pub const SFBO_RETIREMENT: &str = "https://learn.microsoft.com/{0}/microsoftteams/skype-for-business-online-retirement";
+    /// sfb-facts §7 (lifecycle-data, skype-for-business-server-2015.yml / -2019.yml).
+    pub const LIFECYCLE_SFB_2015: &str = "https://learn.microsoft.com/{0}/lifecycle/products/skype-for-business-server-2015";
+    pub const LIFECYCLE_SFB_2019: &str = "https://learn.microsoft.com/{0}/lifecycle/products/skype-for-business-server-2019";
+    /// sfb-facts §7: Subscription Edition follows the Modern Lifecycle Policy.
+    pub const MODERN_LIFECYCLE: &str = "https://learn.microsoft.com/{0}/lifecycle/policies/modern";
 }
 
 /// The read-only checks the troubleshooting offers, as an administrator types them. Written out

@@ -23,6 +23,13 @@
 //! | Central Management Store | 中央管理存放區 | |
 //! | Edge Server, Access Edge | Edge Server、Access Edge | kept in English, as Microsoft's zh-TW pages do |
 //! | Properties (a file's), Unblock | [內容]、[解除封鎖] | Windows Explorer's zh-TW labels |
+//! | Skype for Business Server 2015, 2019 | 商務用 Skype Server 2015、2019 | lifecycle-data-pr.zh-tw skype-for-business-server-2019.yml; deploy-and-configure-mobility.md (zh-TW) |
+//! | Skype for Business Server Management Shell | 商務用 Skype Server 管理命令介面 | deploy-and-configure-mobility.md (zh-TW) |
+//! | Start-menu folders | [商務用 Skype 伺服器 2015]、[Microsoft 商務用 Skype Server 2019] | zh-TW planning-tool page (2015); configure-the-meeting-join-page.md (2019) |
+//! | Skype for Business Online; Skype for Business (app) | 商務用 Skype Online；商務用 Skype | zh-TW Skype hub and cmdlet pages |
+//! | Skype for Business Server Subscription Edition | kept in English | no Microsoft zh-TW page names it |
+//! | pool | 集區 | 前端集區 in the zh-TW mobility page |
+//! | Modern Lifecycle Policy | 新式生命週期原則 | |
 //!
 //! Punctuation: full-width in Chinese sentences (，。：；（）「」); a label's colon is the
 //! `colon` key, so a label reads 「來源：」 in zh-TW and "Source: " in English. Parentheses around
@@ -405,6 +412,61 @@ strings! {
     source_mpns: "Send an MPNS native notification - Notification Hubs REST API", "傳送 MPNS 原生通知 - 通知中樞 REST API";
     source_sfbo_retirement: "Skype for Business Online retirement", "商務用 Skype Online 淘汰";
     learn_locale: "en-us", "zh-tw";
+
+    // The pool's version and the Skype for Business versions (sfb-facts).
+    product_lync2010: "Lync Server 2010", "Lync Server 2010";
+    product_lync2013: "Lync Server 2013", "Lync Server 2013";
+    product_sfb2015: "Skype for Business Server 2015", "商務用 Skype Server 2015";
+    product_sfb2019: "Skype for Business Server 2019", "商務用 Skype Server 2019";
+    product_sfbse: "Skype for Business Server Subscription Edition", "Skype for Business Server Subscription Edition";
+    pool_hint_lync2010: "Lync Server Management Shell; the push cmdlets need the November 2011 cumulative update for Lync Server 2010, or a later one.", "Lync Server 管理命令介面；推播 Cmdlet 需要 Lync Server 2010 的 2011 年 11 月累積更新或之後的累積更新。";
+    pool_hint_lync2013: "Lync Server Management Shell, as in Microsoft's article. The answer when none is given.", "Lync Server 管理命令介面，與 Microsoft 的文章相同。未回答時即為此版本。";
+    pool_hint_sfb2015: "Skype for Business Server Management Shell; Lync 2010 Mobile still signs in through the Mobility Service (MCX).", "商務用 Skype Server 管理命令介面；Lync 2010 Mobile 仍可透過行動服務 (MCX) 登入。";
+    pool_hint_sfb2019: "No Mobility Service (MCX): Lync 2010 Mobile cannot sign in, and Test-CsMcxPushNotification is not documented for this version.", "沒有行動服務 (MCX)：Lync 2010 Mobile 無法登入，且此版本未記載 Test-CsMcxPushNotification。";
+    pool_hint_sfbse: "The version Microsoft supports. Where Microsoft's pages say nothing of it, the wizard follows Skype for Business Server 2019.", "Microsoft 支援的版本。Microsoft 的頁面未提及之處，精靈比照商務用 Skype Server 2019。";
+    edge_hint_sfb: "Hosting-provider federation with Skype for Business Online, the same steps as for Lync Server 2013.", "與商務用 Skype Online 的裝載提供者同盟，步驟與 Lync Server 2013 相同。";
+    client_ios_sfb: "Skype for Business on iPhone/iPad", "iPhone/iPad 上的商務用 Skype";
+    client_android_sfb: "Skype for Business on Android", "Android 上的商務用 Skype";
+    client_wp_sfb: "Skype for Business on Windows Phone", "Windows Phone 上的商務用 Skype";
+    short_ios_sfb: "iPhone/iPad, Skype for Business", "iPhone/iPad，商務用 Skype";
+    short_android_sfb: "Android, Skype for Business", "Android，商務用 Skype";
+    short_wp_sfb: "Windows Phone, Skype for Business", "Windows Phone，商務用 Skype";
+    need_disputed_apns: "Apple push (APNS) is turned on to be safe: Microsoft's Skype for Business deploy page turns on only MPNS, while msxfaq.de reports that cumulative update CU4HF1 (February 2017) turns on iOS push on premises; a switch nobody uses is harmless, a needed one left off is not.", "為求安全而開啟 Apple 推播 (APNS)：Microsoft 的商務用 Skype 部署頁面只開啟 MPNS，但 msxfaq.de 指出累積更新 CU4HF1（2017 年 2 月）會在內部部署開啟 iOS 推播；開啟沒人使用的開關並無害處，但關閉需要的開關則會造成問題。";
+    need_no_switch: "No switch to turn on: Microsoft's feature table lists push for the Android app, but the push settings have switches only for Apple (APNS) and Windows Phone (MPNS).", "沒有可開啟的開關：Microsoft 的功能比較表列出 Android 應用程式支援推播，但推播設定只有 Apple (APNS) 與 Windows Phone (MPNS) 的開關。";
+    need_cannot_use_pool: "Cannot use this pool, so no push step is made for it: Lync 2010 Mobile signs in through the Mobility Service (MCX), which Microsoft removed from Skype for Business Server 2019 (\"What's deprecated from Skype for Business Server 2019\"); no Microsoft page says Subscription Edition brought it back.", "無法使用此集區，因此不會為其建立推播步驟：Lync 2010 Mobile 透過行動服務 (MCX) 登入，而 Microsoft 已從商務用 Skype Server 2019 移除此服務（「What's deprecated from Skype for Business Server 2019」）；沒有任何 Microsoft 頁面指出 Subscription Edition 恢復了此服務。";
+    verdict_hosting_sfb: "Configure push notifications ({0}) through hosting-provider federation with Skype for Business Online.", "透過與商務用 Skype Online 的裝載提供者同盟，設定推播通知（{0}）。";
+    verdict_undocumented_mix: "Push notifications are needed ({0}) but no steps are written: no Microsoft page documents push for a {1} pool with a {2} Edge Server.", "需要推播通知（{0}），但不會產生步驟：沒有任何 Microsoft 頁面記載 {1} 集區搭配 {2} Edge Server 的推播設定。";
+    advice_undocumented_mix: "Check the pool and Edge Server versions you answered. Microsoft documents push with the Edge Servers that the push procedure of the pool's own version names.", "請檢查您回答的集區與 Edge Server 版本。Microsoft 只記載集區本身版本的推播程序所列出的 Edge Server。";
+    verdict_cannot_use_pool: "These clients cannot use this pool: {0} has no Mobility Service (MCX), which Lync 2010 Mobile needs, so there is no push to configure for them.", "這些用戶端無法使用此集區：{0} 沒有 Lync 2010 Mobile 所需的行動服務 (MCX)，因此沒有要為其設定的推播。";
+    advice_cannot_use_pool: "Move these users to a current client: Microsoft says users with legacy clients using MCX \"will need to upgrade to a current client\".", "請讓這些使用者改用目前的用戶端：Microsoft 指出使用 MCX 舊版用戶端的使用者「必須升級至目前的用戶端」。";
+    advice_blocked_sfb: "Deploy a Skype for Business Server Edge Server first, then come back to configure push.", "請先部署商務用 Skype Server Edge Server，再回來設定推播。";
+    host_shell_sfb: "An internal server with Skype for Business Server Management Shell and Ocscore", "已安裝商務用 Skype Server 管理命令介面與 Ocscore 的內部伺服器";
+    title_add_provider_sfb: "Add the Skype for Business Online hosting provider ({0})", "新增商務用 Skype Online 裝載提供者（{0}）";
+    why_add_provider_sfb: "A Skype for Business Server or Lync Server 2013 Edge reaches the Push Notification Service through hosting-provider federation with Skype for Business Online ({0}). Only one hosting provider may federate with it, so the script adds {1} only if none does yet.", "商務用 Skype Server 或 Lync Server 2013 Edge 透過與商務用 Skype Online（{0}）的裝載提供者同盟，連線至推播通知服務。只能有一個裝載提供者與 {0} 同盟，因此指令碼只會在尚無裝載提供者時新增 {1}。";
+    note_internal_sfb: "Run the script on an internal server with Skype for Business Server Management Shell and Ocscore, not on the Edge Server: the settings live in the Central Management Store.", "請在已安裝商務用 Skype Server 管理命令介面與 Ocscore 的內部伺服器上執行指令碼，不要在 Edge Server 上執行：設定儲存在中央管理存放區。";
+    note_unblock_sfb: "A downloaded script ({0}, {1}) is marked as from the internet, and the RemoteSigned policy refuses it until you unblock it: Unblock-File -Path .\\{0}, or right-click the file, click Properties, then Unblock.", "下載的指令碼（{0}、{1}）會標示為來自網際網路，在您解除封鎖之前，RemoteSigned 原則會拒絕執行：請執行 Unblock-File -Path .\\{0}，或以滑鼠右鍵按一下檔案，按一下 [內容]，再按一下 [解除封鎖]。";
+    note_legacy_edge: "Microsoft documents a Skype for Business Server 2019 pool using a Lync Server 2013 or Skype for Business Server 2015 Edge Server as a step of the migration to 2019 (\"Connect pilot pool to legacy Edge Servers\"); the push steps are the same.", "Microsoft 將商務用 Skype Server 2019 集區使用 Lync Server 2013 或商務用 Skype Server 2015 Edge Server 記載為移轉至 2019 的步驟之一（「Connect pilot pool to legacy Edge Servers」）；推播步驟相同。";
+    note_no_push_test: "There is no documented push test for {0}: Microsoft's page for Test-CsMcxPushNotification applies to Lync Server 2010, Lync Server 2013 and Skype for Business Server 2015 only (2019 was removed from it in 2018), although the deploy page still lists the test. The script runs the federation test, which checks the path to {1}; to see a notification arrive, send an IM to a test user whose mobile app is in the background.", "{0} 沒有記載的推播測試：Microsoft 的 Test-CsMcxPushNotification 頁面只適用於 Lync Server 2010、Lync Server 2013 與商務用 Skype Server 2015（2018 年已從中移除 2019），雖然部署頁面仍列出此測試。指令碼會執行同盟測試，檢查到 {1} 的路徑；若要確認通知送達，請傳送 IM 給行動應用程式在背景執行的測試使用者。";
+    start_shell_sfb: "Start the Skype for Business Server Management Shell: click {0}.", "啟動商務用 Skype Server 管理命令介面：依序按一下 {0}。";
+    start_shell_search: "Start the Skype for Business Server Management Shell: search for it from Start (Microsoft documents no Start-menu path for Subscription Edition).", "啟動商務用 Skype Server 管理命令介面：從 [開始] 搜尋（Microsoft 未記載 Subscription Edition 的 [開始] 功能表路徑）。";
+    shell_name_sfb: "Skype for Business Server Management Shell", "商務用 Skype Server 管理命令介面";
+    menu_sfb2015: "Skype for Business 2015", "商務用 Skype 伺服器 2015";
+    menu_sfb2019: "Microsoft Skype for Business Server 2019", "Microsoft 商務用 Skype Server 2019";
+    runbook_title_sfb: "Push notifications for Skype for Business Server mobility: runbook", "商務用 Skype Server 行動功能推播通知：作業手冊";
+    diagram_edge_sfb2015: "SfB Server 2015 Edge", "商務用 Skype Server 2015 Edge";
+    diagram_edge_sfb2019: "SfB Server 2019 Edge", "商務用 Skype Server 2019 Edge";
+    diagram_edge_sfbse: "SfB Server SE Edge", "SfB Server SE Edge";
+    diagram_cannot_use_pool: "cannot use this pool", "無法使用此集區";
+    field_pool: "Pool version", "集區版本";
+    problem_pool_missing: "Choose the version of the pool where you run the Management Shell.", "請選擇您執行管理命令介面的集區版本。";
+    page_pool: "Pool", "集區";
+    question_pool: "Which version runs the pool where you use the Management Shell?", "您使用管理命令介面的集區是哪個版本？";
+    pool_help: "The steps run in this version's Management Shell: its name, its Start-menu path, the hosting provider's example Identity and the tests follow from it. The Edge Server may be another version.", "步驟會在此版本的管理命令介面中執行：命令介面名稱、[開始] 功能表路徑、裝載提供者的範例 Identity 與測試都依此版本而定。Edge Server 可以是其他版本。";
+    status_sfb2015: "Skype for Business Server 2015 reached the end of extended support on 14 October 2025.", "商務用 Skype Server 2015 的延伸支援已於 2025 年 10 月 14 日結束。";
+    status_sfb2019: "Skype for Business Server 2019 reached the end of extended support on 14 October 2025.", "商務用 Skype Server 2019 的延伸支援已於 2025 年 10 月 14 日結束。";
+    status_sfbse: "Skype for Business Server Subscription Edition is the version Microsoft supports; it follows the Modern Lifecycle Policy, which asks you to keep it current.", "Skype for Business Server Subscription Edition 是 Microsoft 支援的版本；它遵循新式生命週期原則，您必須讓它保持最新狀態。";
+    status_lync2010_pool: "Lync Server 2010, which your pool runs, reached the end of extended support on 13 April 2021 (Microsoft's lifecycle data; an older Microsoft page gave 13 October 2020).", "您的集區所執行的 Lync Server 2010，其延伸支援已於 2021 年 4 月 13 日結束（依 Microsoft 生命週期資料；較早的 Microsoft 頁面則列為 2020 年 10 月 13 日）。";
+    source_modern_lifecycle: "Modern Lifecycle Policy - Microsoft Lifecycle", "新式生命週期原則 - Microsoft 生命週期";
 }
 
 #[cfg(test)]

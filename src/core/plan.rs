@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use super::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
-use super::decision::{decide, Decision, Route, Services, Verdict};
-use super::facts::SeedSection;
+use super::answers::{Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
+use super::decision::{decide, mix, Decision, Mix, Need, Route, Services, Verdict};
+use super::facts::{SeedSection, NEW_PROVIDER_IDENTITY, NEW_PROVIDER_IDENTITY_SFB};
 use super::validate::{Field, FieldError, Fqdn, Name, Problem};
 use super::vocabulary::vocabulary;
 
@@ -41,7 +41,13 @@ vocabulary! {
 pub enum Action {
     /// Seed LyncEdge step 3 (0cb70-120 … 0cb70-124): one hosting provider for Lync Online,
     /// skipped when one already federates with sipfed.online.lync.com, whatever its Identity.
-    AddHostingProvider { existing: Option<Name> },
+    /// `new_identity` is the example Identity of the pool's version (`provider_identity_for`);
+    /// the JSON names it only when it is not the seed's LyncOnline, so earlier documents stay.
+    AddHostingProvider {
+        existing: Option<Name>,
+        #[serde(skip_serializing_if = "NewProvider::is_seed")]
+        new_identity: NewProvider,
+    },
     /// Seed LyncEdge step 4 (0cb70-125, 0cb70-126).
     AllowPushDomain,
     /// Seed OcsEdge steps 2–5 (0cb70-129 … 0cb70-135): GUI only, on the Edge Server.
@@ -120,8 +126,57 @@ vocabulary! {
     }
 }
 
-/// Which known failures a test can reveal on this route.
-fn troubles_for(action: &Action, route: Route) -> Vec<Trouble> {
+vocabulary! {
+    /// The example Identity a new hosting provider gets; the tokens are the Identities.
+    pub enum NewProvider {
+        /// Seed 0cb70-122.
+        LyncOnline => "LyncOnline",
+        /// sfb-facts §1 (deploy-and-configure-mobility.md).
+        SkypeOnline => "SkypeOnline",
+    }
+}
+
+impl NewProvider {
+    /// The Identity, from facts.rs (a test holds the tokens to it).
+    pub const fn identity(self) -> &'static str {
+        match self {
+            NewProvider::LyncOnline => NEW_PROVIDER_IDENTITY,
+            NewProvider::SkypeOnline => NEW_PROVIDER_IDENTITY_SFB,
+        }
+    }
+
+    fn is_seed(&self) -> bool {
+        *self == NewProvider::LyncOnline
+    }
+}
+
+/// The Identity a new hosting provider gets: the example of the pool's version's own page. Seed
+/// 0cb70-122: "LyncOnline"; sfb-facts §1 (deploy-and-configure-mobility.md, for 2015 and 2019):
+/// "SkypeOnline". Subscription Edition has no page of its own; Learn's mobility pages apply
+/// that one to it. Either way only one provider may point at sipfed.online.lync.com.
+pub const fn provider_identity_for(shell: PoolVersion) -> NewProvider {
+    match shell {
+        PoolVersion::Lync2010 | PoolVersion::Lync2013 => NewProvider::LyncOnline,
+        PoolVersion::Sfb2015 | PoolVersion::Sfb2019 | PoolVersion::SfbSe => NewProvider::SkypeOnline,
+    }
+}
+
+/// Whether Microsoft documents Test-CsMcxPushNotification for the pool's version. sfb-facts §4:
+/// its page applies to "Lync Server 2010, Lync Server 2013, Skype for Business Server 2015";
+/// 2019 was removed (office-docs-powershell fdd47fa, 2018-10-15), although the deploy page still
+/// lists the test; no cmdlet page names Subscription Edition. Where it is not documented the
+/// plan offers no such test and says so (`Note::NoPushTest`).
+pub const fn push_test_documented(shell: PoolVersion) -> bool {
+    match shell {
+        PoolVersion::Lync2010 | PoolVersion::Lync2013 | PoolVersion::Sfb2015 => true,
+        PoolVersion::Sfb2019 | PoolVersion::SfbSe => false,
+    }
+}
+
+/// Which known failures a test can reveal on this route. Without a push test, the federation
+/// test carries the failures that are not the push test's own output (§4.4 site override, §4.5
+/// certificate chain).
+fn troubles_for(action: &Action, route: Route, push_test: bool) -> Vec<Trouble> {
     let hosting_provider = match route {
         Route::HostingProvider => true,
         Route::DirectFederation => false,
@@ -131,6 +186,9 @@ fn troubles_for(action: &Action, route: Route) -> Vec<Trouble> {
             let mut troubles = vec![Trouble::FederationOff];
             if hosting_provider {
                 troubles.extend([Trouble::DomainNotAllowed, Trouble::DefaultRouting, Trouble::DuplicateProvider]);
+            }
+            if !push_test {
+                troubles.extend([Trouble::SiteOverride, Trouble::CertificateChain]);
             }
             troubles
         }
@@ -159,6 +217,13 @@ vocabulary! {
         /// the internet runs only once unblocked; Unblock-File came with PowerShell 3.0, so Lync
         /// Server 2010's shell (PowerShell 2.0) unblocks in the file's Properties.
         UnblockDownload => "unblock-download",
+        /// sfb-facts §6 (connect-pilot-pool-to-legacy-edge-servers.md): a Skype for Business
+        /// Server 2019 pool using a Lync Server 2013 or Skype for Business Server 2015 Edge is
+        /// documented as a step of the migration.
+        LegacyEdgeMigration => "legacy-edge-migration",
+        /// sfb-facts §4: Test-CsMcxPushNotification is not documented for this version; the
+        /// federation test is the documented test that remains.
+        NoPushTest => "no-push-test",
     }
 }
 
@@ -185,6 +250,7 @@ impl Plan {
         let clients = self.decision.clients.iter().map(|need| need.client).collect();
         Answers {
             edge: Some(self.decision.edge),
+            pool: self.decision.pool,
             clients,
             access_edge: self.access_edge.as_ref().map(|f| f.as_str().to_string()).unwrap_or_default(),
             provider_exists: self.existing_provider.is_some(),
@@ -213,7 +279,7 @@ pub fn plan(answers: &Answers) -> Outcome {
     if edge.is_none() {
         errors.push(FieldError::new(Field::Edge, Problem::Missing));
     }
-    let decision = decide(edge.unwrap_or(EdgeServer::None), answers.clients.iter());
+    let decision = decide(answers.pool, edge.unwrap_or(EdgeServer::None), answers.clients.iter());
     let configure = matches!(decision.verdict, Verdict::Configure { .. });
 
     // The Access Edge FQDN is needed only by the tests of a configuration, but a typed value is
@@ -238,7 +304,7 @@ pub fn plan(answers: &Answers) -> Outcome {
     let scope = scope.unwrap_or(Scope::Global);
     let steps = match (&decision.verdict, &access_edge) {
         (Verdict::Configure { route }, Some(access_edge)) => {
-            configuration_steps(*route, decision.services, &existing_provider, &scope, access_edge)
+            configuration_steps(*route, decision.shell(), decision.services, &existing_provider, &scope, access_edge)
         }
         _ => Vec::new(),
     };
@@ -270,25 +336,30 @@ fn collect<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Op
 
 fn configuration_steps(
     route: Route,
+    shell: PoolVersion,
     services: Services,
     existing_provider: &Option<Name>,
     scope: &Scope,
     access_edge: &Fqdn,
 ) -> Vec<Step> {
+    let push_test = push_test_documented(shell);
     let step = |action: Action, host, role, seed| {
-        let troubles = troubles_for(&action, route);
+        let troubles = troubles_for(&action, route, push_test);
         Step { action, host, role, seed, troubles }
     };
-    let shell = Host::ManagementShell;
+    let host = Host::ManagementShell;
     let mut steps = match route {
         Route::HostingProvider => vec![
             step(
-                Action::AddHostingProvider { existing: existing_provider.clone() },
-                shell,
+                Action::AddHostingProvider {
+                    existing: existing_provider.clone(),
+                    new_identity: provider_identity_for(shell),
+                },
+                host,
                 Role::RtcUniversalServerAdmins,
                 SeedSection::LyncEdge,
             ),
-            step(Action::AllowPushDomain, shell, Role::RtcUniversalServerAdmins, SeedSection::LyncEdge),
+            step(Action::AllowPushDomain, host, Role::RtcUniversalServerAdmins, SeedSection::LyncEdge),
         ],
         Route::DirectFederation => {
             vec![step(Action::FederateOcsEdge, Host::OcsEdge, Role::RtcUniversalServerAdmins, SeedSection::OcsEdge)]
@@ -304,19 +375,21 @@ fn configuration_steps(
     steps.extend([
         step(
             Action::EnablePush { services, scope: scope.clone() },
-            shell,
+            host,
             Role::CsAdministrator,
             SeedSection::Enable,
         ),
-        step(Action::AllowFederatedUsers { check_dns_srv_routing }, shell, Role::CsAdministrator, SeedSection::Enable),
+        step(Action::AllowFederatedUsers { check_dns_srv_routing }, host, Role::CsAdministrator, SeedSection::Enable),
         step(
             Action::TestFederation { access_edge: access_edge.clone(), domain_allowed_by_plan: hosting_provider },
-            shell,
+            host,
             Role::CsAdministrator,
             SeedSection::Test,
         ),
-        step(Action::TestPush { access_edge: access_edge.clone() }, shell, Role::CsAdministrator, SeedSection::Test),
     ]);
+    if push_test {
+        steps.push(step(Action::TestPush { access_edge: access_edge.clone() }, host, Role::CsAdministrator, SeedSection::Test));
+    }
     steps
 }
 
@@ -325,12 +398,19 @@ fn notes_for(decision: &Decision) -> Vec<Note> {
         return Vec::new();
     };
     let mut notes = vec![Note::RunInternally, Note::UnblockDownload];
-    if decision.clients.iter().any(|c| c.client == MobileClient::IosLync2010) {
+    if decision.clients.iter().any(|c| c.client == MobileClient::IosLync2010 && c.need == Need::Push(super::decision::PushService::Apns)) {
         notes.push(Note::AppleWifiPort);
     }
     match route {
         Route::HostingProvider => notes.push(Note::DnsSrvRouting),
         Route::DirectFederation => {}
+    }
+    match mix(decision.shell(), decision.edge) {
+        Mix::Documented => notes.push(Note::LegacyEdgeMigration),
+        Mix::Same | Mix::Undocumented => {}
+    }
+    if !push_test_documented(decision.shell()) {
+        notes.push(Note::NoPushTest);
     }
     notes
 }
@@ -349,6 +429,18 @@ vocabulary! {
         /// sfb-facts §5 (learn.microsoft.com, send-mpns-native-notification): "Microsoft Push
         /// Notification Service (MPNS) has been deprecated and is no longer supported."
         MpnsRetired => "mpns-retired",
+        /// sfb-facts §7 (Microsoft lifecycle data): Skype for Business Server 2015's extended
+        /// support ended on 14 October 2025.
+        Sfb2015SupportEnded => "sfb2015-support-ended",
+        /// sfb-facts §7 (Microsoft lifecycle data): Skype for Business Server 2019's extended
+        /// support ended on 14 October 2025.
+        Sfb2019SupportEnded => "sfb2019-support-ended",
+        /// sfb-facts §7: Subscription Edition is the version Microsoft supports, under the Modern
+        /// Lifecycle Policy.
+        SfbSeSupported => "sfbse-supported",
+        /// As `Lync2010SupportEnded`, for a Lync Server 2010 pool whose Edge is not Lync Server
+        /// 2010 (that fact's sentence speaks of the Edge).
+        Lync2010PoolSupportEnded => "lync2010-pool-support-ended",
         /// sfb-facts §5 (skype-for-business-online-retirement.md): Microsoft decommissions the
         /// Skype for Business Online infrastructure "on or after June 30, 2022"; no Microsoft
         /// statement says whether push.lync.com still relays for on-premises servers.
@@ -356,20 +448,46 @@ vocabulary! {
     }
 }
 
-/// The status facts that bear on this decision: none unless configuring. The management shell
-/// is Lync Server 2013's (the seed), so its end of support always applies; Lync Server 2010's
-/// only with a Lync Server 2010 Edge. No reference file gives a date for OCS 2007 R2, so none
-/// is stated for it.
+/// The status facts that bear on this decision, each once: none unless configuring. The pool's
+/// version (not given: the seed's Lync Server 2013), then the Edge Server's when it differs.
+/// No reference file gives a date for OCS 2007 R2, so none is stated for it.
 fn status_for(decision: &Decision) -> Vec<StatusFact> {
     match decision.verdict {
         Verdict::Configure { route: Route::HostingProvider | Route::DirectFederation } => {}
         Verdict::NotNeeded { .. } | Verdict::Blocked { .. } => return Vec::new(),
     }
-    let mut facts = vec![StatusFact::Lync2013SupportEnded];
-    match decision.edge {
-        EdgeServer::Lync2010 => facts.push(StatusFact::Lync2010SupportEnded),
-        EdgeServer::Lync2013 | EdgeServer::Ocs2007R2 | EdgeServer::None => {}
-    }
+    let mut facts = Vec::new();
+    let mut add = |fact: Option<StatusFact>| {
+        if let Some(fact) = fact.filter(|fact| !facts.contains(fact)) {
+            facts.push(fact);
+        }
+    };
+    // The pool's version first: its shell runs the steps. Not given, it is the seed's 2013.
+    add(Some(match decision.pool {
+        None | Some(PoolVersion::Lync2013) => StatusFact::Lync2013SupportEnded,
+        Some(PoolVersion::Lync2010) => match decision.edge {
+            EdgeServer::Lync2010 => StatusFact::Lync2010SupportEnded,
+            EdgeServer::Lync2013
+            | EdgeServer::Ocs2007R2
+            | EdgeServer::None
+            | EdgeServer::Sfb2015
+            | EdgeServer::Sfb2019
+            | EdgeServer::SfbSe => StatusFact::Lync2010PoolSupportEnded,
+        },
+        Some(PoolVersion::Sfb2015) => StatusFact::Sfb2015SupportEnded,
+        Some(PoolVersion::Sfb2019) => StatusFact::Sfb2019SupportEnded,
+        Some(PoolVersion::SfbSe) => StatusFact::SfbSeSupported,
+    }));
+    // Then the Edge Server's, when it is another version.
+    add(match decision.edge {
+        EdgeServer::Lync2010 => Some(StatusFact::Lync2010SupportEnded),
+        EdgeServer::Lync2013 => Some(StatusFact::Lync2013SupportEnded),
+        EdgeServer::Sfb2015 => Some(StatusFact::Sfb2015SupportEnded),
+        EdgeServer::Sfb2019 => Some(StatusFact::Sfb2019SupportEnded),
+        EdgeServer::SfbSe => Some(StatusFact::SfbSeSupported),
+        // No reference file gives a date for OCS 2007 R2.
+        EdgeServer::Ocs2007R2 | EdgeServer::None => None,
+    });
     // MPNS only carries Windows Phone push (seed, 0cb70-107; facts §2).
     if decision.services.mpns {
         facts.push(StatusFact::MpnsRetired);
@@ -469,7 +587,7 @@ mod status_tests {
     use super::*;
 
     fn decision(edge: EdgeServer, clients: &[MobileClient]) -> Decision {
-        decide(edge, clients)
+        decide(None, edge, clients)
     }
 
     #[test]

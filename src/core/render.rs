@@ -26,13 +26,19 @@ pub(crate) fn answer_lines(t: &Strings, answers: &Answers) -> Vec<(&'static str,
         super::ScopeKind::Site => format!("site:{}", answers.site),
     };
     let or_none = |text: String| if text.is_empty() { t.answer_none.to_string() } else { text };
-    vec![
-        (t.field_edge, or_none(edge)),
+    let mut lines = vec![(t.field_edge, or_none(edge))];
+    // Only when given: not given, it is the seed's Lync Server 2013, and earlier headers stay.
+    if let Some(pool) = answers.pool {
+        lines.push((t.field_pool, format!("{} ({})", super::text::pool_label(t, pool), pool.token())));
+    }
+    lines.extend([
+
         (t.field_clients, or_none(clients.join(", "))),
         (t.field_access_edge, or_none(answers.access_edge.clone())),
         (t.label_hosting_provider, provider),
         (t.label_push_settings, scope),
         // share::from_script reads this back (in English) when a script is pasted or dropped.
         (t.label_share_link, format!("#{}", super::share::to_fragment(answers))),
-    ]
+    ]);
+    lines
 }

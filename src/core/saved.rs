@@ -6,7 +6,7 @@ mod json;
 use serde::{Deserialize, Serialize};
 
 use self::json::{push_string, Value};
-use super::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
+use super::answers::{Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 use super::i18n::{fill, Language, Strings};
 
 pub const STORAGE_KEY: &str = "lync-push-wizard.state.v1";
@@ -143,7 +143,11 @@ fn answers_from(value: &Value) -> Option<Answers> {
         None | Some(Value::Null) => None,
         Some(edge) => Some(token(edge, EdgeServer::from_token)?),
     };
-    let mut answers = Answers { edge, ..Answers::default() };
+    let pool = match value.get("pool") {
+        None | Some(Value::Null) => None,
+        Some(pool) => Some(token(pool, PoolVersion::from_token)?),
+    };
+    let mut answers = Answers { edge, pool, ..Answers::default() };
     if let Some(clients) = value.get("clients") {
         for token in &strings(clients)? {
             answers.clients.insert(MobileClient::from_token(token)?);
@@ -192,6 +196,11 @@ pub fn to_json(state: &SavedState) -> String {
     match answers.edge {
         Some(edge) => push_string(&mut out, edge.token()),
         None => out.push_str("null"),
+    }
+    // Only when given, as serde's skip_serializing_if writes it: earlier states keep their bytes.
+    if let Some(pool) = answers.pool {
+        out.push_str(",\"pool\":");
+        push_string(&mut out, pool.token());
     }
     out.push_str(",\"clients\":");
     push_array(&mut out, answers.clients.iter().map(|c| c.token()));

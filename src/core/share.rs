@@ -2,11 +2,13 @@
 //! `edge=lync2013&clients=wp-lync2013,ios-lync2010&access-edge=accessproxy.contoso.com`.
 //! Reading one never fails: unknown keys are ignored, bad values come back as field errors.
 
-use super::answers::{Answers, EdgeServer, MobileClient, ScopeKind};
+use super::answers::{Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 use super::i18n::{Language, EN};
 use super::validate::{Field, FieldError, Problem};
 
 pub const KEY_EDGE: &str = "edge";
+/// The pool's version; absent means the seed's Lync Server 2013, so earlier links are unchanged.
+pub const KEY_POOL: &str = "pool";
 pub const KEY_CLIENTS: &str = "clients";
 pub const KEY_ACCESS_EDGE: &str = "access-edge";
 pub const KEY_EXISTING_PROVIDER: &str = "existing-provider";
@@ -20,6 +22,9 @@ pub fn to_fragment(answers: &Answers) -> String {
     let mut parts = Vec::new();
     if let Some(edge) = answers.edge {
         parts.push(format!("{KEY_EDGE}={}", edge.token()));
+    }
+    if let Some(pool) = answers.pool {
+        parts.push(format!("{KEY_POOL}={}", pool.token()));
     }
     if !answers.clients.is_empty() {
         let clients: Vec<&str> = answers.clients.iter().map(|c| c.token()).collect();
@@ -67,6 +72,10 @@ pub fn from_fragment(fragment: &str) -> (Answers, Vec<FieldError>) {
             KEY_EDGE => match EdgeServer::from_token(&value) {
                 Some(edge) => answers.edge = Some(edge),
                 None => errors.push(FieldError::new(Field::Edge, Problem::UnknownToken { token: value })),
+            },
+            KEY_POOL => match PoolVersion::from_token(&value) {
+                Some(pool) => answers.pool = Some(pool),
+                None => errors.push(FieldError::new(Field::Pool, Problem::UnknownToken { token: value })),
             },
             KEY_CLIENTS => {
                 for token in value.split(',').filter(|token| !token.is_empty()) {

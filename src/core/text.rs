@@ -1,11 +1,11 @@
 //! The sentences about the rules, built from the language table (i18n.rs). Every function takes
 //! the table to use; scripts and the CLI pass English, the page passes the reader's language.
 
-use super::answers::{EdgeServer, MobileClient};
+use super::answers::{EdgeServer, MobileClient, PoolVersion};
 use super::decision::{BlockedBecause, Decision, Need, NotNeededBecause, PushService, Route, Services, Verdict};
 use super::facts::{status_source, APNS_WIFI_PORT, SEED_URL_IN, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, PUSH_PROXY_URI, ROLLBACK_FILE, SCRIPT_FILE};
 use super::i18n::{fill, Strings};
-use super::plan::{Action, Host, Note, Role, Scope, Trouble};
+use super::plan::{Action, Host, NewProvider, Note, Role, Scope, Trouble};
 
 pub const fn edge_label(t: &Strings, edge: EdgeServer) -> &'static str {
     match edge {
@@ -13,6 +13,47 @@ pub const fn edge_label(t: &Strings, edge: EdgeServer) -> &'static str {
         EdgeServer::Lync2010 => t.edge_lync2010,
         EdgeServer::Ocs2007R2 => t.edge_ocs,
         EdgeServer::None => t.edge_none,
+        EdgeServer::Sfb2015 => t.product_sfb2015,
+        EdgeServer::Sfb2019 => t.product_sfb2019,
+        EdgeServer::SfbSe => t.product_sfbse,
+    }
+}
+
+pub const fn pool_label(t: &Strings, pool: PoolVersion) -> &'static str {
+    match pool {
+        PoolVersion::Lync2010 => t.product_lync2010,
+        PoolVersion::Lync2013 => t.product_lync2013,
+        PoolVersion::Sfb2015 => t.product_sfb2015,
+        PoolVersion::Sfb2019 => t.product_sfb2019,
+        PoolVersion::SfbSe => t.product_sfbse,
+    }
+}
+
+/// What the pool's version means for the steps (sfb-facts §3, §4, §6).
+pub const fn pool_hint(t: &Strings, pool: PoolVersion) -> &'static str {
+    match pool {
+        PoolVersion::Lync2010 => t.pool_hint_lync2010,
+        PoolVersion::Lync2013 => t.pool_hint_lync2013,
+        PoolVersion::Sfb2015 => t.pool_hint_sfb2015,
+        PoolVersion::Sfb2019 => t.pool_hint_sfb2019,
+        PoolVersion::SfbSe => t.pool_hint_sfbse,
+    }
+}
+
+/// The family name in the shell's own name ("Lync Server Management Shell", seed 0cb70-118;
+/// "Skype for Business Server Management Shell", sfb-facts §1). Scripts are English.
+pub const fn shell_family(shell: PoolVersion) -> &'static str {
+    match shell {
+        PoolVersion::Lync2010 | PoolVersion::Lync2013 => super::facts::product::LYNC,
+        PoolVersion::Sfb2015 | PoolVersion::Sfb2019 | PoolVersion::SfbSe => super::facts::product::SFB,
+    }
+}
+
+/// The module a plain Windows PowerShell window imports for the shell's cmdlets.
+pub const fn shell_module(shell: PoolVersion) -> &'static str {
+    match shell {
+        PoolVersion::Lync2010 | PoolVersion::Lync2013 => super::facts::product::LYNC_MODULE,
+        PoolVersion::Sfb2015 | PoolVersion::Sfb2019 | PoolVersion::SfbSe => super::facts::product::SFB_MODULE,
     }
 }
 
@@ -24,6 +65,7 @@ pub fn edge_hint(t: &Strings, edge: EdgeServer) -> String {
         EdgeServer::Lync2010 => t.edge_hint_lync2010.to_string(),
         EdgeServer::Ocs2007R2 => fill(t.edge_hint_direct, &[PUSH_DOMAIN]),
         EdgeServer::None => fill(t.edge_hint_none, &[PUSH_DOMAIN]),
+        EdgeServer::Sfb2015 | EdgeServer::Sfb2019 | EdgeServer::SfbSe => t.edge_hint_sfb.to_string(),
     }
 }
 
@@ -35,6 +77,9 @@ pub const fn client_label(t: &Strings, client: MobileClient) -> &'static str {
         MobileClient::WpLync2013 => t.client_wp2013,
         MobileClient::Android => t.client_android,
         MobileClient::Nokia => t.client_nokia,
+        MobileClient::IosSfb => t.client_ios_sfb,
+        MobileClient::AndroidSfb => t.client_android_sfb,
+        MobileClient::WpSfb => t.client_wp_sfb,
     }
 }
 
@@ -47,6 +92,9 @@ pub const fn client_short_label(t: &Strings, client: MobileClient) -> &'static s
         MobileClient::WpLync2013 => t.short_wp2013,
         MobileClient::Android => t.short_android,
         MobileClient::Nokia => t.short_nokia,
+        MobileClient::IosSfb => t.short_ios_sfb,
+        MobileClient::AndroidSfb => t.short_android_sfb,
+        MobileClient::WpSfb => t.short_wp_sfb,
     }
 }
 
@@ -57,6 +105,10 @@ pub const fn need_reason(t: &Strings, need: Need) -> &'static str {
         Need::Push(PushService::Mpns) => t.need_mpns,
         Need::NoLongerNeeded => t.need_no_longer,
         Need::RunsInBackground => t.need_background,
+        // Only Apple's service is disputed (sfb-facts §2); the sentence names both sources.
+        Need::PushDisputed(PushService::Apns | PushService::Mpns) => t.need_disputed_apns,
+        Need::NoSwitch => t.need_no_switch,
+        Need::CannotUsePool => t.need_cannot_use_pool,
     }
 }
 
@@ -69,15 +121,32 @@ pub const fn services_label(t: &Strings, services: Services) -> &'static str {
     }
 }
 
+/// Whether the shell is Lync Server's (the seed's sentences) or Skype for Business Server's.
+const fn is_lync(shell: PoolVersion) -> bool {
+    match shell {
+        PoolVersion::Lync2010 | PoolVersion::Lync2013 => true,
+        PoolVersion::Sfb2015 | PoolVersion::Sfb2019 | PoolVersion::SfbSe => false,
+    }
+}
+
 /// The verdict in one sentence.
 pub fn verdict_headline(t: &Strings, decision: &Decision) -> String {
     let services = services_label(t, decision.services);
+    let shell = decision.shell();
     match decision.verdict {
-        Verdict::Configure { route: Route::HostingProvider } => fill(t.verdict_hosting, &[services]),
+        // sfb-facts §1: the Skype for Business page federates with "Skype for Business Online".
+        Verdict::Configure { route: Route::HostingProvider } if is_lync(shell) => fill(t.verdict_hosting, &[services]),
+        Verdict::Configure { route: Route::HostingProvider } => fill(t.verdict_hosting_sfb, &[services]),
         Verdict::Configure { route: Route::DirectFederation } => fill(t.verdict_direct, &[services, PUSH_DOMAIN]),
         Verdict::NotNeeded { because: NotNeededBecause::NoClientChosen } => t.verdict_no_client.to_string(),
         Verdict::NotNeeded { because: NotNeededBecause::NoClientNeedsPush } => t.verdict_not_needed.to_string(),
         Verdict::Blocked { because: BlockedBecause::NoEdgeServer } => fill(t.verdict_blocked, &[services, PUSH_DOMAIN]),
+        Verdict::Blocked { because: BlockedBecause::UndocumentedMix } => {
+            fill(t.verdict_undocumented_mix, &[services, pool_label(t, shell), edge_label(t, decision.edge)])
+        }
+        Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } => {
+            fill(t.verdict_cannot_use_pool, &[pool_label(t, shell)])
+        }
     }
 }
 
@@ -87,13 +156,17 @@ pub const fn verdict_advice(t: &Strings, decision: &Decision) -> &'static str {
         Verdict::Configure { .. } => t.advice_configure,
         Verdict::NotNeeded { because: NotNeededBecause::NoClientChosen } => t.advice_no_client,
         Verdict::NotNeeded { because: NotNeededBecause::NoClientNeedsPush } => t.advice_not_needed,
-        Verdict::Blocked { because: BlockedBecause::NoEdgeServer } => t.advice_blocked,
+        Verdict::Blocked { because: BlockedBecause::NoEdgeServer } if is_lync(decision.shell()) => t.advice_blocked,
+        Verdict::Blocked { because: BlockedBecause::NoEdgeServer } => t.advice_blocked_sfb,
+        Verdict::Blocked { because: BlockedBecause::UndocumentedMix } => t.advice_undocumented_mix,
+        Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } => t.advice_cannot_use_pool,
     }
 }
 
-pub const fn host_label(t: &Strings, host: Host) -> &'static str {
+pub const fn host_label(t: &Strings, host: Host, shell: PoolVersion) -> &'static str {
     match host {
-        Host::ManagementShell => t.host_shell,
+        Host::ManagementShell if is_lync(shell) => t.host_shell,
+        Host::ManagementShell => t.host_shell_sfb,
         Host::OcsEdge => t.host_ocs,
     }
 }
@@ -115,8 +188,13 @@ pub fn scope_label(scope: &Scope) -> String {
 
 pub fn step_title(t: &Strings, action: &Action) -> String {
     match action {
-        Action::AddHostingProvider { existing: None } => fill(t.title_add_provider, &[LYNC_ONLINE_PROXY_FQDN]),
-        Action::AddHostingProvider { existing: Some(identity) } => {
+        Action::AddHostingProvider { existing: None, new_identity: NewProvider::LyncOnline } => {
+            fill(t.title_add_provider, &[LYNC_ONLINE_PROXY_FQDN])
+        }
+        Action::AddHostingProvider { existing: None, new_identity: NewProvider::SkypeOnline } => {
+            fill(t.title_add_provider_sfb, &[LYNC_ONLINE_PROXY_FQDN])
+        }
+        Action::AddHostingProvider { existing: Some(identity), .. } => {
             fill(t.title_check_provider, &[identity.as_str(), LYNC_ONLINE_PROXY_FQDN])
         }
         Action::AllowPushDomain => fill(t.title_allow_domain, &[PUSH_DOMAIN]),
@@ -132,8 +210,13 @@ pub fn step_title(t: &Strings, action: &Action) -> String {
 
 pub fn step_why(t: &Strings, action: &Action) -> String {
     match action {
-        Action::AddHostingProvider { existing: None } => fill(t.why_add_provider, &[LYNC_ONLINE_PROXY_FQDN]),
-        Action::AddHostingProvider { existing: Some(identity) } => {
+        Action::AddHostingProvider { existing: None, new_identity: NewProvider::LyncOnline } => {
+            fill(t.why_add_provider, &[LYNC_ONLINE_PROXY_FQDN])
+        }
+        Action::AddHostingProvider { existing: None, new_identity: new @ NewProvider::SkypeOnline } => {
+            fill(t.why_add_provider_sfb, &[LYNC_ONLINE_PROXY_FQDN, new.identity()])
+        }
+        Action::AddHostingProvider { existing: Some(identity), .. } => {
             fill(t.why_check_provider, &[identity.as_str(), LYNC_ONLINE_PROXY_FQDN])
         }
         Action::AllowPushDomain => fill(t.why_allow_domain, &[PUSH_DOMAIN]),
@@ -178,31 +261,58 @@ pub fn test_outcomes(t: &Strings, action: &Action) -> Option<(&'static str, Stri
     }
 }
 
-pub fn note_text(t: &Strings, note: Note) -> String {
+pub fn note_text(t: &Strings, note: Note, shell: PoolVersion) -> String {
+    let lync = is_lync(shell);
     match note {
         Note::AppleWifiPort => fill(t.note_wifi, &[&APNS_WIFI_PORT.to_string()]),
         Note::DnsSrvRouting => t.note_srv.to_string(),
-        Note::RunInternally => t.note_internal.to_string(),
-        Note::UnblockDownload => fill(t.note_unblock, &[SCRIPT_FILE, ROLLBACK_FILE]),
+        Note::RunInternally if lync => t.note_internal.to_string(),
+        Note::RunInternally => t.note_internal_sfb.to_string(),
+        // The Lync sentence names the PowerShell of Lync Server 2010 and 2013; for Skype for
+        // Business no reference file says which PowerShell each version runs, so both ways are
+        // given without naming versions.
+        Note::UnblockDownload if lync => fill(t.note_unblock, &[SCRIPT_FILE, ROLLBACK_FILE]),
+        Note::UnblockDownload => fill(t.note_unblock_sfb, &[SCRIPT_FILE, ROLLBACK_FILE]),
+        Note::LegacyEdgeMigration => t.note_legacy_edge.to_string(),
+        Note::NoPushTest => fill(t.note_no_push_test, &[pool_label(t, shell), PUSH_DOMAIN]),
     }
 }
 
-/// The Start-menu folder of the Management Shell. Seed 0cb70-119/138/145: "Microsoft Lync Server
-/// 2013"; Lync Server 2010's is "Microsoft Lync Server 2010" (sfb-facts §6, Dn466115). The Edge is
-/// the only version the wizard asks for, so a Lync Server 2010 Edge stands for a 2010 deployment.
-pub const fn start_menu_folder(edge: EdgeServer) -> &'static str {
-    match edge {
-        EdgeServer::Lync2010 => "Microsoft Lync Server 2010",
-        EdgeServer::Lync2013 | EdgeServer::Ocs2007R2 | EdgeServer::None => "Microsoft Lync Server 2013",
-    }
-}
-
-/// Starting the shell, as the seed writes it (0cb70-119, 0cb70-138, 0cb70-145), with the menu's
-/// labels as the reader's edition of Windows shows them.
-pub fn start_shell_step(t: &Strings, edge: EdgeServer) -> String {
+/// Starting the shell of the version that runs the steps (`Decision::shell`), as Microsoft's
+/// pages write it, with the menu's labels as the reader's edition of Windows shows them.
+/// Seed 0cb70-119/138/145: "Microsoft Lync Server 2013"; Lync Server 2010's folder is "Microsoft
+/// Lync Server 2010" (sfb-facts §6, Dn466115); Skype for Business Server 2015's "Skype for
+/// Business 2015" (configure-call-park-settings.md) and 2019's "Microsoft Skype for Business
+/// Server 2019" (configure-the-meeting-join-page.md). No page gives one for Subscription
+/// Edition; the mobility page says "you can use Search to find it".
+pub fn start_shell_step(t: &Strings, shell: PoolVersion) -> String {
+    let (sentence, folder, name) = match shell {
+        PoolVersion::Lync2010 => (t.start_shell, "Microsoft Lync Server 2010", t.shell_name),
+        PoolVersion::Lync2013 => (t.start_shell, "Microsoft Lync Server 2013", t.shell_name),
+        PoolVersion::Sfb2015 => (t.start_shell_sfb, t.menu_sfb2015, t.shell_name_sfb),
+        PoolVersion::Sfb2019 => (t.start_shell_sfb, t.menu_sfb2019, t.shell_name_sfb),
+        PoolVersion::SfbSe => return t.start_shell_search.to_string(),
+    };
     let path: Vec<String> =
-        [t.menu_start, t.menu_all_programs, start_menu_folder(edge), t.shell_name].iter().map(|item| fill(t.menu_item, &[item])).collect();
-    fill(t.start_shell, &[&path.join(t.start_shell_separator)])
+        [t.menu_start, t.menu_all_programs, folder, name].iter().map(|item| fill(t.menu_item, &[item])).collect();
+    fill(sentence, &[&path.join(t.start_shell_separator)])
+}
+
+/// The runbook's title, with the shell's family (Lync Server or Skype for Business Server).
+pub const fn runbook_title(t: &Strings, shell: PoolVersion) -> &'static str {
+    if is_lync(shell) {
+        t.runbook_title
+    } else {
+        t.runbook_title_sfb
+    }
+}
+
+/// The version under the Mobility Service in the diagram: the pool's; not given, the seed's.
+pub const fn mobility_label(t: &Strings, decision: &Decision) -> &'static str {
+    match decision.pool {
+        Some(pool) => pool_label(t, pool),
+        None => t.product_lync2013,
+    }
 }
 
 /// The seed page in the reader's language.
@@ -292,6 +402,24 @@ pub fn status_text(t: &Strings, fact: super::plan::StatusFact) -> StatusText {
             fill(t.source_lifecycle, &["Microsoft Lync Server 2010"]),
             status_source::LIFECYCLE_LYNC_2010,
         ),
+        StatusFact::Lync2010PoolSupportEnded => (
+            t.status_lync2010_pool.to_string(),
+            fill(t.source_lifecycle, &["Microsoft Lync Server 2010"]),
+            status_source::LIFECYCLE_LYNC_2010,
+        ),
+        StatusFact::Sfb2015SupportEnded => (
+            t.status_sfb2015.to_string(),
+            fill(t.source_lifecycle, &[t.product_sfb2015]),
+            status_source::LIFECYCLE_SFB_2015,
+        ),
+        StatusFact::Sfb2019SupportEnded => (
+            t.status_sfb2019.to_string(),
+            fill(t.source_lifecycle, &[t.product_sfb2019]),
+            status_source::LIFECYCLE_SFB_2019,
+        ),
+        StatusFact::SfbSeSupported => {
+            (t.status_sfbse.to_string(), t.source_modern_lifecycle.to_string(), status_source::MODERN_LIFECYCLE)
+        }
         StatusFact::MpnsRetired => (t.status_mpns.to_string(), t.source_mpns.to_string(), status_source::MPNS_DEPRECATED),
         StatusFact::RelayUnconfirmed => (
             fill(t.status_relay, &[PUSH_DOMAIN, LYNC_ONLINE_PROXY_FQDN]),

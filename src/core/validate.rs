@@ -9,6 +9,7 @@ use super::vocabulary::vocabulary;
 vocabulary! {
     /// The answer fields, named as the CLI, the share link and the wizard name them.
     pub enum Field {
+        Pool => "pool",
         Edge => "edge",
         Clients => "clients",
         AccessEdge => "access-edge",
@@ -21,6 +22,7 @@ impl Field {
     /// The label a person sees next to the field.
     pub const fn label(self, t: &Strings) -> &'static str {
         match self {
+            Field::Pool => t.field_pool,
             Field::Edge => t.field_edge,
             Field::Clients => t.field_clients,
             Field::AccessEdge => t.field_access_edge,
@@ -74,6 +76,7 @@ impl FieldError {
     pub fn problem_text(&self, t: &Strings) -> String {
         match &self.problem {
             Problem::Missing => match self.field {
+                Field::Pool => t.problem_pool_missing.into(),
                 Field::Edge => t.problem_edge_missing.into(),
                 Field::Clients => t.problem_clients_missing.into(),
                 Field::AccessEdge => t.problem_access_edge_missing.into(),
@@ -94,7 +97,7 @@ impl FieldError {
             Problem::BadCharacter { character } => {
                 let host_name = match self.field {
                     Field::AccessEdge => true,
-                    Field::Edge | Field::Clients | Field::ProviderIdentity | Field::Site => false,
+                    Field::Pool | Field::Edge | Field::Clients | Field::ProviderIdentity | Field::Site => false,
                 };
                 match *character {
                     c if c.is_control() || (c.is_whitespace() && c != ' ') => {
@@ -112,8 +115,9 @@ impl FieldError {
 }
 
 fn allowed_tokens(field: Field) -> Vec<&'static str> {
-    use super::{EdgeServer, MobileClient, ScopeKind};
+    use super::{EdgeServer, MobileClient, PoolVersion, ScopeKind};
     match field {
+        Field::Pool => PoolVersion::ALL.iter().map(|p| p.token()).collect(),
         Field::Edge => EdgeServer::ALL.iter().map(|e| e.token()).collect(),
         Field::Clients => MobileClient::ALL.iter().map(|c| c.token()).collect(),
         Field::Site => ScopeKind::ALL.iter().map(|s| s.token()).collect(),
@@ -253,8 +257,8 @@ mod tests {
         let error = FieldError::new(Field::AccessEdge, Problem::FqdnSingleLabel);
         assert!(error.message(&crate::core::i18n::EN).starts_with("Access Edge FQDN: "));
         let error = FieldError::new(Field::Edge, Problem::UnknownToken { token: "lync2015".into() });
-        assert_eq!(error.message(&crate::core::i18n::EN), "Edge Server: Replace \"lync2015\" with one of: lync2013, lync2010, ocs2007r2, none.");
-        assert_eq!(error.message(&crate::core::i18n::ZH_TW), "Edge Server：請將「lync2015」改為下列其中之一：lync2013、lync2010、ocs2007r2、none。");
+        assert_eq!(error.message(&crate::core::i18n::EN), "Edge Server: Replace \"lync2015\" with one of: lync2013, lync2010, ocs2007r2, none, sfb2015, sfb2019, sfbse.");
+        assert_eq!(error.message(&crate::core::i18n::ZH_TW), "Edge Server：請將「lync2015」改為下列其中之一：lync2013、lync2010、ocs2007r2、none、sfb2015、sfb2019、sfbse。");
     }
 
     fn fqdn_says(raw: &str) -> String {

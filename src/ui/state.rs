@@ -55,7 +55,9 @@ impl Page {
     /// The page that asks for a field, so a problem can link to its question.
     pub const fn of_field(field: Field) -> Page {
         match field {
-            Field::Edge => Page::Edge,
+            // The pool's version has no page of its own yet: it comes with a link, saved state
+            // or the command line, and a bad one is shown with the other version, the Edge's.
+            Field::Pool | Field::Edge => Page::Edge,
             Field::Clients => Page::Clients,
             Field::AccessEdge => Page::AccessEdge,
             Field::ProviderIdentity => Page::Provider,

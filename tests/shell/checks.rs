@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use lync_push_wizard::core::{Answers, EdgeServer, MobileClient, ScopeKind};
+use lync_push_wizard::core::{Answers, EdgeServer, ScopeKind};
 
 use super::model::{diff, AllowedDomain, BlockedDomain, Deployment, HostingProvider, Machine, PushSettings, Routing, Shell, LYNC_ONLINE, PUSH_DOMAIN, SCRIPT_FOLDER};
 use super::value::Kind;
@@ -29,7 +29,12 @@ fn start(name: &'static str, change: impl FnOnce(&mut Machine)) -> Start {
 }
 
 fn lync_online() -> HostingProvider {
-    let mut p = HostingProvider::new("LyncOnline", LYNC_ONLINE, true);
+    provider_named("LyncOnline")
+}
+
+/// The provider the configuration script creates, under the pool's version's example Identity.
+fn provider_named(identity: &str) -> HostingProvider {
+    let mut p = HostingProvider::new(identity, LYNC_ONLINE, true);
     p.verification_level = "UseSourceVerification".into();
     p
 }
@@ -98,12 +103,13 @@ pub struct Need {
     pub configure: bool,
     pub hosting_provider: bool,
     pub scope: String,
+    /// The example Identity of a new hosting provider for the pool's version.
+    pub identity: &'static str,
 }
 
 pub fn need(answers: &Answers) -> Need {
-    let apns = answers.clients.contains(&MobileClient::IosLync2010);
-    let mpns = answers.clients.contains(&MobileClient::WpLync2010) || answers.clients.contains(&MobileClient::WpLync2013);
-    let edge = answers.edge.unwrap_or(EdgeServer::None);
+    let want = crate::support::expected(answers);
+    let (apns, mpns) = (want.apns, want.mpns);
     let scope = match answers.scope {
         ScopeKind::Global => "Global".to_string(),
         ScopeKind::Site => format!("site:{}", answers.site),
@@ -111,9 +117,10 @@ pub fn need(answers: &Answers) -> Need {
     Need {
         apns,
         mpns,
-        configure: (apns || mpns) && edge != EdgeServer::None,
-        hosting_provider: matches!(edge, EdgeServer::Lync2013 | EdgeServer::Lync2010),
+        configure: want.configure,
+        hosting_provider: want.hosting_provider,
         scope,
+        identity: want.identity,
     }
 }
 
@@ -153,8 +160,8 @@ pub fn expect(answers: &Answers, start: &Start) -> Expect {
         match d.provider_for(LYNC_ONLINE) {
             Some(_) => {}
             None if answers.provider_exists => return Expect::Blocked("the answers say a provider exists, but none federates with sipfed"),
-            None if d.provider("LyncOnline").is_some() => return Expect::Blocked("a provider named LyncOnline has another ProxyFqdn"),
-            None => end.providers.push(lync_online()),
+            None if d.provider(n.identity).is_some() => return Expect::Blocked("a provider of that name has another ProxyFqdn"),
+            None => end.providers.push(provider_named(n.identity)),
         }
         if !d.is_allowed(PUSH_DOMAIN) {
             if d.is_blocked(PUSH_DOMAIN) {
@@ -615,9 +622,10 @@ fn respectful(r: &mut Runner, pair: &Pair, start: &Start, n: &Need, before: &Dep
     let after = &m1.deployment;
     let mut scenarios: Vec<Scenario> = Vec::new();
     // A hosting provider the script created, since made a hybrid one.
-    if after.provider("LyncOnline").is_some() && before.provider("LyncOnline").is_none() {
-        scenarios.push(("the created provider now has EnabledSharedAddressSpace True", Box::new(|d: &mut Deployment| {
-            d.providers.iter_mut().find(|p| p.identity == "LyncOnline").unwrap().enabled_shared_address_space = true;
+    let identity = n.identity;
+    if after.provider(identity).is_some() && before.provider(identity).is_none() {
+        scenarios.push(("the created provider now has EnabledSharedAddressSpace True", Box::new(move |d: &mut Deployment| {
+            d.providers.iter_mut().find(|p| p.identity == identity).unwrap().enabled_shared_address_space = true;
         }), true));
     }
     // A push switch the script never touched, turned on since at the same scope.
@@ -676,7 +684,7 @@ fn preflight(r: &mut Runner, pair: &Pair, start: &Start, first: &RunResult) {
     let unnamed: Vec<&&String> = missing.iter().filter(|c| !text.contains(c.as_str())).collect();
     // Outside the Lync shell every *-Cs* cmdlet is missing: saying that this is not the Lync
     // Server Management Shell names the cause as well as a list would.
-    let said_not_lync = matches!(shell, Shell::PlainPowerShell) && text.contains("Lync Server Management Shell");
+    let said_not_lync = matches!(shell, Shell::PlainPowerShell) && text.contains("Server Management Shell");
     if !unnamed.is_empty() && !said_not_lync {
         r.report.fail(PREFLIGHT, &format!("names from {}", start.name), format!("{}: the output does not name {unnamed:?}; output ends: {}", r.label, tail(first)));
     }

@@ -1,7 +1,9 @@
 //! Shared by the native test files: an independent PowerShell parser and the scenario builder.
 #![allow(dead_code)]
 
-use lync_push_wizard::core::{Answers, EdgeServer, MobileClient, ScopeKind};
+use std::collections::BTreeMap;
+
+use lync_push_wizard::core::{plan, Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 use tree_sitter::{Node, Parser, Tree};
 
 pub const SEED_ACCESS_EDGE: &str = "accessproxy.contoso.com";
@@ -26,29 +28,117 @@ pub fn with_site(mut answers: Answers, site: &str) -> Answers {
     answers
 }
 
-/// Every combination of Edge Server × client subset × existing provider × scope (1,024).
+/// The pool answers: not given (the seed's Lync Server 2013), then each version.
+pub fn pool_answers() -> Vec<Option<PoolVersion>> {
+    std::iter::once(None).chain(PoolVersion::ALL.iter().copied().map(Some)).collect()
+}
+
+/// Every client subset, in mask order.
+pub fn client_subsets() -> Vec<Vec<MobileClient>> {
+    (0u32..(1 << MobileClient::ALL.len()))
+        .map(|mask| MobileClient::ALL.iter().enumerate().filter(|(bit, _)| mask & (1 << bit) != 0).map(|(_, c)| *c).collect())
+        .collect()
+}
+
+/// Every combination of pool (not given, or a version) × Edge Server × client subset ×
+/// existing provider × scope: 6 × 7 × 512 × 2 × 2 = 86,016.
 pub fn every_answer_set() -> Vec<Answers> {
     let mut all = Vec::new();
-    for &edge in EdgeServer::ALL {
-        for mask in 0u32..(1 << MobileClient::ALL.len()) {
-            let clients: Vec<MobileClient> =
-                MobileClient::ALL.iter().enumerate().filter(|(bit, _)| mask & (1 << bit) != 0).map(|(_, c)| *c).collect();
-            let base = answers(edge, &clients);
-            for provider in [None, Some("Office365")] {
-                for site in [None, Some("Redmond")] {
-                    let mut answers = base.clone();
-                    if let Some(identity) = provider {
-                        answers = with_provider(answers, identity);
+    for pool in pool_answers() {
+        for &edge in EdgeServer::ALL {
+            for clients in client_subsets() {
+                let mut base = answers(edge, &clients);
+                base.pool = pool;
+                for provider in [None, Some("Office365")] {
+                    for site in [None, Some("Redmond")] {
+                        let mut answers = base.clone();
+                        if let Some(identity) = provider {
+                            answers = with_provider(answers, identity);
+                        }
+                        if let Some(site) = site {
+                            answers = with_site(answers, site);
+                        }
+                        all.push(answers);
                     }
-                    if let Some(site) = site {
-                        answers = with_site(answers, site);
-                    }
-                    all.push(answers);
                 }
             }
         }
     }
     all
+}
+
+/// A deterministic sample of `every_answer_set` for the tests that render and run scripts
+/// (too slow for all 86,016 in a debug build). Answer sets whose plans differ only in the list
+/// of clients render the same code, differing only in comments and messages that name the
+/// clients; of each such group the sample keeps the first and the last in order (the smallest
+/// and the largest client set). Every plan the core can make is represented; the core's own
+/// rules are checked over the whole space (tests/decision_table.rs).
+pub fn sampled_answer_sets() -> Vec<Answers> {
+    let mut groups: BTreeMap<String, (Answers, Option<Answers>)> = BTreeMap::new();
+    for answers in every_answer_set() {
+        let plan = plan(&answers).expect("every answer set is valid");
+        let key = format!(
+            "{:?}|{:?}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            answers.pool,
+            answers.edge,
+            answers.provider_exists,
+            answers.scope,
+            plan.decision.verdict,
+            plan.decision.services,
+            plan.steps,
+            plan.notes,
+            plan.status
+        );
+        groups.entry(key).and_modify(|group| group.1 = Some(answers.clone())).or_insert((answers, None));
+    }
+    groups.into_values().flat_map(|(first, last)| std::iter::once(first).chain(last)).collect()
+}
+
+/// The rules restated independently of the core, from the reference files, for the tests to
+/// hold the core to.
+pub struct Expected {
+    pub apns: bool,
+    pub mpns: bool,
+    /// A step list is written (`Verdict::Configure`).
+    pub configure: bool,
+    pub hosting_provider: bool,
+    /// The example Identity of a new hosting provider (seed: LyncOnline; sfb-facts §1: SkypeOnline).
+    pub identity: &'static str,
+    /// Test-CsMcxPushNotification is documented for the shell's version (sfb-facts §4).
+    pub push_test: bool,
+    /// The shell is Skype for Business Server's.
+    pub sfb: bool,
+}
+
+pub fn expected(answers: &Answers) -> Expected {
+    use EdgeServer as E;
+    use PoolVersion as P;
+    let edge = answers.edge.unwrap_or(E::None);
+    let shell = match (answers.pool, edge) {
+        (Some(pool), _) => pool,
+        (None, E::Lync2010) => P::Lync2010,
+        (None, _) => P::Lync2013,
+    };
+    let mcx = !matches!(shell, P::Sfb2019 | P::SfbSe);
+    let has = |c: MobileClient| answers.clients.contains(&c);
+    let apns = (mcx && has(MobileClient::IosLync2010)) || has(MobileClient::IosSfb);
+    let mpns = (mcx && has(MobileClient::WpLync2010)) || has(MobileClient::WpLync2013) || has(MobileClient::WpSfb);
+    let documented = match shell {
+        P::Lync2010 | P::Lync2013 => matches!(edge, E::Lync2013 | E::Lync2010 | E::Ocs2007R2),
+        P::Sfb2015 => matches!(edge, E::Sfb2015 | E::Lync2013),
+        P::Sfb2019 => matches!(edge, E::Sfb2019 | E::Sfb2015 | E::Lync2013),
+        P::SfbSe => matches!(edge, E::SfbSe),
+    };
+    let sfb = matches!(shell, P::Sfb2015 | P::Sfb2019 | P::SfbSe);
+    Expected {
+        apns,
+        mpns,
+        configure: (apns || mpns) && edge != E::None && documented,
+        hosting_provider: !matches!(edge, E::Ocs2007R2 | E::None),
+        identity: if sfb { "SkypeOnline" } else { "LyncOnline" },
+        push_test: !matches!(shell, P::Sfb2019 | P::SfbSe),
+        sfb,
+    }
 }
 
 pub fn parse(script: &str) -> Tree {

@@ -134,16 +134,23 @@ fn nodes<'a>(t: &'a Strings, decision: &Decision) -> Vec<Node<'a>> {
         Verdict::Blocked { .. } => (false, true),
         Verdict::NotNeeded { .. } => (false, false),
     };
-    let mut nodes = vec![Node { depth: 0, parent: None, state: State::when(configure || blocked), title: t.diagram_mobility, subtitle: "Lync Server 2013" }];
+    let mut nodes = vec![Node { depth: 0, parent: None, state: State::when(configure || blocked), title: t.diagram_mobility, subtitle: text::mobility_label(t, decision) }];
     for client in &decision.clients {
         match client.need {
-            Need::Push(_) => {}
-            Need::NoLongerNeeded | Need::RunsInBackground => nodes.push(Node {
+            Need::Push(_) | Need::PushDisputed(_) => {}
+            Need::NoLongerNeeded | Need::RunsInBackground | Need::NoSwitch => nodes.push(Node {
                 depth: 1,
                 parent: Some(0),
                 state: State::Idle,
                 title: text::client_short_label(t, client.client),
                 subtitle: t.diagram_not_needed,
+            }),
+            Need::CannotUsePool => nodes.push(Node {
+                depth: 1,
+                parent: Some(0),
+                state: State::Missing,
+                title: text::client_short_label(t, client.client),
+                subtitle: t.diagram_cannot_use_pool,
             }),
         }
     }
@@ -156,7 +163,7 @@ fn nodes<'a>(t: &'a Strings, decision: &Decision) -> Vec<Node<'a>> {
         let service_row = nodes.len();
         let state = State::when(configure && service_needed(decision, service));
         nodes.push(Node { depth: 3, parent: Some(push), state, title, subtitle });
-        for client in decision.clients.iter().filter(|c| c.need == Need::Push(service)) {
+        for client in decision.clients.iter().filter(|c| pushed_by(c.need) == Some(service)) {
             let (state, subtitle) = match decision.verdict {
                 Verdict::Configure { .. } => (State::Active, t.diagram_receives),
                 Verdict::Blocked { .. } => (State::Missing, t.diagram_no_push),
@@ -166,6 +173,14 @@ fn nodes<'a>(t: &'a Strings, decision: &Decision) -> Vec<Node<'a>> {
         }
     }
     nodes
+}
+
+/// The service a client's push comes through, disputed or not; none when it needs no push.
+const fn pushed_by(need: Need) -> Option<PushService> {
+    match need {
+        Need::Push(service) | Need::PushDisputed(service) => Some(service),
+        Need::NoLongerNeeded | Need::RunsInBackground | Need::NoSwitch | Need::CannotUsePool => None,
+    }
 }
 
 fn service_needed(decision: &Decision, service: PushService) -> bool {
@@ -181,6 +196,9 @@ fn edge_labels(t: &Strings, edge: EdgeServer, verdict: Verdict) -> (&'static str
         EdgeServer::Lync2010 => t.diagram_edge_2010,
         EdgeServer::Ocs2007R2 => t.diagram_edge_ocs,
         EdgeServer::None => t.edge_none,
+        EdgeServer::Sfb2015 => t.diagram_edge_sfb2015,
+        EdgeServer::Sfb2019 => t.diagram_edge_sfb2019,
+        EdgeServer::SfbSe => t.diagram_edge_sfbse,
     };
     let subtitle = match (verdict, crate::core::decision::route_for(edge)) {
         (Verdict::Blocked { .. }, _) | (_, None) => t.diagram_cannot_pass,
@@ -201,7 +219,7 @@ pub fn description(t: &Strings, decision: &Decision) -> String {
                 let devices: Vec<&str> = decision
                     .clients
                     .iter()
-                    .filter(|c| c.need == Need::Push(service))
+                    .filter(|c| pushed_by(c.need) == Some(service))
                     .map(|c| text::client_label(t, c.client))
                     .collect();
                 if !devices.is_empty() {
@@ -229,7 +247,7 @@ mod tests {
     }
 
     fn en(edge: EdgeServer, clients: &[crate::core::answers::MobileClient]) -> String {
-        diagram(&crate::core::i18n::EN, &decide(edge, clients))
+        diagram(&crate::core::i18n::EN, &decide(None, edge, clients))
     }
 
     #[test]
@@ -238,7 +256,7 @@ mod tests {
         assert_eq!(count(&svg, "<g class=\"node active\">"), 7, "mobility, edge, push, 2 services, 2 devices");
         assert_eq!(count(&svg, "<g class=\"node idle\">"), 1, "Android needs no push");
         assert!(svg.contains("hosting provider"));
-        assert!(description(&crate::core::i18n::EN, &decide(EdgeServer::Lync2013, &[IosLync2010])).contains("then APNS to Lync 2010 Mobile on iPhone/iPad."));
+        assert!(description(&crate::core::i18n::EN, &decide(None, EdgeServer::Lync2013, &[IosLync2010])).contains("then APNS to Lync 2010 Mobile on iPhone/iPad."));
     }
 
     #[test]
@@ -279,7 +297,7 @@ mod tests {
 
     #[test]
     fn tags_balance() {
-        let svg = diagram(&crate::core::i18n::EN, &decide(EdgeServer::Ocs2007R2, &[IosLync2010, IosLync2013, WpLync2010, WpLync2013, Android, Nokia]));
+        let svg = diagram(&crate::core::i18n::EN, &decide(None, EdgeServer::Ocs2007R2, &[IosLync2010, IosLync2013, WpLync2010, WpLync2013, Android, Nokia]));
         for tag in ["g", "text", "svg", "marker", "defs", "desc", "title"] {
             assert_eq!(count(&svg, &format!("<{tag} ")) + count(&svg, &format!("<{tag}>")), count(&svg, &format!("</{tag}>")), "{tag}");
         }

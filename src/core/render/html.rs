@@ -6,7 +6,7 @@ use crate::core::decision::need_of;
 use crate::core::i18n::Strings;
 use crate::core::plan::{Plan, StatusFact};
 use crate::core::text;
-use crate::core::{EdgeServer, FieldError, MobileClient};
+use crate::core::{EdgeServer, FieldError, MobileClient, PoolVersion};
 
 use super::powershell::{commands_to_type, tokens};
 
@@ -122,7 +122,7 @@ pub fn plan_steps(t: &Strings, plan: &Plan) -> String {
             }
             group = Some((step.host, step.role));
             out.push_str("<div class=\"step-group\"><p class=\"where-who\">");
-            for (label, value) in [(t.where_label, text::host_label(t, step.host)), (t.who_label, text::role_label(t, step.role))] {
+            for (label, value) in [(t.where_label, text::host_label(t, step.host, plan.decision.shell())), (t.who_label, text::role_label(t, step.role))] {
                 element(&mut out, "<span><strong>", label, "");
                 element(&mut out, "", t.colon, "</strong>");
                 element(&mut out, "", value, "</span>");
@@ -197,7 +197,7 @@ pub fn client_choices(t: &Strings) -> String {
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", t.field_clients, "</legend>");
     for &client in MobileClient::ALL {
-        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), text::client_label(t, client), text::need_reason(t, need_of(client)));
+        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), text::client_label(t, client), text::need_reason(t, need_of(PoolVersion::Lync2013, client)));
     }
     out
 }
@@ -370,7 +370,7 @@ mod tests {
         assert!(edges.contains("value=\"ocs2007r2\" data-testid=\"edge-ocs2007r2\"><span class=\"choice-text\"><span class=\"choice-title\">"));
         let clients = client_choices(t);
         assert_eq!(clients.matches("<input type=\"checkbox\" value=\"").count(), MobileClient::ALL.len());
-        assert!(clients.contains(&format!("{}</span><span class=\"choice-hint\">{}</span>", text::client_label(t, MobileClient::Android), escape(text::need_reason(t, need_of(MobileClient::Android))))));
+        assert!(clients.contains(&format!("{}</span><span class=\"choice-hint\">{}</span>", text::client_label(t, MobileClient::Android), escape(text::need_reason(t, need_of(PoolVersion::Lync2013, MobileClient::Android))))));
     }
 
     #[test]

@@ -142,7 +142,7 @@ pub fn json(plan: &Plan) -> String {
                 }
             })
             .collect(),
-        notes: plan.notes.iter().map(|&note| NoteView { note, text: text::note_text(&EN, note) }).collect(),
+        notes: plan.notes.iter().map(|&note| NoteView { note, text: text::note_text(&EN, note, plan.decision.shell()) }).collect(),
     };
     // Serializing plain structs of strings, bools and numbers cannot fail.
     serde_json::to_string_pretty(&document).unwrap_or_default()

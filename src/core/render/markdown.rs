@@ -14,7 +14,8 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
         out.push_str(text);
         out.push('\n');
     };
-    line(&format!("# {}", t.runbook_title));
+    let shell = plan.decision.shell();
+    line(&format!("# {}", text::runbook_title(t, shell)));
     line("");
     line(&fill(t.rules_from, &[&text::rules_checked_on(), &format!("[{}]({})", t.seed_overview, text::seed_url(t))]));
     line("");
@@ -55,7 +56,7 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
             line("");
             line(&format!("### {number}. {}", text::step_title(t, &step.action)));
             line("");
-            line(&format!("- **{}{}** {}", t.where_label, t.colon.trim_end(), text::host_label(t, step.host)));
+            line(&format!("- **{}{}** {}", t.where_label, t.colon.trim_end(), text::host_label(t, step.host, shell)));
             line(&format!("- **{}{}** {}", t.who_label, t.colon.trim_end(), text::role_label(t, step.role)));
             line(&format!("- **{}{}** {}", t.why_label, t.colon.trim_end(), text::step_why(t, &step.action)));
             line(&format!("- **{}{}** [{}]({}#{})", t.source_label, t.colon.trim_end(), step.seed.title(t), text::seed_url(t), step.seed.anchor()));

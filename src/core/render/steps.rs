@@ -16,7 +16,8 @@ pub fn steps(plan: &Plan) -> String {
         out.push_str(text);
         out.push('\n');
     };
-    line("Push notifications for Lync Server mobility: plan");
+    let shell = plan.decision.shell();
+    line(&format!("Push notifications for {} mobility: plan", text::shell_family(shell)));
     line(&format!("Based on Microsoft's article \"{SEED_TITLE}\" ({SEED_URL}), checked {}.", text::rules_checked_on()));
     line("");
     line("Answers");
@@ -45,13 +46,13 @@ pub fn steps(plan: &Plan) -> String {
     if !plan.steps.is_empty() {
         line("");
         line("Before you start");
-        line(&format!("  {}", text::start_shell_step(t, plan.decision.edge)));
-        line("  (In a plain Windows PowerShell window, run Import-Module Lync first.)");
+        line(&format!("  {}", text::start_shell_step(t, shell)));
+        line(&format!("  (In a plain Windows PowerShell window, run Import-Module {} first.)", text::shell_module(shell)));
         line("");
         line("Steps");
         for (number, step) in plan.numbered() {
             line(&format!("{number:>2}. {}", text::step_title(t, &step.action)));
-            line(&format!("    Where:  {}", text::host_label(t, step.host)));
+            line(&format!("    Where:  {}", text::host_label(t, step.host, shell)));
             line(&format!("    Who:    {}", text::role_label(t, step.role)));
             line(&format!("    Why:    {}", text::step_why(t, &step.action)));
             line(&format!("    Source: \"{}\" ({SEED_URL}#{})", step.seed.title(t), step.seed.anchor()));
@@ -97,7 +98,7 @@ pub fn steps(plan: &Plan) -> String {
         line("");
         line("Notes");
         for note in &plan.notes {
-            line(&format!("  - {}", text::note_text(t, *note)));
+            line(&format!("  - {}", text::note_text(t, *note, shell)));
         }
     }
     out
@@ -110,8 +111,9 @@ pub fn before_you_start(t: &Strings, plan: &Plan) -> Vec<(String, String)> {
     if plan.steps.is_empty() {
         return Vec::new();
     }
-    let mut items = vec![("start-shell".to_string(), text::start_shell_step(t, plan.decision.edge))];
-    items.extend(plan.notes.iter().map(|&note| (format!("note-{}", note.token()), text::note_text(t, note))));
+    let shell = plan.decision.shell();
+    let mut items = vec![("start-shell".to_string(), text::start_shell_step(t, shell))];
+    items.extend(plan.notes.iter().map(|&note| (format!("note-{}", note.token()), text::note_text(t, note, shell))));
     items
 }
 

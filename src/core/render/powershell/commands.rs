@@ -1,7 +1,7 @@
 //! The commands a step runs, as a person would type them, and the lookups the scripts share.
 
 use crate::core::decision::Services;
-use crate::core::facts::{cmdlet, LYNC_ONLINE_PROXY_FQDN, NEW_PROVIDER_IDENTITY, PROVIDER_VERIFICATION_LEVEL, PUSH_DOMAIN};
+use crate::core::facts::{cmdlet, LYNC_ONLINE_PROXY_FQDN, PROVIDER_VERIFICATION_LEVEL, PUSH_DOMAIN};
 use crate::core::i18n::{fill, Strings};
 use crate::core::plan::{Action, Scope};
 use crate::core::validate::Fqdn;
@@ -27,8 +27,10 @@ impl TypedCommand {
 pub fn commands_to_type(t: &Strings, action: &Action) -> Vec<TypedCommand> {
     match action {
         // Facts §2: the duplicate check Microsoft's hybrid docs use; nothing is added.
-        Action::AddHostingProvider { existing: Some(_) } => TypedCommand::always(provider_lookup()),
-        Action::AddHostingProvider { existing: None } => TypedCommand::always(new_hosting_provider()),
+        Action::AddHostingProvider { existing: Some(_), .. } => TypedCommand::always(provider_lookup()),
+        Action::AddHostingProvider { existing: None, new_identity } => {
+            TypedCommand::always(new_hosting_provider(new_identity.identity()))
+        }
         Action::AllowPushDomain => TypedCommand::always(new_allowed_domain()),
         Action::FederateOcsEdge => Vec::new(),
         // Seed 0cb70-140, with only the services needed.
@@ -66,10 +68,11 @@ pub fn commands_to_type(t: &Strings, action: &Action) -> Vec<TypedCommand> {
     }
 }
 
-/// Seed 0cb70-122, verbatim.
-pub(in crate::core::render) fn new_hosting_provider() -> String {
+/// Seed 0cb70-122, verbatim; the Skype for Business page's only with its own example Identity
+/// (sfb-facts §1; it spells the parameter `-ProxyFQDN`, and PowerShell ignores case).
+pub(in crate::core::render) fn new_hosting_provider(identity: &str) -> String {
     format!(
-        "{} -Identity \"{NEW_PROVIDER_IDENTITY}\" -Enabled $True -ProxyFqdn \"{LYNC_ONLINE_PROXY_FQDN}\" -VerificationLevel {PROVIDER_VERIFICATION_LEVEL}",
+        "{} -Identity \"{identity}\" -Enabled $True -ProxyFqdn \"{LYNC_ONLINE_PROXY_FQDN}\" -VerificationLevel {PROVIDER_VERIFICATION_LEVEL}",
         cmdlet::NEW_HOSTING_PROVIDER
     )
 }
@@ -105,8 +108,8 @@ pub(in crate::core::render) fn provider_lookup() -> String {
 }
 
 /// The hosting provider the configuration script may have created, by its Identity.
-pub(in crate::core::render) fn provider_lookup_by_identity() -> String {
-    format!("{} | Where-Object {{ [string]$_.Identity -eq \"{NEW_PROVIDER_IDENTITY}\" }}", cmdlet::GET_HOSTING_PROVIDER)
+pub(in crate::core::render) fn provider_lookup_by_identity(identity: &str) -> String {
+    format!("{} | Where-Object {{ [string]$_.Identity -eq \"{identity}\" }}", cmdlet::GET_HOSTING_PROVIDER)
 }
 
 /// `-Enable…Service $True` for each needed service; an unneeded one is left out, never `$False`.

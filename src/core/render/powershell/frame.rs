@@ -2,6 +2,7 @@
 //! the pre-flight check of the cmdlets they call, and the keys of the undo record one writes and
 //! the other reads.
 
+use crate::core::answers::PoolVersion;
 use crate::core::facts::{cmdlet, PUSH_CMDLETS_UPDATE, SEED_TITLE, SEED_URL, UNDO_RECORD_FILE};
 use crate::core::i18n::EN;
 use crate::core::plan::Plan;
@@ -88,10 +89,13 @@ fn cmdlets_called<'a>(parts: &[&'a str]) -> Vec<&'a str> {
     names
 }
 
-/// Stops before any change when the shell lacks a cmdlet the body calls: not the Lync Server
-/// Management Shell at all, or a Lync Server 2010 deployment without the update that brought the
-/// push cmdlets (facts §2).
-pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str]) {
+/// Stops before any change when the shell lacks a cmdlet the body calls: not the Management
+/// Shell at all, or a Lync Server 2010 deployment without the update that brought the push
+/// cmdlets (facts §2). The shell, its module and its family are named as the pool's version
+/// names them (`text::shell_family`, `text::shell_module`).
+pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str], shell: PoolVersion) {
+    let family = text::shell_family(shell);
+    let module = text::shell_module(shell);
     let names = cmdlets_called(parts);
     let list = names.iter().map(|name| quote(name)).collect::<Vec<_>>().join(", ");
     let push_cmdlets = cmdlet::PUSH_CMDLETS.iter().filter(|name| names.contains(name)).map(|name| quote(name)).collect::<Vec<_>>().join(", ");
@@ -105,18 +109,18 @@ pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str
             }
         }
         if ($missing.Count -eq $cmdlets.Count) {
-            throw 'The Lync Server cmdlets are missing: this is not the Lync Server Management Shell. Start it from the Start menu (or run Import-Module Lync first), then run this again. Nothing was changed.'
+            throw 'The {3} cmdlets are missing: this is not the {3} Management Shell. Start it from the Start menu (or run Import-Module {4} first), then run this again. Nothing was changed.'
         }
         if ($missing.Count -gt 0) {
-            $why = ' Run this in the Lync Server Management Shell of a Lync Server deployment that has them.'
+            $why = ' Run this in the {3} Management Shell of a {3} deployment that has them.'
             if (@($missing | Where-Object { @({1}) -contains $_ }).Count -gt 0) {
                 $why = ' The push cmdlets came with {2}: install that update, or a later one, on this Lync Server 2010 deployment.'
             }
             throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')
         }
-        Write-Host ('  OK: the ' + $cmdlets.Count + ' Lync Server cmdlets this script uses are all here.')
+        Write-Host ('  OK: the ' + $cmdlets.Count + ' {3} cmdlets this script uses are all here.')
         "#,
-        &[&list, &push_cmdlets, PUSH_CMDLETS_UPDATE],
+        &[&list, &push_cmdlets, PUSH_CMDLETS_UPDATE, family, module],
     );
 }
 
@@ -136,10 +140,20 @@ pub(in crate::core::render) fn header(out: &mut Writer, plan: &Plan, title: &str
 /// How to run a downloaded copy: Windows marks it as from the internet, and the RemoteSigned
 /// policy refuses it until it is unblocked. `Unblock-File` came with PowerShell 3.0, so Lync
 /// Server 2010's shell (PowerShell 2.0) needs the file's Properties dialog instead.
-pub(in crate::core::render) fn unblock_hint(out: &mut Writer, file: &str) {
+pub(in crate::core::render) fn unblock_hint(out: &mut Writer, file: &str, shell: PoolVersion) {
     out.comment(&format!(
         "Downloaded as {file}? Windows marks it as from the internet, and the RemoteSigned policy refuses it until you unblock it:"
     ));
+    match shell {
+        PoolVersion::Lync2010 | PoolVersion::Lync2013 => {}
+        // No reference file says which PowerShell each Skype for Business version runs, so both
+        // ways are given without naming versions.
+        PoolVersion::Sfb2015 | PoolVersion::Sfb2019 | PoolVersion::SfbSe => {
+            out.comment_line(&format!("  Unblock-File -Path .\\{file}"));
+            out.comment("  or right-click the file in Explorer, click Properties, click Unblock, then OK.");
+            return;
+        }
+    }
     out.comment_line(&format!("  PowerShell 3.0 and later (Lync Server 2013): Unblock-File -Path .\\{file}"));
     out.comment("  PowerShell 2.0 (Lync Server 2010): right-click the file in Explorer, click Properties, click Unblock, then OK.");
 }

@@ -6,7 +6,7 @@
 
 use crate::core::decision::Verdict;
 use crate::core::facts::{
-    cmdlet, NEW_PROVIDER_IDENTITY, PROVIDER_VERIFICATION_LEVEL, PUSH_DOMAIN, ROLLBACK_FILE, UNDO_RECORD_DONE_PREFIX,
+    cmdlet, PROVIDER_VERIFICATION_LEVEL, PUSH_DOMAIN, ROLLBACK_FILE, UNDO_RECORD_DONE_PREFIX,
     UNDO_RECORD_FILE,
 };
 use crate::core::i18n::EN;
@@ -20,7 +20,8 @@ use super::writer::Writer;
 
 pub fn rollback(plan: &Plan) -> String {
     let mut out = Writer::new();
-    header(&mut out, plan, "Undo push notifications for Lync Server mobility");
+    let family = text::shell_family(plan.decision.shell());
+    header(&mut out, plan, &format!("Undo push notifications for {family} mobility"));
     match plan.decision.verdict {
         Verdict::Configure { .. } => {
             undo_intro(&mut out, plan);
@@ -37,7 +38,8 @@ pub fn rollback(plan: &Plan) -> String {
 fn undo_intro(out: &mut Writer, plan: &Plan) {
     out.line("#");
     out.comment(&format!(
-        "Run it from the folder that holds the configuration script and its undo record ({UNDO_RECORD_FILE}), in the Lync Server Management Shell."
+        "Run it from the folder that holds the configuration script and its undo record ({UNDO_RECORD_FILE}), in the {} Management Shell.",
+        text::shell_family(plan.decision.shell())
     ));
     out.comment("It undoes only what the configuration script changed: it turns off the push switches it turned on (in every scope the record holds), removes push settings, the allowed domain and the hosting provider only if the configuration script created them, and checks each value first: one that has been changed since is left as it is, with a warning.");
     out.comment("Without -Force it never turns federation off (AllowFederatedUsers stops federation with every partner, for the whole organisation) and never removes a hosting provider that has EnabledSharedAddressSpace True (a hybrid deployment uses it). Run it with -Force to undo those too.");
@@ -47,7 +49,7 @@ fn undo_intro(out: &mut Writer, plan: &Plan) {
         out.comment(&format!("Step {number} was done by hand; undo it by hand too (the script says how)."));
     }
     out.line("#");
-    unblock_hint(out, ROLLBACK_FILE);
+    unblock_hint(out, ROLLBACK_FILE, plan.decision.shell());
     out.line("");
 }
 
@@ -87,7 +89,7 @@ fn undo(out: &mut Writer, plan: &Plan) {
     );
     out.open("try");
     out.say("Pre-flight checks (nothing is changed until they pass)");
-    preflight_cmdlets(out, &[&body.text]);
+    preflight_cmdlets(out, &[&body.text], plan.decision.shell());
     out.line("$record = Import-Clixml -Path $recordPath");
     out.comment("Set when something is left because only -Force may undo it; the record is then kept.");
     out.line("$needsForce = $false");
@@ -125,8 +127,8 @@ fn undo_step(out: &mut Writer, number: usize, step: &Step) {
         Action::AllowFederatedUsers { .. } => undo_federation(out),
         Action::EnablePush { .. } => undo_push(out),
         Action::AllowPushDomain => undo_allowed_domain(out),
-        Action::AddHostingProvider { existing: None } => undo_hosting_provider(out),
-        Action::AddHostingProvider { existing: Some(identity) } => {
+        Action::AddHostingProvider { existing: None, new_identity } => undo_hosting_provider(out, new_identity.identity()),
+        Action::AddHostingProvider { existing: Some(identity), .. } => {
             out.say(&format!("  Nothing to undo: the existing hosting provider {} was never changed.", identity.as_str()));
         }
         Action::FederateOcsEdge => {
@@ -252,7 +254,7 @@ fn undo_allowed_domain(out: &mut Writer) {
 
 /// Removed only while it is as the script created it (Enabled, UseSourceVerification), and, when
 /// a hybrid deployment now shares it (EnabledSharedAddressSpace), only with `-Force`.
-fn undo_hosting_provider(out: &mut Writer) {
+fn undo_hosting_provider(out: &mut Writer, new_identity: &str) {
     out.template(
         r#"
         if ($record.ContainsKey('{0}')) {
@@ -278,8 +280,8 @@ fn undo_hosting_provider(out: &mut Writer) {
         "#,
         &[
             record::CREATED_PROVIDER,
-            &provider_lookup_by_identity(),
-            NEW_PROVIDER_IDENTITY,
+            &provider_lookup_by_identity(new_identity),
+            new_identity,
             PROVIDER_VERIFICATION_LEVEL,
             cmdlet::REMOVE_HOSTING_PROVIDER,
         ],

@@ -1,0 +1,24 @@
+# Push notifications for Skype for Business Server mobility
+# Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
+# Microsoft's article "Configuring for push notifications in Lync Server 2013"
+#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-11-27.
+#
+# Answers
+#   Edge Server:      Skype for Business Server 2019 (sfb2019)
+#   Pool version:     Skype for Business Server 2019 (sfb2019)
+#   Mobile clients:   ios-lync2010, nokia
+#   Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider: none yet for sipfed.online.lync.com
+#   Push settings:    global
+#   Share link:       #edge=sfb2019&pool=sfb2019&clients=ios-lync2010,nokia&access-edge=accessproxy.contoso.com
+#
+# Verdict: These clients cannot use this pool: Skype for Business Server 2019 has no Mobility
+#   Service (MCX), which Lync 2010 Mobile needs, so there is no push to configure for them.
+# Move these users to a current client: Microsoft says users with legacy clients using MCX "will
+#   need to upgrade to a current client".
+
+Write-Warning 'These clients cannot use this pool: Skype for Business Server 2019 has no Mobility Service (MCX), which Lync 2010 Mobile needs, so there is no push to configure for them.'
+Write-Host '  Lync 2010 Mobile on iPhone/iPad: Cannot use this pool, so no push step is made for it: Lync 2010 Mobile signs in through the Mobility Service (MCX), which Microsoft removed from Skype for Business Server 2019 ("What''s deprecated from Skype for Business Server 2019"); no Microsoft page says Subscription Edition brought it back.'
+Write-Host '  Lync 2010 Mobile on Nokia (Symbian): Cannot use this pool, so no push step is made for it: Lync 2010 Mobile signs in through the Mobility Service (MCX), which Microsoft removed from Skype for Business Server 2019 ("What''s deprecated from Skype for Business Server 2019"); no Microsoft page says Subscription Edition brought it back.'
+Write-Host 'Move these users to a current client: Microsoft says users with legacy clients using MCX "will need to upgrade to a current client".'
+Write-Host 'This script changed nothing.'
