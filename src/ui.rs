@@ -33,7 +33,7 @@ pub fn App(initial: Initial) -> impl IntoView {
     Effect::new(move |_| browser::show_page_language(store.lang.get()));
     // A share link followed while the page is open changes only the fragment: no reload.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        if let Some(link) = browser::take_shared_link() {
+        if let Some(link) = browser::shared_link() {
             store.open_link(link);
         }
     });

@@ -129,6 +129,10 @@ async fn edge_question_drives_the_verdict() {
     page.click("next").await;
     assert!(!page.shown("edge-none") && page.shown("client-android"));
     page.click("client-wp-lync2010").await;
+    // A box ticked on the open question is not yet the answer: Next is.
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("pending"));
+    assert!(page.text("problems").contains("Mobile clients: Tick every client your users have, then press Next."));
+    page.click("next").await;
     assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("blocked"));
     assert!(page.text("script").contains("This script changed nothing."));
 }

@@ -132,7 +132,13 @@ fn share_link_opens_the_same_script_in_a_fresh_profile() {
         assert!(first.content("notices").contains("stay saved until you choose"), "{url}: the link asks");
         assert_eq!(first.exec("return document.querySelector('[data-testid=dismiss]')", vec![]), json!(null), "{url}: no dismissing the question");
         assert_eq!(saved_edge(&first), "lync2013", "{url}: the saved answers are kept while the link asks");
+        // A reload before the choice asks again: the link stays in the address bar until then.
+        assert!(first.exec("return location.hash", vec![]).as_str().unwrap_or_default().contains("edge=none"), "{url}");
+        first.refresh();
+        first.find("question");
+        assert!(first.wait_until_contains("notices", "stay saved until you choose").contains("Keep the link's answers"), "{url}: asked again");
         first.click("bring-back");
+        assert_eq!(first.exec("return location.hash", vec![]), json!(""), "{url}: answered, the link leaves the address bar");
         assert_eq!(first.wait_until_contains("script", "Test-CsMcxPushNotification"), script, "{url}: earlier answers are back");
     }
     // Keeping the link's answers saves them.
@@ -147,6 +153,7 @@ fn share_link_opens_the_same_script_in_a_fresh_profile() {
     open(&third, &format!("{}#edge=lync2015&clients=wp-lync2013,blackberry&access-edge=bad..name&theme=dark", site()));
     assert!(third.content("notices").contains("Edge Server: Replace \"lync2015\" with one of: lync2013"));
     assert!(third.content("notices").contains("Replace \"blackberry\""));
+    assert!(third.content("notices").contains("does not ask for them: theme."), "a name it does not know is said, not silently dropped");
     third.find("share-link"); // the whole result is built
     let script = "const s = document.querySelector('[data-testid=script]'); return [s.offsetParent !== null, s.textContent]";
     assert_eq!(
@@ -709,6 +716,25 @@ fn errors_show_after_interaction_not_before() {
     assert_eq!(session.content("error-site"), "", "arriving at the site name");
 }
 
+/// Ticking a first client is not yet the answer: the verdict waits for Next on the clients
+/// question, so it does not flip as the next box is ticked.
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn no_verdict_while_the_clients_question_is_open() {
+    let driver = Driver::start();
+    let session = driver.session(Options::default());
+    open(&session, site());
+    for id in ["edge-lync2013", "next", "client-ios-lync2013"] {
+        session.click(id);
+    }
+    let verdict = || session.exec("return document.querySelector('[data-testid=verdict]').dataset.verdict", vec![]);
+    assert_eq!(verdict(), json!("pending"), "one box ticked on an open question");
+    assert!(session.content("problems").contains("then press Next"), "{}", session.content("problems"));
+    session.click("next");
+    session.wait_for("the verdict", || (verdict() == json!("not-needed")).then_some(()));
+    assert!(session.content("question").contains("Question 3 of 5"), "Next moves on");
+}
+
 /// A session whose page is exactly `width`×`height` CSS px (the window's size includes room
 /// for browser chrome), as a phone when narrow, opened at `url` with the whole result built.
 fn page_of_size(driver: &Driver, width: u32, height: u32, url: &str) -> Session {
@@ -972,6 +998,25 @@ fn review_screenshots_of_the_result_page() {
     }
 }
 
+/// Screenshots of the words an administrator reads (item 5: the edge hints, the verdict, the
+/// tests' Expect/If not, the footer) and of the zh-TW page (item 9), at desktop and phone sizes,
+/// for review against an older build (`E2E_DIST`, `E2E_SHOTS_LABEL=before`). Asserts nothing.
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn review_screenshots_of_words_and_zh_tw() {
+    let label = std::env::var("E2E_SHOTS_LABEL").unwrap_or_else(|_| "after".into());
+    let driver = Driver::start();
+    for (size, width, height) in [("desktop", 1280, 900), ("phone", 390, 844)] {
+        for (item, lang) in [("item5", "en"), ("item9-zh-TW", "zh-TW")] {
+            let session = page_of_size(&driver, width, height, &format!("{}&lang={lang}", seed_link()));
+            session.wait_until_contains("script", "Test-CsMcxPushNotification");
+            for (part, selector) in [("edge-hints", "[data-testid=question]"), ("verdict", "[data-testid=verdict]"), ("tests", "[data-testid=tests]"), ("footer", ".footer")] {
+                review_shot(&session, &format!("{label}-{item}-{part}-{size}.png"), selector);
+            }
+        }
+    }
+}
+
 /// Screenshots of the pending result, validation on Next and field errors, at desktop (1280×900)
 /// and phone (390×844) sizes, for review. The same clicks run on any build, so an older `dist/`
 /// can be shot for comparison: `E2E_DIST=<old dist> E2E_SHOTS_LABEL=before`. Asserts nothing.
@@ -1109,13 +1154,27 @@ fn sideways_overflow(session: &Session) -> (u64, Vec<String>) {
 fn no_sideways_scrolling_at_390_px_in_any_golden_scenario() {
     let driver = Driver::start();
     let mut failures = Vec::new();
-    for (name, fragment) in GOLDEN_LINKS {
-        let session = sized(&driver, 390, 844, true);
-        open_result_expanded(&session, fragment);
-        let (width, out) = sideways_overflow(&session);
-        println!("{name}: scrollWidth {width}");
-        if width > 390 || !out.is_empty() {
-            failures.push(format!("{name}: scrollWidth {width}, sticking out: {out:#?}"));
+    // Every golden scenario, as its JSON document links it, in both languages: Chinese text
+    // breaks lines differently.
+    let mut golden: Vec<(String, String)> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden"))
+        .unwrap()
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let document: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).ok()?).ok()?;
+            Some((path.file_stem()?.to_str()?.to_string(), document["share-fragment"].as_str()?.to_string()))
+        })
+        .collect();
+    golden.sort();
+    assert!(golden.len() >= 10, "the golden scenarios: {golden:?}");
+    for (name, fragment) in &golden {
+        for lang in ["en", "zh-TW"] {
+            let session = sized(&driver, 390, 844, true);
+            open_result_expanded(&session, &format!("{fragment}&lang={lang}"));
+            let (width, out) = sideways_overflow(&session);
+            println!("{name} ({lang}): scrollWidth {width}");
+            if width > 390 || !out.is_empty() {
+                failures.push(format!("{name} ({lang}): scrollWidth {width}, sticking out: {out:#?}"));
+            }
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");

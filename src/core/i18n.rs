@@ -180,10 +180,10 @@ strings! {
     why_test_federation: "Checks that your Access Edge can reach {0} through {1}.", "檢查您的 Access Edge 能否經由 {1} 連到 {0}。";
     why_test_push: "Sends a test notification through the Push Notification Service.", "透過推播通知服務傳送測試通知。";
     failure_federation: "Result : Failure with Error : 504, Server time-out: check the allowed domain push.lync.com, federation on the Access Edge, DNS SRV routing and the hosting provider.", "Result : Failure 並出現 Error : 504, Server time-out：請檢查允許的網域 push.lync.com、Access Edge 的同盟、DNS SRV 路由與裝載提供者。";
-    failure_federation_ocs: "Result : Failure is expected on this route unless {0} is on the allowed domains of Lync Server as well, which this route does not add: the test needs it there. Otherwise check {0} on the Allow tab of the OCS 2007 R2 Edge Server, and federation on the Access Edge.", "採用此方式時，除非 {0} 也在 Lync Server 的允許的網域中（此方式不會新增），否則預期會傳回 Result : Failure，因為此測試需要 {0} 在該清單中。若已在清單中，請檢查 OCS 2007 R2 Edge Server 的 [允許] 索引標籤上是否有 {0}，以及 Access Edge 的同盟設定。";
+    failure_federation_ocs: "Result : Failure when {0} is not also on the allowed domains of Lync Server, which this route does not add: expected here, and not counted. If it is on that list, check {0} on the Allow tab of the OCS 2007 R2 Edge Server, and federation on the Access Edge.", "若 {0} 不在 Lync Server 的允許的網域中（此方式不會新增），會傳回 Result : Failure：採用此方式時屬預期結果，不列入失敗。若已在清單中，請檢查 OCS 2007 R2 Edge Server 的 [允許] 索引標籤上是否有 {0}，以及 Access Edge 的同盟設定。";
     failure_push: "The cmdlet throws, e.g. \"A 504 (Server time-out) response was received\": check the Edge Server, DNS SRV records and that (Get-CsMcxConfiguration).PushNotificationProxyUri is {0}; \"Push Notification request was rejected.\" points at the IM filter blocking http:/https: prefixes.", "Cmdlet 會擲回錯誤，例如 \"A 504 (Server time-out) response was received\"：請檢查 Edge Server、DNS SRV 記錄，以及 (Get-CsMcxConfiguration).PushNotificationProxyUri 是否為 {0}；\"Push Notification request was rejected.\" 表示 IM 篩選器封鎖了 http:/https: 前置詞。";
     note_wifi: "Lync 2010 Mobile on iPhone/iPad receives push from APNS over outbound TCP {0}: open it on corporate Wi-Fi, or devices there get no notifications.", "iPhone/iPad 上的 Lync 2010 Mobile 透過輸出 TCP 連接埠 {0} 從 APNS 接收推播：請在公司 Wi-Fi 上開放此連接埠，否則連線到該網路的裝置將收不到通知。";
-    note_srv: "Hosting-provider federation does not work when the Access Edge uses default routing instead of DNS SRV routing (Get-CsAccessEdgeConfiguration shows RoutingMethod UseDnsSrvRouting).", "Access Edge 若使用預設路由而非 DNS SRV 路由，裝載提供者同盟就無法運作（Get-CsAccessEdgeConfiguration 的 RoutingMethod 應為 UseDnsSrvRouting）。";
+    note_srv: "Hosting-provider federation needs DNS SRV routing on the Access Edge and does not work with default routing: check that Get-CsAccessEdgeConfiguration shows RoutingMethod UseDnsSrvRouting.", "裝載提供者同盟需要 Access Edge 使用 DNS SRV 路由，使用預設路由時無法運作：請確認 Get-CsAccessEdgeConfiguration 顯示的 RoutingMethod 為 UseDnsSrvRouting。";
     note_internal: "Run the script on an internal server with Lync Server Management Shell and Ocscore, not on the Edge Server: the settings live in the Central Management Store.", "請在已安裝 Lync Server 管理命令介面與 Ocscore 的內部伺服器上執行指令碼，不要在 Edge Server 上執行：設定儲存在中央管理存放區。";
     note_unblock: "A downloaded script ({0}, {1}) is marked as from the internet, and the RemoteSigned policy refuses it until you unblock it: Unblock-File -Path .\\{0} in PowerShell 3.0 and later (Lync Server 2013); in PowerShell 2.0 (Lync Server 2010), right-click the file, click Properties, then Unblock.", "下載的指令碼（{0}、{1}）會標示為來自網際網路，在您解除封鎖之前，RemoteSigned 原則會拒絕執行：PowerShell 3.0 以上版本（Lync Server 2013）請執行 Unblock-File -Path .\\{0}；PowerShell 2.0（Lync Server 2010）請以滑鼠右鍵按一下檔案，按一下 [內容]，再按一下 [解除封鎖]。";
     start_shell: "Start the Lync Server Management Shell: click {0}.", "啟動 Lync Server 管理命令介面：依序按一下 {0}。";
@@ -237,6 +237,7 @@ strings! {
     field_site: "Site name", "站台名稱";
     problem_edge_missing: "Choose the one your deployment uses, or none.", "請選擇部署所用的版本，或選擇「沒有」。";
     problem_clients_missing: "Tick at least one.", "請至少勾選一個。";
+    problem_not_confirmed: "Tick every client your users have, then press Next.", "請勾選使用者所用的每個用戶端，再按 [下一步]。";
     problem_access_edge_missing: "Enter the internal host name, e.g. accessproxy.contoso.com.", "請輸入內部主機名稱，例如 accessproxy.contoso.com。";
     problem_provider_missing: "Enter it, e.g. Office365.", "請輸入，例如 Office365。";
     problem_site_missing: "Enter it, e.g. Redmond.", "請輸入，例如 Redmond。";
@@ -281,6 +282,7 @@ strings! {
     notice_link: "Answers opened from a link.", "已從連結開啟答案。";
     notice_link_ask: "Answers opened from a link. This browser had other answers saved: they stay saved until you choose which to keep.", "已從連結開啟答案。此瀏覽器先前儲存了其他答案；在您選擇要保留哪一組之前，這些答案會繼續保存。";
     keep_link: "Keep the link's answers", "保留連結中的答案";
+    notice_link_ignored: "Left out, as this wizard does not ask for them: {0}.", "此精靈不會詢問下列項目，因此已略過：{0}。";
     notice_link_problems: "Some values were not understood: {0}", "部分值無法辨識：{0}";
     notice_script: "Answers restored from the script's header.", "已從指令碼標頭還原答案。";
     bring_back: "Bring back my earlier answers", "還原我先前的答案";
@@ -404,7 +406,7 @@ strings! {
     status_heading: "Status in 2026", "2026 年的現況";
     status_lync2013: "Lync Server 2013 reached the end of extended support on 11 April 2023.", "Lync Server 2013 的延伸支援已於 2023 年 4 月 11 日結束。";
     status_lync2010: "Lync Server 2010, which your Edge Server runs, reached the end of extended support on 13 April 2021 (Microsoft's lifecycle data; an older Microsoft page gave 13 October 2020).", "您的 Edge Server 所執行的 Lync Server 2010，其延伸支援已於 2021 年 4 月 13 日結束（依 Microsoft 生命週期資料；較早的 Microsoft 頁面則列為 2020 年 10 月 13 日）。";
-    status_mpns: "Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports it: do not count on push notifications reaching Windows Phone. The push test at the end shows whether they still do.", "Microsoft 推播通知服務 (MPNS) 已被取代，不再受到支援：請勿預期 Windows Phone 仍能收到推播通知。指令碼最後的推播測試會顯示是否仍能送達。";
+    status_mpns: "Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports it: do not count on push notifications reaching Windows Phone. The push test at the end shows whether they still do.", "Microsoft 推播通知服務 (MPNS) 已淘汰，不再受到支援：請勿預期 Windows Phone 仍能收到推播通知。指令碼最後的推播測試會顯示是否仍能送達。";
     status_relay: "No Microsoft statement confirms that the Push Notification Service ({0}, through {1}) still relays notifications for on-premises servers: Microsoft announced that it would decommission the Skype for Business Online infrastructure on or after 30 June 2022. The tests at the end of the script show whether it still does.", "沒有任何 Microsoft 聲明確認推播通知服務（{0}，經由 {1}）仍為內部部署伺服器轉送通知：Microsoft 已宣布將於 2022 年 6 月 30 日或之後解除委任商務用 Skype Online 基礎結構。指令碼最後的測試會顯示它是否仍在轉送。";
     status_with_source: "{0} (Source: {1})", "{0}（出處：{1}）";
     source_and_url: "{0}, {1}", "{0}，{1}";

@@ -319,14 +319,20 @@ pub fn plan(answers: &Answers) -> Outcome {
 /// verdict "no client chosen" (the command line, a script's header), which is right when
 /// someone says so; the wizard asks which clients there are, so there an empty choice is a
 /// question not answered yet. Everything else is `plan`'s.
-pub fn wizard_outcome(answers: &Answers) -> Outcome {
+///
+/// `clients_confirmed`: the clients question has been left with Next (or the answers came back
+/// from a link, storage or a script). Until then a first box ticked is not yet the answer: a
+/// verdict there ("not needed" for one Lync 2013 iPhone) would flip as the next box is ticked.
+pub fn wizard_outcome(answers: &Answers, clients_confirmed: bool) -> Outcome {
     let outcome = plan(answers);
-    if !answers.clients.is_empty() {
-        return outcome;
-    }
+    let problem = match (answers.clients.is_empty(), clients_confirmed) {
+        (true, _) => Problem::Missing,
+        (false, true) => return outcome,
+        (false, false) => Problem::NotConfirmed,
+    };
     let mut errors = outcome.err().unwrap_or_default();
     let after_edge = errors.iter().take_while(|error| error.field == Field::Edge).count();
-    errors.insert(after_edge, FieldError::new(Field::Clients, Problem::Missing));
+    errors.insert(after_edge, FieldError::new(Field::Clients, problem));
     Err(errors)
 }
 
@@ -551,7 +557,7 @@ mod tests {
 
     #[test]
     fn the_wizard_waits_for_every_answer_it_asks_for() {
-        let fields = |answers: &Answers| wizard_outcome(answers).err().map(|e| e.iter().map(|e| e.field).collect::<Vec<_>>());
+        let fields = |answers: &Answers| wizard_outcome(answers, true).err().map(|e| e.iter().map(|e| e.field).collect::<Vec<_>>());
         // A first visit: the Edge Server and the clients are missing; no verdict, not even "no
         // client chosen", which `plan` gives such answers.
         assert_eq!(fields(&Answers::default()), Some(vec![Field::Edge, Field::Clients]));
@@ -565,11 +571,18 @@ mod tests {
         assert_eq!(fields(&typed), Some(vec![Field::Clients, Field::AccessEdge]));
         // Clients chosen: exactly `plan`, for every verdict.
         let mut answers = seed_answers();
-        assert_eq!(wizard_outcome(&answers), plan(&answers));
+        assert_eq!(wizard_outcome(&answers, true), plan(&answers));
         answers.access_edge = "access proxy".into();
         assert_eq!(fields(&answers), Some(vec![Field::AccessEdge]));
         let not_needed = Answers { edge: Some(EdgeServer::Lync2013), clients: [MobileClient::Android].into_iter().collect(), ..Answers::default() };
-        assert!(wizard_outcome(&not_needed).is_ok_and(|p| matches!(p.decision.verdict, Verdict::NotNeeded { .. })));
+        assert!(wizard_outcome(&not_needed, true).is_ok_and(|p| matches!(p.decision.verdict, Verdict::NotNeeded { .. })));
+        // While the clients question is still open, a box ticked is not yet the answer.
+        let open = wizard_outcome(&not_needed, false).unwrap_err();
+        assert_eq!(open, vec![FieldError::new(Field::Clients, Problem::NotConfirmed)]);
+        let mut typed = seed_answers();
+        typed.access_edge = "access proxy".into();
+        let fields_open: Vec<Field> = wizard_outcome(&typed, false).unwrap_err().iter().map(|e| e.field).collect();
+        assert_eq!(fields_open, vec![Field::Clients, Field::AccessEdge]);
     }
 
     #[test]

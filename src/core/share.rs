@@ -104,6 +104,22 @@ pub fn from_fragment(fragment: &str) -> (Answers, Vec<FieldError>) {
     (answers, errors)
 }
 
+/// The names in a link that are not answers this wizard asks for (in their order, each once,
+/// at most 40 characters), so the page can say they were left out rather than read a link with
+/// `provider=` for `existing-provider=` silently as "no existing provider".
+pub fn unknown_keys(fragment: &str) -> Vec<String> {
+    const KNOWN: [&str; 7] = [KEY_EDGE, KEY_POOL, KEY_CLIENTS, KEY_ACCESS_EDGE, KEY_EXISTING_PROVIDER, KEY_SITE, KEY_LANG];
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut unknown: Vec<String> = Vec::new();
+    for pair in fragment.split('&').filter(|pair| !pair.is_empty()).take(64) {
+        let key: String = decode(pair.split_once('=').map_or(pair, |(key, _)| key)).chars().take(40).collect();
+        if !KNOWN.contains(&key.as_str()) && !unknown.contains(&key) {
+            unknown.push(key);
+        }
+    }
+    unknown
+}
+
 /// Longest script text read back; a generated script is a few kilobytes.
 pub const MAX_SCRIPT_LEN: usize = 512 * 1024;
 
@@ -186,6 +202,8 @@ mod tests {
         assert_eq!(answers.site, "North America");
         let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, [Field::Edge, Field::Clients]);
+        assert_eq!(unknown_keys("#edge=lync2013&provider=Office365&theme=dark&provider=x&lang=en&site=a"), ["provider", "theme"]);
+        assert!(unknown_keys("edge=lync2013&pool=sfb2019&clients=android&access-edge=a.b&existing-provider=P&site=S&lang=zh-TW").is_empty());
     }
 
     #[test]

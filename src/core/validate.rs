@@ -52,6 +52,8 @@ pub enum Problem {
     FqdnIpAddress,
     BadCharacter { character: char },
     NameBadStart,
+    /// Answered, but the question is still open in the wizard (`plan::wizard_outcome`).
+    NotConfirmed,
 }
 
 /// A problem and the field it belongs to; `message()` is what a person reads.
@@ -110,6 +112,7 @@ impl FieldError {
                 }
             }
             Problem::NameBadStart => t.problem_edges.into(),
+            Problem::NotConfirmed => t.problem_not_confirmed.into(),
         }
     }
 }

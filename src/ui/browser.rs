@@ -46,8 +46,10 @@ pub fn load_initial() -> Initial {
         }
     };
     let mut lang = state.lang.unwrap_or_else(browser_language);
-    if let Some(link) = take_shared_link() {
-        notices.push(link.notice(&state.answers));
+    if let Some(link) = shared_link() {
+        let notice = link.notice(&state.answers);
+        link.keep_in_address_bar(&notice);
+        notices.push(notice);
         state.answers = link.answers;
         lang = link.lang.unwrap_or(lang);
     }
@@ -58,6 +60,8 @@ pub fn load_initial() -> Initial {
 pub struct SharedLink {
     pub answers: Answers,
     pub problems: Vec<crate::core::FieldError>,
+    /// Names in the link that are not answers (`share::unknown_keys`).
+    pub ignored: Vec<String>,
     pub lang: Option<Language>,
 }
 
@@ -65,18 +69,29 @@ impl SharedLink {
     /// The notice for opening it over `current` answers: different answers that were there are
     /// not lost, the notice offers them back.
     pub fn notice(&self, current: &Answers) -> Notice {
-        Notice::OpenedFromLink { problems: self.problems.clone(), previous: super::state::replaced(current, &self.answers) }
+        Notice::OpenedFromLink {
+            problems: self.problems.clone(),
+            ignored: self.ignored.clone(),
+            previous: super::state::replaced(current, &self.answers),
+        }
+    }
+
+    /// A link that asks which answers to keep stays in the address bar until the choice is made,
+    /// so a reload asks again; otherwise it goes, so a reload keeps the edits made since.
+    pub fn keep_in_address_bar(&self, notice: &Notice) {
+        if !notice.asks() {
+            forget_fragment();
+        }
     }
 }
 
-/// Reads the share link in the address bar, if any, and drops it from there, so a reload keeps
-/// the edits made since. Used on load and when a link is followed in an open page.
-pub fn take_shared_link() -> Option<SharedLink> {
+/// Reads the share link in the address bar, if any. Used on load and when a link is followed in
+/// an open page; `SharedLink::keep_in_address_bar` says whether it stays there.
+pub fn shared_link() -> Option<SharedLink> {
     let fragment = shared_fragment()?;
     let (answers, problems) = share::from_fragment(&fragment);
     let lang = share::lang_from_fragment(&fragment);
-    forget_fragment();
-    Some(SharedLink { answers, problems, lang })
+    Some(SharedLink { answers, problems, ignored: share::unknown_keys(&fragment), lang })
 }
 
 /// The reader's language from the browser's preference.
@@ -183,7 +198,7 @@ fn shared_fragment() -> Option<String> {
 }
 
 /// Drops the fragment from the address bar, so a reload keeps the edits made since.
-fn forget_fragment() {
+pub fn forget_fragment() {
     let Some(window) = web_sys::window() else { return };
     let (Ok(history), Ok(path), Ok(search)) =
         (window.history(), window.location().pathname(), window.location().search())

@@ -54,6 +54,11 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
             <div hidden=unless(has_steps)>
                 <Section t=t title=t.plan_heading id="plan" plan=plan render=html::plan_steps />
             </div>
+            // Only where something is done by hand (the OCS 2007 R2 Edge's GUI steps, the plan's
+            // first step): before the script, as the plan orders it.
+            <div hidden=unless(has_manual)>
+                <Checklist t=t title=t.checklist_heading test_id="checklist" plan=plan items=steps::checklist help=false />
+            </div>
             // The second part: everything from the script down, hidden while there is nothing
             // to show in it.
             {move || complete.get().then(|| view! {
@@ -67,11 +72,6 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
                         test_id="script"
                         render=script
                     />
-                </div>
-                // Only where something is done by hand (the OCS 2007 R2 Edge's GUI steps); starting
-                // the shell is under "Before you start" already.
-                <div hidden=unless(has_manual)>
-                    <Checklist t=t title=t.checklist_heading test_id="checklist" plan=plan items=steps::checklist help=false />
                 </div>
                 <div hidden=unless(has_steps)>
                     <Section t=t title=t.tests_heading id="tests" plan=plan render=html::tests />
@@ -330,7 +330,7 @@ fn Checklist(
     view! {
         <div class="card">
             <h3 id=format!("{test_id}-heading") tabindex="-1">{title}</h3>
-            <p class="help" hidden=!help>{t.checklist_help}</p>
+            <p class="help tick-help" hidden=!help>{t.checklist_help}</p>
             // Rebuilt when the plan changes. Ticks are read untracked: a box keeps its own state
             // once shown, so ticking one does not rebuild the list and take the focus from it.
             // (Reset clears the ticks with the answers, and so with the plan.)

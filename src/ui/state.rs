@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::core::i18n::{fill, Language, Strings};
 use crate::core::render::html::{action_button, escape};
 use crate::core::saved::{SavedState, Ticks, Unreadable, SCHEMA_VERSION};
-use crate::core::{wizard_outcome, Answers, Field, FieldError, Outcome};
+use crate::core::{wizard_outcome, Answers, Field, FieldError, Outcome, Problem};
 
 use super::browser;
 
@@ -78,7 +78,8 @@ pub enum Persistence {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Notice {
     /// `previous`: the different answers this browser had saved, which the link replaced.
-    OpenedFromLink { problems: Vec<FieldError>, previous: Option<Answers> },
+    /// `ignored`: the link's names that are not answers.
+    OpenedFromLink { problems: Vec<FieldError>, ignored: Vec<String>, previous: Option<Answers> },
     RestoredFromScript { problems: Vec<FieldError>, previous: Option<Answers> },
     StorageUnreadable(Unreadable),
     StorageUnavailable,
@@ -126,8 +127,13 @@ impl Notice {
             }
         };
         match self {
-            Notice::OpenedFromLink { problems, previous } => {
-                with_problems(if previous.is_some() { t.notice_link_ask } else { t.notice_link }, problems)
+            Notice::OpenedFromLink { problems, ignored, previous } => {
+                let mut text = with_problems(if previous.is_some() { t.notice_link_ask } else { t.notice_link }, problems);
+                if !ignored.is_empty() {
+                    text.push(' ');
+                    text.push_str(&fill(t.notice_link_ignored, &[&ignored.join(t.list_separator)]));
+                }
+                text
             }
             Notice::RestoredFromScript { problems, .. } => with_problems(t.notice_script, problems),
             Notice::StorageUnreadable(problem) => problem.message(t),
@@ -191,12 +197,15 @@ impl Store {
         let notices = RwSignal::new(initial.notices);
         let lang = RwSignal::new(initial.lang);
         let touched = RwSignal::new(if first_visit { 0 } else { usize::MAX });
-        let outcome = Memo::new(move |_| answers.with(wizard_outcome));
+        let seen = RwSignal::new(seen);
+        // The clients question is answered once left with Next, or when answers come back.
+        let clients_confirmed = Memo::new(move |_| seen.get() > Page::Clients.index());
+        let outcome = Memo::new(move |_| answers.with(|a| wizard_outcome(a, clients_confirmed.get())));
         let store = Store {
             answers,
             ticks,
             page: RwSignal::new(Page::Edge),
-            seen: RwSignal::new(seen),
+            seen,
             notices,
             lang,
             touched,
@@ -256,7 +265,10 @@ impl Store {
     pub fn next(self) {
         let page = self.page.get_untracked();
         let problem = self.outcome.with_untracked(|outcome| {
-            outcome.as_ref().err().and_then(|errors| errors.iter().map(|e| e.field).find(|&f| Page::of_field(f) == page))
+            // Next is what confirms the question shown: that is no reason to stay.
+            outcome.as_ref().err().and_then(|errors| {
+                errors.iter().filter(|e| e.problem != Problem::NotConfirmed).map(|e| e.field).find(|&f| Page::of_field(f) == page)
+            })
         });
         match (problem, Page::ALL.get(page.index() + 1)) {
             (Some(field), _) => {
@@ -283,7 +295,17 @@ impl Store {
 
     /// Takes the answers of a share link followed while the page is open.
     pub fn open_link(self, link: super::browser::SharedLink) {
-        let notice = self.answers.with_untracked(|current| link.notice(current));
+        // A second link while the first asks: the answers to offer back are still the saved ones.
+        let saved = self.notices.with_untracked(|n| n.iter().find(|n| n.asks()).and_then(Notice::previous).cloned());
+        let notice = match saved {
+            Some(saved) => Notice::OpenedFromLink {
+                problems: link.problems.clone(),
+                ignored: link.ignored.clone(),
+                previous: replaced(&saved, &link.answers),
+            },
+            None => self.answers.with_untracked(|current| link.notice(current)),
+        };
+        link.keep_in_address_bar(&notice);
         self.answers.set(link.answers);
         if let Some(lang) = link.lang {
             self.lang.set(lang);
@@ -297,13 +319,20 @@ impl Store {
     }
 
     /// Takes the answers a generated script carries (its header's share link).
+    /// A link's notice goes: these answers are the newer choice, and while the link asked, the
+    /// answers to offer back are the saved ones it asked about.
     pub fn restore(self, answers: Answers, problems: Vec<FieldError>) {
-        let previous = self.answers.with_untracked(|current| replaced(current, &answers));
+        let saved = self.notices.with_untracked(|n| n.iter().find(|n| n.asks()).and_then(Notice::previous).cloned());
+        let previous = match saved {
+            Some(saved) => replaced(&saved, &answers),
+            None => self.answers.with_untracked(|current| replaced(current, &answers)),
+        };
         self.answers.set(answers);
         self.seen.set(Page::ALL.len() - 1);
         self.touched.set(usize::MAX);
+        browser::forget_fragment();
         self.notices.update(|n| {
-            n.retain(|notice| !matches!(notice, Notice::RestoredFromScript { .. }));
+            n.retain(|notice| !matches!(notice, Notice::RestoredFromScript { .. } | Notice::OpenedFromLink { .. }));
             n.push(Notice::RestoredFromScript { problems, previous });
         });
     }
@@ -318,6 +347,10 @@ impl Store {
         });
         if let (true, Some(previous)) = (bring_back, ended.as_ref().and_then(Notice::previous)) {
             self.answers.set(previous.clone());
+        }
+        // The link's question is answered: a reload no longer opens it.
+        if ended.as_ref().is_some_and(|notice| matches!(notice, Notice::OpenedFromLink { .. })) {
+            browser::forget_fragment();
         }
     }
 

@@ -33,7 +33,7 @@ pub fn render_all(saved_json: &str, fragment: &str, pasted_script: &str, languag
     out += &html::edge_choices(t);
     out += &html::client_choices(t);
     out += &html::yes_no("existing-provider", t.page_provider, t.provider_no, t.provider_yes);
-    match wizard_outcome(&answers) {
+    match wizard_outcome(&answers, true) {
         Ok(plan) => {
             let script = powershell::script(&plan);
             out += &powershell::for_download(&script);

@@ -41,10 +41,13 @@ fn element(out: &mut String, open: &str, text: &str, close: &str) {
 /// any hyphen, leaving `Test-` / `CsFederatedPartner` or `-` / `AccessEdgeFqdn`: each word with
 /// a hyphen is kept whole (`.unbroken`), lines break at spaces, and a member access may break
 /// after its dot (`(Get-CsMcxConfiguration).` / `PushNotificationProxyUri`) so it fits a phone.
+///
+/// Only a run of ASCII is a word here: Chinese text has no spaces, and a whole sentence kept on
+/// one line would run off a phone's screen.
 fn code_words(out: &mut String, open: &str, text: &str, close: &str) {
     out.push_str(open);
-    for piece in text.split_inclusive([' ', '\n']) {
-        let (word, space) = piece.split_at(piece.trim_end_matches([' ', '\n']).len());
+    for piece in text.split_inclusive(|c: char| c == ' ' || c == '\n' || !c.is_ascii()) {
+        let (word, after) = piece.split_at(piece.trim_end_matches(|c: char| c == ' ' || c == '\n' || !c.is_ascii()).len());
         for (index, part) in word.split_inclusive(").").enumerate() {
             if index > 0 {
                 out.push_str("<wbr>");
@@ -55,7 +58,7 @@ fn code_words(out: &mut String, open: &str, text: &str, close: &str) {
                 push_escaped(out, part);
             }
         }
-        out.push_str(space);
+        push_escaped(out, after);
     }
     out.push_str(close);
 }
@@ -414,6 +417,13 @@ mod tests {
     fn coloured_script_keeps_the_text() {
         let html = script_lines("Write-Host 'a<b'\n").concat();
         assert_eq!(html, "<span class=\"tok-cmdlet\">Write-Host</span> <span class=\"tok-string\">&#39;a&lt;b&#39;</span>\n");
+    }
+
+    #[test]
+    fn code_words_keep_only_the_ascii_word_whole_in_chinese_text() {
+        let mut out = String::new();
+        code_words(&mut out, "", "執行Unblock-File -Path .\\a.ps1（PowerShell 3.0）。", "");
+        assert_eq!(out, "執行<span class=\"unbroken\">Unblock-File</span> <span class=\"unbroken\">-Path</span> .\\a.ps1（PowerShell 3.0）。");
     }
 
     #[test]
