@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use lync_push_wizard::core::{Answers, EdgeServer, MobileClient};
+use lync_push_wizard::core::{Answers, EdgeServer, MobileClient, PoolVersion};
 use lync_push_wizard::ui::{App, Initial};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -135,6 +135,30 @@ async fn edge_question_drives_the_verdict() {
     page.click("next").await;
     assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("blocked"));
     assert!(page.text("script").contains("This script changed nothing."));
+}
+
+/// The pool's version is asked under the Edge Server. Not chosen, the version the answers mean
+/// shows as chosen (Lync Server 2013, or 2010 behind a Lync Server 2010 Edge); choosing one names
+/// its shell and hosting provider in the script and goes into the share link.
+#[wasm_bindgen_test]
+async fn pool_question_names_the_shell_and_the_provider() {
+    let page = mount(seed_answers()).await;
+    tick().await;
+    assert_eq!(page.count("input[name=pool]") as usize, PoolVersion::ALL.len());
+    assert!(page.shown("pool-lync2013") && page.text("question").contains("Which version runs the pool"));
+    let pool_checked = |token: &str| -> bool {
+        document().query_selector(&format!("[data-testid=pool-{token}]")).unwrap().unwrap().dyn_into::<HtmlInputElement>().unwrap().checked()
+    };
+    assert!(pool_checked("lync2013"), "not given: the seed's Lync Server 2013");
+    assert!(page.text("script").contains("-Identity \"LyncOnline\""));
+    page.click("edge-lync2010").await;
+    assert!(pool_checked("lync2010") && !pool_checked("lync2013"), "a Lync Server 2010 Edge stands for a 2010 deployment");
+    page.click("edge-lync2013").await;
+    page.click("pool-sfb2015").await;
+    assert!(pool_checked("sfb2015"));
+    let script = page.text("script");
+    assert!(script.contains("-Identity \"SkypeOnline\""), "the SfB example Identity");
+    assert!(page.text("share-link").contains("pool=sfb2015"), "{}", page.text("share-link"));
 }
 
 #[wasm_bindgen_test]

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
-use crate::core::decision::{route_for, Route};
+use crate::core::decision::{route_for, shell_of, Route};
 use crate::core::i18n::{fill, Strings};
 use crate::core::render::html::{self as choice_html, escape};
-use crate::core::{Answers, EdgeServer, Field, MobileClient, ScopeKind};
+use crate::core::{Answers, EdgeServer, Field, MobileClient, PoolVersion, ScopeKind};
 
 use super::browser;
 use super::state::{bit, use_store, Page};
@@ -39,7 +39,8 @@ pub fn Wizard(t: &'static Strings, later: RwSignal<bool>) -> impl IntoView {
                 // and each keeps what was typed into it. The wizard always opens on the first;
                 // the others are built just after it is on screen (`later`), which brought the
                 // first question up about 8 ms sooner.
-                <div hidden=hidden_unless(Page::Edge)><EdgeQuestion t=t /></div>
+                // The pool's version shares the first page: built with it, so nothing moves.
+                <div hidden=hidden_unless(Page::Edge)><EdgeQuestion t=t /><PoolQuestion t=t /></div>
                 {move || later.get().then(|| view! {
                     <div hidden=hidden_unless(Page::Clients)><ClientsQuestion t=t /></div>
                     <div hidden=hidden_unless(Page::AccessEdge)><AccessEdgeQuestion t=t /></div>
@@ -214,6 +215,33 @@ fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
             }
         ></fieldset>
         <FieldMessage field=Field::Edge t=t />
+    }
+}
+
+/// The pool's version, under the Edge Server on the first page. Not chosen, the answers mean
+/// what they meant before the wizard asked (`decision::shell_of`), and that version shows as
+/// chosen.
+#[component]
+fn PoolQuestion(t: &'static Strings) -> impl IntoView {
+    let store = use_store();
+    let group_id = "pool-choices";
+    follow_answers(
+        group_id.into(),
+        Box::new(|answers, token| shell_of(answers.pool, answers.edge.unwrap_or(EdgeServer::Lync2013)).token() == token),
+    );
+    view! {
+        <fieldset
+            class="choices pool"
+            id=group_id
+            aria-describedby="pool-error"
+            inner_html=choice_html::pool_choices(t)
+            on:change=move |event| {
+                if let Some(pool) = PoolVersion::from_token(&event_target_value(&event)) {
+                    store.answers.update(|a| a.pool = Some(pool))
+                }
+            }
+        ></fieldset>
+        <FieldMessage field=Field::Pool t=t />
     }
 }
 

@@ -195,6 +195,18 @@ pub fn edge_choices(t: &Strings) -> String {
     out
 }
 
+/// The pool question's radio buttons (`name="pool"`), under the Edge Server's on the first page:
+/// a visible legend (the page's heading asks for the Edge), then each version with its hint.
+pub fn pool_choices(t: &Strings) -> String {
+    let mut out = String::new();
+    element(&mut out, "<legend class=\"pool-legend\">", t.question_pool, "</legend>");
+    element(&mut out, "<p class=\"help\">", t.pool_help, "</p>");
+    for &pool in PoolVersion::ALL {
+        choice(&mut out, "type=\"radio\" name=\"pool\"", "pool-", pool.token(), text::pool_label(t, pool), text::pool_hint(t, pool));
+    }
+    out
+}
+
 /// The client question's checkboxes (the token as value), each with why it needs push or not.
 pub fn client_choices(t: &Strings) -> String {
     let mut out = String::new();
