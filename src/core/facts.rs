@@ -35,6 +35,10 @@ pub mod product {
     /// The family names the shells carry (seed 0cb70-118; sfb-facts §1).
     pub const LYNC: &str = "Lync Server";
     pub const SFB: &str = "Skype for Business Server";
+    /// The online service a new hosting provider federates with, as each page names it (seed
+    /// 0cb70-111: "Microsoft Lync Online"; sfb-facts §1: "Microsoft Skype for Business Online").
+    pub const LYNC_ONLINE: &str = "Lync Online";
+    pub const SFB_ONLINE: &str = "Skype for Business Online";
     /// The module a plain PowerShell window imports: `Lync` (push-facts §2) up to Lync Server
     /// 2013; `SkypeForBusiness` from Skype for Business Server 2015 (sfb-facts §4: the cmdlets'
     /// module is now "SkypeForBusiness").
@@ -67,6 +71,36 @@ pub const SEED_URL: &str = "https://technet.microsoft.com/en-us/library/Hh690047
 /// The same page in a reader's language; `{0}` is the locale (`i18n` key `learn_locale`). The
 /// zh-TW edition keeps the English anchors, so section links work in both.
 pub const SEED_URL_IN: &str = "https://technet.microsoft.com/{0}/library/Hh690047(v=OCS.15)";
+/// Microsoft's push procedure for Skype for Business Server 2015 and 2019, "Deploy and Configure
+/// Mobility for Skype for Business Server" (sfb-facts §1: OfficeDocs-SkypeForBusiness
+/// Skype/SfbServer/deploy/deploy-and-configure-mobility.md, published under /skypeforbusiness/ on
+/// Learn); `{0}` is Learn's locale. Its zh-TW edition keeps the English anchors (`<a name>`).
+pub const SFB_DEPLOY_URL_IN: &str = "https://learn.microsoft.com/{0}/skypeforbusiness/deploy/deploy-and-configure-mobility";
+
+/// The Microsoft page a plan follows: the seed (Lync Server), or the Skype for Business Server
+/// deploy page, which says push "is unchanged from Lync Server 2013" (sfb-facts §1).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Article {
+    Seed,
+    SfbDeploy,
+}
+
+impl Article {
+    /// The page's address; `{0}` is Learn's locale (`i18n` key `learn_locale`).
+    pub const fn url_in(self) -> &'static str {
+        match self {
+            Article::Seed => SEED_URL_IN,
+            Article::SfbDeploy => SFB_DEPLOY_URL_IN,
+        }
+    }
+
+    pub const fn title(self, t: &crate::core::i18n::Strings) -> &'static str {
+        match self {
+            Article::Seed => t.seed_overview,
+            Article::SfbDeploy => t.sfb_deploy_title,
+        }
+    }
+}
 
 /// The Microsoft pages the status facts come from; `{0}` is Learn's locale (`learn_locale`), so
 /// each reader gets the page in their language.
@@ -131,7 +165,10 @@ pub mod cmdlet {
     ];
 }
 
-/// Sections of the seed page, by their anchors, so every rule can cite where it comes from.
+/// Sections of the Microsoft page a step follows, by their anchors, so every rule can cite where
+/// it comes from: the seed's, and the Skype for Business Server deploy page's (`Sfb*`, its
+/// "Configure for push notifications" subsections, whose anchors Learn makes from the English
+/// headings in every edition).
 #[derive(Clone, Copy, PartialEq, Eq, Debug, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SeedSection {
@@ -145,6 +182,13 @@ pub enum SeedSection {
     Enable,
     /// "To test federation and push notifications".
     Test,
+    /// deploy-and-configure-mobility.md: "Configure your Skype for Business Edge Server for push
+    /// notifications" (SkypeOnline, push.lync.com).
+    SfbEdge,
+    /// deploy-and-configure-mobility.md: "Enable push notifications".
+    SfbEnable,
+    /// deploy-and-configure-mobility.md: "Test federation and push notifications".
+    SfbTest,
 }
 
 impl SeedSection {
@@ -159,6 +203,19 @@ impl SeedSection {
             }
             SeedSection::Enable => "to-enable-push-notifications",
             SeedSection::Test => "to-test-federation-and-push-notifications",
+            SeedSection::SfbEdge => "configure-your-skype-for-business-edge-server-for-push-notifications",
+            SeedSection::SfbEnable => "enable-push-notifications",
+            SeedSection::SfbTest => "test-federation-and-push-notifications",
+        }
+    }
+
+    /// The page the section is on.
+    pub const fn article(self) -> Article {
+        match self {
+            SeedSection::Overview | SeedSection::LyncEdge | SeedSection::OcsEdge | SeedSection::Enable | SeedSection::Test => {
+                Article::Seed
+            }
+            SeedSection::SfbEdge | SeedSection::SfbEnable | SeedSection::SfbTest => Article::SfbDeploy,
         }
     }
 
@@ -169,6 +226,9 @@ impl SeedSection {
             SeedSection::OcsEdge => t.seed_ocs_edge,
             SeedSection::Enable => t.seed_enable,
             SeedSection::Test => t.seed_test,
+            SeedSection::SfbEdge => t.sfb_deploy_edge,
+            SeedSection::SfbEnable => t.sfb_deploy_enable,
+            SeedSection::SfbTest => t.sfb_deploy_test,
         }
     }
 }

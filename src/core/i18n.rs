@@ -228,6 +228,12 @@ strings! {
     seed_ocs_edge: "To configure for push notifications with Office Communications Server 2007 R2 Edge Server", "「若要設定與 Office Communications Server 2007 R2 Edge Server 的推入通知」";
     seed_enable: "To enable push notifications", "「若要啟用推入通知」";
     seed_test: "To test federation and push notifications", "「測試同盟和推入通知」";
+    // The Skype for Business Server deploy page (facts::Article::SfbDeploy): its title and push
+    // sections, in English and as its zh-TW edition titles them.
+    sfb_deploy_title: "Deploy and Configure Mobility for Skype for Business Server", "「部署及設定商務用 Skype Server 的行動性」";
+    sfb_deploy_edge: "Configure your Skype for Business Edge Server for push notifications", "「設定推播通知的商務用 Skype Edge Server」";
+    sfb_deploy_enable: "Enable push notifications", "「啟用推播通知」";
+    sfb_deploy_test: "Test federation and push notifications", "「測試同盟及推播通知」";
 
     // Field labels and validation messages.
     field_edge: "Edge Server", "Edge Server";
@@ -406,8 +412,13 @@ strings! {
     status_heading: "Status in 2026", "2026 年的現況";
     status_lync2013: "Lync Server 2013 reached the end of extended support on 11 April 2023.", "Lync Server 2013 的延伸支援已於 2023 年 4 月 11 日結束。";
     status_lync2010: "Lync Server 2010, which your Edge Server runs, reached the end of extended support on 13 April 2021 (Microsoft's lifecycle data; an older Microsoft page gave 13 October 2020).", "您的 Edge Server 所執行的 Lync Server 2010，其延伸支援已於 2021 年 4 月 13 日結束（依 Microsoft 生命週期資料；較早的 Microsoft 頁面則列為 2020 年 10 月 13 日）。";
-    status_mpns: "Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports it: do not count on push notifications reaching Windows Phone. The push test at the end shows whether they still do.", "Microsoft 推播通知服務 (MPNS) 已淘汰，不再受到支援：請勿預期 Windows Phone 仍能收到推播通知。指令碼最後的推播測試會顯示是否仍能送達。";
-    status_relay: "No Microsoft statement confirms that the Push Notification Service ({0}, through {1}) still relays notifications for on-premises servers: Microsoft announced that it would decommission the Skype for Business Online infrastructure on or after 30 June 2022. The tests at the end of the script show whether it still does.", "沒有任何 Microsoft 聲明確認推播通知服務（{0}，經由 {1}）仍為內部部署伺服器轉送通知：Microsoft 已宣布將於 2022 年 6 月 30 日或之後解除委任商務用 Skype Online 基礎結構。指令碼最後的測試會顯示它是否仍在轉送。";
+    // {0}: what shows whether it still works, as the plan's tests allow (text::status_text).
+    status_mpns: "Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports it: do not count on push notifications reaching Windows Phone. {0}", "Microsoft 推播通知服務 (MPNS) 已淘汰，不再受到支援：請勿預期 Windows Phone 仍能收到推播通知。{0}";
+    status_mpns_push_test: "The push test at the end shows whether they still do.", "指令碼最後的推播測試會顯示是否仍能送達。";
+    status_mpns_no_push_test: "No push test is documented for this pool's version: only a Windows Phone shows whether they still arrive.", "此集區版本沒有記載的推播測試：只有 Windows Phone 本身能顯示通知是否仍能送達。";
+    status_relay: "No Microsoft statement confirms that the Push Notification Service ({0}, through {1}) still relays notifications for on-premises servers: Microsoft announced that it would decommission the Skype for Business Online infrastructure on or after 30 June 2022. {2}", "沒有任何 Microsoft 聲明確認推播通知服務（{0}，經由 {1}）仍為內部部署伺服器轉送通知：Microsoft 已宣布將於 2022 年 6 月 30 日或之後解除委任商務用 Skype Online 基礎結構。{2}";
+    status_relay_push_test: "The tests at the end of the script show whether it still does.", "指令碼最後的測試會顯示它是否仍在轉送。";
+    status_relay_no_push_test: "The federation test at the end of the script checks only the path to {0}, not whether notifications are still relayed.", "指令碼最後的同盟測試只檢查到 {0} 的路徑，無法顯示通知是否仍在轉送。";
     status_with_source: "{0} (Source: {1})", "{0}（出處：{1}）";
     source_and_url: "{0}, {1}", "{0}，{1}";
     source_lifecycle: "{0} - Microsoft Lifecycle", "{0} - Microsoft 生命週期";

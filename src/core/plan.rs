@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::answers::{Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 use super::decision::{decide, mix, Decision, Mix, Need, Route, Services, Verdict};
-use super::facts::{SeedSection, NEW_PROVIDER_IDENTITY, NEW_PROVIDER_IDENTITY_SFB};
+use super::facts::{Article, SeedSection, NEW_PROVIDER_IDENTITY, NEW_PROVIDER_IDENTITY_SFB};
 use super::validate::{Field, FieldError, Fqdn, Name, Problem};
 use super::vocabulary::vocabulary;
 
@@ -173,6 +173,29 @@ pub const fn push_test_documented(shell: PoolVersion) -> bool {
     }
 }
 
+/// The Microsoft page whose procedure the steps follow, which every source line cites. Lync
+/// Server: the seed. Skype for Business Server 2015 and 2019: "Deploy and Configure Mobility for
+/// Skype for Business Server" (sfb-facts §1: the same steps, "unchanged from Lync Server 2013",
+/// with SkypeOnline). Subscription Edition has no page of its own; Learn's mobility pages apply
+/// to it (sfb-facts §1), so it follows the same page.
+pub const fn article_for(shell: PoolVersion) -> Article {
+    match shell {
+        PoolVersion::Lync2010 | PoolVersion::Lync2013 => Article::Seed,
+        PoolVersion::Sfb2015 | PoolVersion::Sfb2019 | PoolVersion::SfbSe => Article::SfbDeploy,
+    }
+}
+
+/// Whether a shell of this version can lack the push cmdlets: facts §2, they came with the
+/// November 2011 cumulative update for Lync Server 2010, and the wizard has always said so to a
+/// Lync Server shell that lacks them. Every Skype for Business Server version has them (sfb-facts
+/// §4: the cmdlet pages apply to 2015 and 2019), so there a missing one means another shell.
+pub const fn push_cmdlets_may_be_missing(shell: PoolVersion) -> bool {
+    match shell {
+        PoolVersion::Lync2010 | PoolVersion::Lync2013 => true,
+        PoolVersion::Sfb2015 | PoolVersion::Sfb2019 | PoolVersion::SfbSe => false,
+    }
+}
+
 /// Which known failures a test can reveal on this route. Without a push test, the federation
 /// test carries the failures that are not the push test's own output (§4.4 site override, §4.5
 /// certificate chain).
@@ -258,6 +281,17 @@ impl Plan {
             scope,
             site,
         }
+    }
+
+    /// The Microsoft page the plan follows (`article_for`).
+    pub const fn article(&self) -> Article {
+        article_for(self.decision.shell())
+    }
+
+    /// Whether the plan ends with the push test (`push_test_documented`), which the status facts
+    /// name as what shows whether push still arrives.
+    pub fn has_push_test(&self) -> bool {
+        self.steps.iter().any(|step| matches!(step.action, Action::TestPush { .. }))
     }
 
     pub fn script_steps(&self) -> impl Iterator<Item = (usize, &Step)> {
@@ -354,6 +388,11 @@ fn configuration_steps(
         Step { action, host, role, seed, troubles }
     };
     let host = Host::ManagementShell;
+    // Each step cites the section of the page its pool's version follows (`article_for`).
+    let (edge_section, enable_section, test_section) = match article_for(shell) {
+        Article::Seed => (SeedSection::LyncEdge, SeedSection::Enable, SeedSection::Test),
+        Article::SfbDeploy => (SeedSection::SfbEdge, SeedSection::SfbEnable, SeedSection::SfbTest),
+    };
     let mut steps = match route {
         Route::HostingProvider => vec![
             step(
@@ -363,10 +402,12 @@ fn configuration_steps(
                 },
                 host,
                 Role::RtcUniversalServerAdmins,
-                SeedSection::LyncEdge,
+                edge_section,
             ),
-            step(Action::AllowPushDomain, host, Role::RtcUniversalServerAdmins, SeedSection::LyncEdge),
+            step(Action::AllowPushDomain, host, Role::RtcUniversalServerAdmins, edge_section),
         ],
+        // Only the seed documents the OCS 2007 R2 Edge (a Skype for Business pool with one is an
+        // undocumented mix, decision::mix).
         Route::DirectFederation => {
             vec![step(Action::FederateOcsEdge, Host::OcsEdge, Role::RtcUniversalServerAdmins, SeedSection::OcsEdge)]
         }
@@ -383,18 +424,18 @@ fn configuration_steps(
             Action::EnablePush { services, scope: scope.clone() },
             host,
             Role::CsAdministrator,
-            SeedSection::Enable,
+            enable_section,
         ),
-        step(Action::AllowFederatedUsers { check_dns_srv_routing }, host, Role::CsAdministrator, SeedSection::Enable),
+        step(Action::AllowFederatedUsers { check_dns_srv_routing }, host, Role::CsAdministrator, enable_section),
         step(
             Action::TestFederation { access_edge: access_edge.clone(), domain_allowed_by_plan: hosting_provider },
             host,
             Role::CsAdministrator,
-            SeedSection::Test,
+            test_section,
         ),
     ]);
     if push_test {
-        steps.push(step(Action::TestPush { access_edge: access_edge.clone() }, host, Role::CsAdministrator, SeedSection::Test));
+        steps.push(step(Action::TestPush { access_edge: access_edge.clone() }, host, Role::CsAdministrator, test_section));
     }
     steps
 }
@@ -583,6 +624,29 @@ mod tests {
         typed.access_edge = "access proxy".into();
         let fields_open: Vec<Field> = wizard_outcome(&typed, false).unwrap_err().iter().map(|e| e.field).collect();
         assert_eq!(fields_open, vec![Field::Clients, Field::AccessEdge]);
+    }
+
+    #[test]
+    fn every_step_cites_the_page_its_pool_follows() {
+        let mut configured = 0;
+        for &pool in PoolVersion::ALL {
+            for &edge in EdgeServer::ALL {
+                let mut answers = Answers { edge: Some(edge), pool: Some(pool), ..seed_answers() };
+                answers.set_client(MobileClient::WpSfb, true);
+                let plan = plan(&answers).expect("valid");
+                let documented = push_test_documented(pool);
+                assert_eq!(plan.has_push_test(), documented && !plan.steps.is_empty(), "{pool:?} {edge:?}");
+                for step in &plan.steps {
+                    configured += 1;
+                    // The OCS 2007 R2 GUI procedure is only on the seed.
+                    let page = if step.action == Action::FederateOcsEdge { Article::Seed } else { plan.article() };
+                    assert_eq!(step.seed.article(), page, "{pool:?} {edge:?} {:?}", step.action);
+                }
+            }
+        }
+        assert!(configured > 0);
+        assert_eq!(article_for(PoolVersion::Lync2013), Article::Seed);
+        assert_eq!(article_for(PoolVersion::SfbSe), Article::SfbDeploy);
     }
 
     #[test]

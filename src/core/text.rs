@@ -3,7 +3,7 @@
 
 use super::answers::{EdgeServer, MobileClient, PoolVersion};
 use super::decision::{BlockedBecause, Decision, Need, NotNeededBecause, PushService, Route, Services, Verdict};
-use super::facts::{status_source, APNS_WIFI_PORT, SEED_URL_IN, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, PUSH_PROXY_URI, ROLLBACK_FILE, SCRIPT_FILE};
+use super::facts::{status_source, Article, SeedSection, APNS_WIFI_PORT, SEED_URL_IN, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, PUSH_PROXY_URI, ROLLBACK_FILE, SCRIPT_FILE};
 use super::i18n::{fill, Strings};
 use super::plan::{Action, Host, NewProvider, Note, Role, Scope, Trouble};
 
@@ -320,6 +320,25 @@ pub fn seed_url(t: &Strings) -> String {
     fill(SEED_URL_IN, &[t.learn_locale])
 }
 
+/// The page a plan follows (`Plan::article`), in the reader's language.
+pub fn article_url(t: &Strings, article: Article) -> String {
+    fill(article.url_in(), &[t.learn_locale])
+}
+
+/// A step's source: its section on the page it follows, in the reader's language.
+pub fn section_url(t: &Strings, section: SeedSection) -> String {
+    format!("{}#{}", article_url(t, section.article()), section.anchor())
+}
+
+/// The service a new hosting provider federates with, as the page of the pool's version names
+/// it (seed 0cb70-111: Lync Online; sfb-facts §1: Skype for Business Online). Scripts are English.
+pub const fn provider_service(new: NewProvider) -> &'static str {
+    match new {
+        NewProvider::LyncOnline => super::facts::product::LYNC_ONLINE,
+        NewProvider::SkypeOnline => super::facts::product::SFB_ONLINE,
+    }
+}
+
 /// The day the rules were last checked against the seed, as a date (`2026-11-27`).
 pub fn rules_checked_on() -> String {
     crate::core::RULES_VERSION.replace('.', "-")
@@ -389,7 +408,9 @@ pub struct StatusText {
     pub url: String,
 }
 
-pub fn status_text(t: &Strings, fact: super::plan::StatusFact) -> StatusText {
+/// `push_test`: whether the plan ends with the push test (`Plan::has_push_test`); without one,
+/// the MPNS and relay facts say what the remaining test can and cannot show (sfb-facts §4).
+pub fn status_text(t: &Strings, fact: super::plan::StatusFact, push_test: bool) -> StatusText {
     use super::plan::StatusFact;
     let (text, source, url) = match fact {
         StatusFact::Lync2013SupportEnded => (
@@ -420,9 +441,20 @@ pub fn status_text(t: &Strings, fact: super::plan::StatusFact) -> StatusText {
         StatusFact::SfbSeSupported => {
             (t.status_sfbse.to_string(), t.source_modern_lifecycle.to_string(), status_source::MODERN_LIFECYCLE)
         }
-        StatusFact::MpnsRetired => (t.status_mpns.to_string(), t.source_mpns.to_string(), status_source::MPNS_DEPRECATED),
+        StatusFact::MpnsRetired => (
+            fill(t.status_mpns, &[if push_test { t.status_mpns_push_test } else { t.status_mpns_no_push_test }]),
+            t.source_mpns.to_string(),
+            status_source::MPNS_DEPRECATED,
+        ),
         StatusFact::RelayUnconfirmed => (
-            fill(t.status_relay, &[PUSH_DOMAIN, LYNC_ONLINE_PROXY_FQDN]),
+            fill(
+                t.status_relay,
+                &[
+                    PUSH_DOMAIN,
+                    LYNC_ONLINE_PROXY_FQDN,
+                    &if push_test { t.status_relay_push_test.to_string() } else { fill(t.status_relay_no_push_test, &[PUSH_DOMAIN]) },
+                ],
+            ),
             t.source_sfbo_retirement.to_string(),
             status_source::SFBO_RETIREMENT,
         ),
@@ -432,8 +464,8 @@ pub fn status_text(t: &Strings, fact: super::plan::StatusFact) -> StatusText {
 
 /// A status fact and its source on one line, e.g. "... (Source: title, https://...)". In English
 /// it is ASCII, so a script can carry it as a comment.
-pub fn status_line(t: &Strings, fact: super::plan::StatusFact) -> String {
-    let status = status_text(t, fact);
+pub fn status_line(t: &Strings, fact: super::plan::StatusFact, push_test: bool) -> String {
+    let status = status_text(t, fact, push_test);
     fill(t.status_with_source, &[&status.text, &fill(t.source_and_url, &[&status.source, &status.url])])
 }
 
@@ -446,15 +478,24 @@ mod status_tests {
     #[test]
     fn status_lines_name_their_source_and_english_is_ascii() {
         for &fact in StatusFact::ALL {
-            let line = status_line(&EN, fact);
-            assert!(line.is_ascii(), "{fact:?}: {line}");
-            assert!(!line.contains('\n'), "{fact:?}: one line");
-            assert!(line.contains("(Source: ") && line.contains("https://learn.microsoft.com/en-us/"), "{line}");
-            let zh = status_text(&ZH_TW, fact);
-            assert!(zh.url.starts_with("https://learn.microsoft.com/zh-tw/"), "{}", zh.url);
+            for push_test in [true, false] {
+                let line = status_line(&EN, fact, push_test);
+                assert!(line.is_ascii(), "{fact:?}: {line}");
+                assert!(!line.contains('\n'), "{fact:?}: one line");
+                assert!(line.contains("(Source: ") && line.contains("https://learn.microsoft.com/en-us/"), "{line}");
+                assert!(!line.contains('{'), "{fact:?}: every value filled in: {line}");
+                let zh = status_text(&ZH_TW, fact, push_test);
+                assert!(zh.url.starts_with("https://learn.microsoft.com/zh-tw/"), "{}", zh.url);
+                assert!(!zh.text.contains('{'), "{fact:?}: {}", zh.text);
+            }
         }
-        assert!(status_text(&EN, StatusFact::Lync2013SupportEnded).text.contains("11 April 2023"));
-        assert!(status_text(&EN, StatusFact::Lync2010SupportEnded).text.contains("13 April 2021"));
-        assert!(status_text(&EN, StatusFact::RelayUnconfirmed).text.contains("push.lync.com, through sipfed.online.lync.com"));
+        assert!(status_text(&EN, StatusFact::Lync2013SupportEnded, true).text.contains("11 April 2023"));
+        assert!(status_text(&EN, StatusFact::Lync2010SupportEnded, true).text.contains("13 April 2021"));
+        assert!(status_text(&EN, StatusFact::RelayUnconfirmed, true).text.contains("push.lync.com, through sipfed.online.lync.com"));
+        // Where no push test is offered, no fact points at one.
+        for fact in [StatusFact::MpnsRetired, StatusFact::RelayUnconfirmed] {
+            let text = status_text(&EN, fact, false).text;
+            assert!(!text.contains("push test at the end") && !text.contains("tests at the end"), "{text}");
+        }
     }
 }

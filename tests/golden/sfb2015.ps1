@@ -1,7 +1,8 @@
 # Push notifications for Skype for Business Server mobility
 # Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
-# Microsoft's article "Configuring for push notifications in Lync Server 2013"
-#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-11-27.
+# Microsoft's article "Deploy and Configure Mobility for Skype for Business Server"
+#   (https://learn.microsoft.com/en-us/skypeforbusiness/deploy/deploy-and-configure-mobility),
+#   checked 2026-11-27.
 #
 # Answers
 #   Edge Server:      Skype for Business Server 2015 (sfb2015)
@@ -71,9 +72,6 @@
         }
         if ($missing.Count -gt 0) {
             $why = ' Run this in the Skype for Business Server Management Shell of a Skype for Business Server deployment that has them.'
-            if (@($missing | Where-Object { @('Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Test-CsMcxPushNotification') -contains $_ }).Count -gt 0) {
-                $why = ' The push cmdlets came with the November 2011 cumulative update for Lync Server 2010: install that update, or a later one, on this Lync Server 2010 deployment.'
-            }
             throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')
         }
         Write-Host ('  OK: the ' + $cmdlets.Count + ' Skype for Business Server cmdlets this script uses are all here.')
@@ -81,7 +79,7 @@
         if ($provider.Count -eq 0) {
             $sameName = @(Get-CsHostingProvider | Where-Object { [string]$_.Identity -eq "SkypeOnline" })
             if ($sameName.Count -gt 0) {
-                throw 'A hosting provider named SkypeOnline exists with another ProxyFqdn, which cannot be changed. Check it with Get-CsHostingProvider before adding the Lync Online provider. Nothing was changed.'
+                throw 'A hosting provider named SkypeOnline exists with another ProxyFqdn, which cannot be changed. Check it with Get-CsHostingProvider before adding the Skype for Business Online provider. Nothing was changed.'
             }
         }
         $allowed = @(Get-CsAllowedDomain | Where-Object { $_.Domain -eq "push.lync.com" })
@@ -123,8 +121,8 @@
         #   Service through hosting-provider federation with Skype for Business Online
         #   (sipfed.online.lync.com). Only one hosting provider may federate with it, so the script
         #   adds SkypeOnline only if none does yet.
-        # Needs: RtcUniversalServerAdmins. Source: "To configure for push notifications with Lync
-        #   Server 2013 or Lync Server 2010 Edge Server".
+        # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
+        #   for push notifications".
         Write-Host 'Step 1 of 6: Add the Skype for Business Online hosting provider (sipfed.online.lync.com)'
         if ($provider.Count -gt 0) {
             Write-Host ('  Skipped: hosting provider ' + $provider[0].Identity + ' already federates with sipfed.online.lync.com, and only one may.')
@@ -142,8 +140,8 @@
         # Step 2 of 6: Allow federation with push.lync.com
         # Why: push.lync.com is the Office 365 domain of the Push Notification Service, so your Edge
         #   Server must be allowed to federate with it.
-        # Needs: RtcUniversalServerAdmins. Source: "To configure for push notifications with Lync
-        #   Server 2013 or Lync Server 2010 Edge Server".
+        # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
+        #   for push notifications".
         Write-Host 'Step 2 of 6: Allow federation with push.lync.com'
         if ($allowed.Count -gt 0) {
             Write-Host '  Skipped: push.lync.com is already an allowed domain.'
@@ -158,7 +156,7 @@
         # Step 3 of 6: Turn on push notifications (APNS and MPNS, global)
         # Why: Push notifications are off by default. This turns on Apple (APNS) and Windows Phone
         #   (MPNS) push in the global settings; a service your clients do not need is left as it is.
-        # Needs: CsAdministrator. Source: "To enable push notifications".
+        # Needs: CsAdministrator. Source: "Enable push notifications".
         Write-Host 'Step 3 of 6: Turn on push notifications (APNS and MPNS, global)'
         $push = Get-CsPushNotificationConfiguration -Identity Global
         if ($push.EnableApplePushNotificationService -and $push.EnableMicrosoftPushNotificationService) {
@@ -193,7 +191,7 @@
         #   script shows that setting before the change. Before any change, the script checks that
         #   the Access Edge uses DNS SRV routing, which hosting-provider federation needs, and stops
         #   if it does not.
-        # Needs: CsAdministrator. Source: "To enable push notifications".
+        # Needs: CsAdministrator. Source: "Enable push notifications".
         Write-Host 'Step 4 of 6: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration
         if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting') {
@@ -243,7 +241,7 @@
         #
         # Step 5 of 6: Test federation with push.lync.com
         # Why: Checks that your Access Edge can reach push.lync.com through sipfed.online.lync.com.
-        # Needs: CsAdministrator. Source: "To test federation and push notifications".
+        # Needs: CsAdministrator. Source: "Test federation and push notifications".
         Write-Host 'Step 5 of 6: Test federation with push.lync.com'
         # A read-only test: a failure is reported and the script goes on.
         try {
@@ -262,7 +260,7 @@
         #
         # Step 6 of 6: Test push notifications
         # Why: Sends a test notification through the Push Notification Service.
-        # Needs: CsAdministrator. Source: "To test federation and push notifications".
+        # Needs: CsAdministrator. Source: "Test federation and push notifications".
         Write-Host 'Step 6 of 6: Test push notifications'
         # A read-only test. Microsoft's page "Test push notifications to smart phones" says it
         #   usually throws on failure; a returned Failure is reported too.

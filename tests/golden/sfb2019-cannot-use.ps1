@@ -1,7 +1,8 @@
 # Push notifications for Skype for Business Server mobility
 # Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
-# Microsoft's article "Configuring for push notifications in Lync Server 2013"
-#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-11-27.
+# Microsoft's article "Deploy and Configure Mobility for Skype for Business Server"
+#   (https://learn.microsoft.com/en-us/skypeforbusiness/deploy/deploy-and-configure-mobility),
+#   checked 2026-11-27.
 #
 # Answers
 #   Edge Server:      Skype for Business Server 2019 (sfb2019)

@@ -1,7 +1,8 @@
 # Push notifications for Skype for Business Server mobility
 # Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
-# Microsoft's article "Configuring for push notifications in Lync Server 2013"
-#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-11-27.
+# Microsoft's article "Deploy and Configure Mobility for Skype for Business Server"
+#   (https://learn.microsoft.com/en-us/skypeforbusiness/deploy/deploy-and-configure-mobility),
+#   checked 2026-11-27.
 #
 # Answers
 #   Edge Server:      Lync Server 2013 (lync2013)
@@ -24,14 +25,15 @@
 #   Server 2013 - Microsoft Lifecycle,
 #   https://learn.microsoft.com/en-us/lifecycle/products/microsoft-lync-server-2013)
 # - Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports
-#   it: do not count on push notifications reaching Windows Phone. The push test at the end shows
-#   whether they still do. (Source: Send an MPNS native notification - Notification Hubs REST API,
+#   it: do not count on push notifications reaching Windows Phone. No push test is documented for
+#   this pool's version: only a Windows Phone shows whether they still arrive. (Source: Send an MPNS
+#   native notification - Notification Hubs REST API,
 #   https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
 # - No Microsoft statement confirms that the Push Notification Service (push.lync.com, through
 #   sipfed.online.lync.com) still relays notifications for on-premises servers: Microsoft announced
 #   that it would decommission the Skype for Business Online infrastructure on or after 30 June
-#   2022. The tests at the end of the script show whether it still does. (Source: Skype for Business
-#   Online retirement,
+#   2022. The federation test at the end of the script checks only the path to push.lync.com, not
+#   whether notifications are still relayed. (Source: Skype for Business Online retirement,
 #   https://learn.microsoft.com/en-us/microsoftteams/skype-for-business-online-retirement)
 #
 # Run in the Skype for Business Server Management Shell of Skype for Business Server 2019,
@@ -74,9 +76,6 @@
         }
         if ($missing.Count -gt 0) {
             $why = ' Run this in the Skype for Business Server Management Shell of a Skype for Business Server deployment that has them.'
-            if (@($missing | Where-Object { @('Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration') -contains $_ }).Count -gt 0) {
-                $why = ' The push cmdlets came with the November 2011 cumulative update for Lync Server 2010: install that update, or a later one, on this Lync Server 2010 deployment.'
-            }
             throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')
         }
         Write-Host ('  OK: the ' + $cmdlets.Count + ' Skype for Business Server cmdlets this script uses are all here.')
@@ -84,7 +83,7 @@
         if ($provider.Count -eq 0) {
             $sameName = @(Get-CsHostingProvider | Where-Object { [string]$_.Identity -eq "SkypeOnline" })
             if ($sameName.Count -gt 0) {
-                throw 'A hosting provider named SkypeOnline exists with another ProxyFqdn, which cannot be changed. Check it with Get-CsHostingProvider before adding the Lync Online provider. Nothing was changed.'
+                throw 'A hosting provider named SkypeOnline exists with another ProxyFqdn, which cannot be changed. Check it with Get-CsHostingProvider before adding the Skype for Business Online provider. Nothing was changed.'
             }
         }
         $allowed = @(Get-CsAllowedDomain | Where-Object { $_.Domain -eq "push.lync.com" })
@@ -126,8 +125,8 @@
         #   Service through hosting-provider federation with Skype for Business Online
         #   (sipfed.online.lync.com). Only one hosting provider may federate with it, so the script
         #   adds SkypeOnline only if none does yet.
-        # Needs: RtcUniversalServerAdmins. Source: "To configure for push notifications with Lync
-        #   Server 2013 or Lync Server 2010 Edge Server".
+        # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
+        #   for push notifications".
         Write-Host 'Step 1 of 5: Add the Skype for Business Online hosting provider (sipfed.online.lync.com)'
         if ($provider.Count -gt 0) {
             Write-Host ('  Skipped: hosting provider ' + $provider[0].Identity + ' already federates with sipfed.online.lync.com, and only one may.')
@@ -145,8 +144,8 @@
         # Step 2 of 5: Allow federation with push.lync.com
         # Why: push.lync.com is the Office 365 domain of the Push Notification Service, so your Edge
         #   Server must be allowed to federate with it.
-        # Needs: RtcUniversalServerAdmins. Source: "To configure for push notifications with Lync
-        #   Server 2013 or Lync Server 2010 Edge Server".
+        # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
+        #   for push notifications".
         Write-Host 'Step 2 of 5: Allow federation with push.lync.com'
         if ($allowed.Count -gt 0) {
             Write-Host '  Skipped: push.lync.com is already an allowed domain.'
@@ -161,7 +160,7 @@
         # Step 3 of 5: Turn on push notifications (MPNS only, global)
         # Why: Push notifications are off by default. This turns on Windows Phone (MPNS) push in the
         #   global settings; a service your clients do not need is left as it is.
-        # Needs: CsAdministrator. Source: "To enable push notifications".
+        # Needs: CsAdministrator. Source: "Enable push notifications".
         Write-Host 'Step 3 of 5: Turn on push notifications (MPNS only, global)'
         $push = Get-CsPushNotificationConfiguration -Identity Global
         if ($push.EnableMicrosoftPushNotificationService) {
@@ -193,7 +192,7 @@
         #   script shows that setting before the change. Before any change, the script checks that
         #   the Access Edge uses DNS SRV routing, which hosting-provider federation needs, and stops
         #   if it does not.
-        # Needs: CsAdministrator. Source: "To enable push notifications".
+        # Needs: CsAdministrator. Source: "Enable push notifications".
         Write-Host 'Step 4 of 5: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration
         if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting') {
@@ -242,7 +241,7 @@
         #
         # Step 5 of 5: Test federation with push.lync.com
         # Why: Checks that your Access Edge can reach push.lync.com through sipfed.online.lync.com.
-        # Needs: CsAdministrator. Source: "To test federation and push notifications".
+        # Needs: CsAdministrator. Source: "Test federation and push notifications".
         Write-Host 'Step 5 of 5: Test federation with push.lync.com'
         # A read-only test: a failure is reported and the script goes on.
         try {

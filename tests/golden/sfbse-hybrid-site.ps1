@@ -1,7 +1,8 @@
 # Push notifications for Skype for Business Server mobility
 # Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
-# Microsoft's article "Configuring for push notifications in Lync Server 2013"
-#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-11-27.
+# Microsoft's article "Deploy and Configure Mobility for Skype for Business Server"
+#   (https://learn.microsoft.com/en-us/skypeforbusiness/deploy/deploy-and-configure-mobility),
+#   checked 2026-11-27.
 #
 # Answers
 #   Edge Server:      Skype for Business Server Subscription Edition (sfbse)
@@ -21,14 +22,15 @@
 #   Modern Lifecycle Policy, which asks you to keep it current. (Source: Modern Lifecycle Policy -
 #   Microsoft Lifecycle, https://learn.microsoft.com/en-us/lifecycle/policies/modern)
 # - Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports
-#   it: do not count on push notifications reaching Windows Phone. The push test at the end shows
-#   whether they still do. (Source: Send an MPNS native notification - Notification Hubs REST API,
+#   it: do not count on push notifications reaching Windows Phone. No push test is documented for
+#   this pool's version: only a Windows Phone shows whether they still arrive. (Source: Send an MPNS
+#   native notification - Notification Hubs REST API,
 #   https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
 # - No Microsoft statement confirms that the Push Notification Service (push.lync.com, through
 #   sipfed.online.lync.com) still relays notifications for on-premises servers: Microsoft announced
 #   that it would decommission the Skype for Business Online infrastructure on or after 30 June
-#   2022. The tests at the end of the script show whether it still does. (Source: Skype for Business
-#   Online retirement,
+#   2022. The federation test at the end of the script checks only the path to push.lync.com, not
+#   whether notifications are still relayed. (Source: Skype for Business Online retirement,
 #   https://learn.microsoft.com/en-us/microsoftteams/skype-for-business-online-retirement)
 #
 # Run in the Skype for Business Server Management Shell of Skype for Business Server Subscription
@@ -72,9 +74,6 @@
         }
         if ($missing.Count -gt 0) {
             $why = ' Run this in the Skype for Business Server Management Shell of a Skype for Business Server deployment that has them.'
-            if (@($missing | Where-Object { @('Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'New-CsPushNotificationConfiguration') -contains $_ }).Count -gt 0) {
-                $why = ' The push cmdlets came with the November 2011 cumulative update for Lync Server 2010: install that update, or a later one, on this Lync Server 2010 deployment.'
-            }
             throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')
         }
         Write-Host ('  OK: the ' + $cmdlets.Count + ' Skype for Business Server cmdlets this script uses are all here.')
@@ -130,8 +129,8 @@
         # Step 1 of 5: Check the existing hosting provider Office365 for sipfed.online.lync.com
         # Why: You have a hosting provider (Office365) for sipfed.online.lync.com already. Only one
         #   may federate with it, so none is added; the script checks that it is there.
-        # Needs: RtcUniversalServerAdmins. Source: "To configure for push notifications with Lync
-        #   Server 2013 or Lync Server 2010 Edge Server".
+        # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
+        #   for push notifications".
         Write-Host 'Step 1 of 5: Check the existing hosting provider Office365 for sipfed.online.lync.com'
         if ([string]$provider[0].Identity -ne 'Office365') {
             Write-Warning ('The hosting provider for sipfed.online.lync.com is ' + $provider[0].Identity + ', not Office365; it serves push all the same.')
@@ -144,8 +143,8 @@
         # Step 2 of 5: Allow federation with push.lync.com
         # Why: push.lync.com is the Office 365 domain of the Push Notification Service, so your Edge
         #   Server must be allowed to federate with it.
-        # Needs: RtcUniversalServerAdmins. Source: "To configure for push notifications with Lync
-        #   Server 2013 or Lync Server 2010 Edge Server".
+        # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
+        #   for push notifications".
         Write-Host 'Step 2 of 5: Allow federation with push.lync.com'
         if ($allowed.Count -gt 0) {
             Write-Host '  Skipped: push.lync.com is already an allowed domain.'
@@ -162,7 +161,7 @@
         #   (MPNS) push in the settings of site Redmond (created if the site has none, with a copy
         #   of today's global value for a service not needed; they override global there); a service
         #   your clients do not need is left as it is.
-        # Needs: CsAdministrator. Source: "To enable push notifications".
+        # Needs: CsAdministrator. Source: "Enable push notifications".
         Write-Host 'Step 3 of 5: Turn on push notifications (APNS and MPNS, site:Redmond)'
         $siteIdentity = 'site:Redmond'
         $push = @(Get-CsPushNotificationConfiguration -Filter "site:*" | Where-Object { [string]$_.Identity -eq $siteIdentity })
@@ -197,7 +196,7 @@
         #   script shows that setting before the change. Before any change, the script checks that
         #   the Access Edge uses DNS SRV routing, which hosting-provider federation needs, and stops
         #   if it does not.
-        # Needs: CsAdministrator. Source: "To enable push notifications".
+        # Needs: CsAdministrator. Source: "Enable push notifications".
         Write-Host 'Step 4 of 5: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration
         if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting') {
@@ -246,7 +245,7 @@
         #
         # Step 5 of 5: Test federation with push.lync.com
         # Why: Checks that your Access Edge can reach push.lync.com through sipfed.online.lync.com.
-        # Needs: CsAdministrator. Source: "To test federation and push notifications".
+        # Needs: CsAdministrator. Source: "Test federation and push notifications".
         Write-Host 'Step 5 of 5: Test federation with push.lync.com'
         # A read-only test: a failure is reported and the script goes on.
         try {

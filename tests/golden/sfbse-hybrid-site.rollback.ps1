@@ -1,7 +1,8 @@
 # Undo push notifications for Skype for Business Server mobility
 # Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
-# Microsoft's article "Configuring for push notifications in Lync Server 2013"
-#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-11-27.
+# Microsoft's article "Deploy and Configure Mobility for Skype for Business Server"
+#   (https://learn.microsoft.com/en-us/skypeforbusiness/deploy/deploy-and-configure-mobility),
+#   checked 2026-11-27.
 #
 # Answers
 #   Edge Server:      Skype for Business Server Subscription Edition (sfbse)
@@ -65,9 +66,6 @@ param([switch]$Force)
         }
         if ($missing.Count -gt 0) {
             $why = ' Run this in the Skype for Business Server Management Shell of a Skype for Business Server deployment that has them.'
-            if (@($missing | Where-Object { @('Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Remove-CsPushNotificationConfiguration') -contains $_ }).Count -gt 0) {
-                $why = ' The push cmdlets came with the November 2011 cumulative update for Lync Server 2010: install that update, or a later one, on this Lync Server 2010 deployment.'
-            }
             throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')
         }
         Write-Host ('  OK: the ' + $cmdlets.Count + ' Skype for Business Server cmdlets this script uses are all here.')

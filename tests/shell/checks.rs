@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use lync_push_wizard::core::{Answers, EdgeServer, ScopeKind};
+use lync_push_wizard::core::{Answers, EdgeServer, PoolVersion, ScopeKind};
 
 use super::model::{diff, AllowedDomain, BlockedDomain, Deployment, HostingProvider, Machine, PushSettings, Routing, Shell, LYNC_ONLINE, PUSH_DOMAIN, SCRIPT_FOLDER};
 use super::value::Kind;
@@ -688,7 +688,14 @@ fn preflight(r: &mut Runner, pair: &Pair, start: &Start, first: &RunResult) {
     if !unnamed.is_empty() && !said_not_lync {
         r.report.fail(PREFLIGHT, &format!("names from {}", start.name), format!("{}: the output does not name {unnamed:?}; output ends: {}", r.label, tail(first)));
     }
-    if matches!(shell, Shell::Lync { push_cmdlets: false }) {
+    // Only a Lync Server pool can lack the push cmdlets (push-facts §2: Lync Server 2010 before the
+    // November 2011 update); every Skype for Business Server version has them (sfb-facts §4), so a
+    // Skype for Business script names the missing cmdlets without blaming that update.
+    let lync_pool = match pair.answers.pool {
+        None | Some(PoolVersion::Lync2010 | PoolVersion::Lync2013) => true,
+        Some(PoolVersion::Sfb2015 | PoolVersion::Sfb2019 | PoolVersion::SfbSe) => false,
+    };
+    if lync_pool && matches!(shell, Shell::Lync { push_cmdlets: false }) {
         let lower = text.to_lowercase();
         if !(lower.contains("november 2011") && lower.contains("cumulative update")) {
             r.report.fail(PREFLIGHT, "cumulative update", format!("{}: the output does not mention the Lync Server 2010 November 2011 cumulative update", r.label));

@@ -82,7 +82,7 @@ pub fn verdict(t: &Strings, plan: &Plan) -> String {
     let decision = &plan.decision;
     let mut out = String::new();
     code_words(&mut out, "<p>", text::verdict_advice(t, decision), "</p>");
-    status(&mut out, t, &plan.status);
+    status(&mut out, t, &plan.status, plan.has_push_test());
     if !decision.clients.is_empty() {
         out.push_str("<ul class=\"reasons\">");
         for client in &decision.clients {
@@ -96,13 +96,13 @@ pub fn verdict(t: &Strings, plan: &Plan) -> String {
 }
 
 /// The status facts, each with a link to its source; nothing when there are none.
-fn status(out: &mut String, t: &Strings, facts: &[StatusFact]) {
+fn status(out: &mut String, t: &Strings, facts: &[StatusFact], push_test: bool) {
     if facts.is_empty() {
         return;
     }
     element(out, "<div class=\"status-facts\" data-testid=\"status-facts\"><p class=\"status-heading\">", t.status_heading, "</p><ul>");
     for &fact in facts {
-        let status = text::status_text(t, fact);
+        let status = text::status_text(t, fact, push_test);
         code_words(out, "<li>", &status.text, "<span class=\"source\">");
         element(out, "", t.source_label, "");
         element(out, "", t.colon, "");
@@ -138,7 +138,7 @@ pub fn plan_steps(t: &Strings, plan: &Plan) -> String {
         code_words(&mut out, "<p class=\"step-why\">", &text::step_why(t, &step.action), "</p>");
         element(&mut out, "<p class=\"source\">", t.source_label, "");
         element(&mut out, "", t.colon, "");
-        element(&mut out, "<a rel=\"noopener\" href=\"", &format!("{}#{}", text::seed_url(t), step.seed.anchor()), "\">");
+        element(&mut out, "<a rel=\"noopener\" href=\"", &text::section_url(t, step.seed), "\">");
         element(&mut out, "", step.seed.title(t), "</a></p></li>");
     }
     if group.is_some() {

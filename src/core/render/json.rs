@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::core::answers::Answers;
 use crate::core::decision::Decision;
-use crate::core::facts::{SeedSection, SEED_URL};
+use crate::core::facts::SeedSection;
 use crate::core::plan::{Action, Host, Note, Plan, Role, StatusFact, Trouble};
 use crate::core::i18n::EN;
 use crate::core::text;
@@ -17,7 +17,7 @@ use super::powershell::commands_to_type;
 #[serde(rename_all = "kebab-case")]
 struct Document<'a> {
     rules_version: &'static str,
-    source: &'static str,
+    source: String,
     answers: Answers,
     share_fragment: String,
     decision: &'a Decision,
@@ -91,7 +91,7 @@ pub fn json(plan: &Plan) -> String {
     let answers = plan.answers();
     let document = Document {
         rules_version: RULES_VERSION,
-        source: SEED_URL,
+        source: text::article_url(&EN, plan.article()),
         share_fragment: crate::core::share::to_fragment(&answers),
         answers,
         decision: &plan.decision,
@@ -101,7 +101,7 @@ pub fn json(plan: &Plan) -> String {
             .status
             .iter()
             .map(|&fact| {
-                let status = text::status_text(&EN, fact);
+                let status = text::status_text(&EN, fact, plan.has_push_test());
                 StatusView { fact, text: status.text, source_title: status.source, source_url: status.url }
             })
             .collect(),

@@ -17,7 +17,8 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
     let shell = plan.decision.shell();
     line(&format!("# {}", text::runbook_title(t, shell)));
     line("");
-    line(&fill(t.rules_from, &[&text::rules_checked_on(), &format!("[{}]({})", t.seed_overview, text::seed_url(t))]));
+    let article = plan.article();
+    line(&fill(t.rules_from, &[&text::rules_checked_on(), &format!("[{}]({})", article.title(t), text::article_url(t, article))]));
     line("");
     line(&format!("## {}", t.answers_heading));
     line("");
@@ -35,7 +36,7 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
         line(&format!("**{}**", t.status_heading));
         line("");
         for &fact in &plan.status {
-            let status = text::status_text(t, fact);
+            let status = text::status_text(t, fact, plan.has_push_test());
             line(&format!("- {}", fill(t.status_with_source, &[&status.text, &format!("[{}]({})", status.source, status.url)])));
         }
         line("");
@@ -59,7 +60,7 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
             line(&format!("- **{}{}** {}", t.where_label, t.colon.trim_end(), text::host_label(t, step.host, shell)));
             line(&format!("- **{}{}** {}", t.who_label, t.colon.trim_end(), text::role_label(t, step.role)));
             line(&format!("- **{}{}** {}", t.why_label, t.colon.trim_end(), text::step_why(t, &step.action)));
-            line(&format!("- **{}{}** [{}]({}#{})", t.source_label, t.colon.trim_end(), step.seed.title(t), text::seed_url(t), step.seed.anchor()));
+            line(&format!("- **{}{}** [{}]({})", t.source_label, t.colon.trim_end(), step.seed.title(t), text::section_url(t, step.seed)));
             line("");
             let commands = commands_to_type(t, &step.action);
             if commands.is_empty() {

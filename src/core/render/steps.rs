@@ -1,7 +1,6 @@
 //! The plan as numbered text: verdict, reasons, each step with where, who, why and how, the GUI
 //! procedures and the tests with what success and failure look like.
 
-use crate::core::facts::{SEED_TITLE, SEED_URL};
 use crate::core::plan::Plan;
 use crate::core::i18n::{Strings, EN};
 use crate::core::text;
@@ -18,7 +17,13 @@ pub fn steps(plan: &Plan) -> String {
     };
     let shell = plan.decision.shell();
     line(&format!("Push notifications for {} mobility: plan", text::shell_family(shell)));
-    line(&format!("Based on Microsoft's article \"{SEED_TITLE}\" ({SEED_URL}), checked {}.", text::rules_checked_on()));
+    let article = plan.article();
+    line(&format!(
+        "Based on Microsoft's article \"{}\" ({}), checked {}.",
+        article.title(t),
+        text::article_url(t, article),
+        text::rules_checked_on()
+    ));
     line("");
     line("Answers");
     for (label, value) in super::answer_lines(t, &plan.answers()) {
@@ -31,7 +36,7 @@ pub fn steps(plan: &Plan) -> String {
         line("");
         line(t.status_heading);
         for &fact in &plan.status {
-            let status = text::status_text(t, fact);
+            let status = text::status_text(t, fact, plan.has_push_test());
             line(&format!("  - {}", status.text));
             line(&format!("    Source: \"{}\" ({})", status.source, status.url));
         }
@@ -55,7 +60,7 @@ pub fn steps(plan: &Plan) -> String {
             line(&format!("    Where:  {}", text::host_label(t, step.host, shell)));
             line(&format!("    Who:    {}", text::role_label(t, step.role)));
             line(&format!("    Why:    {}", text::step_why(t, &step.action)));
-            line(&format!("    Source: \"{}\" ({SEED_URL}#{})", step.seed.title(t), step.seed.anchor()));
+            line(&format!("    Source: \"{}\" ({})", step.seed.title(t), text::section_url(t, step.seed)));
             let commands = commands_to_type(t, &step.action);
             if commands.is_empty() {
                 line("    By hand:");

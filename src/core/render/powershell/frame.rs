@@ -3,9 +3,9 @@
 //! the other reads.
 
 use crate::core::answers::PoolVersion;
-use crate::core::facts::{cmdlet, PUSH_CMDLETS_UPDATE, SEED_TITLE, SEED_URL, UNDO_RECORD_FILE};
+use crate::core::facts::{cmdlet, PUSH_CMDLETS_UPDATE, UNDO_RECORD_FILE};
 use crate::core::i18n::EN;
-use crate::core::plan::Plan;
+use crate::core::plan::{push_cmdlets_may_be_missing, Plan};
 use crate::core::text;
 use crate::core::RULES_VERSION;
 
@@ -90,8 +90,8 @@ fn cmdlets_called<'a>(parts: &[&'a str]) -> Vec<&'a str> {
 }
 
 /// Stops before any change when the shell lacks a cmdlet the body calls: not the Management
-/// Shell at all, or a Lync Server 2010 deployment without the update that brought the push
-/// cmdlets (facts §2). The shell, its module and its family are named as the pool's version
+/// Shell at all, or, for a Lync Server shell, a Lync Server 2010 deployment without the update
+/// that brought the push cmdlets (facts §2; `plan::push_cmdlets_may_be_missing`). The shell, its module and its family are named as the pool's version
 /// names them (`text::shell_family`, `text::shell_module`).
 pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str], shell: PoolVersion) {
     let family = text::shell_family(shell);
@@ -109,25 +109,38 @@ pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str
             }
         }
         if ($missing.Count -eq $cmdlets.Count) {
-            throw 'The {3} cmdlets are missing: this is not the {3} Management Shell. Start it from the Start menu (or run Import-Module {4} first), then run this again. Nothing was changed.'
+            throw 'The {1} cmdlets are missing: this is not the {1} Management Shell. Start it from the Start menu (or run Import-Module {2} first), then run this again. Nothing was changed.'
         }
-        if ($missing.Count -gt 0) {
-            $why = ' Run this in the {3} Management Shell of a {3} deployment that has them.'
-            if (@($missing | Where-Object { @({1}) -contains $_ }).Count -gt 0) {
-                $why = ' The push cmdlets came with {2}: install that update, or a later one, on this Lync Server 2010 deployment.'
-            }
-            throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')
-        }
-        Write-Host ('  OK: the ' + $cmdlets.Count + ' {3} cmdlets this script uses are all here.')
         "#,
-        &[&list, &push_cmdlets, PUSH_CMDLETS_UPDATE, family, module],
+        &[&list, family, module],
     );
+    out.open("if ($missing.Count -gt 0)");
+    out.line(&format!("$why = ' Run this in the {family} Management Shell of a {family} deployment that has them.'"));
+    if push_cmdlets_may_be_missing(shell) {
+        out.template(
+            r#"
+            if (@($missing | Where-Object { @({0}) -contains $_ }).Count -gt 0) {
+                $why = ' The push cmdlets came with {1}: install that update, or a later one, on this Lync Server 2010 deployment.'
+            }
+            "#,
+            &[&push_cmdlets, PUSH_CMDLETS_UPDATE],
+        );
+    }
+    out.line("throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')");
+    out.close();
+    out.line(&format!("Write-Host ('  OK: the ' + $cmdlets.Count + ' {family} cmdlets this script uses are all here.')"));
 }
 
 pub(in crate::core::render) fn header(out: &mut Writer, plan: &Plan, title: &str) {
     out.comment(title);
     out.comment(&format!("Made by the Lync Server 2013 push-notification wizard (rules {RULES_VERSION}), based on"));
-    out.comment(&format!("Microsoft's article \"{SEED_TITLE}\" ({SEED_URL}), checked {}.", text::rules_checked_on()));
+    let article = plan.article();
+    out.comment(&format!(
+        "Microsoft's article \"{}\" ({}), checked {}.",
+        article.title(&EN),
+        text::article_url(&EN, article),
+        text::rules_checked_on()
+    ));
     out.line("#");
     out.comment("Answers");
     for (label, value) in crate::core::render::answer_lines(&EN, &plan.answers()) {

@@ -41,7 +41,7 @@ fn how_to_run(out: &mut Writer, plan: &Plan) {
         out.line("#");
         out.comment(&format!("{}:", EN.status_heading));
         for &fact in &plan.status {
-            out.comment(&format!("- {}", text::status_line(&EN, fact)));
+            out.comment(&format!("- {}", text::status_line(&EN, fact, plan.has_push_test())));
         }
     }
     if plan.steps.is_empty() {
@@ -153,6 +153,7 @@ fn preflight_blockers(out: &mut Writer, plan: &Plan) {
     for (_, step) in plan.script_steps() {
         match &step.action {
             Action::AddHostingProvider { existing, new_identity } => {
+                let service = text::provider_service(*new_identity);
                 let new_identity = new_identity.identity();
                 out.line(&format!("$provider = @({})", provider_lookup()));
                 match existing {
@@ -179,7 +180,7 @@ fn preflight_blockers(out: &mut Writer, plan: &Plan) {
                         &[
                             &provider_lookup_by_identity(new_identity),
                             &quote(&format!(
-                                "A hosting provider named {new_identity} exists with another ProxyFqdn, which cannot be changed. Check it with Get-CsHostingProvider before adding the Lync Online provider. Nothing was changed."
+                                "A hosting provider named {new_identity} exists with another ProxyFqdn, which cannot be changed. Check it with Get-CsHostingProvider before adding the {service} provider. Nothing was changed."
                             )),
                         ],
                     ),
