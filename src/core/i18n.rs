@@ -25,7 +25,7 @@
 //! | Properties (a file's), Unblock | [內容]、[解除封鎖] | Windows Explorer's zh-TW labels |
 //! | Skype for Business Server 2015, 2019 | 商務用 Skype Server 2015、2019 | lifecycle-data-pr.zh-tw skype-for-business-server-2019.yml; deploy-and-configure-mobility.md (zh-TW) |
 //! | Skype for Business Server Management Shell | 商務用 Skype Server 管理命令介面 | deploy-and-configure-mobility.md (zh-TW) |
-//! | Start-menu folders | [商務用 Skype 伺服器 2015]、[Microsoft 商務用 Skype Server 2019] | zh-TW planning-tool page (2015); configure-the-meeting-join-page.md (2019) |
+//! | Start-menu folders "Skype for Business 2015", "Microsoft Skype for Business Server 2019" | [商務用 Skype 2015]、[Microsoft 商務用 Skype Server 2019] | zh-TW configure-call-park-settings.md (2015; not 商務用 Skype 伺服器 2015, the Planning Tool's "Skype for Business Server 2015" folder); configure-the-meeting-join-page.md (2019) |
 //! | Skype for Business Online; Skype for Business (app) | 商務用 Skype Online；商務用 Skype | zh-TW Skype hub and cmdlet pages |
 //! | Skype for Business Server Subscription Edition | kept in English | no Microsoft zh-TW page names it |
 //! | pool | 集區 | 前端集區 in the zh-TW mobility page |
@@ -463,7 +463,7 @@ strings! {
     start_shell_sfb: "Start the Skype for Business Server Management Shell: click {0}.", "啟動商務用 Skype Server 管理命令介面：依序按一下 {0}。";
     start_shell_search: "Start the Skype for Business Server Management Shell: search for it from Start (Microsoft documents no Start-menu path for Subscription Edition).", "啟動商務用 Skype Server 管理命令介面：從 [開始] 搜尋（Microsoft 未記載 Subscription Edition 的 [開始] 功能表路徑）。";
     shell_name_sfb: "Skype for Business Server Management Shell", "商務用 Skype Server 管理命令介面";
-    menu_sfb2015: "Skype for Business 2015", "商務用 Skype 伺服器 2015";
+    menu_sfb2015: "Skype for Business 2015", "商務用 Skype 2015";
     menu_sfb2019: "Microsoft Skype for Business Server 2019", "Microsoft 商務用 Skype Server 2019";
     runbook_title_sfb: "Push notifications for Skype for Business Server mobility: runbook", "商務用 Skype Server 行動功能推播通知：作業手冊";
     diagram_edge_sfb2015: "SfB Server 2015 Edge", "商務用 Skype Server 2015 Edge";
