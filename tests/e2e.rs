@@ -164,6 +164,23 @@ fn share_link_opens_the_same_script_in_a_fresh_profile() {
     );
 }
 
+/// A share link whose values and names carry markup: the page shows it as text, in the notice
+/// and in the list of what is left, and runs none of it.
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn a_share_link_carrying_markup_shows_it_as_text() {
+    let driver = Driver::start();
+    let session = driver.session(Options::default());
+    let markup = "%3Cimg%20src%3Dx%20onerror%3D%22window.pwned%3D1%22%3E";
+    open(&session, &format!("{}#edge={markup}&clients=wp-lync2013,{markup}&{markup}=1&access-edge=a.contoso.com", site()));
+    session.find("share-link");
+    let notices = session.wait_until_contains("notices", "<img src=x onerror=\"window.pwned=1\">");
+    assert!(notices.contains("does not ask for them: <img"), "the unknown name, as text: {notices}");
+    assert!(notices.contains("Replace \"<img src=x"), "the unknown value, as text: {notices}");
+    let found = session.exec("return [typeof window.pwned, document.querySelectorAll('img').length]", vec![]);
+    assert_eq!(found, json!(["undefined", 0]), "no element was made from the link, nothing ran");
+}
+
 /// Broken JSON, an old schema and a 5 MB string under our key: the page works, the old value
 /// is kept under the backup key, and a notice says so.
 #[test]
