@@ -47,7 +47,7 @@ pub fn load_initial() -> Initial {
     };
     let mut lang = state.lang.unwrap_or_else(browser_language);
     if let Some(link) = shared_link() {
-        let notice = link.notice(&state.answers);
+        let notice = link.notice(super::state::replaced(&state.answers, &link.answers));
         link.keep_in_address_bar(&notice);
         notices.push(notice);
         state.answers = link.answers;
@@ -66,14 +66,10 @@ pub struct SharedLink {
 }
 
 impl SharedLink {
-    /// The notice for opening it over `current` answers: different answers that were there are
-    /// not lost, the notice offers them back.
-    pub fn notice(&self, current: &Answers) -> Notice {
-        Notice::OpenedFromLink {
-            problems: self.problems.clone(),
-            ignored: self.ignored.clone(),
-            previous: super::state::replaced(current, &self.answers),
-        }
+    /// The notice for opening it: `previous`, the user's own answers it replaces, are not lost,
+    /// the notice offers them back (`state::replaced`).
+    pub fn notice(&self, previous: Option<Answers>) -> Notice {
+        Notice::OpenedFromLink { problems: self.problems.clone(), ignored: self.ignored.clone(), previous }
     }
 
     /// A link that asks which answers to keep stays in the address bar until the choice is made,

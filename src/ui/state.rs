@@ -295,23 +295,12 @@ impl Store {
 
     /// Takes the answers of a share link followed while the page is open.
     pub fn open_link(self, link: super::browser::SharedLink) {
-        // A second link while the first asks: the answers to offer back are still the saved ones.
-        let saved = self.notices.with_untracked(|n| n.iter().find(|n| n.asks()).and_then(Notice::previous).cloned());
-        let notice = match saved {
-            Some(saved) => Notice::OpenedFromLink {
-                problems: link.problems.clone(),
-                ignored: link.ignored.clone(),
-                previous: replaced(&saved, &link.answers),
-            },
-            None => self.answers.with_untracked(|current| link.notice(current)),
-        };
+        let notice = link.notice(self.replaced_by(&link.answers));
         link.keep_in_address_bar(&notice);
-        self.answers.set(link.answers);
         if let Some(lang) = link.lang {
             self.lang.set(lang);
         }
-        self.seen.set(Page::ALL.len() - 1);
-        self.touched.set(usize::MAX);
+        self.take_answers(link.answers);
         self.notices.update(|n| {
             n.retain(|notice| !matches!(notice, Notice::OpenedFromLink { .. }));
             n.push(notice);
@@ -319,22 +308,34 @@ impl Store {
     }
 
     /// Takes the answers a generated script carries (its header's share link).
-    /// A link's notice goes: these answers are the newer choice, and while the link asked, the
-    /// answers to offer back are the saved ones it asked about.
+    ///
+    /// A link's notice goes: these answers are the newer choice.
     pub fn restore(self, answers: Answers, problems: Vec<FieldError>) {
-        let saved = self.notices.with_untracked(|n| n.iter().find(|n| n.asks()).and_then(Notice::previous).cloned());
-        let previous = match saved {
-            Some(saved) => replaced(&saved, &answers),
-            None => self.answers.with_untracked(|current| replaced(current, &answers)),
-        };
-        self.answers.set(answers);
-        self.seen.set(Page::ALL.len() - 1);
-        self.touched.set(usize::MAX);
+        let previous = self.replaced_by(&answers);
+        self.take_answers(answers);
         browser::forget_fragment();
         self.notices.update(|n| {
             n.retain(|notice| !matches!(notice, Notice::RestoredFromScript { .. } | Notice::OpenedFromLink { .. }));
             n.push(Notice::RestoredFromScript { problems, previous });
         });
+    }
+
+    /// The user's own answers that `incoming` replaces, to offer back: while a link asks which
+    /// to keep, the saved ones it asks about; otherwise those on the page.
+    fn replaced_by(self, incoming: &Answers) -> Option<Answers> {
+        let asked = self.notices.with_untracked(|n| n.iter().find(|n| n.asks()).and_then(Notice::previous).cloned());
+        match asked {
+            Some(saved) => replaced(&saved, incoming),
+            None => self.answers.with_untracked(|current| replaced(current, incoming)),
+        }
+    }
+
+    /// Answers that come back whole (a link, a script): every question stays open and every
+    /// problem shows, as for answers saved earlier.
+    fn take_answers(self, answers: Answers) {
+        self.answers.set(answers);
+        self.seen.set(Page::ALL.len() - 1);
+        self.touched.set(usize::MAX);
     }
 
     /// Ends the notice in `slot`; `bring_back` first restores the answers it replaced.
