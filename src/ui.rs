@@ -9,7 +9,10 @@ mod state;
 
 use leptos::prelude::*;
 
+use crate::core::decision::shell_of;
 use crate::core::i18n::{fill, Language};
+use crate::core::plan::article_for;
+use crate::core::{text, EdgeServer};
 
 pub use state::{Initial, Notice, Page, Persistence, Store};
 
@@ -43,6 +46,10 @@ pub fn App(initial: Initial) -> impl IntoView {
     // no single task keeps a slow phone from answering input for long (Lighthouse counted over
     // 100 ms blocked at 4x slowdown with the result in one task). A hidden tab runs no
     // animation frames, so a plain timer follows as a fallback.
+    // The Microsoft page the answers' version follows, for the footer.
+    let article = Memo::new(move |_| {
+        store.answers.with(|a| article_for(shell_of(a.pool, a.edge.unwrap_or(EdgeServer::Lync2013))))
+    });
     let rest_ready = RwSignal::new(false);
     let all_ready = RwSignal::new(false);
     let show_rest = move || {
@@ -72,8 +79,8 @@ pub fn App(initial: Initial) -> impl IntoView {
                 <footer class="footer" hidden=move || !all_ready.get()>
                     <p>
                         {t.page_footer}
-                        <a href=crate::core::text::seed_url(t) rel="noopener">{t.seed_overview}</a>
-                        {fill(t.page_footer_after, &[&crate::core::text::rules_checked_on()])}
+                        <a href=move || text::article_url(t, article.get()) rel="noopener">{move || article.get().title(t)}</a>
+                        {fill(t.page_footer_after, &[&text::rules_checked_on()])}
                     </p>
                 </footer>
             }

@@ -315,7 +315,7 @@ strings! {
     access_edge_help: "The internal FQDN of the Access Edge service used for federated SIP traffic. The tests (Test-CsFederatedPartner, Test-CsMcxPushNotification) run against it.", "用於同盟 SIP 流量的 Access Edge 服務內部 FQDN。測試（Test-CsFederatedPartner、Test-CsMcxPushNotification）會以此 FQDN 為目標執行。";
     provider_help: "Only one hosting provider may federate with sipfed.online.lync.com. Hybrid deployments often have one already, e.g. named Office365; the script then adds none.", "只能有一個裝載提供者與 sipfed.online.lync.com 同盟。混合式部署常已有一個，例如名為 Office365；此時指令碼不會新增。";
     provider_not_used: "Your OCS 2007 R2 Edge Server federates directly, so this answer is not used.", "您的 OCS 2007 R2 Edge Server 採用直接同盟，因此不會使用此答案。";
-    provider_no: "No, add LyncOnline", "否，新增 LyncOnline";
+    provider_no: "No, the script adds one", "否，由指令碼新增";
     provider_yes: "Yes, one exists", "是，已經存在";
     provider_identity_label: "Identity of the existing hosting provider", "現有裝載提供者的 Identity";
     provider_identity_help: "As Get-CsHostingProvider shows it.", "請依 Get-CsHostingProvider 顯示的內容輸入。";
