@@ -281,7 +281,7 @@ strings! {
     page_title: "Push notifications wizard", "推播通知精靈";
     document_title: "Push notifications for Lync Server 2013: configuration wizard", "Lync Server 2013 推播通知：設定精靈";
     page_eyebrow: "Lync Server 2013 mobility", "Lync Server 2013 行動功能";
-    page_lede: "Answer five questions about your deployment. The wizard says whether your mobile users need push notifications, and writes the Lync Server Management Shell script, the GUI steps and the tests. Your answers stay in this browser.", "請回答五個與您的部署相關的問題。精靈會判斷行動使用者是否需要推播通知，並產生 Lync Server 管理命令介面指令碼、GUI 步驟與測試。您的答案只會保留在此瀏覽器中。";
+    page_lede: "Answer five questions about your deployment. The wizard says whether your mobile users need push notifications, and writes the Management Shell script, the GUI steps and the tests. Your answers stay in this browser.", "請回答五個與您的部署相關的問題。精靈會判斷行動使用者是否需要推播通知，並產生管理命令介面指令碼、GUI 步驟與測試。您的答案只會保留在此瀏覽器中。";
     page_footer: "Based on Microsoft's article ", "依據 Microsoft 的文章";
     page_footer_after: " (checked {0}). Nothing you type leaves this page.", "（查核日期：{0}）。您輸入的內容不會離開此頁面。";
     dismiss: "Dismiss", "關閉";
@@ -312,7 +312,7 @@ strings! {
     back: "Back", "上一步";
     next: "Next", "下一步";
     to_result: "Go to the result", "查看結果";
-    access_edge_help: "The internal FQDN of the Access Edge service used for federated SIP traffic. The tests (Test-CsFederatedPartner, Test-CsMcxPushNotification) run against it.", "用於同盟 SIP 流量的 Access Edge 服務內部 FQDN。測試（Test-CsFederatedPartner、Test-CsMcxPushNotification）會以此 FQDN 為目標執行。";
+    access_edge_help: "The internal FQDN of the Access Edge service used for federated SIP traffic. The tests at the end of the script run against it.", "用於同盟 SIP 流量的 Access Edge 服務內部 FQDN。指令碼最後的測試會以此 FQDN 為目標執行。";
     provider_help: "Only one hosting provider may federate with sipfed.online.lync.com. Hybrid deployments often have one already, e.g. named Office365; the script then adds none.", "只能有一個裝載提供者與 sipfed.online.lync.com 同盟。混合式部署常已有一個，例如名為 Office365；此時指令碼不會新增。";
     provider_not_used: "Your OCS 2007 R2 Edge Server federates directly, so this answer is not used.", "您的 OCS 2007 R2 Edge Server 採用直接同盟，因此不會使用此答案。";
     provider_no: "No, the script adds one", "否，由指令碼新增";
