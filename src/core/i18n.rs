@@ -472,7 +472,6 @@ strings! {
     diagram_cannot_use_pool: "cannot use this pool", "無法使用此集區";
     field_pool: "Pool version", "集區版本";
     problem_pool_missing: "Choose the version of the pool where you run the Management Shell.", "請選擇您執行管理命令介面的集區版本。";
-    page_pool: "Pool", "集區";
     question_pool: "Which version runs the pool where you use the Management Shell?", "您使用管理命令介面的集區是哪個版本？";
     pool_help: "The steps run in this version's Management Shell: its name, its Start-menu path, the hosting provider's example Identity and the tests follow from it. The Edge Server may be another version.", "步驟會在此版本的管理命令介面中執行：命令介面名稱、[開始] 功能表路徑、裝載提供者的範例 Identity 與測試都依此版本而定。Edge Server 可以是其他版本。";
     status_sfb2015: "Skype for Business Server 2015 reached the end of extended support on 14 October 2025.", "商務用 Skype Server 2015 的延伸支援已於 2025 年 10 月 14 日結束。";
