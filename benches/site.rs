@@ -28,7 +28,7 @@ use webdriver::{Driver, Options, Session};
 const SIZE_BUDGET_RATIO: f64 = 3.0;
 /// Until the budget above is met, the size may not grow past today's (`./dev test` fails
 /// beyond it). Lower it whenever the site shrinks; raise it only as a decision.
-const SIZE_CEILING_RATIO: f64 = 5.15;
+const SIZE_CEILING_RATIO: f64 = 5.17;
 /// First question on screen at most this many times the empty app's start-up.
 const START_BUDGET_RATIO: f64 = 1.3;
 const UPDATE_MEDIAN_BUDGET_MS: f64 = 4.0;

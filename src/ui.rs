@@ -9,10 +9,9 @@ mod state;
 
 use leptos::prelude::*;
 
-use crate::core::decision::shell_of;
 use crate::core::i18n::{fill, Language};
 use crate::core::plan::article_for;
-use crate::core::{text, EdgeServer};
+use crate::core::text;
 
 pub use state::{Initial, Notice, Page, Persistence, Store};
 
@@ -34,6 +33,8 @@ pub fn App(initial: Initial) -> impl IntoView {
     let store = Store::new(initial);
     provide_context(store);
     Effect::new(move |_| browser::show_page_language(store.lang.get()));
+    // The Microsoft page the answers' version follows, for the footer.
+    let article = Memo::new(move |_| store.answers.with(|a| article_for(a.shell())));
     // A share link followed while the page is open changes only the fragment: no reload.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(link) = browser::shared_link() {
@@ -46,10 +47,6 @@ pub fn App(initial: Initial) -> impl IntoView {
     // no single task keeps a slow phone from answering input for long (Lighthouse counted over
     // 100 ms blocked at 4x slowdown with the result in one task). A hidden tab runs no
     // animation frames, so a plain timer follows as a fallback.
-    // The Microsoft page the answers' version follows, for the footer.
-    let article = Memo::new(move |_| {
-        store.answers.with(|a| article_for(shell_of(a.pool, a.edge.unwrap_or(EdgeServer::Lync2013))))
-    });
     let rest_ready = RwSignal::new(false);
     let all_ready = RwSignal::new(false);
     let show_rest = move || {

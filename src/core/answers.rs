@@ -8,7 +8,8 @@ use super::vocabulary::vocabulary;
 vocabulary! {
     /// The version of the pool whose Management Shell runs the steps: it names the shell, its
     /// Start-menu path, the hosting provider's example Identity and the tests that exist
-    /// (sfb-facts §1, §4, §6). Not given, it is the seed's Lync Server 2013 (`Answers::pool`).
+    /// (sfb-facts §1, §4, §6). Not given, the answers mean what they meant before the wizard asked
+    /// (`Answers::pool`, `decision::shell_of`).
     pub enum PoolVersion {
         SfbSe => "sfbse",
         Sfb2019 => "sfb2019",
@@ -71,8 +72,9 @@ impl Default for ScopeKind {
 pub struct Answers {
     /// `None` until the administrator has chosen.
     pub edge: Option<EdgeServer>,
-    /// The pool's version; `None` when not given, which means the seed's Lync Server 2013, so
-    /// every link, saved state and command line from before this question means what it meant.
+    /// The pool's version; `None` when not given, which means what the wizard read before it
+    /// asked (`decision::shell_of`: the seed's Lync Server 2013, or 2010 behind a Lync Server
+    /// 2010 Edge), so every link, saved state and command line from before means what it meant.
     /// Written only when given, so those give the same bytes too.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pool: Option<PoolVersion>,
@@ -89,6 +91,16 @@ pub struct Answers {
 }
 
 impl Answers {
+    /// The version whose Management Shell runs the steps, as these answers mean it
+    /// (`decision::shell_of`; before the Edge Server is answered, as for the seed's Lync Server
+    /// 2013 Edge).
+    pub const fn shell(&self) -> PoolVersion {
+        super::decision::shell_of(self.pool, match self.edge {
+            Some(edge) => edge,
+            None => EdgeServer::Lync2013,
+        })
+    }
+
     pub fn set_client(&mut self, client: MobileClient, in_use: bool) {
         if in_use {
             self.clients.insert(client);

@@ -286,7 +286,7 @@ strings! {
     page_footer_after: " (checked {0}). Nothing you type leaves this page.", "（查核日期：{0}）。您輸入的內容不會離開此頁面。";
     dismiss: "Dismiss", "關閉";
     notice_link: "Answers opened from a link.", "已從連結開啟答案。";
-    notice_link_ask: "Answers opened from a link. This browser had other answers saved: they stay saved until you choose which to keep.", "已從連結開啟答案。此瀏覽器先前儲存了其他答案；在您選擇要保留哪一組之前，這些答案會繼續保存。";
+    notice_link_ask: "Answers opened from a link. This browser had other answers saved: they stay saved until you choose which to keep, and changes made before you choose are not saved.", "已從連結開啟答案。此瀏覽器先前儲存了其他答案；在您選擇要保留哪一組之前，這些答案會繼續保存，且選擇前所做的變更不會儲存。";
     keep_link: "Keep the link's answers", "保留連結中的答案";
     notice_link_ignored: "Left out, as this wizard does not ask for them: {0}.", "此精靈不會詢問下列項目，因此已略過：{0}。";
     notice_link_problems: "Some values were not understood: {0}", "部分值無法辨識：{0}";

@@ -509,7 +509,8 @@ fn status_for(decision: &Decision) -> Vec<StatusFact> {
             facts.push(fact);
         }
     };
-    // The pool's version first: its shell runs the steps. Not given, it is the seed's 2013.
+    // The pool's version first: its shell runs the steps. Not given, the status is the seed's
+    // Lync Server 2013, as earlier plans said it (also behind a Lync Server 2010 Edge).
     add(Some(match decision.pool {
         None | Some(PoolVersion::Lync2013) => StatusFact::Lync2013SupportEnded,
         Some(PoolVersion::Lync2010) => match decision.edge {

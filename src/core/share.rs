@@ -7,7 +7,7 @@ use super::i18n::{Language, EN};
 use super::validate::{Field, FieldError, Problem};
 
 pub const KEY_EDGE: &str = "edge";
-/// The pool's version; absent means the seed's Lync Server 2013, so earlier links are unchanged.
+/// The pool's version; absent means what earlier links meant (`decision::shell_of`).
 pub const KEY_POOL: &str = "pool";
 pub const KEY_CLIENTS: &str = "clients";
 pub const KEY_ACCESS_EDGE: &str = "access-edge";

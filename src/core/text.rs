@@ -3,7 +3,7 @@
 
 use super::answers::{EdgeServer, MobileClient, PoolVersion};
 use super::decision::{BlockedBecause, Decision, Need, NotNeededBecause, PushService, Route, Services, Verdict};
-use super::facts::{status_source, Article, SeedSection, APNS_WIFI_PORT, SEED_URL_IN, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, PUSH_PROXY_URI, ROLLBACK_FILE, SCRIPT_FILE};
+use super::facts::{status_source, Article, SeedSection, APNS_WIFI_PORT, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, PUSH_PROXY_URI, ROLLBACK_FILE, SCRIPT_FILE};
 use super::i18n::{fill, Strings};
 use super::plan::{Action, Host, NewProvider, Note, Role, Scope, Trouble};
 
@@ -307,17 +307,10 @@ pub const fn runbook_title(t: &Strings, shell: PoolVersion) -> &'static str {
     }
 }
 
-/// The version under the Mobility Service in the diagram: the pool's; not given, the seed's.
+/// The version under the Mobility Service in the diagram: the one whose shell runs the steps
+/// (`Decision::shell`), as the pool question shows it.
 pub const fn mobility_label(t: &Strings, decision: &Decision) -> &'static str {
-    match decision.pool {
-        Some(pool) => pool_label(t, pool),
-        None => t.product_lync2013,
-    }
-}
-
-/// The seed page in the reader's language.
-pub fn seed_url(t: &Strings) -> String {
-    fill(SEED_URL_IN, &[t.learn_locale])
+    pool_label(t, decision.shell())
 }
 
 /// The page a plan follows (`Plan::article`), in the reader's language.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
-use crate::core::decision::{route_for, shell_of, Route};
+use crate::core::decision::{route_for, Route};
 use crate::core::i18n::{fill, Strings};
 use crate::core::render::html::{self as choice_html, escape};
 use crate::core::{Answers, EdgeServer, Field, MobileClient, PoolVersion, ScopeKind};
@@ -227,7 +227,7 @@ fn PoolQuestion(t: &'static Strings) -> impl IntoView {
     let group_id = "pool-choices";
     follow_answers(
         group_id.into(),
-        Box::new(|answers, token| shell_of(answers.pool, answers.edge.unwrap_or(EdgeServer::Lync2013)).token() == token),
+        Box::new(|answers, token| answers.shell().token() == token),
     );
     view! {
         <fieldset

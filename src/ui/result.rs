@@ -380,45 +380,51 @@ fn OpenScript(t: &'static Strings) -> impl IntoView {
         }
     };
     view! {
-        // Closed until wanted: on a first visit it would compete with the first question.
-        <details
+        // Closed until wanted: on a first visit it would compete with the first question. What
+        // a paste or a drop did shows below it, open or not.
+        <div
             class="card open-script"
-            data-testid="open-script"
             on:dragover=move |event: web_sys::DragEvent| event.prevent_default()
             on:drop=move |event: web_sys::DragEvent| {
                 event.prevent_default();
+                // Dropped on the closed part: open it, so what it says is in view.
+                if let Some(details) = browser::by_id("open-script") {
+                    let _ = details.set_attribute("open", "");
+                }
                 read_first(event.data_transfer().and_then(|data| data.files()));
             }
         >
-            <summary data-testid="open-script-summary">{t.open_heading}</summary>
-            <label for="pasted-script">{t.open_label}</label>
-            <textarea
-                id="pasted-script"
-                rows="3"
-                spellcheck="false"
-                data-testid="pasted-script"
-                prop:value=text
-                on:input=move |event| {
-                    let value = event_target_value(&event);
-                    text.set(value.clone());
-                    take(value);
-                }
-            ></textarea>
-            <label class="file-label">
-                {t.open_file}
-                <input
-                    type="file"
-                    accept=".ps1,text/plain"
-                    data-testid="script-file"
-                    on:change=move |event| {
-                        let input: web_sys::HtmlInputElement = event_target(&event);
-                        read_first(input.files());
+            <details id="open-script" data-testid="open-script">
+                <summary data-testid="open-script-summary">{t.open_heading}</summary>
+                <label for="pasted-script">{t.open_label}</label>
+                <textarea
+                    id="pasted-script"
+                    rows="3"
+                    spellcheck="false"
+                    data-testid="pasted-script"
+                    prop:value=text
+                    on:input=move |event| {
+                        let value = event_target_value(&event);
+                        text.set(value.clone());
+                        take(value);
                     }
-                />
-            </label>
+                ></textarea>
+                <label class="file-label">
+                    {t.open_file}
+                    <input
+                        type="file"
+                        accept=".ps1,text/plain"
+                        data-testid="script-file"
+                        on:change=move |event| {
+                            let input: web_sys::HtmlInputElement = event_target(&event);
+                            read_first(input.files());
+                        }
+                    />
+                </label>
+            </details>
             <p class="status" aria-live="polite" data-testid="open-script-status">{status}</p>
             <ScriptNotice t=t />
-        </details>
+        </div>
     }
 }
 

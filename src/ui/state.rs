@@ -55,8 +55,7 @@ impl Page {
     /// The page that asks for a field, so a problem can link to its question.
     pub const fn of_field(field: Field) -> Page {
         match field {
-            // The pool's version has no page of its own yet: it comes with a link, saved state
-            // or the command line, and a bad one is shown with the other version, the Edge's.
+            // The pool's version is asked on the Edge Server's page.
             Field::Pool | Field::Edge => Page::Edge,
             Field::Clients => Page::Clients,
             Field::AccessEdge => Page::AccessEdge,
@@ -356,6 +355,8 @@ impl Store {
     }
 
     pub fn reset(self) {
+        // A link still asking would bring its answers back on a reload.
+        browser::forget_fragment();
         self.answers.set(Answers::default());
         self.ticks.set(Ticks::default());
         self.page.set(Page::Edge);
@@ -391,6 +392,8 @@ pub fn Notices(t: &'static Strings) -> impl IntoView {
                 let slot = browser::attribute_from_event(&event, "data-slot").and_then(|s| s.parse().ok());
                 if let (Some(action), Some(slot)) = (browser::action_of(&event), slot) {
                     store.end_notice(slot, action == "bring-back");
+                    // The button goes with its notice: the keyboard goes to the question.
+                    browser::focus_by_id("question-heading");
                 }
             }
         >

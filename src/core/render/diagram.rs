@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use crate::core::answers::EdgeServer;
-use crate::core::decision::{Decision, Need, PushService, Route, Verdict};
+use crate::core::decision::{BlockedBecause, Decision, Need, PushService, Route, Verdict};
 use crate::core::facts::PUSH_DOMAIN;
 use crate::core::i18n::{fill, Strings};
 use crate::core::text;
@@ -125,9 +125,9 @@ pub fn diagram(t: &Strings, decision: &Decision) -> String {
     out
 }
 
-/// The boxes top to bottom. Every state comes from the verdict: nothing is lit unless the
-/// deployment is to be configured, and without an Edge Server the devices that need push are
-/// shown not getting it.
+/// The boxes top to bottom. Every state comes from the verdict: the path to the push service is
+/// lit only when the deployment is to be configured (the Mobility Service also when blocked),
+/// and where the verdict blocks push the devices that need it are shown not getting it.
 fn nodes<'a>(t: &'a Strings, decision: &Decision) -> Vec<Node<'a>> {
     let (configure, blocked) = match decision.verdict {
         Verdict::Configure { .. } => (true, false),
@@ -155,7 +155,7 @@ fn nodes<'a>(t: &'a Strings, decision: &Decision) -> Vec<Node<'a>> {
         }
     }
     let (edge_title, edge_sub) = edge_labels(t, decision.edge, decision.verdict);
-    let edge_state = if blocked { State::Missing } else { State::when(configure) };
+    let edge_state = if edge_at_fault(decision.verdict) { State::Missing } else { State::when(configure) };
     nodes.push(Node { depth: 1, parent: Some(0), state: edge_state, title: edge_title, subtitle: edge_sub });
     let push = nodes.len();
     nodes.push(Node { depth: 2, parent: Some(push - 1), state: State::when(configure), title: PUSH_DOMAIN, subtitle: t.diagram_push_service });
@@ -200,12 +200,21 @@ fn edge_labels(t: &Strings, edge: EdgeServer, verdict: Verdict) -> (&'static str
         EdgeServer::Sfb2019 => t.diagram_edge_sfb2019,
         EdgeServer::SfbSe => t.diagram_edge_sfbse,
     };
-    let subtitle = match (verdict, crate::core::decision::route_for(edge)) {
-        (Verdict::Blocked { .. }, _) | (_, None) => t.diagram_cannot_pass,
-        (_, Some(Route::HostingProvider)) => t.diagram_hosting,
-        (_, Some(Route::DirectFederation)) => t.diagram_direct,
+    let subtitle = match (edge_at_fault(verdict), crate::core::decision::route_for(edge)) {
+        (true, _) | (_, None) => t.diagram_cannot_pass,
+        (false, Some(Route::HostingProvider)) => t.diagram_hosting,
+        (false, Some(Route::DirectFederation)) => t.diagram_direct,
     };
     (title, subtitle)
+}
+
+/// Whether the verdict stops at the Edge Server: without one, or with one no page documents for
+/// this pool. When the clients cannot use the pool, the Edge is not what stops push.
+const fn edge_at_fault(verdict: Verdict) -> bool {
+    match verdict {
+        Verdict::Blocked { because: BlockedBecause::NoEdgeServer | BlockedBecause::UndocumentedMix } => true,
+        Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } | Verdict::Configure { .. } | Verdict::NotNeeded { .. } => false,
+    }
 }
 
 /// The path in words, for screen readers and for anyone who cannot see the drawing.
@@ -228,9 +237,10 @@ pub fn description(t: &Strings, decision: &Decision) -> String {
             }
             sentence.push_str(t.sentence_end);
         }
-        Verdict::Blocked { .. } => {
+        Verdict::Blocked { because: BlockedBecause::NoEdgeServer | BlockedBecause::UndocumentedMix } => {
             sentence.push_str(&fill(t.diagram_stops, &[edge]));
         }
+        Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } => sentence.push_str(t.diagram_unused),
         Verdict::NotNeeded { .. } => sentence.push_str(t.diagram_unused),
     }
     fill(t.diagram_sentence, &[&text::verdict_headline(t, decision), &sentence])
