@@ -1,10 +1,11 @@
-//! Component tests in headless Chromium: mount the wizard into a fresh element, click real nodes,
-//! let Leptos settle, assert on the DOM.
+//! Component tests in headless Chromium: write the pre-rendered page into a fresh element, let
+//! the wizard take it over, click real nodes, let Leptos settle, assert on the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
+use lync_push_wizard::core::i18n::Language;
+use lync_push_wizard::core::render::page;
 use lync_push_wizard::core::{Answers, EdgeServer, MobileClient, PoolVersion};
-use lync_push_wizard::ui::{App, Initial};
+use lync_push_wizard::ui::{take_over, Initial, Wizard};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -13,11 +14,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 struct Mounted {
     root: HtmlElement,
-    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+    wizard: Option<Wizard>,
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
+        drop(self.wizard.take());
         self.root.remove();
     }
 }
@@ -26,20 +28,32 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Mounts the wizard and waits for the task that adds the result.
-async fn mount(answers: Answers) -> Mounted {
+/// Writes the page as the release build pre-renders it, in a fresh element.
+fn prerendered(lang: Language) -> Mounted {
     // A failed test aborts before it can unmount: clear what it left, as the page has one wizard.
-    let left = document().query_selector_all("[data-test-root]").unwrap();
+    let left = document().query_selector_all("[data-test-root], footer.footer").unwrap();
     for index in 0..left.length() {
         left.item(index).unwrap().dyn_into::<Element>().unwrap().remove();
     }
     let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
     root.set_attribute("data-test-root", "").unwrap();
+    root.set_inner_html(&page::body(lang, |other| page::path_between(lang, other), "lync-push-wizard.html"));
     document().body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App initial=Initial::in_memory(answers) /> }.into_any());
-    let mounted = Mounted { root, _handle: handle };
-    pause().await;
-    mounted
+    Mounted { root, wizard: None }
+}
+
+impl Mounted {
+    /// The wizard takes the page over; waits for the tasks that add the result.
+    async fn take_over(mut self, lang: Language, answers: Answers) -> Mounted {
+        self.wizard = Some(take_over(Initial { lang, ..Initial::in_memory(answers) }));
+        pause().await;
+        self
+    }
+}
+
+/// The English page, taken over with these answers.
+async fn mount(answers: Answers) -> Mounted {
+    prerendered(Language::En).take_over(Language::En, answers).await
 }
 
 impl Mounted {
@@ -289,16 +303,6 @@ async fn result_shows_plan_script_checklist_tests_and_notes() {
     page.click("tick-start-shell").await;
     let tick_box: HtmlInputElement = page.find("tick-start-shell").dyn_into().unwrap();
     assert!(tick_box.checked());
-    // The tick is kept: the page rebuilt in another language shows it ticked again.
-    let select: web_sys::HtmlSelectElement = page.find("language").dyn_into().unwrap();
-    select.set_value("zh-TW");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    tick().await;
-    let rebuilt: HtmlInputElement = page.find("tick-start-shell").dyn_into().unwrap();
-    assert!(rebuilt.checked() && !rebuilt.is_same_node(Some(&tick_box)));
-    select.set_value("en");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    tick().await;
     assert!(page
         .text("share-link")
         .ends_with("#edge=lync2013&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com&lang=en"));
@@ -435,14 +439,9 @@ async fn a_pasted_script_restores_its_answers() {
 }
 
 #[wasm_bindgen_test]
-async fn the_page_switches_to_traditional_chinese_and_scripts_stay_english() {
-    let page = mount(seed_answers()).await;
+async fn the_chinese_page_is_chinese_and_scripts_stay_english() {
+    let page = prerendered(Language::ZhTw).take_over(Language::ZhTw, seed_answers()).await;
     tick().await;
-    let select: web_sys::HtmlSelectElement = page.find("language").dyn_into().unwrap();
-    select.set_value("zh-TW");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    tick().await;
-    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("zh-TW"));
     assert!(page.text("question").contains("您的部署使用哪一種 Edge Server？"));
     assert!(page.text("verdict").contains("設定推播通知（APNS 與 MPNS）"));
     assert!(page.text("plan").contains("執行位置"));
@@ -450,10 +449,47 @@ async fn the_page_switches_to_traditional_chinese_and_scripts_stay_english() {
     assert!(script.starts_with("# Push notifications for Lync Server mobility"), "script comments stay English");
     assert!(script.contains("New-CsHostingProvider -Identity \"LyncOnline\""));
     assert!(page.text("share-link").ends_with("&lang=zh-TW"));
-    select.set_value("en");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    // The link to the English page carries the answers, as this browser keeps none (in memory).
+    let english = page.find("language").get_attribute("href").unwrap();
+    assert!(english.starts_with("../index.html#edge=lync2013&") && english.ends_with("&lang=en"), "{english}");
+}
+
+/// The takeover adopts the page as it is: with the answers of a first visit, the questions'
+/// markup is exactly what the core pre-rendered, and the same elements are still in the page.
+#[wasm_bindgen_test]
+async fn taking_over_the_first_visit_changes_nothing_in_the_questions() {
+    let page = prerendered(Language::En);
+    let question = page.find("question");
+    let before = question.outer_html();
+    let page = page.take_over(Language::En, Answers::default()).await;
     tick().await;
-    assert!(page.text("question").contains("Which Edge Server"));
+    assert_eq!(page.find("question").outer_html(), before, "no attribute, text or element changed");
+    assert!(page.find("question").is_same_node(Some(&question)), "the same element, not a new one");
+    assert!(page.find("verdict").get_attribute("data-verdict").as_deref() == Some("pending"));
+    assert_eq!(page.count("#result-placeholder"), 0, "the result replaced the placeholder");
+}
+
+/// What the reader chose and typed while the wasm was loading is kept and counts as answers.
+#[wasm_bindgen_test]
+async fn choices_made_before_the_takeover_are_answers() {
+    let page = prerendered(Language::En);
+    let focused: HtmlInputElement = page.find("edge-lync2010").dyn_into().unwrap();
+    focused.set_checked(true);
+    focused.focus().unwrap();
+    page.find("pool-lync2010").dyn_into::<HtmlInputElement>().unwrap().set_checked(true);
+    page.find("input-access-edge").dyn_into::<HtmlInputElement>().unwrap().set_value("edge.contoso.com");
+    let page = page.take_over(Language::En, Answers::default()).await;
+    tick().await;
+    assert!(focused.checked(), "still chosen");
+    assert_eq!(document().active_element().map(|e| e.id()), Some(focused.id()), "focus stays");
+    assert!(focused.is_same_node(page.try_find("edge-lync2010").as_deref().map(AsRef::as_ref)));
+    page.click("next").await;
+    page.click("client-wp-lync2010").await;
+    page.click("next").await;
+    assert!(page.text("verdict").contains("Configure push notifications"), "{}", page.text("verdict"));
+    let script = page.text("script");
+    assert!(script.contains("-AccessEdgeFqdn 'edge.contoso.com'"), "the typed FQDN is the answer");
+    assert!(script.contains("Lync Server 2010 (lync2010)"), "the pool chosen before the takeover");
 }
 
 /// The script on the page is patched line by line as answers change: after every change it must

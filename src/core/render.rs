@@ -4,6 +4,7 @@ pub mod diagram;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod page;
 pub mod powershell;
 pub use self::powershell::rollback;
 pub mod steps;

@@ -50,6 +50,18 @@ pub fn link_fragment(answers: &Answers, lang: Language) -> String {
     format!("{answers}{separator}{KEY_LANG}={}", lang.token())
 }
 
+/// A fragment that only chooses the language, as the links between the language pages carry.
+pub fn lang_fragment(lang: Language) -> String {
+    format!("{KEY_LANG}={}", lang.token())
+}
+
+/// Whether a fragment carries any answer, not only the language: a page opened with only
+/// `lang=` keeps the answers this browser has.
+pub fn carries_answers(fragment: &str) -> bool {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.split('&').any(|pair| !pair.is_empty() && pair.split('=').next() != Some(KEY_LANG))
+}
+
 /// The language a fragment asks for, if it names one we have.
 pub fn lang_from_fragment(fragment: &str) -> Option<Language> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
@@ -234,6 +246,15 @@ mod tests {
         long.site = "S".repeat(64);
         let plan = crate::core::plan(&long).unwrap();
         assert_eq!(from_script(&crate::core::render::powershell::script(&plan)).map(|(a, _)| a), Some(long));
+    }
+
+    #[test]
+    fn a_language_link_carries_no_answers() {
+        assert_eq!(lang_fragment(Language::ZhTw), "lang=zh-TW");
+        assert!(!carries_answers("#lang=zh-TW"));
+        assert!(!carries_answers(""));
+        assert!(carries_answers("#edge=none&lang=en"));
+        assert!(carries_answers("lang=en&site=x"));
     }
 
     #[test]

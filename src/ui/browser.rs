@@ -45,13 +45,16 @@ pub fn load_initial() -> Initial {
             SavedState::default()
         }
     };
-    let mut lang = state.lang.unwrap_or_else(browser_language);
+    // The page opened is in the language chosen: lang.js has already opened the right one.
+    let lang = page_language();
     if let Some(link) = shared_link() {
         let notice = link.notice(super::state::replaced(&state.answers, &link.answers));
         link.keep_in_address_bar(&notice);
         notices.push(notice);
         state.answers = link.answers;
-        lang = link.lang.unwrap_or(lang);
+    } else if shared_fragment_of_any_kind().is_some() {
+        // Only the language (a link between the language pages): done with.
+        forget_fragment();
     }
     Initial { state, notices, persistence, lang }
 }
@@ -88,12 +91,6 @@ pub fn shared_link() -> Option<SharedLink> {
     let (answers, problems) = share::from_fragment(&fragment);
     let lang = share::lang_from_fragment(&fragment);
     Some(SharedLink { answers, problems, ignored: share::unknown_keys(&fragment), lang })
-}
-
-/// The reader's language from the browser's preference.
-fn browser_language() -> Language {
-    let tag = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
-    Language::from_browser(&tag)
 }
 
 /// Brings `code` (one `<span>` per line) from the lines `shown` to the lines `wanted`, touching
@@ -152,20 +149,97 @@ pub fn set_checked(root: &web_sys::Element, wanted: impl Fn(&str) -> bool) {
     }
 }
 
-/// Keeps `<html lang>` in step with the interface, for screen readers and fonts, and the
-/// masthead that index.html shows before the wizard loads.
-pub fn show_page_language(lang: Language) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("lang", lang.token());
+/// The page's language: each language has its own pre-rendered page (`core::render::page`),
+/// which says which it is in `<html lang>`.
+fn page_language() -> Language {
+    let tag = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).map(|root| root.get_attribute("lang").unwrap_or_default());
+    Language::from_token(&tag.unwrap_or_default()).unwrap_or(Language::En)
+}
+
+/// Opens `lang`'s page with this fragment (the page for each language is named in the head's
+/// `<link rel="alternate">`). False if the page names none.
+pub fn open_language_page(lang: Language, fragment: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let selector = format!("link[rel=alternate][hreflang=\"{}\"]", lang.token());
+    let Some(href) = document.query_selector(&selector).ok().flatten().and_then(|link| link.dyn_into::<web_sys::HtmlLinkElement>().ok()).map(|link| link.href()) else {
+        return false;
+    };
+    web_sys::window().is_some_and(|w| w.location().replace(&format!("{href}#{fragment}")).is_ok())
+}
+
+/// Says the wasm has taken the page over: for the end-to-end tests and the benchmark, which
+/// would otherwise act on the pre-rendered page before anything listens to it.
+pub fn mark_ready() {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-wizard", "ready");
     }
-    let t = lang.strings();
-    document.set_title(t.document_title);
-    for (selector, text) in [("#masthead .eyebrow", t.page_eyebrow), ("#masthead h1", t.page_title), ("#masthead .lede", t.page_lede)] {
-        if let Ok(Some(element)) = document.query_selector(selector) {
-            element.set_text_content(Some(text));
+    if let Some(performance) = window.performance() {
+        let _ = performance.mark("wizard-ready");
+    }
+}
+
+/// An element to mount into.
+pub fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
+    by_id(id)?.dyn_into().ok()
+}
+
+/// Calls `handler` on every `event` at `element`, for as long as the page lives.
+pub fn listen(element: &web_sys::Element, event: &str, handler: impl FnMut(web_sys::Event) + 'static) {
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    let _ = element.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+/// The value and checked state of the input a `change` event came from.
+pub fn changed_input(event: &web_sys::Event) -> Option<(String, bool)> {
+    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
+    Some((input.value(), input.checked()))
+}
+
+/// The values of the checked inputs under `root`, and of all of them, in page order.
+pub fn input_values(root: &web_sys::Element) -> (Vec<String>, Vec<String>) {
+    let inputs = root.get_elements_by_tag_name("input");
+    let inputs: Vec<web_sys::HtmlInputElement> = (0..inputs.length()).filter_map(|index| inputs.item(index)?.dyn_into().ok()).collect();
+    (inputs.iter().filter(|input| input.checked()).map(|input| input.value()).collect(), inputs.iter().map(|input| input.value()).collect())
+}
+
+/// The value of the text field with this id.
+pub fn input_value(id: &str) -> Option<String> {
+    Some(by_id(id)?.dyn_into::<web_sys::HtmlInputElement>().ok()?.value())
+}
+
+/// The setters below change the page only where it differs: the takeover of a page that already
+/// shows the answers changes nothing in it, and the caret stays where the reader left it.
+pub fn set_input_value(element: &web_sys::Element, value: &str) {
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        if input.value() != value {
+            input.set_value(value);
         }
     }
+}
+
+pub fn set_text(element: &web_sys::Element, text: &str) {
+    if element.text_content().unwrap_or_default() != text {
+        element.set_text_content(Some(text));
+    }
+}
+
+pub fn set_attribute(element: &web_sys::Element, name: &str, value: &str) {
+    if element.get_attribute(name).as_deref() != Some(value) {
+        let _ = element.set_attribute(name, value);
+    }
+}
+
+/// A boolean attribute (`hidden`, `disabled`).
+pub fn set_flag(element: &web_sys::Element, name: &str, on: bool) {
+    if element.has_attribute(name) != on {
+        let _ = element.toggle_attribute_with_force(name, on);
+    }
+}
+
+pub fn set_hidden(element: &web_sys::Element, hidden: bool) {
+    set_flag(element, "hidden", hidden);
 }
 
 /// Moves (not copies) the value, so even one that fills the quota finds room under the new key.
@@ -186,8 +260,12 @@ pub fn save(state: &SavedState) -> bool {
     local_storage().is_some_and(|storage| storage.set_item(STORAGE_KEY, &saved::to_json(state)).is_ok())
 }
 
-/// The share-link fragment, if the page was opened with one (`#edge=…`).
+/// The share-link fragment, if the page was opened with one that carries answers (`#edge=…`).
 fn shared_fragment() -> Option<String> {
+    shared_fragment_of_any_kind().filter(|fragment| share::carries_answers(fragment))
+}
+
+fn shared_fragment_of_any_kind() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let fragment = hash.strip_prefix('#').unwrap_or(&hash).to_string();
     fragment.contains('=').then_some(fragment)

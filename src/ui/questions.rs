@@ -1,69 +1,112 @@
-//! The questions, one concern per page, with Back/Next and a progress list.
+//! The questions: the pre-rendered pages (`core::render::page::wizard`) taken over in place.
+//! Each `adopt_*` finds its elements by the ids the core wrote, keeps them in step with the
+//! store, and sends what the reader does to it. Nothing here builds markup of its own: an
+//! element the page lacks is left alone, never a panic.
 
 use leptos::prelude::*;
-use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use crate::core::decision::{route_for, Route};
-use crate::core::i18n::{fill, Strings};
-use crate::core::render::html::{self as choice_html, escape};
-use crate::core::{Answers, EdgeServer, Field, MobileClient, PoolVersion, ScopeKind};
+use crate::core::i18n::Strings;
+use crate::core::render::page::{progress, question_count, ChoiceGroup};
+use crate::core::{Answers, Field, ScopeKind};
 
 use super::browser;
-use super::state::{bit, use_store, Page};
+use super::state::{bit, use_store, Page, Store};
 
-/// `later`: true once the first question has been painted.
-#[component]
-pub fn Wizard(t: &'static Strings, later: RwSignal<bool>) -> impl IntoView {
+pub fn adopt(t: &'static Strings) {
+    adopt_heading(t);
+    adopt_pages();
+    adopt_progress(t);
+    adopt_navigation(t);
+    adopt_choices();
+    for field in &TEXT_FIELDS {
+        adopt_text_field(t, field);
+    }
+    for field in [Field::Edge, Field::Pool, Field::Clients] {
+        adopt_field_message(t, field);
+    }
+    adopt_provider_note();
+}
+
+/// The text fields, with how each reads and writes its answer and when its answer makes it
+/// irrelevant (what it holds is kept).
+struct TextField {
+    field: Field,
+    read: fn(&Answers) -> &str,
+    write: fn(&mut Answers, String),
+    hidden: fn(&Answers) -> bool,
+}
+
+static TEXT_FIELDS: [TextField; 3] = [
+    TextField { field: Field::AccessEdge, read: |a| &a.access_edge, write: |a, v| a.access_edge = v, hidden: |_| false },
+    TextField {
+        field: Field::ProviderIdentity,
+        read: |a| &a.provider_identity,
+        write: |a, v| a.provider_identity = v,
+        hidden: |a| !a.provider_exists,
+    },
+    TextField { field: Field::Site, read: |a| &a.site, write: |a, v| a.site = v, hidden: |a| a.scope != ScopeKind::Site },
+];
+
+/// What the reader chose or typed in the page before the wasm took it over goes into the
+/// answers as if given after the takeover. The page showed the choices of a first visit and
+/// empty fields: a group whose choices differ from those, or a field not empty, is the reader's.
+pub fn take_early_answers(store: Store) {
+    let first_visit = Answers::default();
+    let chosen: Vec<(ChoiceGroup, Vec<String>)> = ChoiceGroup::ALL
+        .into_iter()
+        .filter_map(|group| {
+            let (chosen, all) = browser::input_values(&browser::by_id(group.element_id())?);
+            let as_written: Vec<String> = all.into_iter().filter(|token| group.shows(&first_visit, token)).collect();
+            (chosen != as_written).then_some((group, chosen))
+        })
+        .collect();
+    let typed: Vec<(&TextField, String)> =
+        TEXT_FIELDS.iter().filter_map(|field| Some((field, browser::input_value(field.field.token()).filter(|typed| !typed.is_empty())?))).collect();
+    if chosen.is_empty() && typed.is_empty() {
+        return;
+    }
+    store.answers.update(|answers| {
+        for (group, tokens) in &chosen {
+            group.take(answers, tokens);
+        }
+        for (field, value) in typed {
+            (field.write)(answers, value);
+        }
+    });
+}
+
+/// The step count and the question, and focus on the question when the page changes, so
+/// keyboard and screen-reader users land on the new question.
+fn adopt_heading(t: &'static Strings) {
     let store = use_store();
-    // Focus follows the page, so keyboard and screen-reader users land on the new question.
+    let (Some(count), Some(heading)) = (browser::by_id("step-count"), browser::by_id("question-heading")) else { return };
     Effect::new(move |previous: Option<Page>| {
         let page = store.page.get();
+        browser::set_text(&count, &question_count(t, page));
+        browser::set_text(&heading, page.question(t));
         if previous.is_some_and(|p| p != page) {
             browser::focus_by_id("question-heading");
         }
         page
     });
-    view! {
-        <section class="wizard" aria-label=t.nav_questions>
-            <Progress t=t />
-            // A form, so Enter in a text field presses Next, its default button.
-            <form class="card question" data-testid="question">
-                <p class="step-count">
-                    {move || fill(t.question_count, &[&(store.page.get().index() + 1).to_string(), &Page::ALL.len().to_string()])}
-                </p>
-                // Element Timing reports when this first paints: the benchmark's "first question".
-                <h2 id="question-heading" tabindex="-1" {..custom_attribute("elementtiming", "first-question")}>
-                    {move || store.page.get().question(t)}
-                </h2>
-                // Every page is built once and shown in turn, so switching pages builds nothing
-                // and each keeps what was typed into it. The wizard always opens on the first;
-                // the others are built just after it is on screen (`later`), which brought the
-                // first question up about 8 ms sooner.
-                // The pool's version shares the first page: built with it, so nothing moves.
-                <div hidden=hidden_unless(Page::Edge)><EdgeQuestion t=t /><PoolQuestion t=t /></div>
-                {move || later.get().then(|| view! {
-                    <div hidden=hidden_unless(Page::Clients)><ClientsQuestion t=t /></div>
-                    <div hidden=hidden_unless(Page::AccessEdge)><AccessEdgeQuestion t=t /></div>
-                    <div hidden=hidden_unless(Page::Provider)><ProviderQuestion t=t /></div>
-                    <div hidden=hidden_unless(Page::Scope)><ScopeQuestion t=t /></div>
-                })}
-                <Navigation t=t />
-            </form>
-        </section>
+}
+
+/// Every page is in the HTML and shown in turn, so switching pages builds nothing and each keeps
+/// what was typed into it.
+fn adopt_pages() {
+    let store = use_store();
+    for page in Page::ALL {
+        let Some(element) = browser::by_id(page.element_id()) else { continue };
+        Effect::new(move |_| browser::set_hidden(&element, store.page.get() != page));
     }
 }
 
-/// For a page's `hidden`: true while another page is open (one closure type for all pages).
-fn hidden_unless(page: Page) -> impl Fn() -> bool + Copy {
+/// The progress list, written as HTML whenever the page, the furthest page seen or a page's
+/// problems change (opening a page moves the focus to its question anyway); one listener.
+fn adopt_progress(t: &'static Strings) {
     let store = use_store();
-    move || store.page.get() != page
-}
-
-/// One button per page, written as HTML whenever the page, the furthest page seen or a page's
-/// problems change (opening a page moves the focus to its question anyway); one listener for all.
-#[component]
-fn Progress(t: &'static Strings) -> impl IntoView {
-    let store = use_store();
+    let Some(list) = browser::by_id("progress") else { return };
     // Pages, one bit each: those with an answer missing or invalid, and those whose problem shows.
     let problems = move || {
         let touched = store.touched.get();
@@ -74,335 +117,100 @@ fn Progress(t: &'static Strings) -> impl IntoView {
             })
         })
     };
-    view! {
-        <nav class="progress" aria-label=t.nav_progress>
-            <ol
-                inner_html=move || progress_html(t, store.page.get(), store.seen.get(), problems())
-                on:click=move |event| {
-                    let index = browser::attribute_from_event(&event, "data-page").and_then(|i| i.parse::<usize>().ok());
-                    if let Some(&page) = index.and_then(|i| Page::ALL.get(i)) {
-                        store.go_to(page);
-                    }
-                }
-            ></ol>
-        </nav>
-    }
-}
-
-/// A page is done once left with it and every page before it answered; it needs an answer
-/// when one is missing or invalid there and the page has been left or its problem shown.
-/// `problems`: pages with a problem, and those whose problem shows (a bit per page).
-fn progress_html(t: &Strings, current: Page, seen: usize, (problems, shown): (usize, usize)) -> String {
-    let mut out = String::new();
-    for page in Page::ALL {
-        let index = page.index();
-        let needs = problems & (1 << index) != 0 && (seen > index || shown & (1 << index) != 0);
-        out.push_str("<li class=\"");
-        if page == current {
-            out.push_str("current ");
+    // The page came with the list for a first visit: it is written again only when it differs.
+    let on_the_page = progress(t, Page::ALL[0], 0, (0, 0));
+    let written = list.clone();
+    Effect::new(move |previous: Option<String>| {
+        let html = progress(t, store.page.get(), store.seen.get(), problems());
+        if html != previous.unwrap_or_else(|| on_the_page.clone()) {
+            written.set_inner_html(&html);
         }
-        if seen > index && problems & ((2 << index) - 1) == 0 {
-            out.push_str("done ");
+        html
+    });
+    browser::listen(&list, "click", move |event| {
+        let index = browser::attribute_from_event(&event, "data-page").and_then(|i| i.parse::<usize>().ok());
+        if let Some(&page) = index.and_then(|i| Page::ALL.get(i)) {
+            store.go_to(page);
         }
-        if needs {
-            out.push_str("needs");
-        }
-        out.push_str("\"><button type=\"button\" data-page=\"");
-        out.push_str(&index.to_string());
-        out.push_str("\" data-testid=\"progress-");
-        let number = (index + 1).to_string();
-        out.push_str(&number);
-        out.push('"');
-        if page == current {
-            out.push_str(" aria-current=\"step\"");
-        }
-        if index > seen {
-            out.push_str(" disabled");
-        }
-        out.push_str("><span class=\"progress-number\" aria-hidden=\"true\">");
-        out.push_str(&number);
-        out.push_str("</span><span class=\"progress-label\">");
-        out.push_str(&escape(page.short(t)));
-        out.push_str("</span>");
-        if needs {
-            out.push_str("<span class=\"progress-note\">");
-            out.push_str(&escape(t.needs_answer));
-            out.push_str("</span>");
-        }
-        out.push_str("</button></li>");
-    }
-    out
-}
-
-/// Back, and Next, which on the last question becomes the way to the result.
-#[component]
-fn Navigation(t: &'static Strings) -> impl IntoView {
-    let store = use_store();
-    let index = move || store.page.get().index();
-    let at_last = move || index() == Page::ALL.len() - 1;
-    view! {
-        <div class="navigation">
-            <button
-                type="button"
-                class="secondary"
-                data-testid="back"
-                disabled=move || index() == 0
-                on:click=move |_| store.go_to(Page::ALL[index().saturating_sub(1)])
-            >
-                {t.back}
-            </button>
-            <button
-                type="submit"
-                class="primary"
-                data-testid=move || if at_last() { "to-result" } else { "next" }
-                on:click=move |event| {
-                    // The question moves on here, not by submitting the form.
-                    event.prevent_default();
-                    store.next()
-                }
-            >
-                {move || if at_last() { t.to_result } else { t.next }}
-            </button>
-        </div>
-    }
-}
-
-/// The core's message for a field, announced politely as it changes.
-#[component]
-fn FieldMessage(field: Field, t: &'static Strings) -> impl IntoView {
-    let store = use_store();
-    view! {
-        <p class="field-error" id=format!("{}-error", field.token()) aria-live="polite" data-testid=format!("error-{}", field.token())>
-            {move || store.field_problem(field, t)}
-        </p>
-    }
-}
-
-/// Whether the choice with this token is checked for these answers.
-type IsChecked = Box<dyn Fn(&Answers, &str) -> bool>;
-
-/// Keeps the checked state of the choices written into the group `group_id` equal to the
-/// answers: a share link, a restored script or a reset can change them while the question is
-/// shown. The Effect first runs once the group is in the page; `checked` is boxed so that one
-/// Effect's code serves every group.
-fn follow_answers(group_id: String, checked: IsChecked) {
-    let store = use_store();
-    Effect::new(move |_| {
-        store.answers.with(|answers| {
-            if let Some(choices) = browser::by_id(&group_id) {
-                browser::set_checked(&choices, |token| checked(answers, token));
-            }
-        })
     });
 }
 
-/// The Edge Server radio buttons, written by the core; one listener for the group.
-#[component]
-fn EdgeQuestion(t: &'static Strings) -> impl IntoView {
+/// Back, and Next, which on the last question becomes the way to the result. Enter in a text
+/// field presses Next, the form's default button; the question moves on here, not by submitting.
+fn adopt_navigation(t: &'static Strings) {
     let store = use_store();
-    let group_id = "edge-choices";
-    follow_answers(group_id.into(), Box::new(|answers, token| answers.edge.is_some_and(|edge| edge.token() == token)));
-    view! {
-        <fieldset
-            class="choices"
-            id=group_id
-            aria-describedby="edge-error"
-            inner_html=choice_html::edge_choices(t)
-            on:change=move |event| {
-                if let Some(edge) = EdgeServer::from_token(&event_target_value(&event)) {
-                    store.answers.update(|a| a.edge = Some(edge))
-                }
+    let index = move || store.page.get().index();
+    if let Some(back) = browser::by_id("back") {
+        let shown = back.clone();
+        Effect::new(move |_| browser::set_flag(&shown, "disabled", index() == 0));
+        browser::listen(&back, "click", move |_| store.go_to(Page::ALL[store.page.get_untracked().index().saturating_sub(1)]));
+    }
+    if let Some(next) = browser::by_id("next") {
+        let shown = next.clone();
+        Effect::new(move |_| {
+            let at_last = index() == Page::ALL.len() - 1;
+            browser::set_attribute(&shown, "data-testid", if at_last { "to-result" } else { "next" });
+            browser::set_text(&shown, if at_last { t.to_result } else { t.next });
+        });
+        browser::listen(&next, "click", move |event| {
+            event.prevent_default();
+            store.next()
+        });
+    }
+}
+
+/// Each group's checked state follows the answers (a share link, a restored script or a reset
+/// can change them while the question is shown); one listener per group.
+fn adopt_choices() {
+    let store = use_store();
+    for group in ChoiceGroup::ALL {
+        let Some(element) = browser::by_id(group.element_id()) else { continue };
+        let shown = element.clone();
+        Effect::new(move |_| store.answers.with(|answers| browser::set_checked(&shown, |token| group.shows(answers, token))));
+        browser::listen(&element, "change", move |event| {
+            if let Some((token, on)) = browser::changed_input(&event) {
+                store.answers.update(|answers| group.choose(answers, &token, on));
             }
-        ></fieldset>
-        <FieldMessage field=Field::Edge t=t />
+        });
     }
 }
 
-/// The pool's version, under the Edge Server on the first page. Not chosen, the answers mean
-/// what they meant before the wizard asked (`decision::shell_of`), and that version shows as
-/// chosen.
-#[component]
-fn PoolQuestion(t: &'static Strings) -> impl IntoView {
+/// A text field bound to its answer, with its message; hidden while its answer is irrelevant.
+fn adopt_text_field(t: &'static Strings, field: &'static TextField) {
     let store = use_store();
-    let group_id = "pool-choices";
-    follow_answers(
-        group_id.into(),
-        Box::new(|answers, token| answers.shell().token() == token),
-    );
-    view! {
-        <fieldset
-            class="choices pool"
-            id=group_id
-            aria-describedby="pool-error"
-            inner_html=choice_html::pool_choices(t)
-            on:change=move |event| {
-                if let Some(pool) = PoolVersion::from_token(&event_target_value(&event)) {
-                    store.answers.update(|a| a.pool = Some(pool))
-                }
-            }
-        ></fieldset>
-        <FieldMessage field=Field::Pool t=t />
-    }
+    let id = field.field.token();
+    let (Some(input), Some(wrapper)) = (browser::by_id(id), browser::by_id(&format!("{id}-field"))) else { return };
+    let (read, write, hidden) = (field.read, field.write, field.hidden);
+    Effect::new(move |_| browser::set_hidden(&wrapper, store.answers.with(hidden)));
+    // Two Effects: the value follows the answers only, so showing a problem (the field was left)
+    // never writes an older answer over what is in the field.
+    let shown = input.clone();
+    Effect::new(move |_| store.answers.with(|answers| browser::set_input_value(&shown, read(answers))));
+    let shown = input.clone();
+    Effect::new(move |_| {
+        let invalid = store.field_problem(field.field, t).is_some();
+        browser::set_attribute(&shown, "aria-invalid", if invalid { "true" } else { "false" });
+    });
+    browser::listen(&input, "input", move |event| {
+        let value = event_target_value(&event);
+        store.answers.update(|answers| write(answers, value))
+    });
+    adopt_field_message(t, field.field);
 }
 
-/// The client checkboxes, written by the core, as the Edge Server question's.
-#[component]
-fn ClientsQuestion(t: &'static Strings) -> impl IntoView {
+/// The core's message for a field, announced politely as it changes.
+fn adopt_field_message(t: &'static Strings, field: Field) {
     let store = use_store();
-    let group_id = "clients-choices";
-    follow_answers(group_id.into(), Box::new(|answers, token| answers.clients.iter().any(|client| client.token() == token)));
-    view! {
-        <fieldset
-            class="choices"
-            id=group_id
-            aria-describedby="clients-error"
-            inner_html=choice_html::client_choices(t)
-            on:change=move |event| {
-                let input = event_target::<web_sys::HtmlInputElement>(&event);
-                if let Some(client) = MobileClient::from_token(&input.value()) {
-                    store.answers.update(|a| a.set_client(client, input.checked()))
-                }
-            }
-        ></fieldset>
-        <FieldMessage field=Field::Clients t=t />
-    }
+    let Some(message) = browser::by_id(&format!("{}-error", field.token())) else { return };
+    Effect::new(move |_| browser::set_text(&message, &store.field_problem(field, t).unwrap_or_default()));
 }
 
-/// A labelled text field bound to one answer, with its help and the core's message.
-#[component]
-fn TextField(
-    t: &'static Strings,
-    field: Field,
-    label: &'static str,
-    help: &'static str,
-    placeholder: &'static str,
-    read: fn(&Answers) -> String,
-    write: fn(&mut Answers, String),
-    /// When the answers make the field irrelevant (what it holds is kept).
-    #[prop(default = |_| false)]
-    hidden: fn(&Answers) -> bool,
-) -> impl IntoView {
+/// Behind an Edge that federates directly, the hosting-provider answer is not used: say so.
+fn adopt_provider_note() {
     let store = use_store();
-    let id = field.token();
-    let invalid = move || store.field_problem(field, t).is_some();
-    view! {
-        <div class="field" hidden=move || store.answers.with(hidden)>
-            <label for=id>{label}</label>
-            <p class="help" id=format!("{id}-help")>{help}</p>
-            <input
-                id=id
-                type="text"
-                autocomplete="off"
-                spellcheck="false"
-                autocapitalize="off"
-                placeholder=placeholder
-                data-testid=format!("input-{id}")
-                aria-describedby=format!("{id}-help {id}-error")
-                aria-invalid=move || if invalid() { "true" } else { "false" }
-                // Built once with the wizard: the property gives it its value and keeps it in step.
-                prop:value=move || store.answers.with(read)
-                on:input=move |event| {
-                    let value = event_target_value(&event);
-                    store.answers.update(|a| write(a, value))
-                }
-            />
-            <FieldMessage field=field t=t />
-        </div>
-    }
-}
-
-#[component]
-fn AccessEdgeQuestion(t: &'static Strings) -> impl IntoView {
-    view! {
-        <TextField
-            t=t
-            field=Field::AccessEdge
-            label=t.field_access_edge
-            help=t.access_edge_help
-            placeholder="accessproxy.contoso.com"
-            read=|a| a.access_edge.clone()
-            write=|a, value| a.access_edge = value
-        />
-    }
-}
-
-/// A yes/no pair of radio buttons, written by the core, for one yes/no answer.
-#[component]
-fn YesNo(
-    name: &'static str,
-    legend: &'static str,
-    yes: &'static str,
-    no: &'static str,
-    read: fn(&Answers) -> bool,
-    write: fn(&mut Answers, bool),
-) -> impl IntoView {
-    let store = use_store();
-    let group_id = format!("{name}-choices");
-    follow_answers(group_id.clone(), Box::new(move |answers, token| (token == "yes") == read(answers)));
-    view! {
-        <fieldset
-            class="choices"
-            id=group_id
-            inner_html=choice_html::yes_no(name, legend, no, yes)
-            on:change=move |event| {
-                let yes = event_target_value(&event) == "yes";
-                store.answers.update(|a| write(a, yes))
-            }
-        ></fieldset>
-    }
-}
-
-#[component]
-fn ProviderQuestion(t: &'static Strings) -> impl IntoView {
-    let store = use_store();
-    let not_direct_federation = move || {
-        store.answers.with(|a| a.edge.and_then(route_for)) != Some(Route::DirectFederation)
-    };
-    view! {
-        <p class="help">{t.provider_help}</p>
-        <p class="aside" hidden=not_direct_federation>{t.provider_not_used}</p>
-        <YesNo
-            name="existing-provider"
-            legend=t.page_provider
-            no=t.provider_no
-            yes=t.provider_yes
-            read=|a| a.provider_exists
-            write=|a, exists| a.provider_exists = exists
-        />
-        <TextField
-            t=t
-            field=Field::ProviderIdentity
-            label=t.provider_identity_label
-            help=t.provider_identity_help
-            placeholder="Office365"
-            read=|a| a.provider_identity.clone()
-            write=|a, value| a.provider_identity = value
-            hidden=|a| !a.provider_exists
-        />
-    }
-}
-
-#[component]
-fn ScopeQuestion(t: &'static Strings) -> impl IntoView {
-    view! {
-        <p class="help">{t.scope_help}</p>
-        <YesNo
-            name="scope"
-            legend=t.page_scope
-            no=t.scope_global
-            yes=t.scope_site
-            read=|a| a.scope == ScopeKind::Site
-            write=|a, site| a.scope = if site { ScopeKind::Site } else { ScopeKind::Global }
-        />
-        <TextField
-            t=t
-            field=Field::Site
-            label=t.field_site
-            help=t.site_help
-            placeholder="Redmond"
-            read=|a| a.site.clone()
-            write=|a, value| a.site = value
-            hidden=|a| a.scope != ScopeKind::Site
-        />
-    }
+    let Some(note) = browser::by_id("provider-not-used") else { return };
+    Effect::new(move |_| {
+        let direct = store.answers.with(|a| a.edge.and_then(route_for)) == Some(Route::DirectFederation);
+        browser::set_hidden(&note, !direct);
+    });
 }

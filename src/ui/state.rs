@@ -9,61 +9,7 @@ use crate::core::{wizard_outcome, Answers, Field, FieldError, Outcome, Problem};
 
 use super::browser;
 
-/// One question per page, in the order the wizard asks them.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Page {
-    Edge,
-    Clients,
-    AccessEdge,
-    Provider,
-    Scope,
-}
-
-impl Page {
-    pub const ALL: [Page; 5] = [Page::Edge, Page::Clients, Page::AccessEdge, Page::Provider, Page::Scope];
-
-    pub const fn index(self) -> usize {
-        match self {
-            Page::Edge => 0,
-            Page::Clients => 1,
-            Page::AccessEdge => 2,
-            Page::Provider => 3,
-            Page::Scope => 4,
-        }
-    }
-
-    pub const fn short(self, t: &Strings) -> &'static str {
-        match self {
-            Page::Edge => t.page_edge,
-            Page::Clients => t.page_clients,
-            Page::AccessEdge => t.page_access_edge,
-            Page::Provider => t.page_provider,
-            Page::Scope => t.page_scope,
-        }
-    }
-
-    pub const fn question(self, t: &Strings) -> &'static str {
-        match self {
-            Page::Edge => t.question_edge,
-            Page::Clients => t.question_clients,
-            Page::AccessEdge => t.question_access_edge,
-            Page::Provider => t.question_provider,
-            Page::Scope => t.question_scope,
-        }
-    }
-
-    /// The page that asks for a field, so a problem can link to its question.
-    pub const fn of_field(field: Field) -> Page {
-        match field {
-            // The pool's version is asked on the Edge Server's page.
-            Field::Pool | Field::Edge => Page::Edge,
-            Field::Clients => Page::Clients,
-            Field::AccessEdge => Page::AccessEdge,
-            Field::ProviderIdentity => Page::Provider,
-            Field::Site => Page::Scope,
-        }
-    }
-}
+pub use crate::core::render::page::Page;
 
 /// Where saved state goes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -148,7 +94,7 @@ pub struct Initial {
     pub state: SavedState,
     pub notices: Vec<Notice>,
     pub persistence: Persistence,
-    /// The language to start in: the link's, else the saved choice, else the browser's.
+    /// The page's language (each language has its own page; lang.js opened the one chosen).
     pub lang: Language,
 }
 
@@ -296,8 +242,11 @@ impl Store {
     pub fn open_link(self, link: super::browser::SharedLink) {
         let notice = link.notice(self.replaced_by(&link.answers));
         link.keep_in_address_bar(&notice);
-        if let Some(lang) = link.lang {
-            self.lang.set(lang);
+        // A link in the other language opens that language's page, which takes the link.
+        if let Some(lang) = link.lang.filter(|&lang| lang != self.lang.get_untracked()) {
+            if browser::open_language_page(lang, &crate::core::share::link_fragment(&link.answers, lang)) {
+                return;
+            }
         }
         self.take_answers(link.answers);
         self.notices.update(|n| {

@@ -3,6 +3,33 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex};
+
+/// While set, `.wasm` requests wait: a test can answer the pre-rendered page before the wasm has
+/// arrived, as on a slow network.
+static WASM_HELD: (Mutex<bool>, Condvar) = (Mutex::new(false), Condvar::new());
+
+/// Holds back the wasm until the returned guard is dropped (also when a test fails).
+pub fn hold_wasm() -> WasmHeld {
+    *WASM_HELD.0.lock().unwrap() = true;
+    WasmHeld
+}
+
+pub struct WasmHeld;
+
+impl Drop for WasmHeld {
+    fn drop(&mut self) {
+        *WASM_HELD.0.lock().unwrap_or_else(|e| e.into_inner()) = false;
+        WASM_HELD.1.notify_all();
+    }
+}
+
+fn wait_while_wasm_held() {
+    let mut held = WASM_HELD.0.lock().unwrap_or_else(|e| e.into_inner());
+    while *held {
+        held = WASM_HELD.1.wait(held).unwrap_or_else(|e| e.into_inner());
+    }
+}
 
 pub struct StaticServer {
     /// e.g. `http://127.0.0.1:41234/docs/lync-push/`
@@ -52,10 +79,14 @@ fn answer(mut stream: TcpStream, root: &Path, prefix: &str) {
     let file = path
         .strip_prefix(prefix)
         .filter(|rest| !rest.split('/').any(|part| part == ".."))
-        .map(|rest| if rest.is_empty() { root.join("index.html") } else { root.join(rest) })
+        // A folder's address serves its index.html, as static hosts do (zh-TW/).
+        .map(|rest| if rest.is_empty() || rest.ends_with('/') { root.join(rest).join("index.html") } else { root.join(rest) })
         .filter(|file| file.is_file());
     let response = match file {
         Some(file) => {
+            if file.extension().is_some_and(|extension| extension == "wasm") {
+                wait_while_wasm_held();
+            }
             // A `<file>.gz` beside it (the benchmark writes them) is sent as a static host would.
             let compressed = PathBuf::from(format!("{}.gz", file.display()));
             let (body, encoding) = if takes_gzip && compressed.is_file() {

@@ -70,6 +70,9 @@ impl Driver {
             // Blocking site data makes window.localStorage throw, as a locked-down browser does.
             chrome["prefs"] = json!({ "profile.default_content_setting_values.cookies": 2 });
         }
+        if options.javascript_off {
+            chrome["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
         let body = json!({ "capabilities": { "alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": chrome,
@@ -85,12 +88,14 @@ pub struct Options {
     pub width: u32,
     pub height: u32,
     pub block_storage: bool,
+    /// The page's own scripts never run, as in a browser with JavaScript turned off.
+    pub javascript_off: bool,
     pub extra_args: Vec<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { width: 1280, height: 1600, block_storage: false, extra_args: Vec::new() }
+        Options { width: 1280, height: 1600, block_storage: false, javascript_off: false, extra_args: Vec::new() }
     }
 }
 
@@ -228,6 +233,14 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// Waits until the wasm has taken the pre-rendered page over (`ui::browser::mark_ready`):
+    /// before that, the questions are in the page but nothing listens to them.
+    pub fn wait_ready(&self) {
+        self.wait_for("the wizard to take the page over", || {
+            (self.exec("return document.documentElement.dataset.wizard || null", vec![]) == serde_json::json!("ready")).then_some(())
+        });
     }
 
     pub fn wait_until_contains(&self, test_id: &str, needle: &str) -> String {

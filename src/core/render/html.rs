@@ -184,42 +184,44 @@ pub fn tests(t: &Strings, plan: &Plan) -> String {
     out
 }
 
+/// Whether the choice with a token shows as checked.
+pub type Checked<'a> = &'a dyn Fn(&str) -> bool;
+
 /// The Edge Server question's radio buttons (`name="edge"`, the token as value), each with its
-/// hint. Which one is checked is the page's to set.
-pub fn edge_choices(t: &Strings) -> String {
+/// hint.
+pub fn edge_choices(t: &Strings, checked: Checked) -> String {
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", t.field_edge, "</legend>");
     for &edge in EdgeServer::ALL {
-        choice(&mut out, "type=\"radio\" name=\"edge\"", "edge-", edge.token(), text::edge_label(t, edge), &text::edge_hint(t, edge));
+        choice(&mut out, "type=\"radio\" name=\"edge\"", "edge-", edge.token(), checked, text::edge_label(t, edge), &text::edge_hint(t, edge));
     }
     out
 }
 
 /// The pool question's radio buttons (`name="pool"`), under the Edge Server's on the first page:
 /// a visible legend (the page's heading asks for the Edge), then each version with its hint.
-pub fn pool_choices(t: &Strings) -> String {
+pub fn pool_choices(t: &Strings, checked: Checked) -> String {
     let mut out = String::new();
     element(&mut out, "<legend class=\"pool-legend\">", t.question_pool, "</legend>");
     element(&mut out, "<p class=\"help\">", t.pool_help, "</p>");
     for &pool in PoolVersion::ALL {
-        choice(&mut out, "type=\"radio\" name=\"pool\"", "pool-", pool.token(), text::pool_label(t, pool), text::pool_hint(t, pool));
+        choice(&mut out, "type=\"radio\" name=\"pool\"", "pool-", pool.token(), checked, text::pool_label(t, pool), text::pool_hint(t, pool));
     }
     out
 }
 
 /// The client question's checkboxes (the token as value), each with why it needs push or not.
-pub fn client_choices(t: &Strings) -> String {
+pub fn client_choices(t: &Strings, checked: Checked) -> String {
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", t.field_clients, "</legend>");
     for &client in MobileClient::ALL {
-        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), text::client_label(t, client), text::need_reason(t, need_of(PoolVersion::Lync2013, client)));
+        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), checked, text::client_label(t, client), text::need_reason(t, need_of(PoolVersion::Lync2013, client)));
     }
     out
 }
 
-/// A yes/no pair of radio buttons in the group `name` (values "no" and "yes"); which one is
-/// checked is the page's to set.
-pub fn yes_no(name: &str, legend: &str, no: &str, yes: &str) -> String {
+/// A yes/no pair of radio buttons in the group `name` (values "no" and "yes").
+pub fn yes_no(name: &str, legend: &str, no: &str, yes: &str, checked: Checked) -> String {
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", legend, "</legend>");
     for (value, text) in [("no", no), ("yes", yes)] {
@@ -231,13 +233,17 @@ pub fn yes_no(name: &str, legend: &str, no: &str, yes: &str) -> String {
         out.push_str(name);
         out.push('-');
         out.push_str(value);
-        element(&mut out, "\"><span class=\"choice-title\">", text, "</span></label>");
+        out.push('"');
+        if checked(value) {
+            out.push_str(" checked");
+        }
+        element(&mut out, "><span class=\"choice-title\">", text, "</span></label>");
     }
     out
 }
 
 /// One labelled choice; `input` holds the input's own attributes (its type, a group name).
-fn choice(out: &mut String, input: &str, test_prefix: &str, token: &str, title: &str, hint: &str) {
+fn choice(out: &mut String, input: &str, test_prefix: &str, token: &str, checked: Checked, title: &str, hint: &str) {
     out.push_str("<label class=\"choice\"><input ");
     out.push_str(input);
     out.push_str(" value=\"");
@@ -245,7 +251,11 @@ fn choice(out: &mut String, input: &str, test_prefix: &str, token: &str, title: 
     out.push_str("\" data-testid=\"");
     out.push_str(test_prefix);
     out.push_str(token);
-    element(out, "\"><span class=\"choice-text\"><span class=\"choice-title\">", title, "</span>");
+    out.push('"');
+    if checked(token) {
+        out.push_str(" checked");
+    }
+    element(out, "><span class=\"choice-text\"><span class=\"choice-title\">", title, "</span>");
     element(out, "<span class=\"choice-hint\">", hint, "</span></span></label>");
 }
 
@@ -379,11 +389,13 @@ mod tests {
     #[test]
     fn choices_carry_token_label_and_hint() {
         let t = &crate::core::i18n::EN;
-        let edges = edge_choices(t);
+        let edges = edge_choices(t, &|token| token == "none");
+        assert!(edges.contains("value=\"none\" data-testid=\"edge-none\" checked>"));
+        assert_eq!(edges.matches(" checked").count(), 1);
         assert!(edges.starts_with("<legend class=\"visually-hidden\">"));
         assert_eq!(edges.matches("<input type=\"radio\" name=\"edge\" value=\"").count(), EdgeServer::ALL.len());
         assert!(edges.contains("value=\"ocs2007r2\" data-testid=\"edge-ocs2007r2\"><span class=\"choice-text\"><span class=\"choice-title\">"));
-        let clients = client_choices(t);
+        let clients = client_choices(t, &|_| false);
         assert_eq!(clients.matches("<input type=\"checkbox\" value=\"").count(), MobileClient::ALL.len());
         assert!(clients.contains(&format!("{}</span><span class=\"choice-hint\">{}</span>", text::client_label(t, MobileClient::Android), escape(text::need_reason(t, need_of(PoolVersion::Lync2013, MobileClient::Android))))));
     }

@@ -1,0 +1,155 @@
+//! Trunk's post-build step (Trunk.toml `[[hooks]]`): writes the pages as they are before the wasm
+//! arrives into the staged site. The core renders them natively (`core::render::page`), so the
+//! questions are in the HTML and can be answered at static-page speed; the wasm takes them over.
+//!
+//! Writes `index.html` (English, in place of Trunk's) and `zh-TW/index.html`, and each as one
+//! self-contained file for opening from disk (`single_file`): `lync-push-wizard.html` and
+//! `lync-push-wizard.zh-TW.html`.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR").map(std::path::PathBuf::from).or_else(|| std::env::args_os().nth(1).map(Into::into));
+    let Some(staging) = staging else {
+        eprintln!("prerender: name the staged site (TRUNK_STAGING_DIR, or the first argument)");
+        std::process::exit(2);
+    };
+    if let Err(problem) = site::write(&staging) {
+        eprintln!("prerender: {problem}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod single_file;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod site {
+    use std::path::Path;
+
+    use lync_push_wizard::core::i18n::Language;
+    use lync_push_wizard::core::render::html::escape;
+    use lync_push_wizard::core::render::page::{self, page_path, path_between, single_file_path};
+
+    use super::single_file::inline_page;
+
+    /// Scripts and styles the pages load besides Trunk's: the language redirect must run before
+    /// the body is shown, and the no-script styles only apply without script.
+    const LANG_SCRIPT: &str = "lang.js";
+    const NOSCRIPT_STYLE: &str = "noscript.css";
+
+    pub fn write(staging: &Path) -> Result<(), String> {
+        let index = staging.join("index.html");
+        let built = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+        let mut pages = Vec::new();
+        for &lang in Language::ALL {
+            pages.push((page_path(lang).to_string(), page_for(&built, lang, page_path(lang), |other| path_between(lang, other))?));
+            // The single files sit beside index.html and link to each other.
+            let page = page_for(&built, lang, single_file_path(lang), |other| single_file_path(other).to_string())?;
+            let read = |url: &str| std::fs::read(staging.join(url.trim_start_matches("./"))).ok();
+            let single = inline_page(&page, &read).map_err(|problem| format!("{}: {problem}", single_file_path(lang)))?;
+            pages.push((single_file_path(lang).to_string(), single));
+        }
+        for (path, html) in pages {
+            let path = staging.join(path);
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+            }
+            std::fs::write(&path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Trunk's page (English, at the site's root) as `lang`'s page at `at` (a path from the
+    /// root), linking to the other languages' pages at `href_of`.
+    pub fn page_for(built: &str, lang: Language, at: &str, href_of: impl Fn(Language) -> String + Copy) -> Result<String, String> {
+        let t = lang.strings();
+        let up = "../".repeat(at.matches('/').count());
+        let single_file = format!("{up}{}", single_file_path(lang));
+        let mut html = built.to_string();
+        replace_tag(&mut html, "<html", &format!("<html lang=\"{}\">", lang.token()))?;
+        replace_between(&mut html, "<title>", "</title>", &escape(t.document_title))?;
+        let description = format!("<meta name=\"description\" content=\"{}\">", escape(t.document_description));
+        replace_tag_naming(&mut html, "name=description", &description).or_else(|_| replace_tag_naming(&mut html, "name=\"description\"", &description))?;
+        let mut head_end = String::new();
+        for &other in Language::ALL.iter().filter(|&&other| other != lang) {
+            head_end.push_str(&format!("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">", other.token(), href_of(other)));
+        }
+        head_end.push_str(&format!("<noscript><link rel=\"stylesheet\" href=\"./{NOSCRIPT_STYLE}\"></noscript>"));
+        head_end.push_str(&format!("<script src=\"./{LANG_SCRIPT}\"></script>"));
+        insert_before(&mut html, "</head>", &head_end)?;
+        // Every asset is at the root: a page in a folder reaches it one level up per folder.
+        if !up.is_empty() {
+            html = html.replace("=\"./", &format!("=\"{up}")).replace("=./", &format!("={up}"));
+        }
+        replace_between(&mut html, "<body>", "</body>", &page::body(lang, href_of, &single_file))?;
+        Ok(html)
+    }
+
+    fn replace_between(html: &mut String, open: &str, close: &str, with: &str) -> Result<(), String> {
+        let start = html.find(open).ok_or_else(|| format!("the built page has no {open}"))? + open.len();
+        let end = start + html[start..].find(close).ok_or_else(|| format!("the built page has no {close}"))?;
+        html.replace_range(start..end, with);
+        Ok(())
+    }
+
+    /// Replaces the whole tag that holds `attribute` (the minifier may move it within the tag).
+    fn replace_tag_naming(html: &mut String, attribute: &str, with: &str) -> Result<(), String> {
+        let at = html.find(attribute).ok_or_else(|| format!("the built page has no tag with {attribute}"))?;
+        let from = html[..at].rfind('<').ok_or_else(|| format!("the tag with {attribute} does not start"))?;
+        let to = at + html[at..].find('>').ok_or_else(|| format!("the tag with {attribute} does not end"))? + 1;
+        html.replace_range(from..to, with);
+        Ok(())
+    }
+
+    /// Replaces the whole tag that starts with `start`.
+    fn replace_tag(html: &mut String, start: &str, with: &str) -> Result<(), String> {
+        let from = html.find(start).ok_or_else(|| format!("the built page has no tag starting {start}"))?;
+        let to = from + html[from..].find('>').ok_or_else(|| format!("the tag starting {start} does not end"))? + 1;
+        html.replace_range(from..to, with);
+        Ok(())
+    }
+
+    fn insert_before(html: &mut String, anchor: &str, text: &str) -> Result<(), String> {
+        let at = html.find(anchor).ok_or_else(|| format!("the built page has no {anchor}"))?;
+        html.insert_str(at, text);
+        Ok(())
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// Trunk's minified output, as `trunk build --release` writes it.
+        const BUILT: &str = "<!doctype html><html lang=en><meta charset=utf-8><title>Old</title><meta content=\"Find out whether\" name=description><link href=./main-1.css integrity=sha384-x rel=stylesheet><script data-js=./a.js data-wasm=./a_bg.wasm src=./start.js type=module></script></head><body><header>old</header></body></html>";
+
+        #[test]
+        fn the_english_page_keeps_its_assets_and_gains_the_questions() {
+            let html = page_for(BUILT, Language::En, page_path(Language::En), |other| path_between(Language::En, other)).unwrap();
+            assert!(html.starts_with("<!doctype html><html lang=\"en\"><meta charset=utf-8><title>Push notifications for Lync Server 2013"));
+            assert!(html.contains("href=./main-1.css") && html.contains("src=./start.js"));
+            assert!(html.contains("<link rel=\"alternate\" hreflang=\"zh-TW\" href=\"zh-TW/index.html\">"));
+            assert!(html.contains("<script src=\"./lang.js\"></script></head>"), "the redirect runs before the body");
+            assert!(html.contains("id=\"question-heading\"") && !html.contains("<header>old</header>"));
+        }
+
+        #[test]
+        fn the_chinese_page_reaches_the_assets_one_level_up() {
+            let html = page_for(BUILT, Language::ZhTw, page_path(Language::ZhTw), |other| path_between(Language::ZhTw, other)).unwrap();
+            assert!(html.starts_with("<!doctype html><html lang=\"zh-TW\">"));
+            assert!(html.contains("href=../main-1.css") && html.contains("src=../start.js") && html.contains("data-wasm=../a_bg.wasm"));
+            assert!(html.contains("<script src=\"../lang.js\"></script>") && html.contains("href=\"../noscript.css\""));
+            assert!(html.contains("hreflang=\"en\" href=\"../index.html\""));
+            assert!(html.contains("../lync-push-wizard.zh-TW.html"), "from disk, it names the single file beside the site");
+            assert!(!html.contains("=./"), "no asset is looked for in zh-TW/");
+        }
+
+        #[test]
+        fn a_page_it_does_not_recognise_is_an_error_not_a_guess() {
+            let error = page_for("<html><body></body></html>", Language::En, "index.html", |_| String::new()).unwrap_err();
+            assert!(error.contains("<title>"), "{error}");
+        }
+    }
+}

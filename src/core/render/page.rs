@@ -1,0 +1,440 @@
+//! The page as it is before the wasm arrives: the masthead, the language links, all five
+//! question pages as real form controls, and the result area with its heading. The release build
+//! writes it into `index.html` and `zh-TW/index.html` (`src/bin/prerender`); the wasm then takes
+//! these very elements over (`ui::questions`), found by the ids written here, and changes
+//! nothing on screen when the answers are the empty ones this page shows.
+
+use crate::core::i18n::{fill, Language, Strings};
+use crate::core::{Answers, EdgeServer, Field, MobileClient, PoolVersion, ScopeKind};
+
+use super::html::{client_choices, edge_choices, escape, pool_choices, yes_no};
+
+/// One question per page, in the order the wizard asks them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Page {
+    Edge,
+    Clients,
+    AccessEdge,
+    Provider,
+    Scope,
+}
+
+impl Page {
+    pub const ALL: [Page; 5] = [Page::Edge, Page::Clients, Page::AccessEdge, Page::Provider, Page::Scope];
+
+    pub const fn index(self) -> usize {
+        match self {
+            Page::Edge => 0,
+            Page::Clients => 1,
+            Page::AccessEdge => 2,
+            Page::Provider => 3,
+            Page::Scope => 4,
+        }
+    }
+
+    pub const fn short(self, t: &Strings) -> &'static str {
+        match self {
+            Page::Edge => t.page_edge,
+            Page::Clients => t.page_clients,
+            Page::AccessEdge => t.page_access_edge,
+            Page::Provider => t.page_provider,
+            Page::Scope => t.page_scope,
+        }
+    }
+
+    pub const fn question(self, t: &Strings) -> &'static str {
+        match self {
+            Page::Edge => t.question_edge,
+            Page::Clients => t.question_clients,
+            Page::AccessEdge => t.question_access_edge,
+            Page::Provider => t.question_provider,
+            Page::Scope => t.question_scope,
+        }
+    }
+
+    /// The id of the element holding the page's controls.
+    pub const fn element_id(self) -> &'static str {
+        match self {
+            Page::Edge => "page-edge",
+            Page::Clients => "page-clients",
+            Page::AccessEdge => "page-access-edge",
+            Page::Provider => "page-provider",
+            Page::Scope => "page-scope",
+        }
+    }
+
+    /// The page that asks for a field, so a problem can link to its question.
+    pub const fn of_field(field: Field) -> Page {
+        match field {
+            // The pool's version is asked on the Edge Server's page.
+            Field::Pool | Field::Edge => Page::Edge,
+            Field::Clients => Page::Clients,
+            Field::AccessEdge => Page::AccessEdge,
+            Field::ProviderIdentity => Page::Provider,
+            Field::Site => Page::Scope,
+        }
+    }
+}
+
+/// The groups of radio buttons and checkboxes: which of a group's choices shows as chosen for
+/// some answers, and what choosing one does. The page is written, and kept, by the same rule.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ChoiceGroup {
+    Edge,
+    Pool,
+    Clients,
+    ExistingProvider,
+    Scope,
+}
+
+impl ChoiceGroup {
+    pub const ALL: [ChoiceGroup; 5] = [ChoiceGroup::Edge, ChoiceGroup::Pool, ChoiceGroup::Clients, ChoiceGroup::ExistingProvider, ChoiceGroup::Scope];
+
+    /// The id of the group's `<fieldset>`.
+    pub const fn element_id(self) -> &'static str {
+        match self {
+            ChoiceGroup::Edge => "edge-choices",
+            ChoiceGroup::Pool => "pool-choices",
+            ChoiceGroup::Clients => "clients-choices",
+            ChoiceGroup::ExistingProvider => "existing-provider-choices",
+            ChoiceGroup::Scope => "scope-choices",
+        }
+    }
+
+    /// Whether the choice with this token shows as chosen.
+    pub fn shows(self, answers: &Answers, token: &str) -> bool {
+        match self {
+            ChoiceGroup::Edge => answers.edge.is_some_and(|edge| edge.token() == token),
+            // Not chosen, the answers mean what they meant before the wizard asked
+            // (`decision::shell_of`), and that version shows as chosen.
+            ChoiceGroup::Pool => answers.shell().token() == token,
+            ChoiceGroup::Clients => answers.clients.iter().any(|client| client.token() == token),
+            ChoiceGroup::ExistingProvider => (token == "yes") == answers.provider_exists,
+            ChoiceGroup::Scope => (token == "yes") == (answers.scope == ScopeKind::Site),
+        }
+    }
+
+    /// Choosing the choice with this token (`on`), or, for a checkbox, unticking it.
+    pub fn choose(self, answers: &mut Answers, token: &str, on: bool) {
+        match self {
+            ChoiceGroup::Edge => answers.edge = EdgeServer::from_token(token).or(answers.edge),
+            ChoiceGroup::Pool => answers.pool = PoolVersion::from_token(token).or(answers.pool),
+            ChoiceGroup::Clients => {
+                if let Some(client) = MobileClient::from_token(token) {
+                    answers.set_client(client, on);
+                }
+            }
+            ChoiceGroup::ExistingProvider => answers.provider_exists = token == "yes",
+            ChoiceGroup::Scope => answers.scope = if token == "yes" { ScopeKind::Site } else { ScopeKind::Global },
+        }
+    }
+
+    /// The answers with exactly the choices `tokens` chosen in this group, as the page shows
+    /// them: a radio group's one, or a client group's every tick.
+    pub fn take(self, answers: &mut Answers, tokens: &[String]) {
+        if self == ChoiceGroup::Clients {
+            answers.clients = Default::default();
+        }
+        for token in tokens {
+            self.choose(answers, token, true);
+        }
+    }
+}
+
+/// Where each language's page is, relative to the site's root.
+pub const fn page_path(lang: Language) -> &'static str {
+    match lang {
+        Language::En => "index.html",
+        Language::ZhTw => "zh-TW/index.html",
+    }
+}
+
+/// Each language's page as one self-contained file, for opening from disk (written beside
+/// index.html by the release build).
+pub const fn single_file_path(lang: Language) -> &'static str {
+    match lang {
+        Language::En => "lync-push-wizard.html",
+        Language::ZhTw => "lync-push-wizard.zh-TW.html",
+    }
+}
+
+/// The relative address of `to`'s page from `from`'s. Named files, not directories, so the links
+/// work from disk too, where a folder does not open its index.html.
+pub fn path_between(from: Language, to: Language) -> String {
+    let up = "../".repeat(page_path(from).matches('/').count());
+    format!("{up}{}", page_path(to))
+}
+
+/// The masthead, in the page's language.
+pub fn masthead(t: &Strings) -> String {
+    let mut out = String::from("<header class=\"masthead\" id=\"masthead\">");
+    out.push_str(&format!("<p class=\"eyebrow\">{}</p>", escape(t.page_eyebrow)));
+    out.push_str(&format!("<h1>{}</h1>", escape(t.page_title)));
+    out.push_str(&format!("<p class=\"lede\">{}</p>", escape(t.page_lede)));
+    out.push_str("</header>");
+    out
+}
+
+/// What a browser without JavaScript or WebAssembly gets told, and, shown only while the page's
+/// stylesheet is missing (as when index.html is opened from disk, where the browser refuses it),
+/// which file to open instead. No script decides this: the stylesheet hides it.
+pub fn fallbacks(t: &Strings, single_file: &str) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("<noscript><p class=\"noscript\">{}</p></noscript>", escape(t.noscript)));
+    out.push_str(&format!("<p class=\"from-disk\" data-testid=\"from-disk\">{}</p>", escape(&fill(t.from_disk, &[single_file]))));
+    out
+}
+
+/// Links to the page in each other language. The wasm adds the answers to them where this
+/// browser cannot keep them between pages (storage blocked).
+pub fn language_links(lang: Language, href_of: impl Fn(Language) -> String) -> String {
+    let mut out = String::from("<nav class=\"language\" aria-label=\"Language · 語言\">");
+    for &other in Language::ALL.iter().filter(|&&other| other != lang) {
+        out.push_str(&format!(
+            "<a id=\"language-{token}\" data-testid=\"language\" href=\"{href}\" hreflang=\"{token}\" lang=\"{token}\">{name}</a>",
+            token = other.token(),
+            // The language travels in the link too, so a choice saved on the other page does not
+            // send the reader straight back.
+            href = escape(&format!("{}#lang={}", href_of(other), other.token())),
+            name = escape(other.native_name()),
+        ));
+    }
+    out.push_str("</nav>");
+    out
+}
+
+/// The progress list's items: one button per page. A page is done once left with it and every
+/// page before it answered; it needs an answer when one is missing or invalid there and the page
+/// has been left or its problem shown. `problems`: pages with a problem, and those whose problem
+/// shows (a bit per page).
+pub fn progress(t: &Strings, current: Page, seen: usize, (problems, shown): (usize, usize)) -> String {
+    let mut out = String::new();
+    for page in Page::ALL {
+        let index = page.index();
+        let needs = problems & (1 << index) != 0 && (seen > index || shown & (1 << index) != 0);
+        out.push_str("<li class=\"");
+        if page == current {
+            out.push_str("current ");
+        }
+        if seen > index && problems & ((2 << index) - 1) == 0 {
+            out.push_str("done ");
+        }
+        if needs {
+            out.push_str("needs");
+        }
+        out.push_str("\"><button type=\"button\" data-page=\"");
+        out.push_str(&index.to_string());
+        out.push_str("\" data-testid=\"progress-");
+        let number = (index + 1).to_string();
+        out.push_str(&number);
+        out.push('"');
+        if page == current {
+            out.push_str(" aria-current=\"step\"");
+        }
+        if index > seen {
+            out.push_str(" disabled");
+        }
+        out.push_str("><span class=\"progress-number\" aria-hidden=\"true\">");
+        out.push_str(&number);
+        out.push_str("</span><span class=\"progress-label\">");
+        out.push_str(&escape(page.short(t)));
+        out.push_str("</span>");
+        if needs {
+            out.push_str("<span class=\"progress-note\">");
+            out.push_str(&escape(t.needs_answer));
+            out.push_str("</span>");
+        }
+        out.push_str("</button></li>");
+    }
+    out
+}
+
+/// "Question 2 of 5".
+pub fn question_count(t: &Strings, page: Page) -> String {
+    fill(t.question_count, &[&(page.index() + 1).to_string(), &Page::ALL.len().to_string()])
+}
+
+/// The questions, opened on the first page, with nothing answered: what a first visit shows.
+pub fn wizard(t: &Strings) -> String {
+    let first = Page::ALL[0];
+    let mut out = String::new();
+    out.push_str(&format!("<section class=\"wizard\" aria-label=\"{}\">", escape(t.nav_questions)));
+    out.push_str(&format!("<nav class=\"progress\" aria-label=\"{}\"><ol id=\"progress\">", escape(t.nav_progress)));
+    out.push_str(&progress(t, first, 0, (0, 0)));
+    out.push_str("</ol></nav>");
+    // A form, so Enter in a text field presses Next, its default button.
+    out.push_str("<form class=\"card question\" id=\"question\" data-testid=\"question\">");
+    out.push_str(&format!("<p class=\"step-count\" id=\"step-count\">{}</p>", escape(&question_count(t, first))));
+    // Element Timing reports when this first paints: the benchmark's "first question".
+    out.push_str(&format!(
+        "<h2 id=\"question-heading\" tabindex=\"-1\" elementtiming=\"first-question\">{}</h2>",
+        escape(first.question(t))
+    ));
+    for page in Page::ALL {
+        let hidden = if page == first { "" } else { " hidden" };
+        out.push_str(&format!("<div class=\"question-page\" id=\"{}\"{hidden}>", page.element_id()));
+        page_controls(&mut out, t, page);
+        out.push_str("</div>");
+    }
+    out.push_str("<div class=\"navigation\">");
+    out.push_str(&format!("<button class=\"secondary\" type=\"button\" id=\"back\" data-testid=\"back\" disabled>{}</button>", escape(t.back)));
+    out.push_str(&format!("<button class=\"primary\" type=\"submit\" id=\"next\" data-testid=\"next\">{}</button>", escape(t.next)));
+    out.push_str("</div></form></section>");
+    out
+}
+
+/// One page's controls, each with the place for its field's message, chosen as for the
+/// answers of a first visit.
+fn page_controls(out: &mut String, t: &Strings, page: Page) {
+    let first_visit = &Answers::default();
+    let shows = |group: ChoiceGroup| move |token: &str| group.shows(first_visit, token);
+    match page {
+        Page::Edge => {
+            choices(out, "edge-choices", " aria-describedby=\"edge-error\"", "choices", &edge_choices(t, &shows(ChoiceGroup::Edge)));
+            field_message(out, Field::Edge);
+            choices(out, "pool-choices", " aria-describedby=\"pool-error\"", "choices pool", &pool_choices(t, &shows(ChoiceGroup::Pool)));
+            field_message(out, Field::Pool);
+        }
+        Page::Clients => {
+            choices(out, "clients-choices", " aria-describedby=\"clients-error\"", "choices", &client_choices(t, &shows(ChoiceGroup::Clients)));
+            field_message(out, Field::Clients);
+        }
+        Page::AccessEdge => {
+            text_field(out, Field::AccessEdge, t.field_access_edge, t.access_edge_help, "accessproxy.contoso.com", false);
+        }
+        Page::Provider => {
+            out.push_str(&format!("<p class=\"help\">{}</p>", escape(t.provider_help)));
+            // Shown by the wasm behind an Edge that federates directly (decision::route_for).
+            out.push_str(&format!("<p class=\"aside\" id=\"provider-not-used\" hidden>{}</p>", escape(t.provider_not_used)));
+            choices(out, "existing-provider-choices", "", "choices", &yes_no("existing-provider", t.page_provider, t.provider_no, t.provider_yes, &shows(ChoiceGroup::ExistingProvider)));
+            text_field(out, Field::ProviderIdentity, t.provider_identity_label, t.provider_identity_help, "Office365", true);
+        }
+        Page::Scope => {
+            out.push_str(&format!("<p class=\"help\">{}</p>", escape(t.scope_help)));
+            choices(out, "scope-choices", "", "choices", &yes_no("scope", t.page_scope, t.scope_global, t.scope_site, &shows(ChoiceGroup::Scope)));
+            text_field(out, Field::Site, t.field_site, t.site_help, "Redmond", true);
+        }
+    }
+}
+
+fn choices(out: &mut String, id: &str, described_by: &str, class: &str, inner: &str) {
+    out.push_str(&format!("<fieldset class=\"{class}\" id=\"{id}\"{described_by}>{inner}</fieldset>"));
+}
+
+/// The place for the core's message about a field, announced politely as it changes.
+fn field_message(out: &mut String, field: Field) {
+    let id = field.token();
+    out.push_str(&format!("<p class=\"field-error\" id=\"{id}-error\" aria-live=\"polite\" data-testid=\"error-{id}\"></p>"));
+}
+
+/// A labelled text field with its help and message; `hidden` until its answer makes it relevant.
+fn text_field(out: &mut String, field: Field, label: &str, help: &str, placeholder: &str, hidden: bool) {
+    let id = field.token();
+    let hidden = if hidden { " hidden" } else { "" };
+    out.push_str(&format!("<div class=\"field\" id=\"{id}-field\"{hidden}>"));
+    out.push_str(&format!("<label for=\"{id}\">{}</label>", escape(label)));
+    out.push_str(&format!("<p class=\"help\" id=\"{id}-help\">{}</p>", escape(help)));
+    out.push_str(&format!(
+        "<input id=\"{id}\" name=\"{id}\" type=\"text\" autocomplete=\"off\" spellcheck=\"false\" autocapitalize=\"off\" \
+         placeholder=\"{}\" data-testid=\"input-{id}\" aria-describedby=\"{id}-help {id}-error\" aria-invalid=\"false\">",
+        escape(placeholder)
+    ));
+    field_message(out, field);
+    out.push_str("</div>");
+}
+
+/// The result area before the wasm has built it: its heading and a verdict that is not given.
+/// It never guesses one: saved answers or a link may give another, which only the wasm reads.
+pub fn result_placeholder(t: &Strings) -> String {
+    format!(
+        "<section class=\"result\" id=\"result-placeholder\" aria-labelledby=\"result-heading\">\
+         <h2 id=\"result-heading\" tabindex=\"-1\">{}</h2>\
+         <div class=\"card verdict\" data-verdict=\"pending\"><p class=\"headline\">{}</p></div></section>",
+        escape(t.result_heading),
+        escape(t.pending_headline)
+    )
+}
+
+/// Everything the body holds before the wasm arrives, in the page's language.
+/// `other_page`: the address of each other language's page; `single_file`: the name of the
+/// self-contained file to open from disk.
+pub fn body(lang: Language, other_page: impl Fn(Language) -> String, single_file: &str) -> String {
+    let t = lang.strings();
+    let mut out = masthead(t);
+    out.push_str(&fallbacks(t, single_file));
+    out.push_str(&language_links(lang, other_page));
+    // The wasm mounts the notices here, above the questions.
+    out.push_str("<div id=\"notices-root\"></div>");
+    out.push_str("<main class=\"layout\" id=\"layout\">");
+    out.push_str(&wizard(t));
+    out.push_str(&result_placeholder(t));
+    out.push_str("</main>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::i18n::{EN, ZH_TW};
+
+    #[test]
+    fn pages_link_to_each_other_from_any_depth() {
+        assert_eq!(path_between(Language::En, Language::ZhTw), "zh-TW/index.html");
+        assert_eq!(path_between(Language::ZhTw, Language::En), "../index.html");
+    }
+
+    #[test]
+    fn every_page_has_its_controls_and_only_the_first_shows() {
+        let html = wizard(&EN);
+        for page in Page::ALL {
+            let open = format!("<div class=\"question-page\" id=\"{}\"", page.element_id());
+            assert_eq!(html.matches(&open).count(), 1, "{page:?}");
+            let hidden = html.contains(&format!("{open} hidden>"));
+            assert_eq!(hidden, page != Page::Edge, "{page:?}");
+        }
+        for field in [Field::Edge, Field::Pool, Field::Clients, Field::AccessEdge, Field::ProviderIdentity, Field::Site] {
+            assert!(html.contains(&format!("id=\"{}-error\"", field.token())), "{field:?}");
+        }
+        assert_eq!(html.matches("<input type=\"radio\" name=\"edge\"").count(), crate::core::EdgeServer::ALL.len());
+        assert!(html.contains("<h2 id=\"question-heading\" tabindex=\"-1\" elementtiming=\"first-question\">Which Edge Server"));
+        assert!(html.contains(" disabled>Back</button>"));
+    }
+
+    #[test]
+    fn each_language_names_the_other_in_its_own_words() {
+        let en = body(Language::En, |other| path_between(Language::En, other), "lync-push-wizard.html");
+        assert!(en.contains("href=\"zh-TW/index.html#lang=zh-TW\" hreflang=\"zh-TW\" lang=\"zh-TW\">繁體中文</a>"));
+        assert!(en.contains("<h1>Push notifications wizard</h1>"));
+        let zh = body(Language::ZhTw, |other| path_between(Language::ZhTw, other), "lync-push-wizard.html");
+        assert!(zh.contains("href=\"../index.html#lang=en\" hreflang=\"en\" lang=\"en\">English</a>"));
+        assert!(zh.contains(&format!("<h1>{}</h1>", ZH_TW.page_title)));
+        assert!(zh.contains("lync-push-wizard.html"), "the from-disk hint names the file");
+    }
+
+    #[test]
+    fn a_first_visit_shows_the_choices_that_empty_answers_mean() {
+        let html = wizard(&EN);
+        let checked: Vec<&str> = html.split(" checked>").map(|before| before.rsplit("data-testid=\"").next().unwrap().trim_end_matches('"')).collect();
+        assert_eq!(checked[..checked.len() - 1], ["pool-lync2013", "existing-provider-no", "scope-no"]);
+    }
+
+    #[test]
+    fn choosing_and_showing_agree_for_every_group() {
+        let mut answers = Answers::default();
+        for (group, token) in [(ChoiceGroup::Edge, "ocs2007r2"), (ChoiceGroup::Pool, "sfb2019"), (ChoiceGroup::Clients, "android"), (ChoiceGroup::ExistingProvider, "yes"), (ChoiceGroup::Scope, "yes")] {
+            group.choose(&mut answers, token, true);
+            assert!(group.shows(&answers, token), "{group:?}");
+        }
+        ChoiceGroup::Clients.take(&mut answers, &["ios-lync2010".into()]);
+        assert!(ChoiceGroup::Clients.shows(&answers, "ios-lync2010") && !ChoiceGroup::Clients.shows(&answers, "android"));
+        ChoiceGroup::Edge.choose(&mut answers, "not-an-edge", true);
+        assert_eq!(answers.edge, Some(EdgeServer::Ocs2007R2), "an unknown token changes nothing");
+    }
+
+    #[test]
+    fn the_result_area_gives_no_verdict() {
+        let html = result_placeholder(&EN);
+        assert!(html.contains("data-verdict=\"pending\"><p class=\"headline\">No verdict yet</p>"));
+        assert!(!html.contains("data-testid"), "nothing a test could take for the wasm's result");
+    }
+}
