@@ -1,7 +1,7 @@
 // Opens the page in the language already chosen, before any of this page is shown: the link's
 // `lang=`, else, on the default (English) page, the saved choice, else the browser's. Each
 // language has a page of its own (written by the release build); the <link rel="alternate">
-// elements name them. A file, not an inline script, so the page's CSP refuses every inline script.
+// elements (data-lang) name them. A file, not an inline script, so the page's CSP refuses every inline script.
 (function () {
   var here = document.documentElement.lang;
   var match = /(?:^#|&)lang=([^&]*)/.exec(location.hash);
@@ -18,7 +18,7 @@
     }
   }
   if (wanted && wanted !== here) {
-    var page = document.querySelector('link[rel="alternate"][hreflang="' + wanted + '"]');
+    var page = document.querySelector('link[rel="alternate"][data-lang="' + wanted + '"]');
     if (page) {
       location.replace(page.href + location.hash);
     }

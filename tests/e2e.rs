@@ -1392,3 +1392,25 @@ fn shown_element(session: &Session, selector: &str) -> bool {
     let script = "const e = document.querySelector(arguments[0]); return !!e && e.getClientRects().length > 0";
     session.exec(script, vec![json!(selector)]) == json!(true)
 }
+
+/// `zh-TW/` opened from a link, as a documentation page in Chinese would link it: the Chinese
+/// page with the link's answers, its assets found one level up, and the link to English keeps
+/// the language choice.
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn the_chinese_folder_opened_from_a_link() {
+    let driver = Driver::start();
+    let session = driver.session(Options::default());
+    open(&session, &format!("{}zh-TW/#edge=lync2010&clients=wp-lync2010&access-edge=accessproxy.contoso.com", site()));
+    session.wait_until_contains("verdict", "設定推播通知");
+    assert_eq!(session.exec("return document.documentElement.lang", vec![]), json!("zh-TW"));
+    assert_eq!(session.exec("return document.title", vec![]), json!("Lync Server 2013 推播通知：設定精靈"));
+    session.wait_until_contains("script", "Test-CsMcxPushNotification");
+    session.screenshot(&shots().join("zh-TW-opened-from-a-link.png"));
+    let english = session.exec("return document.querySelector('[data-testid=language]').href", vec![]);
+    assert!(english.as_str().is_some_and(|href| href.ends_with(&format!("{SUB_PATH}index.html#lang=en"))), "{english}");
+    session.click("language");
+    session.wait_for("the English page", || (session.exec("return document.documentElement.lang", vec![]) == json!("en")).then_some(()));
+    session.wait_ready();
+    session.wait_until_contains("verdict", "Configure push notifications");
+}

@@ -160,7 +160,7 @@ fn page_language() -> Language {
 /// `<link rel="alternate">`). False if the page names none.
 pub fn open_language_page(lang: Language, fragment: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
-    let selector = format!("link[rel=alternate][hreflang=\"{}\"]", lang.token());
+    let selector = format!("link[rel=alternate][data-lang=\"{}\"]", lang.token());
     let Some(href) = document.query_selector(&selector).ok().flatten().and_then(|link| link.dyn_into::<web_sys::HtmlLinkElement>().ok()).map(|link| link.href()) else {
         return false;
     };

@@ -73,9 +73,11 @@ mod site {
         replace_between(&mut html, "<title>", "</title>", &escape(t.document_title))?;
         let description = format!("<meta name=\"description\" content=\"{}\">", escape(t.document_description));
         replace_tag_naming(&mut html, "name=description", &description).or_else(|_| replace_tag_naming(&mut html, "name=\"description\"", &description))?;
+        // The other languages' pages, for lang.js and the wasm. Named by data-lang, not hreflang:
+        // a search engine wants hreflang addresses absolute, and the site's address is unknown.
         let mut head_end = String::new();
         for &other in Language::ALL.iter().filter(|&&other| other != lang) {
-            head_end.push_str(&format!("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">", other.token(), href_of(other)));
+            head_end.push_str(&format!("<link rel=\"alternate\" data-lang=\"{}\" href=\"{}\">", other.token(), href_of(other)));
         }
         head_end.push_str(&format!("<noscript><link rel=\"stylesheet\" href=\"./{NOSCRIPT_STYLE}\"></noscript>"));
         head_end.push_str(&format!("<script src=\"./{LANG_SCRIPT}\"></script>"));
@@ -130,7 +132,7 @@ mod site {
             let html = page_for(BUILT, Language::En, page_path(Language::En), |other| path_between(Language::En, other)).unwrap();
             assert!(html.starts_with("<!doctype html><html lang=\"en\"><meta charset=utf-8><title>Push notifications for Lync Server 2013"));
             assert!(html.contains("href=./main-1.css") && html.contains("src=./start.js"));
-            assert!(html.contains("<link rel=\"alternate\" hreflang=\"zh-TW\" href=\"zh-TW/index.html\">"));
+            assert!(html.contains("<link rel=\"alternate\" data-lang=\"zh-TW\" href=\"zh-TW/index.html\">"));
             assert!(html.contains("<script src=\"./lang.js\"></script></head>"), "the redirect runs before the body");
             assert!(html.contains("id=\"question-heading\"") && !html.contains("<header>old</header>"));
         }
@@ -141,7 +143,7 @@ mod site {
             assert!(html.starts_with("<!doctype html><html lang=\"zh-TW\">"));
             assert!(html.contains("href=../main-1.css") && html.contains("src=../start.js") && html.contains("data-wasm=../a_bg.wasm"));
             assert!(html.contains("<script src=\"../lang.js\"></script>") && html.contains("href=\"../noscript.css\""));
-            assert!(html.contains("hreflang=\"en\" href=\"../index.html\""));
+            assert!(html.contains("data-lang=\"en\" href=\"../index.html\""));
             assert!(html.contains("../lync-push-wizard.zh-TW.html"), "from disk, it names the single file beside the site");
             assert!(!html.contains("=./"), "no asset is looked for in zh-TW/");
         }
