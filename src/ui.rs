@@ -32,10 +32,13 @@ pub fn mount() {
     set_timeout(|| take_over(browser::load_initial()).forget(), std::time::Duration::ZERO);
 }
 
+/// What the takeover built in the page (the result, the footer), to unmount with the wizard.
+type Built = Rc<RefCell<Vec<UnmountHandle<AnyViewState>>>>;
+
 /// The live wizard. Dropping it ends it (the component tests do); the page keeps it forever.
 pub struct Wizard {
     /// What was built for the HTML: the result and the footer, dropped before the root.
-    mounted: Rc<RefCell<Vec<UnmountHandle<AnyViewState>>>>,
+    mounted: Built,
     /// The notices, whose owner is the root of everything else: the store, the adopted questions.
     _root: Option<UnmountHandle<AnyViewState>>,
 }
@@ -59,7 +62,7 @@ impl Drop for Wizard {
 /// the plan; in the task after that the script and everything below it. A hidden tab runs no
 /// animation frames, so a plain timer follows as a fallback.
 pub fn take_over(initial: Initial) -> Wizard {
-    let mounted = Rc::new(RefCell::new(Vec::new()));
+    let mounted: Built = Rc::default();
     let t = initial.lang.strings();
     let persistence = initial.persistence;
     let later = mounted.clone();
@@ -87,7 +90,7 @@ pub fn take_over(initial: Initial) -> Wizard {
 }
 
 /// After the next frame, in a task of its own, the result in place of the pre-rendered one.
-fn schedule_result(t: &'static crate::core::i18n::Strings, store: Store, mounted: Rc<RefCell<Vec<UnmountHandle<AnyViewState>>>>) {
+fn schedule_result(t: &'static crate::core::i18n::Strings, store: Store, mounted: Built) {
     let Some(owner) = Owner::current() else { return };
     let done = Rc::new(std::cell::Cell::new(false));
     let show_rest = move || {
@@ -104,7 +107,7 @@ fn schedule_result(t: &'static crate::core::i18n::Strings, store: Store, mounted
 
 /// Builds the result in place of the pre-rendered one, and the footer, then the script and
 /// everything below it in a task of its own.
-fn show_result(t: &'static crate::core::i18n::Strings, mounted: &Rc<RefCell<Vec<UnmountHandle<AnyViewState>>>>) {
+fn show_result(t: &'static crate::core::i18n::Strings, mounted: &Built) {
     let store = state::use_store();
     let complete = RwSignal::new(false);
     // The placeholder goes and the result comes in one task: nothing is painted in between.
