@@ -378,6 +378,20 @@ async fn reset_asks_first_then_clears_everything() {
     assert_eq!(focused().as_deref(), Some("reset"), "the focus stays with Reset once it is done");
 }
 
+/// A card's listener acts only on what is inside it: a `data-action` on the page around it (here
+/// "reset" on the element holding the wizard) is not the card's to act on.
+#[wasm_bindgen_test]
+async fn a_card_acts_only_on_its_own_buttons() {
+    let page = mount(seed_answers()).await;
+    tick().await;
+    page.root.set_attribute("data-action", "reset-confirm").unwrap();
+    let actions = page.root.query_selector("[data-testid=share-status]").unwrap().unwrap().parent_element().unwrap();
+    actions.query_selector(".actions").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    tick().await;
+    assert!(page.text("verdict").contains("Configure push notifications"), "nothing was reset");
+    assert!(page.shown("reset") && !page.shown("reset-confirm"));
+}
+
 #[wasm_bindgen_test]
 async fn text_fields_show_saved_values_when_shown_again() {
     let mut answers = seed_answers();

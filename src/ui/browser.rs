@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
+use crate::core::render::html::Action;
 use crate::core::saved::{self, SavedState, BACKUP_KEY, STORAGE_KEY};
 use crate::core::i18n::Language;
 use crate::core::Answers;
@@ -128,15 +129,18 @@ pub fn patch_lines(code: &web_sys::Element, shown: &[String], wanted: &[String])
 }
 
 /// For one listener on a list: the `attribute` of the element an event happened in, or of its
-/// nearest ancestor that has one (a click may land on a button's inner `<span>`).
+/// nearest ancestor that has one (a click may land on a button's inner `<span>`), but only
+/// inside the element listening: a card never acts on an attribute of the page around it.
 pub fn attribute_from_event(event: &web_sys::Event, attribute: &str) -> Option<String> {
     let target: web_sys::Element = event.target()?.dyn_into().ok()?;
-    target.closest(&format!("[{attribute}]")).ok()??.get_attribute(attribute)
+    let found = target.closest(&format!("[{attribute}]")).ok()??;
+    let listening: web_sys::Node = event.current_target()?.dyn_into().ok()?;
+    listening.contains(Some(&found)).then(|| found.get_attribute(attribute))?
 }
 
 /// The action named by the button a click landed in (`render::html::action_button`), if any.
-pub fn action_of(event: &web_sys::Event) -> Option<String> {
-    attribute_from_event(event, "data-action")
+pub fn action_of(event: &web_sys::Event) -> Option<Action> {
+    Action::from_token(&attribute_from_event(event, "data-action")?)
 }
 
 /// Checks exactly the inputs under `root` whose value `wanted` accepts.

@@ -9,6 +9,7 @@ use crate::core::i18n::{fill, Strings};
 use crate::core::plan::{Outcome, Plan};
 use crate::core::render::powershell::{for_download, script};
 use crate::core::render::rollback::rollback;
+use crate::core::render::html::Action;
 use crate::core::render::{diagram::diagram, html, markdown::runbook, steps};
 use crate::core::share;
 use crate::core::text::verdict_headline;
@@ -106,12 +107,12 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
 /// it. Buttons, not `#` links: the fragment carries the answers.
 #[component]
 fn JumpBar(t: &'static Strings, undo_open: RwSignal<bool>, shown: Memo<bool>) -> impl IntoView {
-    let jump = move |to: &str| {
-        if to == "undo" {
+    let jump = move |to: Action| {
+        if to == Action::ToUndo {
             undo_open.set(true);
         }
         // After the page shows what was opened.
-        let heading = format!("{to}-heading");
+        let heading = format!("{}-heading", to.token());
         request_animation_frame(move || browser::scroll_to_and_focus(&heading));
     };
     view! {
@@ -121,10 +122,10 @@ fn JumpBar(t: &'static Strings, undo_open: RwSignal<bool>, shown: Memo<bool>) ->
             data-testid="jump-bar"
             hidden=unless(shown)
             inner_html=jump_bar_html(t)
-            on:click=move |event| match browser::action_of(&event).as_deref() {
-                Some("edit") => browser::scroll_to_and_focus("question-heading"),
-                Some(to) => jump(to),
-                None => {}
+            on:click=move |event| match browser::action_of(&event) {
+                Some(Action::Edit) => browser::scroll_to_and_focus("question-heading"),
+                Some(to @ (Action::ToPlan | Action::ToScript | Action::ToTests | Action::ToUndo)) => jump(to),
+                _ => {}
             }
         ></nav>
     }
@@ -133,9 +134,9 @@ fn JumpBar(t: &'static Strings, undo_open: RwSignal<bool>, shown: Memo<bool>) ->
 /// The jump bar's buttons: Edit, then one per part.
 fn jump_bar_html(t: &Strings) -> String {
     let mut out = String::new();
-    html::action_button(&mut out, "link-button edit", "edit", "edit-answers", t.edit_answers);
-    for (to, text) in [("plan", t.plan_heading), ("script", t.script_heading_short), ("tests", t.tests_heading), ("undo", t.undo_heading_short)] {
-        html::action_button(&mut out, "link-button", to, &format!("jump-{to}"), text);
+    html::action_button(&mut out, "link-button edit", Action::Edit, "edit-answers", t.edit_answers);
+    for (to, text) in [(Action::ToPlan, t.plan_heading), (Action::ToScript, t.script_heading_short), (Action::ToTests, t.tests_heading), (Action::ToUndo, t.undo_heading_short)] {
+        html::action_button(&mut out, "link-button", to, &format!("jump-{}", to.token()), text);
     }
     out
 }
@@ -152,14 +153,14 @@ fn RunbookActions(t: &'static Strings, plan: Memo<Outcome>) -> impl IntoView {
         <div class="runbook-actions">
             <div
                 class="actions"
-                on:click=move |event| match browser::action_of(&event).as_deref() {
-                    Some("download") => download(),
-                    Some("print") => browser::print(),
+                on:click=move |event| match browser::action_of(&event) {
+                    Some(Action::Download) => download(),
+                    Some(Action::Print) => browser::print(),
                     _ => {}
                 }
             >
-                <button type="button" class="secondary" data-action="download" data-testid="download-runbook">{t.download_runbook}</button>
-                <button type="button" class="secondary" data-action="print" data-testid="print-runbook">{t.print_runbook}</button>
+                <button type="button" class="secondary" data-action=Action::Download.token() data-testid="download-runbook">{t.download_runbook}</button>
+                <button type="button" class="secondary" data-action=Action::Print.token() data-testid="print-runbook">{t.print_runbook}</button>
             </div>
             <p class="status" aria-live="polite">{status}</p>
         </div>
@@ -214,9 +215,11 @@ fn VerdictCard(t: &'static Strings) -> impl IntoView {
 /// one listener.
 fn script_header_html(t: &Strings, title: &str, test_id: &str, wrap: bool) -> String {
     let mut out = format!("<h3 id=\"{test_id}-heading\" tabindex=\"-1\">{}</h3><div class=\"actions\">", html::escape(title));
-    html::action_button(&mut out, "primary", "copy", &format!("copy-{test_id}"), t.copy);
-    html::action_button(&mut out, "secondary", "download", &format!("download-{test_id}"), t.download_ps1);
-    out.push_str("</div><label class=\"wrap-toggle\"><input type=\"checkbox\" data-action=\"wrap\" data-testid=\"wrap-");
+    html::action_button(&mut out, "primary", Action::Copy, &format!("copy-{test_id}"), t.copy);
+    html::action_button(&mut out, "secondary", Action::Download, &format!("download-{test_id}"), t.download_ps1);
+    out.push_str("</div><label class=\"wrap-toggle\"><input type=\"checkbox\" data-action=\"");
+    out.push_str(Action::Wrap.token());
+    out.push_str("\" data-testid=\"wrap-");
     out.push_str(test_id);
     out.push_str(if wrap { "\" checked>" } else { "\">" });
     out.push_str(&html::escape(t.wrap_lines));
@@ -300,10 +303,10 @@ fn ScriptBlock(
             <div
                 class="script-header"
                 inner_html=script_header_html(t, title, test_id, wrap)
-                on:click=move |event| match browser::action_of(&event).as_deref() {
-                    Some("copy") => copy(),
-                    Some("download") => download(),
-                    Some("wrap") => browser::set_class(test_id, "wrap", event_target_checked(&event)),
+                on:click=move |event| match browser::action_of(&event) {
+                    Some(Action::Copy) => copy(),
+                    Some(Action::Download) => download(),
+                    Some(Action::Wrap) => browser::set_class(test_id, "wrap", event_target_checked(&event)),
                     _ => {}
                 }
             ></div>
@@ -461,31 +464,31 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
             </p>
             <div
                 class="actions"
-                on:click=move |event| match browser::action_of(&event).as_deref() {
-                    Some("copy-link") => copy_link(),
-                    Some("reset") => ask(true),
-                    Some("reset-confirm") => {
+                on:click=move |event| match browser::action_of(&event) {
+                    Some(Action::CopyLink) => copy_link(),
+                    Some(Action::Reset) => ask(true),
+                    Some(Action::ResetConfirm) => {
                         store.reset();
                         status.set(t.reset_done.into());
                         ask(false);
                     }
-                    Some("reset-cancel") => ask(false),
+                    Some(Action::ResetCancel) => ask(false),
                     _ => {}
                 }
             >
-                <button type="button" class="secondary" data-action="copy-link" data-testid="copy-link">
+                <button type="button" class="secondary" data-action=Action::CopyLink.token() data-testid="copy-link">
                     {t.copy_link}
                 </button>
                 // Reset asks first: its button gives way to the question until it is answered.
-                <button type="button" class="danger" id="reset" data-action="reset" data-testid="reset" hidden=confirming>
+                <button type="button" class="danger" id="reset" data-action=Action::Reset.token() data-testid="reset" hidden=confirming>
                     {t.reset}
                 </button>
                 <span class="confirm" role="group" aria-label=t.reset_question hidden=move || !confirming.get()>
                     {t.reset_question}
-                    <button type="button" class="danger" data-action="reset-confirm" data-testid="reset-confirm">
+                    <button type="button" class="danger" data-action=Action::ResetConfirm.token() data-testid="reset-confirm">
                         {t.reset_confirm}
                     </button>
-                    <button type="button" class="secondary" id="reset-cancel" data-action="reset-cancel" data-testid="reset-cancel">
+                    <button type="button" class="secondary" id="reset-cancel" data-action=Action::ResetCancel.token() data-testid="reset-cancel">
                         {t.cancel}
                     </button>
                 </span>

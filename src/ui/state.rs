@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::{fill, Language, Strings};
-use crate::core::render::html::{action_button, escape};
+use crate::core::render::html::{action_button, escape, Action};
 use crate::core::saved::{SavedState, Ticks, Unreadable, SCHEMA_VERSION};
 use crate::core::{wizard_outcome, Answers, Field, FieldError, Outcome, Problem};
 
@@ -340,7 +340,7 @@ pub fn Notices(t: &'static Strings) -> impl IntoView {
             on:click=move |event| {
                 let slot = browser::attribute_from_event(&event, "data-slot").and_then(|s| s.parse().ok());
                 if let (Some(action), Some(slot)) = (browser::action_of(&event), slot) {
-                    store.end_notice(slot, action == "bring-back");
+                    store.end_notice(slot, action == Action::BringBack);
                     // The button goes with its notice: the keyboard goes to the question.
                     browser::focus_by_id("question-heading");
                 }
@@ -365,7 +365,7 @@ pub fn ScriptNotice(t: &'static Strings) -> impl IntoView {
             data-testid="script-notice"
             on:click=move |event| {
                 if let Some(action) = browser::action_of(&event) {
-                    store.end_notice(Notice::SCRIPT_SLOT, action == "bring-back");
+                    store.end_notice(Notice::SCRIPT_SLOT, action == Action::BringBack);
                 }
             }
         >
@@ -390,13 +390,13 @@ fn notice_html(t: &Strings, notice: &Notice) -> String {
     out.push_str(&escape(&notice.text(t)));
     out.push_str("</span><span class=\"actions\">");
     if notice.asks() {
-        action_button(&mut out, "secondary", "dismiss", "keep-link", t.keep_link);
+        action_button(&mut out, "secondary", Action::Dismiss, "keep-link", t.keep_link);
     }
     if notice.previous().is_some() {
-        action_button(&mut out, if notice.asks() { "secondary" } else { "link-button" }, "bring-back", "bring-back", t.bring_back);
+        action_button(&mut out, if notice.asks() { "secondary" } else { "link-button" }, Action::BringBack, "bring-back", t.bring_back);
     }
     if !notice.asks() {
-        action_button(&mut out, "link-button", "dismiss", "dismiss", t.dismiss);
+        action_button(&mut out, "link-button", Action::Dismiss, "dismiss", t.dismiss);
     }
     out.push_str("</span></p>");
     out

@@ -9,6 +9,33 @@ use crate::core::text;
 use crate::core::{EdgeServer, FieldError, MobileClient, PoolVersion};
 
 use super::powershell::{commands_to_type, tokens};
+use crate::core::vocabulary::vocabulary;
+
+vocabulary! {
+    /// What a button (or switch) on the page does: its `data-action`, which the one listener on
+    /// its card reads back (`ui::browser::action_of`). Written and matched only as this type.
+    pub enum Action {
+        Copy => "copy",
+        Download => "download",
+        Print => "print",
+        /// The script box's "Wrap long lines" switch.
+        Wrap => "wrap",
+        /// Back to the questions (on a phone, where they are above the result).
+        Edit => "edit",
+        /// The jump bar's links to the result's parts; the token is the part's id.
+        ToPlan => "plan",
+        ToScript => "script",
+        ToTests => "tests",
+        ToUndo => "undo",
+        CopyLink => "copy-link",
+        Reset => "reset",
+        ResetConfirm => "reset-confirm",
+        ResetCancel => "reset-cancel",
+        /// A notice's offer to restore the answers a link or script replaced.
+        BringBack => "bring-back",
+        Dismiss => "dismiss",
+    }
+}
 
 /// Escapes text for HTML element content and double-quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -65,11 +92,11 @@ fn code_words(out: &mut String, open: &str, text: &str, close: &str) {
 
 /// A button for one listener on its card or list: it names its `action` in `data-action`, which
 /// the page reads back from the click (`ui::browser::action_of`).
-pub fn action_button(out: &mut String, class: &str, action: &str, test_id: &str, text: &str) {
+pub fn action_button(out: &mut String, class: &str, action: Action, test_id: &str, text: &str) {
     out.push_str("<button type=\"button\" class=\"");
     out.push_str(class);
     out.push_str("\" data-action=\"");
-    out.push_str(action);
+    out.push_str(action.token());
     out.push_str("\" data-testid=\"");
     out.push_str(test_id);
     element(out, "\">", text, "</button>");
@@ -332,7 +359,7 @@ mod tests {
     #[test]
     fn action_buttons_name_their_action_and_escape_their_text() {
         let mut out = String::new();
-        action_button(&mut out, "secondary", "copy", "copy-script", "Copy <all>");
+        action_button(&mut out, "secondary", Action::Copy, "copy-script", "Copy <all>");
         assert_eq!(out, "<button type=\"button\" class=\"secondary\" data-action=\"copy\" data-testid=\"copy-script\">Copy &lt;all&gt;</button>");
     }
 
