@@ -4,9 +4,9 @@
 //! a label too long); the HTML built around them must have exactly the shape it has for a
 //! harmless placeholder: the same tags, attributes and values, in the same order.
 
-use lync_push_wizard::core::i18n::{EN, ZH_TW};
+use lync_push_wizard::core::i18n::{fill, EN, ZH_TW};
 use lync_push_wizard::core::render::html;
-use lync_push_wizard::core::share::from_fragment;
+use lync_push_wizard::core::share::{from_fragment, unknown_keys};
 use lync_push_wizard::core::{FieldError, Problem};
 use proptest::prelude::*;
 
@@ -105,6 +105,46 @@ proptest! {
             prop_assert!(text_is_escaped(&hostile_markup), "{}", hostile_markup);
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Names in a link that are not answers are listed back in a notice, as text.
+    #[test]
+    fn link_names_reach_the_notice_only_as_text(first in hostile(), second in hostile()) {
+        let fragment = format!("{}=1&edge=none&{}=2", encoded(&first), encoded(&second));
+        let ignored = unknown_keys(&fragment);
+        prop_assume!(!ignored.is_empty());
+        for t in [&EN, &ZH_TW] {
+            let hostile_markup = html::notice(t, &fill(t.notice_link_ignored, &[&ignored.join(", ")]), false, true);
+            let placeholder = html::notice(t, &fill(t.notice_link_ignored, &["x"]), false, true);
+            prop_assert_eq!(shape(&hostile_markup), shape(&placeholder), "{}", hostile_markup);
+            prop_assert!(text_is_escaped(&hostile_markup), "{}", hostile_markup);
+        }
+    }
+}
+
+/// The page's own code writes no markup: every tag it shows comes from `render` as `Html`, whose
+/// builders escape. A string literal holding a tag in `src/ui/` would be markup written beside
+/// them, where nothing checks its escaping.
+#[test]
+fn the_page_code_writes_no_markup_of_its_own() {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui")).unwrap().chain(std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src")).unwrap()) {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|extension| extension != "rs") || !(path.starts_with(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui")) || path.ends_with("ui.rs")) {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        for (number, line) in source.lines().enumerate() {
+            let literals = line.split('"').skip(1).step_by(2);
+            if literals.clone().any(|literal| literal.contains('<') && literal.split('<').skip(1).any(|after| after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/'))) {
+                found.push(format!("{}:{}: {line}", path.display(), number + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "markup written in the page's code: {found:#?}");
 }
 
 #[test]

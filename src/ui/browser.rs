@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
-use crate::core::render::html::Action;
+use crate::core::render::html::{Action, Html};
 use crate::core::saved::{self, SavedState, BACKUP_KEY, STORAGE_KEY};
 use crate::core::i18n::Language;
 use crate::core::Answers;
@@ -96,7 +96,7 @@ pub fn shared_link() -> Option<SharedLink> {
 
 /// Brings `code` (one `<span>` per line) from the lines `shown` to the lines `wanted`, touching
 /// only the lines that differ.
-pub fn patch_lines(code: &web_sys::Element, shown: &[String], wanted: &[String]) {
+pub fn patch_lines(code: &web_sys::Element, shown: &[Html], wanted: &[Html]) {
     let Some(document) = code.owner_document() else { return };
     let same_start = shown.iter().zip(wanted).take_while(|(a, b)| a == b).count();
     let same_end = shown[same_start..].iter().rev().zip(wanted[same_start..].iter().rev()).take_while(|(a, b)| a == b).count();

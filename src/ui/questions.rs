@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::decision::{route_for, Route};
 use crate::core::i18n::Strings;
+use crate::core::render::html::Html;
 use crate::core::render::page::{progress, question_count, ChoiceGroup};
 use crate::core::{Answers, Field, ScopeKind};
 
@@ -120,7 +121,7 @@ fn adopt_progress(t: &'static Strings) {
     // The page came with the list for a first visit: it is written again only when it differs.
     let on_the_page = progress(t, Page::ALL[0], 0, (0, 0));
     let written = list.clone();
-    Effect::new(move |previous: Option<String>| {
+    Effect::new(move |previous: Option<Html>| {
         let html = progress(t, store.page.get(), store.seen.get(), problems());
         if html != previous.unwrap_or_else(|| on_the_page.clone()) {
             written.set_inner_html(&html);

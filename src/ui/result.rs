@@ -9,7 +9,7 @@ use crate::core::i18n::{fill, Strings};
 use crate::core::plan::{Outcome, Plan};
 use crate::core::render::powershell::{for_download, script};
 use crate::core::render::rollback::rollback;
-use crate::core::render::html::Action;
+use crate::core::render::html::{Action, Html};
 use crate::core::render::{diagram::diagram, html, markdown::runbook, steps};
 use crate::core::share;
 use crate::core::text::verdict_headline;
@@ -50,7 +50,7 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
             // Like the verdict, only once every answer is in.
             <div class="card diagram-card" data-testid="diagram" hidden=unless(has_plan)>
                 <h3>{t.diagram_heading}</h3>
-                <div inner_html=move || with_plan(plan, |p| diagram(t, &p.decision))></div>
+                <div inner_html=move || with_plan(plan, |p| diagram(t, &p.decision)).into_string()></div>
             </div>
             <div hidden=unless(has_steps)>
                 <Section t=t title=t.plan_heading id="plan" plan=plan render=html::plan_steps />
@@ -121,7 +121,7 @@ fn JumpBar(t: &'static Strings, undo_open: RwSignal<bool>, shown: Memo<bool>) ->
             aria-label=t.jump_nav
             data-testid="jump-bar"
             hidden=unless(shown)
-            inner_html=jump_bar_html(t)
+            inner_html=html::jump_bar(t).into_string()
             on:click=move |event| match browser::action_of(&event) {
                 Some(Action::Edit) => browser::scroll_to_and_focus("question-heading"),
                 Some(to @ (Action::ToPlan | Action::ToScript | Action::ToTests | Action::ToUndo)) => jump(to),
@@ -131,15 +131,6 @@ fn JumpBar(t: &'static Strings, undo_open: RwSignal<bool>, shown: Memo<bool>) ->
     }
 }
 
-/// The jump bar's buttons: Edit, then one per part.
-fn jump_bar_html(t: &Strings) -> String {
-    let mut out = String::new();
-    html::action_button(&mut out, "link-button edit", Action::Edit, "edit-answers", t.edit_answers);
-    for (to, text) in [(Action::ToPlan, t.plan_heading), (Action::ToScript, t.script_heading_short), (Action::ToTests, t.tests_heading), (Action::ToUndo, t.undo_heading_short)] {
-        html::action_button(&mut out, "link-button", to, &format!("jump-{}", to.token()), text);
-    }
-    out
-}
 
 /// The whole plan to keep: as a Markdown file, or printed (see `print`).
 #[component]
@@ -205,27 +196,12 @@ fn VerdictCard(t: &'static Strings) -> impl IntoView {
                     Ok(plan) => html::verdict(t, plan),
                     Err(errors) => html::pending(t, errors),
                 })
+                .into_string()
             }></div>
         </div>
     }
 }
 
-/// A script card's heading (`<test_id>-heading`, where a jump link lands), its Copy and
-/// Download buttons and the switch for wrapping long lines, as one HTML string for the card's
-/// one listener.
-fn script_header_html(t: &Strings, title: &str, test_id: &str, wrap: bool) -> String {
-    let mut out = format!("<h3 id=\"{test_id}-heading\" tabindex=\"-1\">{}</h3><div class=\"actions\">", html::escape(title));
-    html::action_button(&mut out, "primary", Action::Copy, &format!("copy-{test_id}"), t.copy);
-    html::action_button(&mut out, "secondary", Action::Download, &format!("download-{test_id}"), t.download_ps1);
-    out.push_str("</div><label class=\"wrap-toggle\"><input type=\"checkbox\" data-action=\"");
-    out.push_str(Action::Wrap.token());
-    out.push_str("\" data-testid=\"wrap-");
-    out.push_str(test_id);
-    out.push_str(if wrap { "\" checked>" } else { "\">" });
-    out.push_str(&html::escape(t.wrap_lines));
-    out.push_str("</label>");
-    out
-}
 
 /// For `hidden`: one closure type for every part shown on a condition, so the page's code for
 /// it is built once rather than once per part.
@@ -245,12 +221,12 @@ fn Section(
     title: &'static str,
     id: &'static str,
     plan: Memo<Outcome>,
-    render: fn(&Strings, &Plan) -> String,
+    render: fn(&Strings, &Plan) -> Html,
 ) -> impl IntoView {
     view! {
         <div class="card">
             <h3 id=format!("{id}-heading") tabindex="-1">{title}</h3>
-            <div data-testid=id inner_html=move || with_plan(plan, |p| render(t, p))></div>
+            <div data-testid=id inner_html=move || with_plan(plan, |p| render(t, p)).into_string()></div>
         </div>
     }
 }
@@ -270,7 +246,7 @@ fn ScriptBlock(
     let lines = Memo::new(move |_| text.with(|t| html::script_lines(t)));
     // An answer usually changes a few lines of a long script: only those are replaced, rather
     // than the browser parsing the whole coloured script again on every change.
-    Effect::new(move |rendered: Option<Vec<String>>| {
+    Effect::new(move |rendered: Option<Vec<Html>>| {
         let wanted = lines.get();
         match browser::by_id(test_id).and_then(|pre| pre.first_element_child()) {
             Some(element) => {
@@ -302,7 +278,7 @@ fn ScriptBlock(
         <div class="card script">
             <div
                 class="script-header"
-                inner_html=script_header_html(t, title, test_id, wrap)
+                inner_html=html::script_header(t, title, test_id, wrap).into_string()
                 on:click=move |event| match browser::action_of(&event) {
                     Some(Action::Copy) => copy(),
                     Some(Action::Download) => download(),
@@ -341,7 +317,7 @@ fn Checklist(
                 class="checklist"
                 data-testid=test_id
                 inner_html=move || {
-                    with_plan(plan, |p| store.ticks.with_untracked(|ticked| html::checklist(&items(t, p), |id| ticked.contains(id))))
+                    with_plan(plan, |p| store.ticks.with_untracked(|ticked| html::checklist(&items(t, p), |id| ticked.contains(id)))).into_string()
                 }
                 on:change=move |event| {
                     if let Some(id) = browser::attribute_from_event(&event, "data-tick") {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::{fill, Language, Strings};
-use crate::core::render::html::{action_button, escape, Action};
+use crate::core::render::html::{self, Action};
 use crate::core::saved::{SavedState, Ticks, Unreadable, SCHEMA_VERSION};
 use crate::core::{wizard_outcome, Answers, Field, FieldError, Outcome, Problem};
 
@@ -379,25 +379,7 @@ fn NoticeSlot(t: &'static Strings, position: usize) -> impl IntoView {
     let store = use_store();
     let notice = Memo::new(move |_| store.notices.with(|n| n.iter().find(|notice| notice.slot() == position).cloned()));
     view! {
-        <div data-slot=position inner_html=move || notice.with(|n| n.as_ref().map(|n| notice_html(t, n)).unwrap_or_default())></div>
+        <div data-slot=position inner_html=move || notice.with(|n| n.as_ref().map(|n| html::notice(t, &n.text(t), n.asks(), n.previous().is_some()).into_string()).unwrap_or_default())></div>
     }
 }
 
-/// A notice, with "bring back" when it replaced answers the user had; a link's asks which to
-/// keep instead of offering "dismiss".
-fn notice_html(t: &Strings, notice: &Notice) -> String {
-    let mut out = String::from("<p class=\"notice\"><span>");
-    out.push_str(&escape(&notice.text(t)));
-    out.push_str("</span><span class=\"actions\">");
-    if notice.asks() {
-        action_button(&mut out, "secondary", Action::Dismiss, "keep-link", t.keep_link);
-    }
-    if notice.previous().is_some() {
-        action_button(&mut out, if notice.asks() { "secondary" } else { "link-button" }, Action::BringBack, "bring-back", t.bring_back);
-    }
-    if !notice.asks() {
-        action_button(&mut out, "link-button", Action::Dismiss, "dismiss", t.dismiss);
-    }
-    out.push_str("</span></p>");
-    out
-}

@@ -15,7 +15,7 @@ use crate::core::facts::PUSH_DOMAIN;
 use crate::core::i18n::{fill, Strings};
 use crate::core::text;
 
-use super::html::escape;
+use super::html::{escape, Html};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -71,7 +71,7 @@ fn y_of(row: usize) -> i32 {
     EDGE + row as i32 * PITCH
 }
 
-pub fn diagram(t: &Strings, decision: &Decision) -> String {
+pub fn diagram(t: &Strings, decision: &Decision) -> Html {
     let nodes = nodes(t, decision);
     let height = y_of(nodes.len()) - PITCH + BOX_H + EDGE;
     let mut out = String::new();
@@ -122,7 +122,7 @@ pub fn diagram(t: &Strings, decision: &Decision) -> String {
         );
     }
     out.push_str("</svg>");
-    out
+    Html::trusted(out)
 }
 
 /// The boxes top to bottom. Every state comes from the verdict: the path to the push service is
@@ -257,7 +257,7 @@ mod tests {
     }
 
     fn en(edge: EdgeServer, clients: &[crate::core::answers::MobileClient]) -> String {
-        diagram(&crate::core::i18n::EN, &decide(None, edge, clients))
+        diagram(&crate::core::i18n::EN, &decide(None, edge, clients)).into_string()
     }
 
     #[test]

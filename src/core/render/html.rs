@@ -1,6 +1,9 @@
-//! The read-only parts of the result as HTML, for the page to show as they are. One string per
-//! part keeps the page small and fast: the browser parses it once instead of the app building
-//! each node. Every text passes through `escape`.
+//! The page's markup, as `Html`: the result's parts, the choice lists, the notices, the script
+//! cards' headers, the jump bar (and, in `page`, the page before the wasm arrives). One string
+//! per part keeps the page small and fast: the browser parses it once instead of the app
+//! building each node. Every text and attribute value passes through `escape`, and only these
+//! modules can make an `Html`, so the page (which takes nothing else) is never given markup that
+//! skipped it. `ui/` writes no markup of its own (`tests/hostile_html.rs` checks both).
 
 use crate::core::decision::need_of;
 use crate::core::i18n::Strings;
@@ -34,6 +37,46 @@ vocabulary! {
         /// A notice's offer to restore the answers a link or script replaced.
         BringBack => "bring-back",
         Dismiss => "dismiss",
+    }
+}
+
+/// Markup made by the builders in `render`. The field is private: nothing outside them can
+/// make one from a `String`, so whatever reaches the page through `Html` went through `escape`.
+#[derive(Clone, Default, PartialEq, Eq, Debug)]
+pub struct Html(String);
+
+impl Html {
+    /// Only for this module's builders and `page`, which escape every value they write.
+    pub(in crate::core::render) fn trusted(markup: String) -> Html {
+        Html(markup)
+    }
+
+    /// Escaped text, as markup.
+    pub fn text(text: &str) -> Html {
+        Html(escape(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// For the page's `inner_html`.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// Reading markup as text is always safe; only making it is not.
+impl std::ops::Deref for Html {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Html {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
@@ -92,20 +135,63 @@ fn code_words(out: &mut String, open: &str, text: &str, close: &str) {
 
 /// A button for one listener on its card or list: it names its `action` in `data-action`, which
 /// the page reads back from the click (`ui::browser::action_of`).
-pub fn action_button(out: &mut String, class: &str, action: Action, test_id: &str, text: &str) {
+fn action_button(out: &mut String, class: &str, action: Action, test_id: &str, text: &str) {
     out.push_str("<button type=\"button\" class=\"");
     out.push_str(class);
     out.push_str("\" data-action=\"");
     out.push_str(action.token());
-    out.push_str("\" data-testid=\"");
-    out.push_str(test_id);
+    element(out, "\" data-testid=\"", test_id, "");
     element(out, "\">", text, "</button>");
+}
+
+/// A notice (`text`), with "keep the link's answers" when it `asks` which answers to keep,
+/// "bring back" when it `offers_back` answers the user had, and "dismiss" when it does not ask.
+pub fn notice(t: &Strings, text: &str, asks: bool, offers_back: bool) -> Html {
+    let mut out = String::new();
+    element(&mut out, "<p class=\"notice\"><span>", text, "</span><span class=\"actions\">");
+    if asks {
+        action_button(&mut out, "secondary", Action::Dismiss, "keep-link", t.keep_link);
+    }
+    if offers_back {
+        action_button(&mut out, if asks { "secondary" } else { "link-button" }, Action::BringBack, "bring-back", t.bring_back);
+    }
+    if !asks {
+        action_button(&mut out, "link-button", Action::Dismiss, "dismiss", t.dismiss);
+    }
+    out.push_str("</span></p>");
+    Html(out)
+}
+
+/// The jump bar's buttons: Edit, then one per part of the result.
+pub fn jump_bar(t: &Strings) -> Html {
+    let mut out = String::new();
+    action_button(&mut out, "link-button edit", Action::Edit, "edit-answers", t.edit_answers);
+    for (to, text) in [(Action::ToPlan, t.plan_heading), (Action::ToScript, t.script_heading_short), (Action::ToTests, t.tests_heading), (Action::ToUndo, t.undo_heading_short)] {
+        action_button(&mut out, "link-button", to, &format!("jump-{}", to.token()), text);
+    }
+    Html(out)
+}
+
+/// A script card's heading (`<test_id>-heading`, where a jump link lands), its Copy and
+/// Download buttons and the switch for wrapping long lines (on when `wrap`), for the card's one
+/// listener.
+pub fn script_header(t: &Strings, title: &str, test_id: &str, wrap: bool) -> Html {
+    let mut out = String::new();
+    element(&mut out, &format!("<h3 id=\"{}-heading\" tabindex=\"-1\">", escape(test_id)), title, "</h3><div class=\"actions\">");
+    action_button(&mut out, "primary", Action::Copy, &format!("copy-{test_id}"), t.copy);
+    action_button(&mut out, "secondary", Action::Download, &format!("download-{test_id}"), t.download_ps1);
+    out.push_str("</div><label class=\"wrap-toggle\"><input type=\"checkbox\" data-action=\"");
+    out.push_str(Action::Wrap.token());
+    element(&mut out, "\" data-testid=\"wrap-", test_id, "\"");
+    out.push_str(if wrap { " checked>" } else { ">" });
+    element(&mut out, "", t.wrap_lines, "</label>");
+    Html(out)
 }
 
 /// Under the verdict's headline (`text::verdict_headline`, which the page keeps in a live
 /// region of its own): what to do about it, what is true in 2026 (the plan's status facts), and
 /// one reason per client.
-pub fn verdict(t: &Strings, plan: &Plan) -> String {
+pub fn verdict(t: &Strings, plan: &Plan) -> Html {
     let decision = &plan.decision;
     let mut out = String::new();
     code_words(&mut out, "<p>", text::verdict_advice(t, decision), "</p>");
@@ -119,7 +205,7 @@ pub fn verdict(t: &Strings, plan: &Plan) -> String {
         }
         out.push_str("</ul>");
     }
-    out
+    Html(out)
 }
 
 /// The status facts, each with a link to its source; nothing when there are none.
@@ -142,7 +228,7 @@ fn status(out: &mut String, t: &Strings, facts: &[StatusFact], push_test: bool) 
 /// The ordered steps, grouped where consecutive steps run on the same host by the same role:
 /// where and who once per group, then each step's title, why and seed section. Numbering runs on
 /// across groups (`start`), as in the runbook.
-pub fn plan_steps(t: &Strings, plan: &Plan) -> String {
+pub fn plan_steps(t: &Strings, plan: &Plan) -> Html {
     let mut out = String::new();
     let mut group = None;
     for (number, step) in plan.numbered() {
@@ -171,11 +257,11 @@ pub fn plan_steps(t: &Strings, plan: &Plan) -> String {
     if group.is_some() {
         out.push_str("</ol></div>");
     }
-    out
+    Html(out)
 }
 
 /// The test commands with what success and failure look like.
-pub fn tests(t: &Strings, plan: &Plan) -> String {
+pub fn tests(t: &Strings, plan: &Plan) -> Html {
     let mut out = String::from("<ul class=\"tests\">");
     for step in &plan.steps {
         let Some((success, failure)) = text::test_outcomes(t, &step.action) else {
@@ -208,7 +294,7 @@ pub fn tests(t: &Strings, plan: &Plan) -> String {
         out.push_str("</li>");
     }
     out.push_str("</ul>");
-    out
+    Html(out)
 }
 
 /// Whether the choice with a token shows as checked.
@@ -216,39 +302,39 @@ pub type Checked<'a> = &'a dyn Fn(&str) -> bool;
 
 /// The Edge Server question's radio buttons (`name="edge"`, the token as value), each with its
 /// hint.
-pub fn edge_choices(t: &Strings, checked: Checked) -> String {
+pub fn edge_choices(t: &Strings, checked: Checked) -> Html {
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", t.field_edge, "</legend>");
     for &edge in EdgeServer::ALL {
         choice(&mut out, "type=\"radio\" name=\"edge\"", "edge-", edge.token(), checked, text::edge_label(t, edge), &text::edge_hint(t, edge));
     }
-    out
+    Html(out)
 }
 
 /// The pool question's radio buttons (`name="pool"`), under the Edge Server's on the first page:
 /// a visible legend (the page's heading asks for the Edge), then each version with its hint.
-pub fn pool_choices(t: &Strings, checked: Checked) -> String {
+pub fn pool_choices(t: &Strings, checked: Checked) -> Html {
     let mut out = String::new();
     element(&mut out, "<legend class=\"pool-legend\">", t.question_pool, "</legend>");
     element(&mut out, "<p class=\"help\">", t.pool_help, "</p>");
     for &pool in PoolVersion::ALL {
         choice(&mut out, "type=\"radio\" name=\"pool\"", "pool-", pool.token(), checked, text::pool_label(t, pool), text::pool_hint(t, pool));
     }
-    out
+    Html(out)
 }
 
 /// The client question's checkboxes (the token as value), each with why it needs push or not.
-pub fn client_choices(t: &Strings, checked: Checked) -> String {
+pub fn client_choices(t: &Strings, checked: Checked) -> Html {
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", t.field_clients, "</legend>");
     for &client in MobileClient::ALL {
         choice(&mut out, "type=\"checkbox\"", "client-", client.token(), checked, text::client_label(t, client), text::need_reason(t, need_of(PoolVersion::Lync2013, client)));
     }
-    out
+    Html(out)
 }
 
 /// A yes/no pair of radio buttons in the group `name` (values "no" and "yes").
-pub fn yes_no(name: &str, legend: &str, no: &str, yes: &str, checked: Checked) -> String {
+pub fn yes_no(name: &str, legend: &str, no: &str, yes: &str, checked: Checked) -> Html {
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", legend, "</legend>");
     for (value, text) in [("no", no), ("yes", yes)] {
@@ -266,7 +352,7 @@ pub fn yes_no(name: &str, legend: &str, no: &str, yes: &str, checked: Checked) -
         }
         element(&mut out, "><span class=\"choice-title\">", text, "</span></label>");
     }
-    out
+    Html(out)
 }
 
 /// One labelled choice; `input` holds the input's own attributes (its type, a group name).
@@ -288,7 +374,7 @@ fn choice(out: &mut String, input: &str, test_prefix: &str, token: &str, checked
 
 /// A checklist's items (`steps::before_you_start`, `steps::checklist`), each a checkbox named by
 /// `data-tick` (its stable id), ticked where `ticked` says so.
-pub fn checklist(items: &[(String, String)], ticked: impl Fn(&str) -> bool) -> String {
+pub fn checklist(items: &[(String, String)], ticked: impl Fn(&str) -> bool) -> Html {
     let mut out = String::new();
     for (id, item) in items {
         element(&mut out, "<li><label class=\"choice compact\"><input type=\"checkbox\" data-tick=\"", id, "\"");
@@ -298,23 +384,23 @@ pub fn checklist(items: &[(String, String)], ticked: impl Fn(&str) -> bool) -> S
         }
         code_words(&mut out, "><span>", item, "</span></label></li>");
     }
-    out
+    Html(out)
 }
 
 /// Under the headline while answers are missing or invalid (`plan::wizard_outcome`): what is
 /// left, as `problems`.
-pub fn pending(t: &Strings, errors: &[FieldError]) -> String {
+pub fn pending(t: &Strings, errors: &[FieldError]) -> Html {
     let mut out = String::new();
     element(&mut out, "<p>", t.pending_intro, "</p><ul class=\"problems\" data-testid=\"problems\">");
-    out.push_str(&problems(t, errors));
+    out.push_str(problems(t, errors).as_str());
     out.push_str("</ul>");
-    out
+    Html(out)
 }
 
 /// What still stops the script: per problem, its field's label as a button (`data-field` names
 /// it, for the page to take the reader there), then what to do. Only the short label is the
 /// button, so the list's text wraps as text and each bullet stands by its first line.
-pub fn problems(t: &Strings, errors: &[FieldError]) -> String {
+pub fn problems(t: &Strings, errors: &[FieldError]) -> Html {
     let mut out = String::new();
     for error in errors {
         out.push_str("<li><button type=\"button\" class=\"link-button\" data-field=\"");
@@ -323,12 +409,12 @@ pub fn problems(t: &Strings, errors: &[FieldError]) -> String {
         element(&mut out, "", t.colon, "");
         element(&mut out, "", &error.problem_text(t), "</li>");
     }
-    out
+    Html(out)
 }
 
 /// A script as HTML, one entry per line (each ending in its newline), coloured from the
 /// PowerShell renderer's own tokens. Per line, so a page can replace only the lines that change.
-pub fn script_lines(script: &str) -> Vec<String> {
+pub fn script_lines(script: &str) -> Vec<Html> {
     script
         .lines()
         .map(|line| {
@@ -346,7 +432,7 @@ pub fn script_lines(script: &str) -> Vec<String> {
                 }
             }
             out.push('\n');
-            out
+            Html(out)
         })
         .collect()
 }
@@ -466,7 +552,7 @@ mod tests {
 
     #[test]
     fn coloured_script_keeps_the_text() {
-        let html = script_lines("Write-Host 'a<b'\n").concat();
+        let html = script_lines("Write-Host 'a<b'\n").iter().map(|line| line.as_str()).collect::<String>();
         assert_eq!(html, "<span class=\"tok-cmdlet\">Write-Host</span> <span class=\"tok-string\">&#39;a&lt;b&#39;</span>\n");
     }
 

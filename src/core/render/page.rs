@@ -7,7 +7,7 @@
 use crate::core::i18n::{fill, Language, Strings};
 use crate::core::{Answers, EdgeServer, Field, MobileClient, PoolVersion, ScopeKind};
 
-use super::html::{client_choices, edge_choices, escape, pool_choices, yes_no};
+use super::html::{client_choices, edge_choices, escape, pool_choices, yes_no, Html};
 
 /// One question per page, in the order the wizard asks them.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -166,28 +166,28 @@ pub fn path_between(from: Language, to: Language) -> String {
 }
 
 /// The masthead, in the page's language.
-pub fn masthead(t: &Strings) -> String {
+pub fn masthead(t: &Strings) -> Html {
     let mut out = String::from("<header class=\"masthead\" id=\"masthead\">");
     out.push_str(&format!("<p class=\"eyebrow\">{}</p>", escape(t.page_eyebrow)));
     out.push_str(&format!("<h1>{}</h1>", escape(t.page_title)));
     out.push_str(&format!("<p class=\"lede\">{}</p>", escape(t.page_lede)));
     out.push_str("</header>");
-    out
+    Html::trusted(out)
 }
 
 /// What a browser without JavaScript or WebAssembly gets told, and, shown only while the page's
 /// stylesheet is missing (as when index.html is opened from disk, where the browser refuses it),
 /// which file to open instead. No script decides this: the stylesheet hides it.
-pub fn fallbacks(t: &Strings, single_file: &str) -> String {
+pub fn fallbacks(t: &Strings, single_file: &str) -> Html {
     let mut out = String::new();
     out.push_str(&format!("<noscript><p class=\"noscript\">{}</p></noscript>", escape(t.noscript)));
     out.push_str(&format!("<p class=\"from-disk\" data-testid=\"from-disk\">{}</p>", escape(&fill(t.from_disk, &[single_file]))));
-    out
+    Html::trusted(out)
 }
 
 /// Links to the page in each other language. The wasm adds the answers to them where this
 /// browser cannot keep them between pages (storage blocked).
-pub fn language_links(lang: Language, href_of: impl Fn(Language) -> String) -> String {
+pub fn language_links(lang: Language, href_of: impl Fn(Language) -> String) -> Html {
     let mut out = String::from("<nav class=\"language\" aria-label=\"Language · 語言\">");
     for &other in Language::ALL.iter().filter(|&&other| other != lang) {
         out.push_str(&format!(
@@ -200,14 +200,14 @@ pub fn language_links(lang: Language, href_of: impl Fn(Language) -> String) -> S
         ));
     }
     out.push_str("</nav>");
-    out
+    Html::trusted(out)
 }
 
 /// The progress list's items: one button per page. A page is done once left with it and every
 /// page before it answered; it needs an answer when one is missing or invalid there and the page
 /// has been left or its problem shown. `problems`: pages with a problem, and those whose problem
 /// shows (a bit per page).
-pub fn progress(t: &Strings, current: Page, seen: usize, (problems, shown): (usize, usize)) -> String {
+pub fn progress(t: &Strings, current: Page, seen: usize, (problems, shown): (usize, usize)) -> Html {
     let mut out = String::new();
     for page in Page::ALL {
         let index = page.index();
@@ -246,7 +246,7 @@ pub fn progress(t: &Strings, current: Page, seen: usize, (problems, shown): (usi
         }
         out.push_str("</button></li>");
     }
-    out
+    Html::trusted(out)
 }
 
 /// "Question 2 of 5".
@@ -255,12 +255,12 @@ pub fn question_count(t: &Strings, page: Page) -> String {
 }
 
 /// The questions, opened on the first page, with nothing answered: what a first visit shows.
-pub fn wizard(t: &Strings) -> String {
+pub fn wizard(t: &Strings) -> Html {
     let first = Page::ALL[0];
     let mut out = String::new();
     out.push_str(&format!("<section class=\"wizard\" aria-label=\"{}\">", escape(t.nav_questions)));
     out.push_str(&format!("<nav class=\"progress\" aria-label=\"{}\"><ol id=\"progress\">", escape(t.nav_progress)));
-    out.push_str(&progress(t, first, 0, (0, 0)));
+    out.push_str(progress(t, first, 0, (0, 0)).as_str());
     out.push_str("</ol></nav>");
     // A form, so Enter in a text field presses Next, its default button.
     out.push_str("<form class=\"card question\" id=\"question\" data-testid=\"question\">");
@@ -280,7 +280,7 @@ pub fn wizard(t: &Strings) -> String {
     out.push_str(&format!("<button class=\"secondary\" type=\"button\" id=\"back\" data-testid=\"back\" disabled>{}</button>", escape(t.back)));
     out.push_str(&format!("<button class=\"primary\" type=\"submit\" id=\"next\" data-testid=\"next\">{}</button>", escape(t.next)));
     out.push_str("</div></form></section>");
-    out
+    Html::trusted(out)
 }
 
 /// One page's controls, each with the place for its field's message, chosen as for the
@@ -317,7 +317,7 @@ fn page_controls(out: &mut String, t: &Strings, page: Page) {
     }
 }
 
-fn choices(out: &mut String, id: &str, described_by: &str, class: &str, inner: &str) {
+fn choices(out: &mut String, id: &str, described_by: &str, class: &str, inner: &Html) {
     out.push_str(&format!("<fieldset class=\"{class}\" id=\"{id}\"{described_by}>{inner}</fieldset>"));
 }
 
@@ -345,31 +345,31 @@ fn text_field(out: &mut String, field: Field, label: &str, help: &str, placehold
 
 /// The result area before the wasm has built it: its heading and a verdict that is not given.
 /// It never guesses one: saved answers or a link may give another, which only the wasm reads.
-pub fn result_placeholder(t: &Strings) -> String {
-    format!(
+pub fn result_placeholder(t: &Strings) -> Html {
+    Html::trusted(format!(
         "<section class=\"result\" id=\"result-placeholder\" aria-labelledby=\"result-heading\">\
          <h2 id=\"result-heading\" tabindex=\"-1\">{}</h2>\
          <div class=\"card verdict\" data-verdict=\"pending\"><p class=\"headline\">{}</p></div></section>",
         escape(t.result_heading),
         escape(t.pending_headline)
-    )
+    ))
 }
 
 /// Everything the body holds before the wasm arrives, in the page's language.
 /// `other_page`: the address of each other language's page; `single_file`: the name of the
 /// self-contained file to open from disk.
-pub fn body(lang: Language, other_page: impl Fn(Language) -> String, single_file: &str) -> String {
+pub fn body(lang: Language, other_page: impl Fn(Language) -> String, single_file: &str) -> Html {
     let t = lang.strings();
-    let mut out = masthead(t);
-    out.push_str(&fallbacks(t, single_file));
-    out.push_str(&language_links(lang, other_page));
+    let mut out = masthead(t).into_string();
+    out.push_str(fallbacks(t, single_file).as_str());
+    out.push_str(language_links(lang, other_page).as_str());
     // The wasm mounts the notices here, above the questions.
     out.push_str("<div id=\"notices-root\"></div>");
     out.push_str("<main class=\"layout\" id=\"layout\">");
-    out.push_str(&wizard(t));
-    out.push_str(&result_placeholder(t));
+    out.push_str(wizard(t).as_str());
+    out.push_str(result_placeholder(t).as_str());
     out.push_str("</main>");
-    out
+    Html::trusted(out)
 }
 
 #[cfg(test)]
