@@ -11,12 +11,12 @@ use crate::core::plan::{Plan, StatusFact};
 use crate::core::text;
 use crate::core::{EdgeServer, FieldError, MobileClient, PoolVersion};
 
-use super::powershell::{commands_to_type, tokens};
+use super::powershell::{commands_to_type, tokens, TokenKind};
 use crate::core::vocabulary::vocabulary;
 
 vocabulary! {
     /// What a button (or switch) on the page does: its `data-action`, which the one listener on
-    /// its card reads back (`ui::browser::action_of`). Written and matched only as this type.
+    /// its card reads back. Written and matched only as this type.
     pub enum Action {
         Copy => "copy",
         Download => "download",
@@ -134,7 +134,7 @@ fn code_words(out: &mut String, open: &str, text: &str, close: &str) {
 }
 
 /// A button for one listener on its card or list: it names its `action` in `data-action`, which
-/// the page reads back from the click (`ui::browser::action_of`).
+/// the page reads back from the click.
 fn action_button(out: &mut String, class: &str, action: Action, test_id: &str, text: &str) {
     out.push_str("<button type=\"button\" class=\"");
     out.push_str(class);
@@ -412,6 +412,20 @@ pub fn problems(t: &Strings, errors: &[FieldError]) -> Html {
     Html(out)
 }
 
+/// The stylesheet's class for a kind of script token. Plain text gets no element: half the nodes
+/// the browser must parse on every change.
+const fn token_class(kind: TokenKind) -> Option<&'static str> {
+    match kind {
+        TokenKind::Comment => Some("tok-comment"),
+        TokenKind::Keyword => Some("tok-keyword"),
+        TokenKind::Cmdlet => Some("tok-cmdlet"),
+        TokenKind::Parameter => Some("tok-param"),
+        TokenKind::Variable => Some("tok-var"),
+        TokenKind::String => Some("tok-string"),
+        TokenKind::Plain => None,
+    }
+}
+
 /// A script as HTML, one entry per line (each ending in its newline), coloured from the
 /// PowerShell renderer's own tokens. Per line, so a page can replace only the lines that change.
 pub fn script_lines(script: &str) -> Vec<Html> {
@@ -420,7 +434,7 @@ pub fn script_lines(script: &str) -> Vec<Html> {
         .map(|line| {
             let mut out = String::with_capacity(line.len() * 2);
             for (kind, piece) in tokens(line) {
-                match kind.css_class() {
+                match token_class(kind) {
                     Some(class) => {
                         out.push_str("<span class=\"");
                         out.push_str(class);

@@ -1,8 +1,8 @@
 //! The page as it is before the wasm arrives: the masthead, the language links, all five
 //! question pages as real form controls, and the result area with its heading. The release build
 //! writes it into `index.html` and `zh-TW/index.html` (`src/bin/prerender`); the wasm then takes
-//! these very elements over (`ui::questions`), found by the ids written here, and changes
-//! nothing on screen when the answers are the empty ones this page shows.
+//! these very elements over, found by the ids written here, and changes nothing on screen when
+//! the answers are the empty ones this page shows.
 
 use crate::core::i18n::{fill, Language, Strings};
 use crate::core::{Answers, EdgeServer, Field, MobileClient, PoolVersion, ScopeKind};

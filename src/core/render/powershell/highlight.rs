@@ -13,20 +13,6 @@ pub enum TokenKind {
     Plain,
 }
 
-impl TokenKind {
-    /// Plain text gets no element: half the nodes the browser must parse on every change.
-    pub const fn css_class(self) -> Option<&'static str> {
-        match self {
-            TokenKind::Comment => Some("tok-comment"),
-            TokenKind::Keyword => Some("tok-keyword"),
-            TokenKind::Cmdlet => Some("tok-cmdlet"),
-            TokenKind::Parameter => Some("tok-param"),
-            TokenKind::Variable => Some("tok-var"),
-            TokenKind::String => Some("tok-string"),
-            TokenKind::Plain => None,
-        }
-    }
-}
 
 const KEYWORDS: [&str; 7] = ["if", "elseif", "else", "foreach", "try", "catch", "throw"];
 
