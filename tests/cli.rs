@@ -2,7 +2,7 @@
 //! The real binary, as an administrator or a script calls it.
 
 use std::process::Command;
-use lync_push_wizard::core::{EdgeServer, MobileClient};
+use lync_push_wizard::core::{EdgeServer, MobileClient, PoolVersion};
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_lync-push-wizard")).args(args).output().expect("binary runs");
@@ -72,7 +72,8 @@ fn help_lists_the_vocabulary() {
     assert_eq!(code, 0);
     let edges = EdgeServer::ALL.iter().map(|edge| edge.token());
     let clients = MobileClient::ALL.iter().map(|client| client.token());
-    for token in edges.chain(clients).chain(["--existing-provider", "--site"]) {
+    let pools = PoolVersion::ALL.iter().map(|pool| pool.token());
+    for token in edges.chain(clients).chain(pools).chain(["--pool", "--existing-provider", "--site"]) {
         assert!(stdout.contains(token), "{token}");
     }
 }
