@@ -15,10 +15,11 @@ const THROTTLE_DOWN_BYTES_PER_S: f64 = 1_600_000.0 / 8.0;
 const THROTTLE_UP_BYTES_PER_S: f64 = 750_000.0 / 8.0;
 const THROTTLE_CPU_RATE: f64 = 4.0;
 
-/// How long after the first question a load counts as over, for its layout shifts and heap:
-/// the wasm has taken the page over by then (the throttled CPU and network need longer).
-const SETTLE_MS: u64 = 1000;
-const THROTTLED_SETTLE_MS: u64 = 3000;
+/// When a load counts as over, for its layout shifts and heap. A page that says when its wasm
+/// is ready is given `Conditions::ready_wait_ms` to say so (a wizard that never does waits it
+/// out) and then this long for what the take-over moves; a page that cannot say is left
+/// `Conditions::settle_ms` after its first question.
+const AFTER_READY_MS: u64 = 1_000;
 
 /// When `elementtiming="first-question"` first painted, relative to navigation start.
 const FIRST_QUESTION: &str = "
@@ -29,11 +30,12 @@ const FIRST_QUESTION: &str = "
     }).observe({ type: 'element', buffered: true });
 ";
 
-/// After `arguments[0]` ms: the JS heap, and the load's cumulative layout shift from the
+/// Waits up to `arguments[0]` ms for the `wizard-ready` mark or `data-wizard="ready"`, then
+/// `arguments[1]` ms more; then the JS heap, and the load's cumulative layout shift from the
 /// buffered `layout-shift` entries, as Chromium defines CLS (the largest session window: shifts
 /// less than 1 s apart, at most 5 s long, none right after input).
 const AFTER_LOAD: &str = "
-    const [wait, done] = [arguments[0], arguments[arguments.length - 1]];
+    const [readyWait, then, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
     const cls = entries => {
         let largest = 0, current = 0, first = 0, last = 0;
         for (const e of entries.filter(e => !e.hadRecentInput).sort((a, b) => a.startTime - b.startTime)) {
@@ -45,16 +47,23 @@ const AFTER_LOAD: &str = "
         }
         return largest;
     };
-    setTimeout(() => {
+    const ready = () => performance.getEntriesByName('wizard-ready').length > 0 || document.documentElement.dataset.wizard === 'ready';
+    const collect = () => {
         const shifts = [];
         const observer = new PerformanceObserver(list => shifts.push(...list.getEntries()));
         observer.observe({ type: 'layout-shift', buffered: true });
         setTimeout(() => {
             shifts.push(...observer.takeRecords());
             observer.disconnect();
-            done({ cls: cls(shifts), shifts: shifts.length, heap: performance.memory ? performance.memory.usedJSHeapSize : null });
+            done({ cls: cls(shifts), shifts: shifts.length, ready: ready(), heap: performance.memory ? performance.memory.usedJSHeapSize : null });
         }, 100);
-    }, wait);
+    };
+    const started = performance.now();
+    const poll = () => {
+        if (ready() || performance.now() - started >= readyWait) { setTimeout(collect, then); return; }
+        setTimeout(poll, 50);
+    };
+    poll();
 ";
 
 /// Put into the page before its own scripts (CDP `Page.addScriptToEvaluateOnNewDocument`), as
@@ -173,32 +182,75 @@ pub enum Conditions {
     Throttled,
 }
 
-/// `loads` loads of each site, each in a new browser profile (nothing cached), alternating the
-/// sites so that all see the same machine noise.
+impl Conditions {
+    fn session(self, driver: &Driver) -> Session {
+        match self {
+            Conditions::Unthrottled => fresh_session(driver),
+            Conditions::Throttled => throttled_session(driver),
+        }
+    }
+
+    /// How long a page that says when it is ready has to say so (see `AFTER_READY_MS`).
+    fn ready_wait_ms(self) -> u64 {
+        match self {
+            Conditions::Unthrottled => 3_000,
+            Conditions::Throttled => 8_000,
+        }
+    }
+
+    /// How long after its first question a page that cannot say it is ready is left to settle.
+    fn settle_ms(self) -> u64 {
+        match self {
+            Conditions::Unthrottled => 1_000,
+            Conditions::Throttled => 3_000,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Conditions::Unthrottled => "loads",
+            Conditions::Throttled => "throttled loads",
+        }
+    }
+}
+
+/// `loads` loads of each site, each in a new browser profile (nothing cached), interleaving the
+/// sites so that all see the same machine noise, and starting each round with the next site so
+/// that none is always the first after a pause.
 pub fn measure_loads(driver: &Driver, sites: &[Site], servers: &[String], loads: usize, conditions: Conditions) -> Result<Vec<LoadSamples>, String> {
     let mut results = vec![LoadSamples::default(); sites.len()];
-    let label = match conditions {
-        Conditions::Unthrottled => "loads",
-        Conditions::Throttled => "throttled loads",
-    };
     for round in 0..loads {
-        for ((site, base), samples) in sites.iter().zip(servers).zip(&mut results) {
-            let (session, settle) = match conditions {
-                Conditions::Unthrottled => (fresh_session(driver), SETTLE_MS),
-                Conditions::Throttled => (throttled_session(driver), THROTTLED_SETTLE_MS),
-            };
-            session.goto(base);
-            let first = session.exec_async(FIRST_QUESTION, vec![]);
-            let first = first.as_f64().ok_or(format!("{}: no first-question paint ({first})", site.name))?;
-            let after = session.exec_async(AFTER_LOAD, vec![json!(settle)]);
-            samples.first_question_ms.push(first);
-            samples.cls.push(after["cls"].as_f64().unwrap_or(f64::NAN));
-            samples.heap_bytes.push(after["heap"].as_f64().unwrap_or(f64::NAN));
+        for index in (0..sites.len()).map(|i| (i + round) % sites.len()) {
+            let load = one_load(driver, &sites[index], &servers[index], conditions)?;
+            let samples = &mut results[index];
+            samples.first_question_ms.push(load.first_question_ms);
+            samples.cls.push(load.cls);
+            samples.heap_bytes.push(load.heap_bytes);
         }
-        eprint!("\r{label}: {}/{loads}", round + 1);
+        eprint!("\r{}: {}/{loads}", conditions.label(), round + 1);
     }
     eprintln!();
     Ok(results)
+}
+
+struct Load {
+    first_question_ms: f64,
+    cls: f64,
+    heap_bytes: f64,
+}
+
+fn one_load(driver: &Driver, site: &Site, base: &str, conditions: Conditions) -> Result<Load, String> {
+    let session = conditions.session(driver);
+    session.goto(base);
+    let first = session.exec_async(FIRST_QUESTION, vec![]);
+    let first_question_ms = first.as_f64().ok_or(format!("{}: no first-question paint ({first})", site.name))?;
+    let (ready_wait, then) = if site.has_ready { (conditions.ready_wait_ms(), AFTER_READY_MS) } else { (0, conditions.settle_ms()) };
+    let after = session.exec_async(AFTER_LOAD, vec![json!(ready_wait), json!(then)]);
+    Ok(Load {
+        first_question_ms,
+        cls: after["cls"].as_f64().unwrap_or(f64::NAN),
+        heap_bytes: after["heap"].as_f64().unwrap_or(f64::NAN),
+    })
 }
 
 /// One throttled load of the wizard with its answers: when the wasm said it was ready (`None`
@@ -236,12 +288,22 @@ pub fn measure_script_after_ready(driver: &Driver, site: &Site, base: &str, load
     Ok(samples)
 }
 
-/// Answer → script times in one page: `count` clicks on the site's answers, once the wasm has
-/// put the script on the page (a pre-rendered question is there before it can be answered).
+/// Answer → script times in one page: `count` clicks on the site's answers, once the wasm can
+/// answer them. A pre-rendered question is on the page before that, so a page that says when it
+/// is ready is waited for (or, if it never says so, for its script's text and `READY_WAIT_MS`).
 pub fn measure_updates(driver: &Driver, site: &Site, base: &str, count: usize) -> Result<Vec<f64>, String> {
     let [first, second] = site.changes.ok_or(format!("{}: nothing to answer", site.name))?;
     let session = fresh_session(driver);
+    if site.has_ready {
+        session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": RECORDER }));
+    }
     session.goto(&format!("{base}{}", site.fragment));
+    if site.has_ready {
+        let reply = session.exec_async(READY_AND_SCRIPT, vec![json!(SCRIPT_WAIT_MS), json!(READY_WAIT_MS)]);
+        if let Some(error) = reply["error"].as_str() {
+            return Err(format!("{}: answer → script: {error}", site.name));
+        }
+    }
     session.find("script");
     let reply = session.exec_async(UPDATES, vec![json!([first, second]), json!(count)]);
     if let Some(error) = reply["error"].as_str() {
