@@ -208,6 +208,7 @@ fn size_entry(staged: &Staged) -> Value {
     json!({
         "files": file_list(&staged.first_visit),
         "other_files": file_list(&staged.other),
+        "named_but_not_counted": staged.named_but_not_counted,
         "raw": size::total_raw(&staged.first_visit),
         "gzip": size::total_gzip(&staged.first_visit),
     })

@@ -74,6 +74,9 @@ fn print_files(report: &Value, sites: &[Site]) {
                 );
             }
         }
+        for name in entry["named_but_not_counted"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            println!("  {}: WARNING index.html names {name}, which the first visit's size does not count", site.name);
+        }
     }
 }
 
@@ -91,6 +94,7 @@ fn print_size(report: &Value, sites: &[Site]) {
     line("  of which the empty app", &only_first(size["empty_app_gzip"].as_f64()));
     line("  of which the rules core alone (wasm)", &only_first(size["core_alone_gzip"].as_f64()));
     line("  of which the UI's own", &only_first(size["ui_own_gzip"].as_f64()));
+    line("single-file page raw (B)", &only_first(size["single_file_raw"].as_f64()));
     line("single-file page gzip -9 (B)", &only_first(size["single_file_gzip"].as_f64()));
 }
 
