@@ -73,6 +73,8 @@ pub struct Site {
     dist: PathBuf,
     /// Opened for the update timing and script after ready: answers that already give a script.
     fragment: &'static str,
+    /// Text that only the script for `fragment`'s answers contains (not a placeholder).
+    script_contains: &'static str,
     /// Clicked in turn, each click changing the text of `[data-testid=script]`; `None` for a
     /// page with nothing to answer.
     changes: Option<[&'static str; 2]>,
@@ -94,14 +96,23 @@ fn sites() -> [Site; 3] {
             name: "wizard",
             dist: Path::new(ROOT).join("dist"),
             fragment: "#edge=lync2013&clients=ios-lync2010,wp-lync2010&access-edge=accessproxy.contoso.com",
+            script_contains: "accessproxy.contoso.com",
             changes: Some(["[data-testid=edge-lync2010]", "[data-testid=edge-lync2013]"]),
             has_ready: true,
         },
-        Site { name: "static page", dist: Path::new(ROOT).join("benches/static-page"), fragment: "", changes: None, has_ready: false },
+        Site {
+            name: "static page",
+            dist: Path::new(ROOT).join("benches/static-page"),
+            fragment: "",
+            script_contains: "",
+            changes: None,
+            has_ready: false,
+        },
         Site {
             name: "empty app",
             dist: Path::new(ROOT).join("benches/empty-app/dist"),
             fragment: "",
+            script_contains: "",
             changes: Some(["input[type=checkbox]", "input[type=checkbox]"]),
             has_ready: false,
         },

@@ -47,7 +47,7 @@ const AFTER_LOAD: &str = "
         }
         return largest;
     };
-    const ready = () => performance.getEntriesByName('wizard-ready').length > 0 || document.documentElement.dataset.wizard === 'ready';
+    const ready = () => performance.getEntriesByName('wizard-ready', 'mark').length > 0 || document.documentElement.dataset.wizard === 'ready';
     const collect = () => {
         const shifts = [];
         const observer = new PerformanceObserver(list => shifts.push(...list.getEntries()));
@@ -68,16 +68,18 @@ const AFTER_LOAD: &str = "
 
 /// Put into the page before its own scripts (CDP `Page.addScriptToEvaluateOnNewDocument`), as
 /// nothing run after the load can tell when an attribute appeared: the times at which
-/// `<html data-wizard="ready">` and the script's text first appear in the DOM.
+/// `<html data-wizard="ready">` and the script for the given answers (its text contains
+/// `NEEDLE`, so that a placeholder in the pre-rendered page does not count) appear in the DOM.
 const RECORDER: &str = "
     (() => {
+        const needle = NEEDLE;
         const seen = window.__benchSeen = { ready: null, script: null };
         const look = () => {
             const now = performance.now();
             if (seen.ready === null && document.documentElement && document.documentElement.dataset.wizard === 'ready') seen.ready = now;
             if (seen.script === null) {
                 const script = document.querySelector('[data-testid=script]');
-                if (script && script.textContent.trim() !== '') seen.script = now;
+                if (script && script.textContent.includes(needle)) seen.script = now;
             }
             if (seen.ready !== null && seen.script !== null) observer.disconnect();
         };
@@ -86,6 +88,11 @@ const RECORDER: &str = "
     })();
 ";
 
+/// `RECORDER` looking for a script that contains `needle`.
+fn recorder(needle: &str) -> String {
+    RECORDER.replace("NEEDLE", &json!(needle).to_string())
+}
+
 /// Waits (at most `arguments[0]` ms) for the script's text, then up to `arguments[1]` ms more
 /// for the wasm to say it is ready; the `wizard-ready` mark wins over the attribute.
 const READY_AND_SCRIPT: &str = "
@@ -93,7 +100,7 @@ const READY_AND_SCRIPT: &str = "
     const seen = window.__benchSeen;
     if (!seen) { done({ error: 'the recorder did not run' }); return; }
     const ready = () => {
-        const mark = performance.getEntriesByName('wizard-ready')[0];
+        const mark = performance.getEntriesByName('wizard-ready', 'mark')[0];
         if (mark) return { at: mark.startTime, by: 'mark' };
         if (seen.ready !== null) return { at: seen.ready, by: 'attribute' };
         return null;
@@ -271,7 +278,7 @@ pub fn measure_script_after_ready(driver: &Driver, site: &Site, base: &str, load
     let mut samples = Vec::new();
     for load in 0..loads {
         let session = throttled_session(driver);
-        session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": RECORDER }));
+        session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": recorder(site.script_contains) }));
         session.goto(&format!("{base}{}", site.fragment));
         let reply = session.exec_async(READY_AND_SCRIPT, vec![json!(SCRIPT_WAIT_MS), json!(READY_WAIT_MS)]);
         if let Some(error) = reply["error"].as_str() {
@@ -295,7 +302,7 @@ pub fn measure_updates(driver: &Driver, site: &Site, base: &str, count: usize) -
     let [first, second] = site.changes.ok_or(format!("{}: nothing to answer", site.name))?;
     let session = fresh_session(driver);
     if site.has_ready {
-        session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": RECORDER }));
+        session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": recorder(site.script_contains) }));
     }
     session.goto(&format!("{base}{}", site.fragment));
     if site.has_ready {

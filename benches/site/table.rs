@@ -16,7 +16,8 @@ fn at<'a>(value: &'a Value, path: &[&str]) -> &'a Value {
 fn number(v: Option<f64>) -> String {
     match v {
         Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
-        Some(v) if v.abs() < 0.1 => format!("{v:.4}"),
+        Some(v) if v.abs() < 0.01 => format!("{v:.4}"),
+        Some(v) if v.abs() < 10.0 => format!("{v:.2}"),
         Some(v) => format!("{v:.1}"),
         None => "–".into(),
     }
