@@ -174,7 +174,7 @@ fn throttled_session(driver: &Driver) -> Session {
     session
 }
 
-/// One load's samples.
+/// One site's samples, one per load.
 #[derive(Clone, Default)]
 pub struct LoadSamples {
     pub first_question_ms: Vec<f64>,
@@ -273,17 +273,24 @@ pub struct ReadySample {
 const SCRIPT_WAIT_MS: u64 = 60_000;
 const READY_WAIT_MS: u64 = 3_000;
 
+/// Opens the site with its answers (`site.fragment`), the recorder in place, and waits for the
+/// script of those answers and then for the ready signal (see `READY_AND_SCRIPT`); its reply.
+fn open_with_answers(session: &Session, site: &Site, base: &str) -> Result<Value, String> {
+    session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": recorder(site.script_contains) }));
+    session.goto(&format!("{base}{}", site.fragment));
+    let reply = session.exec_async(READY_AND_SCRIPT, vec![json!(SCRIPT_WAIT_MS), json!(READY_WAIT_MS)]);
+    match reply["error"].as_str() {
+        Some(error) => Err(format!("{}: opened with its answers: {error}", site.name)),
+        None => Ok(reply),
+    }
+}
+
 /// `loads` throttled loads of the wizard opened with all its answers (`site.fragment`).
 pub fn measure_script_after_ready(driver: &Driver, site: &Site, base: &str, loads: usize) -> Result<Vec<ReadySample>, String> {
     let mut samples = Vec::new();
     for load in 0..loads {
         let session = throttled_session(driver);
-        session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": recorder(site.script_contains) }));
-        session.goto(&format!("{base}{}", site.fragment));
-        let reply = session.exec_async(READY_AND_SCRIPT, vec![json!(SCRIPT_WAIT_MS), json!(READY_WAIT_MS)]);
-        if let Some(error) = reply["error"].as_str() {
-            return Err(format!("{}: script after ready: {error}", site.name));
-        }
+        let reply = open_with_answers(&session, site, base)?;
         samples.push(ReadySample {
             ready_ms: reply["ready"]["at"].as_f64(),
             ready_by: reply["ready"]["by"].as_str().map(str::to_string),
@@ -302,14 +309,9 @@ pub fn measure_updates(driver: &Driver, site: &Site, base: &str, count: usize) -
     let [first, second] = site.changes.ok_or(format!("{}: nothing to answer", site.name))?;
     let session = fresh_session(driver);
     if site.has_ready {
-        session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": recorder(site.script_contains) }));
-    }
-    session.goto(&format!("{base}{}", site.fragment));
-    if site.has_ready {
-        let reply = session.exec_async(READY_AND_SCRIPT, vec![json!(SCRIPT_WAIT_MS), json!(READY_WAIT_MS)]);
-        if let Some(error) = reply["error"].as_str() {
-            return Err(format!("{}: answer → script: {error}", site.name));
-        }
+        open_with_answers(&session, site, base)?;
+    } else {
+        session.goto(&format!("{base}{}", site.fragment));
     }
     session.find("script");
     let reply = session.exec_async(UPDATES, vec![json!([first, second]), json!(count)]);
