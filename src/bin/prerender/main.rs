@@ -75,13 +75,15 @@ mod site {
         replace_tag_naming(&mut html, "name=description", &description).or_else(|_| replace_tag_naming(&mut html, "name=\"description\"", &description))?;
         // The other languages' pages, for lang.js and the wasm. Named by data-lang, not hreflang:
         // a search engine wants hreflang addresses absolute, and the site's address is unknown.
-        let mut head_end = String::new();
+        // With lang.js first after the policy (which must come before any script it governs):
+        // ahead of the stylesheet, it need not wait for it, and runs as soon as it arrives.
+        let mut language = String::new();
         for &other in Language::ALL.iter().filter(|&&other| other != lang) {
-            head_end.push_str(&format!("<link rel=\"alternate\" data-lang=\"{}\" href=\"{}\">", other.token(), href_of(other)));
+            language.push_str(&format!("<link rel=\"alternate\" data-lang=\"{}\" href=\"{}\">", other.token(), href_of(other)));
         }
-        head_end.push_str(&format!("<noscript><link rel=\"stylesheet\" href=\"./{NOSCRIPT_STYLE}\"></noscript>"));
-        head_end.push_str(&format!("<script src=\"./{LANG_SCRIPT}\"></script>"));
-        insert_before(&mut html, "</head>", &head_end)?;
+        language.push_str(&format!("<script src=\"./{LANG_SCRIPT}\"></script>"));
+        insert_after_tag_naming(&mut html, "Content-Security-Policy", &language)?;
+        insert_before(&mut html, "</head>", &format!("<noscript><link rel=\"stylesheet\" href=\"./{NOSCRIPT_STYLE}\"></noscript>"))?;
         // Every asset is at the root: a page in a folder reaches it one level up per folder.
         if !up.is_empty() {
             html = html.replace("=\"./", &format!("=\"{up}")).replace("=./", &format!("={up}"));
@@ -114,6 +116,13 @@ mod site {
         Ok(())
     }
 
+    fn insert_after_tag_naming(html: &mut String, attribute: &str, text: &str) -> Result<(), String> {
+        let at = html.find(attribute).ok_or_else(|| format!("the built page has no tag with {attribute}"))?;
+        let end = at + html[at..].find('>').ok_or_else(|| format!("the tag with {attribute} does not end"))? + 1;
+        html.insert_str(end, text);
+        Ok(())
+    }
+
     fn insert_before(html: &mut String, anchor: &str, text: &str) -> Result<(), String> {
         let at = html.find(anchor).ok_or_else(|| format!("the built page has no {anchor}"))?;
         html.insert_str(at, text);
@@ -125,7 +134,7 @@ mod site {
         use super::*;
 
         /// Trunk's minified output, as `trunk build --release` writes it.
-        const BUILT: &str = "<!doctype html><html lang=en><meta charset=utf-8><title>Old</title><meta content=\"Find out whether\" name=description><link href=./main-1.css integrity=sha384-x rel=stylesheet><script data-js=./a.js data-wasm=./a_bg.wasm src=./start.js type=module></script></head><body><header>old</header></body></html>";
+        const BUILT: &str = "<!doctype html><html lang=en><meta charset=utf-8><title>Old</title><meta content=\"Find out whether\" name=description><meta content=\"default-src 'none'\" http-equiv=Content-Security-Policy><link href=./main-1.css integrity=sha384-x rel=stylesheet><script data-js=./a.js data-wasm=./a_bg.wasm src=./start.js type=module></script></head><body><header>old</header></body></html>";
 
         #[test]
         fn the_english_page_keeps_its_assets_and_gains_the_questions() {
@@ -133,7 +142,7 @@ mod site {
             assert!(html.starts_with("<!doctype html><html lang=\"en\"><meta charset=utf-8><title>Push notifications for Lync Server 2013"));
             assert!(html.contains("href=./main-1.css") && html.contains("src=./start.js"));
             assert!(html.contains("<link rel=\"alternate\" data-lang=\"zh-TW\" href=\"zh-TW/index.html\">"));
-            assert!(html.contains("<script src=\"./lang.js\"></script></head>"), "the redirect runs before the body");
+            assert!(html.contains("http-equiv=Content-Security-Policy><link rel=\"alternate\" data-lang=\"zh-TW\" href=\"zh-TW/index.html\"><script src=\"./lang.js\"></script><link href=./main-1.css"), "the redirect runs first, under the policy, before the body");
             assert!(html.contains("id=\"question-heading\"") && !html.contains("<header>old</header>"));
         }
 
