@@ -8,6 +8,7 @@ pub mod plan;
 pub mod render;
 pub mod saved;
 pub mod share;
+pub mod start;
 pub mod text;
 pub mod validate;
 mod vocabulary;

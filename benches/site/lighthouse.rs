@@ -1,6 +1,7 @@
 //! Lighthouse 12.2.3 (`benches/lighthouse/node_modules`), one run at a time, each in its own
 //! process group so that a Chromium it leaves behind is ended with it.
 
+#[cfg(unix)]
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -38,8 +39,10 @@ fn one_run(root: &Path, url: &str, preset: &str, out: &Path) -> Result<Value, St
         .args(["--output=json", "--quiet", "--only-categories=performance,accessibility,best-practices,seo"])
         .arg(format!("--output-path={}", out.display()))
         .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run")
-        .env("CHROME_PATH", std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
-        .process_group(0);
+        .env("CHROME_PATH", std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()));
+    // Its own process group, ended afterwards: Lighthouse can leave Chromium running.
+    #[cfg(unix)]
+    command.process_group(0);
     if preset == "desktop" {
         command.arg("--preset=desktop");
     }

@@ -7,10 +7,9 @@ use wasm_bindgen::JsValue;
 use crate::core::render::html::{Action, Html};
 use crate::core::saved::{self, SavedState, BACKUP_KEY, STORAGE_KEY};
 use crate::core::i18n::Language;
-use crate::core::Answers;
-use crate::core::share;
 
-use super::state::{Initial, Notice, Persistence};
+use super::state::Initial;
+use crate::core::start::{start, SharedLink, StartFacts};
 
 /// `localStorage`, if this page may use it. Reading `window.localStorage` throws when storage is
 /// blocked, which web-sys returns as an error instead of a panic.
@@ -20,78 +19,31 @@ fn local_storage() -> Option<web_sys::Storage> {
     Some(storage)
 }
 
+/// Reads what the start-up decision needs (`core::start::start`) and carries out what it
+/// decides: backing up saved state it cannot read, and clearing the address's fragment.
 pub fn load_initial() -> Initial {
-    let mut notices = Vec::new();
-    let mut persistence = Persistence::LocalStorage;
     let storage = local_storage();
-    let raw = match &storage {
-        Some(storage) => storage.get_item(STORAGE_KEY).ok().flatten(),
-        None => {
-            persistence = Persistence::Memory;
-            notices.push(Notice::StorageUnavailable);
-            None
-        }
+    let facts = StartFacts {
+        storage: storage.as_ref().map(|storage| storage.get_item(STORAGE_KEY).ok().flatten()),
+        fragment: fragment(),
+        lang: page_language(),
     };
-    let mut state = match saved::load(raw.as_deref()) {
-        Ok(state) => state,
-        Err(problem) => {
-            if let (Some(storage), Some(raw)) = (&storage, &raw) {
-                if !move_to_backup(storage, raw) {
-                    // Could not keep a copy, so leave the original where it was and do not save
-                    // over it: nothing the user had is lost.
-                    persistence = Persistence::Memory;
-                }
-            }
-            notices.push(Notice::StorageUnreadable(problem));
-            SavedState::default()
-        }
+    let start = start(facts);
+    let moved = match (&start.back_up, &storage) {
+        (Some(raw), Some(storage)) => move_to_backup(storage, raw),
+        (Some(_), None) => false,
+        (None, _) => true,
     };
-    // The page opened is in the language chosen: lang.js has already opened the right one.
-    let lang = page_language();
-    if let Some(link) = shared_link() {
-        let notice = link.notice(super::state::replaced(&state.answers, &link.answers));
-        link.keep_in_address_bar(&notice);
-        notices.push(notice);
-        state.answers = link.answers;
-    } else if shared_fragment_of_any_kind().is_some() {
-        // Only the language (a link between the language pages): done with.
+    let start = start.backed_up(moved);
+    if start.forget_fragment {
         forget_fragment();
     }
-    Initial { state, notices, persistence, lang }
+    start
 }
 
-/// What a share link in the address bar carries.
-pub struct SharedLink {
-    pub answers: Answers,
-    pub problems: Vec<crate::core::FieldError>,
-    /// Names in the link that are not answers (`share::unknown_keys`).
-    pub ignored: Vec<String>,
-    pub lang: Option<Language>,
-}
-
-impl SharedLink {
-    /// The notice for opening it: `previous`, the user's own answers it replaces, are not lost,
-    /// the notice offers them back (`state::replaced`).
-    pub fn notice(&self, previous: Option<Answers>) -> Notice {
-        Notice::OpenedFromLink { problems: self.problems.clone(), ignored: self.ignored.clone(), previous }
-    }
-
-    /// A link that asks which answers to keep stays in the address bar until the choice is made,
-    /// so a reload asks again; otherwise it goes, so a reload keeps the edits made since.
-    pub fn keep_in_address_bar(&self, notice: &Notice) {
-        if !notice.asks() {
-            forget_fragment();
-        }
-    }
-}
-
-/// Reads the share link in the address bar, if any. Used on load and when a link is followed in
-/// an open page; `SharedLink::keep_in_address_bar` says whether it stays there.
+/// The share link in the address bar, if any: read when a link is followed in an open page.
 pub fn shared_link() -> Option<SharedLink> {
-    let fragment = shared_fragment()?;
-    let (answers, problems) = share::from_fragment(&fragment);
-    let lang = share::lang_from_fragment(&fragment);
-    Some(SharedLink { answers, problems, ignored: share::unknown_keys(&fragment), lang })
+    SharedLink::read(&fragment())
 }
 
 /// Brings `code` (one `<span>` per line) from the lines `shown` to the lines `wanted`, touching
@@ -264,15 +216,10 @@ pub fn save(state: &SavedState) -> bool {
     local_storage().is_some_and(|storage| storage.set_item(STORAGE_KEY, &saved::to_json(state)).is_ok())
 }
 
-/// The share-link fragment, if the page was opened with one that carries answers (`#edge=…`).
-fn shared_fragment() -> Option<String> {
-    shared_fragment_of_any_kind().filter(|fragment| share::carries_answers(fragment))
-}
-
-fn shared_fragment_of_any_kind() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let fragment = hash.strip_prefix('#').unwrap_or(&hash).to_string();
-    fragment.contains('=').then_some(fragment)
+/// The address's fragment, without `#`.
+fn fragment() -> String {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
 /// Drops the fragment from the address bar, so a reload keeps the edits made since.

@@ -2,113 +2,19 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{fill, Language, Strings};
+use crate::core::i18n::{Language, Strings};
 use crate::core::render::html::{self, Action};
-use crate::core::saved::{SavedState, Ticks, Unreadable, SCHEMA_VERSION};
+use crate::core::saved::{SavedState, Ticks, SCHEMA_VERSION};
 use crate::core::{wizard_outcome, Answers, Field, FieldError, Outcome, Problem};
 
 use super::browser;
 
 pub use crate::core::render::page::Page;
 
-/// Where saved state goes.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Persistence {
-    LocalStorage,
-    /// Storage is disabled or holds something we must not overwrite: answers live in memory only.
-    Memory,
-}
-
-/// There is never more than one notice of a kind: a new one replaces the old (see `Store`).
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub enum Notice {
-    /// `previous`: the different answers this browser had saved, which the link replaced.
-    /// `ignored`: the link's names that are not answers.
-    OpenedFromLink { problems: Vec<FieldError>, ignored: Vec<String>, previous: Option<Answers> },
-    RestoredFromScript { problems: Vec<FieldError>, previous: Option<Answers> },
-    StorageUnreadable(Unreadable),
-    StorageUnavailable,
-    StorageFull,
-}
-
-impl Notice {
-    /// One slot per kind of notice.
-    const SLOTS: usize = 5;
-    /// `RestoredFromScript`'s, shown by the box that takes the script.
-    const SCRIPT_SLOT: usize = 3;
-
-    /// Where a notice shows: those about this browser's storage first.
-    const fn slot(&self) -> usize {
-        match self {
-            Notice::StorageUnavailable => 0,
-            Notice::StorageUnreadable(_) => 1,
-            Notice::OpenedFromLink { .. } => 2,
-            Notice::RestoredFromScript { .. } => Notice::SCRIPT_SLOT,
-            Notice::StorageFull => 4,
-        }
-    }
-
-    /// The user's own answers this notice's answers replaced, to offer back.
-    fn previous(&self) -> Option<&Answers> {
-        match self {
-            Notice::OpenedFromLink { previous, .. } | Notice::RestoredFromScript { previous, .. } => previous.as_ref(),
-            Notice::StorageUnreadable(_) | Notice::StorageUnavailable | Notice::StorageFull => None,
-        }
-    }
-
-    /// A link that opened over other saved answers asks which to keep; until then nothing is
-    /// saved over them.
-    pub fn asks(&self) -> bool {
-        matches!(self, Notice::OpenedFromLink { previous: Some(_), .. })
-    }
-
-    pub fn text(&self, t: &Strings) -> String {
-        let with_problems = |intro: &str, problems: &[FieldError]| {
-            if problems.is_empty() {
-                intro.to_string()
-            } else {
-                let listed: Vec<String> = problems.iter().map(|p| p.message(t)).collect();
-                format!("{intro} {}", fill(t.notice_link_problems, &[&listed.join(" ")]))
-            }
-        };
-        match self {
-            Notice::OpenedFromLink { problems, ignored, previous } => {
-                let mut text = with_problems(if previous.is_some() { t.notice_link_ask } else { t.notice_link }, problems);
-                if !ignored.is_empty() {
-                    text.push(' ');
-                    text.push_str(&fill(t.notice_link_ignored, &[&ignored.join(t.list_separator)]));
-                }
-                text
-            }
-            Notice::RestoredFromScript { problems, .. } => with_problems(t.notice_script, problems),
-            Notice::StorageUnreadable(problem) => problem.message(t),
-            Notice::StorageUnavailable => t.notice_storage_unavailable.into(),
-            Notice::StorageFull => t.notice_storage_full.into(),
-        }
-    }
-}
-
-/// What the page starts from: saved or linked answers, and what the browser said about them.
-#[derive(Clone, Debug)]
-pub struct Initial {
-    pub state: SavedState,
-    pub notices: Vec<Notice>,
-    pub persistence: Persistence,
-    /// The page's language (each language has its own page; lang.js opened the one chosen).
-    pub lang: Language,
-}
-
-impl Initial {
-    /// A fresh start that touches no storage (tests, or a browser without storage).
-    pub fn in_memory(answers: Answers) -> Initial {
-        Initial {
-            state: SavedState { answers, ..SavedState::default() },
-            notices: Vec::new(),
-            persistence: Persistence::Memory,
-            lang: Language::En,
-        }
-    }
-}
+/// What the page starts from (`core::start`): saved or linked answers, and what the browser
+/// said about them.
+pub use crate::core::start::{Notice, Persistence, Start as Initial};
+use crate::core::start::{replaced, SharedLink};
 
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -239,9 +145,13 @@ impl Store {
     }
 
     /// Takes the answers of a share link followed while the page is open.
-    pub fn open_link(self, link: super::browser::SharedLink) {
+    pub fn open_link(self, link: SharedLink) {
         let notice = link.notice(self.replaced_by(&link.answers));
-        link.keep_in_address_bar(&notice);
+        // A link that asks which answers to keep stays in the address bar until the choice is
+        // made, so a reload asks again; otherwise it goes, so a reload keeps the edits made since.
+        if !notice.asks() {
+            browser::forget_fragment();
+        }
         // A link in the other language opens that language's page, which takes the link.
         if let Some(lang) = link.lang.filter(|&lang| lang != self.lang.get_untracked()) {
             if browser::open_language_page(lang, &crate::core::share::link_fragment(&link.answers, lang)) {
@@ -315,11 +225,6 @@ impl Store {
     }
 }
 
-/// The answers that `incoming` replaces, if they were the user's own: kept so a notice can offer
-/// them back and nothing the user entered is lost.
-pub fn replaced(current: &Answers, incoming: &Answers) -> Option<Answers> {
-    (*current != Answers::default() && current != incoming).then(|| current.clone())
-}
 
 pub fn use_store() -> Store {
     expect_context::<Store>()
