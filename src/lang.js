@@ -1,26 +1,36 @@
-// Opens the page in the language already chosen, before any of this page is shown: the link's
-// `lang=`, else, on the default (English) page, the saved choice, else the browser's. Each
-// language has a page of its own (written by the release build); the <link rel="alternate">
-// elements (data-lang) name them. A file, not an inline script, so the page's CSP refuses every inline script.
+// Runs before any of the page is shown (the CSP forbids inline script, so it is a file; the
+// release build strips these comments).
+// 1. Opens the page in the language already chosen: the link's `lang=`, else, on the default
+//    (English) page, the saved choice, else the browser's. Each language has a page of its own;
+//    the <link rel="alternate" data-lang> elements name them.
+// 2. Marks the page opened with a link's answers (data-link) or with answers saved in this
+//    browser (data-saved): until the wizard has loaded them, the page says so.
 (function () {
-  var here = document.documentElement.lang;
-  var match = /(?:^#|&)lang=([^&]*)/.exec(location.hash);
-  var wanted = match ? decodeURIComponent(match[1]) : null;
-  if (!wanted && here === "en") {
-    try {
-      var saved = JSON.parse(localStorage.getItem("lync-push-wizard.state.v1") || "null");
-      wanted = saved && saved.lang;
-    } catch (e) {
-      // Storage blocked or unreadable: the wizard says so itself.
-    }
-    if (!wanted && /^zh/i.test(navigator.language || "")) {
-      wanted = "zh-TW";
-    }
+  var root = document.documentElement;
+  var hash = location.hash.slice(1);
+  var wanted = (/(?:^|&)lang=([^&]*)/.exec(hash) || [])[1];
+  var saved = {};
+  try {
+    saved = JSON.parse(localStorage.getItem("lync-push-wizard.state.v1")) || {};
+  } catch (e) {
+    // Storage blocked or unreadable: the wizard says so itself.
   }
-  if (wanted && wanted !== here) {
-    var page = document.querySelector('link[rel="alternate"][data-lang="' + wanted + '"]');
-    if (page) {
-      location.replace(page.href + location.hash);
-    }
+  if (!wanted && root.lang == "en") {
+    wanted = saved.lang || (/^zh/i.test(navigator.language) ? "zh-TW" : "");
+  }
+  var page = wanted && wanted != root.lang && document.querySelector('link[data-lang="' + wanted + '"]');
+  if (page) {
+    location.replace(page.href + location.hash);
+    return;
+  }
+  // Any name other than lang= is an answer.
+  if (/(?:^|&)(?!lang=)[^&=]+=/.test(hash)) {
+    root.setAttribute("data-link", "");
+  }
+  // Any answer other than a first visit's (the keys of core::saved::to_json).
+  var a = saved.answers || {};
+  if (a.edge || a.pool || (a.clients || []).length || a["access-edge"] || a["provider-exists"] ||
+      a["provider-identity"] || a.scope == "site" || a.site) {
+    root.setAttribute("data-saved", "");
   }
 })();

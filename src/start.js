@@ -3,6 +3,37 @@
 // index.html names the hashed files (Trunk.toml's pattern_script fills them in), relative to the
 // page: a page in a folder (zh-TW/) names them one level up, so they are resolved against the
 // page's address, not this file's.
-const { js, wasm } = document.querySelector("script[data-wasm]").dataset;
-const { default: init } = await import(new URL(js, document.baseURI).href);
-await init({ module_or_path: wasm });
+//
+// Until the wasm has taken the page over (data-wizard on <html>), the questions already work as
+// a form: what is clicked there is marked for the wizard to take (data-early on the group), Next
+// is kept for it (data-pending-next) with a word that it is coming, and if the wasm cannot be
+// loaded, or has not come after a while, the page says so and names what to use instead.
+const root = document.documentElement;
+const ready = () => root.hasAttribute("data-wizard");
+const show = (id) => document.getElementById(id)?.removeAttribute("hidden");
+// Nothing is loading any more: the "loading the answers" words go with it.
+const failed = () => {
+  root.setAttribute("data-failed", "");
+  show("load-failed");
+};
+const form = document.getElementById("question");
+form?.addEventListener("click", (event) => {
+  const group = event.target.closest?.("fieldset");
+  if (group && !ready()) group.setAttribute("data-early", "");
+});
+form?.addEventListener("submit", (event) => {
+  if (ready()) return;
+  event.preventDefault();
+  root.setAttribute("data-pending-next", "");
+  show("load-waiting");
+});
+const slow = setTimeout(() => ready() || failed(), 12000);
+try {
+  const { js, wasm } = document.querySelector("script[data-wasm]").dataset;
+  const { default: init } = await import(new URL(js, document.baseURI).href);
+  await init({ module_or_path: wasm });
+} catch (error) {
+  clearTimeout(slow);
+  failed();
+  throw error;
+}

@@ -483,6 +483,35 @@ async fn taking_over_the_first_visit_changes_nothing_in_the_questions() {
     assert_eq!(page.count("#result-placeholder"), 0, "the result replaced the placeholder");
 }
 
+/// A choice clicked before the takeover counts even where it is the one the page showed: a
+/// returning reader who confirms the pool the page shows gets that pool, not the saved one.
+#[wasm_bindgen_test]
+async fn a_shown_choice_clicked_before_the_takeover_wins_over_the_saved_one() {
+    let page = prerendered(Language::En);
+    let shown: HtmlInputElement = page.find("pool-lync2013").dyn_into().unwrap();
+    assert!(shown.checked(), "a first visit's page shows Lync Server 2013");
+    page.root.query_selector("#pool-choices").unwrap().unwrap().set_attribute("data-early", "").unwrap();
+    let saved = Answers { pool: Some(PoolVersion::Sfb2019), ..seed_answers() };
+    let page = page.take_over(Language::En, saved).await;
+    tick().await;
+    assert!(page.find("pool-lync2013").dyn_into::<HtmlInputElement>().unwrap().checked());
+    assert!(page.text("share-link").contains("pool=lync2013"), "{}", page.text("share-link"));
+}
+
+/// Next pressed before the takeover (start.js marks it) is pressed once the wizard is there.
+#[wasm_bindgen_test]
+async fn next_pressed_before_the_takeover_moves_on_after_it() {
+    let page = prerendered(Language::En);
+    page.find("edge-lync2013").dyn_into::<HtmlInputElement>().unwrap().set_checked(true);
+    document().document_element().unwrap().set_attribute("data-pending-next", "").unwrap();
+    page.root.query_selector("#load-waiting").unwrap().unwrap().remove_attribute("hidden").unwrap();
+    let page = page.take_over(Language::En, Answers::default()).await;
+    tick().await;
+    assert!(page.text("question").contains("Which mobile clients"), "on the second question");
+    assert!(!document().document_element().unwrap().has_attribute("data-pending-next"), "pressed once");
+    assert!(page.root.query_selector("#load-waiting").unwrap().unwrap().has_attribute("hidden"), "the waiting word goes");
+}
+
 /// What the reader chose and typed while the wasm was loading is kept and counts as answers.
 #[wasm_bindgen_test]
 async fn choices_made_before_the_takeover_are_answers() {

@@ -27,14 +27,15 @@ pub const SINGLE_FILE: &str = "lync-push-wizard.html";
 /// all of them: the page, its stylesheet, the wasm and its JavaScript glue, `start.js`, the
 /// favicon and `lang.js`. Named by rule rather than "every file", so that what is built beside
 /// them (the single-file page, `zh-TW/`, any other script) never counts against the size a
-/// visitor pays for.
-pub fn is_first_visit(name: &str, names: &[String]) -> bool {
+/// visitor pays for. `loaded`: the page without its `<noscript>` parts, whose stylesheet only a
+/// browser without script fetches.
+pub fn is_first_visit(name: &str, names: &[String], loaded: &str) -> bool {
     let glue = name.strip_suffix(".js").is_some_and(|stem| names.iter().any(|n| *n == format!("{stem}_bg.wasm")));
     name == "index.html"
         || name == "start.js"
         || name == "lang.js"
         || glue
-        || name.ends_with(".css")
+        || (name.ends_with(".css") && loaded.contains(name))
         || name.ends_with("_bg.wasm")
         || (name.starts_with("favicon") && [".svg", ".ico", ".png"].iter().any(|ext| name.ends_with(ext)))
 }
@@ -47,17 +48,30 @@ pub fn stage(dist: &Path, into: &Path) -> Result<Staged, String> {
     let mut staged = Staged { first_visit: Vec::new(), other: Vec::new(), named_but_not_counted: Vec::new() };
     let files = copy_tree(dist, into, Path::new(""))?;
     let names: Vec<String> = files.iter().map(|(relative, _)| relative.clone()).collect();
+    let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("{}/index.html: {e}", dist.display()))?;
+    let loaded = without_noscript(&page);
     for (relative, size) in files {
         let top_level = !relative.contains('/');
-        if top_level && is_first_visit(&relative, &names) {
+        if top_level && is_first_visit(&relative, &names, &loaded) {
             staged.first_visit.push(size);
         } else {
             staged.other.push(size);
         }
     }
-    let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("{}/index.html: {e}", dist.display()))?;
-    staged.named_but_not_counted = staged.other.iter().filter(|f| !f.name.contains('/') && f.name != SINGLE_FILE && page.contains(&f.name)).map(|f| f.name.clone()).collect();
+    staged.named_but_not_counted = staged.other.iter().filter(|f| !f.name.contains('/') && f.name != SINGLE_FILE && loaded.contains(&f.name)).map(|f| f.name.clone()).collect();
     Ok(staged)
+}
+
+/// The page without its `<noscript>…</noscript>` parts: what a browser with script loads.
+fn without_noscript(page: &str) -> String {
+    let mut out = String::new();
+    let mut rest = page;
+    while let Some(start) = rest.find("<noscript>") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..].find("</noscript>").map_or("", |end| &rest[start + end + "</noscript>".len()..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Copies `from` into `into` recursively, gzipping each file; every file's path relative to

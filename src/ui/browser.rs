@@ -130,9 +130,23 @@ pub fn mark_ready() {
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("data-wizard", "ready");
     }
+    // start.js's words while it waited (or thought it never would come) are done with.
+    for id in ["load-failed", "load-waiting"] {
+        if let Some(note) = by_id(id) {
+            set_hidden(&note, true);
+        }
+    }
     if let Some(performance) = window.performance() {
         let _ = performance.mark("wizard-ready");
     }
+}
+
+/// Whether Next was pressed before the wasm arrived (start.js marks it); the mark goes.
+pub fn take_pending_next() -> bool {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return false };
+    let pending = root.has_attribute("data-pending-next");
+    let _ = root.remove_attribute("data-pending-next");
+    pending
 }
 
 /// An element to mount into.
@@ -142,7 +156,12 @@ pub fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
 
 /// Calls `handler` on every `event` at `element`, for as long as the page lives.
 pub fn listen(element: &web_sys::Element, event: &str, handler: impl FnMut(web_sys::Event) + 'static) {
-    let closure = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    listen_boxed(element, event, Box::new(handler));
+}
+
+/// One instance for every listener: the page's code for it is built once, not per handler.
+fn listen_boxed(element: &web_sys::Element, event: &str, handler: Box<dyn FnMut(web_sys::Event)>) {
+    let closure = wasm_bindgen::closure::Closure::wrap(handler);
     let _ = element.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     closure.forget();
 }

@@ -51,30 +51,36 @@ static TEXT_FIELDS: [TextField; 3] = [
 
 /// What the reader chose or typed in the page before the wasm took it over goes into the
 /// answers as if given after the takeover. The page showed the choices of a first visit and
-/// empty fields: a group whose choices differ from those, or a field not empty, is the reader's.
+/// empty fields: a group clicked or whose choices differ from those, or a field not empty, is
+/// the reader's. Next pressed meanwhile (start.js kept it) is pressed now.
 pub fn take_early_answers(store: Store) {
     let first_visit = Answers::default();
     let chosen: Vec<(ChoiceGroup, Vec<String>)> = ChoiceGroup::ALL
         .into_iter()
         .filter_map(|group| {
-            let (chosen, all) = browser::input_values(&browser::by_id(group.element_id())?);
+            let element = browser::by_id(group.element_id())?;
+            let (chosen, all) = browser::input_values(&element);
             let as_written: Vec<String> = all.into_iter().filter(|token| group.shows(&first_visit, token)).collect();
-            (chosen != as_written).then_some((group, chosen))
+            // Clicked (start.js marks it), even on the choice already shown: that is a choice too.
+            (chosen != as_written || element.has_attribute("data-early")).then_some((group, chosen))
         })
         .collect();
     let typed: Vec<(&TextField, String)> =
         TEXT_FIELDS.iter().filter_map(|field| Some((field, browser::input_value(field.field.token()).filter(|typed| !typed.is_empty())?))).collect();
-    if chosen.is_empty() && typed.is_empty() {
-        return;
+    if !chosen.is_empty() || !typed.is_empty() {
+        store.answers.update(|answers| {
+            for (group, tokens) in &chosen {
+                group.take(answers, tokens);
+            }
+            for (field, value) in typed {
+                (field.write)(answers, value);
+            }
+        });
     }
-    store.answers.update(|answers| {
-        for (group, tokens) in &chosen {
-            group.take(answers, tokens);
-        }
-        for (field, value) in typed {
-            (field.write)(answers, value);
-        }
-    });
+    if browser::take_pending_next() {
+        store.next();
+        request_animation_frame(|| browser::focus_by_id("question-heading"));
+    }
 }
 
 /// The step count and the question, and focus on the question when the page changes, so

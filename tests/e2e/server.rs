@@ -24,6 +24,23 @@ impl Drop for WasmHeld {
     }
 }
 
+/// While set, `.wasm` requests get 404, as behind a proxy that blocks WebAssembly.
+static WASM_REFUSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Refuses the wasm until the returned guard is dropped.
+pub fn refuse_wasm() -> WasmRefused {
+    WASM_REFUSED.store(true, std::sync::atomic::Ordering::SeqCst);
+    WasmRefused
+}
+
+pub struct WasmRefused;
+
+impl Drop for WasmRefused {
+    fn drop(&mut self) {
+        WASM_REFUSED.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
 fn wait_while_wasm_held() {
     let mut held = WASM_HELD.0.lock().unwrap_or_else(|e| e.into_inner());
     while *held {
@@ -81,7 +98,8 @@ fn answer(mut stream: TcpStream, root: &Path, prefix: &str) {
         .filter(|rest| !rest.split('/').any(|part| part == ".."))
         // A folder's address serves its index.html, as static hosts do (zh-TW/).
         .map(|rest| if rest.is_empty() || rest.ends_with('/') { root.join(rest).join("index.html") } else { root.join(rest) })
-        .filter(|file| file.is_file());
+        .filter(|file| file.is_file())
+        .filter(|file| !(WASM_REFUSED.load(std::sync::atomic::Ordering::SeqCst) && file.extension().is_some_and(|e| e == "wasm")));
     let response = match file {
         Some(file) => {
             if file.extension().is_some_and(|extension| extension == "wasm") {

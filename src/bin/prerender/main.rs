@@ -39,8 +39,15 @@ mod site {
     /// the body is shown, and the no-script styles only apply without script.
     const LANG_SCRIPT: &str = "lang.js";
     const NOSCRIPT_STYLE: &str = "noscript.css";
+    const START_SCRIPT: &str = "start.js";
 
     pub fn write(staging: &Path) -> Result<(), String> {
+        // Trunk copies these as written (`copy-file`): their comments are for the source only.
+        for script in [LANG_SCRIPT, START_SCRIPT] {
+            let path = staging.join(script);
+            let source = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            std::fs::write(&path, without_comments(&source)).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
         let index = staging.join("index.html");
         let built = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
         let mut pages = Vec::new();
@@ -90,6 +97,19 @@ mod site {
         }
         replace_between(&mut html, "<body>", "</body>", &page::body(lang, href_of, &single_file))?;
         Ok(html)
+    }
+
+    /// A script without its comment lines and indentation. Only whole lines that are comments
+    /// go (`//` first on the line), so no string or expression is touched; line breaks stay,
+    /// so no statement runs into the next. (The scripts hold no string spanning lines, whose
+    /// indentation this would change.)
+    pub fn without_comments(source: &str) -> String {
+        let mut out = String::new();
+        for line in source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with("//")) {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
     }
 
     fn replace_between(html: &mut String, open: &str, close: &str, with: &str) -> Result<(), String> {
@@ -155,6 +175,12 @@ mod site {
             assert!(html.contains("data-lang=\"en\" href=\"../index.html\""));
             assert!(html.contains("../lync-push-wizard.zh-TW.html"), "from disk, it names the single file beside the site");
             assert!(!html.contains("=./"), "no asset is looked for in zh-TW/");
+        }
+
+        #[test]
+        fn scripts_lose_their_comment_lines_and_nothing_else() {
+            let source = "// Why.\nconst a = \"//x\"; // kept: not a whole line\n\n  if (a) {\n    // note\n    go(a);\n  }\n";
+            assert_eq!(without_comments(source), "const a = \"//x\"; // kept: not a whole line\nif (a) {\ngo(a);\n}\n");
         }
 
         #[test]

@@ -175,14 +175,28 @@ pub fn masthead(t: &Strings) -> Html {
     Html::trusted(out)
 }
 
+/// A sentence from the table with its `{0}` as a link to `href` that reads `href`.
+fn with_link(template: &str, href: &str) -> String {
+    let (before, after) = template.split_once("{0}").unwrap_or((template, ""));
+    let href = escape(href);
+    format!("{}<a href=\"{href}\">{href}</a>{}", escape(before), escape(after))
+}
+
 /// What a browser without JavaScript or WebAssembly gets told, and, shown only while the page's
 /// stylesheet is missing (as when index.html is opened from disk, where the browser refuses it),
-/// which file to open instead. No script decides this: the stylesheet hides it.
+/// which file to open instead. No script decides this: the stylesheet hides it. First in the
+/// body, so an unstyled page starts with it.
 pub fn fallbacks(t: &Strings, single_file: &str) -> Html {
     let mut out = String::new();
+    out.push_str(&format!("<p class=\"from-disk\" data-testid=\"from-disk\"><strong>{}</strong></p>", with_link(t.from_disk, single_file)));
     out.push_str(&format!("<noscript><p class=\"noscript\">{}</p></noscript>", escape(t.noscript)));
-    out.push_str(&format!("<p class=\"from-disk\" data-testid=\"from-disk\">{}</p>", escape(&fill(t.from_disk, &[single_file]))));
     Html::trusted(out)
+}
+
+/// Said by `start.js` when the wasm does not arrive (blocked, or still not there after a while):
+/// hidden until then, and hidden again once the wizard has taken the page over.
+pub fn load_failed(t: &Strings, single_file: &str) -> Html {
+    Html::trusted(format!("<p class=\"load-note\" id=\"load-failed\" role=\"alert\" hidden>{}</p>", with_link(t.load_failed, single_file)))
 }
 
 /// Links to the page in each other language. The wasm adds the answers to them where this
@@ -273,9 +287,13 @@ pub fn wizard(t: &Strings) -> Html {
     for page in Page::ALL {
         let hidden = if page == first { "" } else { " hidden" };
         out.push_str(&format!("<div class=\"question-page\" id=\"{}\"{hidden}>", page.element_id()));
+        // Each page's own question, for a page without script, which shows every page at once.
+        out.push_str(&format!("<p class=\"page-question\">{}</p>", escape(page.question(t))));
         page_controls(&mut out, t, page);
         out.push_str("</div>");
     }
+    // Shown by start.js when Next is pressed before the wasm has arrived: it is kept for then.
+    out.push_str(&format!("<p class=\"load-note\" id=\"load-waiting\" role=\"status\" hidden>{}</p>", escape(t.load_waiting)));
     out.push_str("<div class=\"navigation\">");
     out.push_str(&format!("<button class=\"secondary\" type=\"button\" id=\"back\" data-testid=\"back\" disabled>{}</button>", escape(t.back)));
     out.push_str(&format!("<button class=\"primary\" type=\"submit\" id=\"next\" data-testid=\"next\">{}</button>", escape(t.next)));
@@ -349,9 +367,12 @@ pub fn result_placeholder(t: &Strings) -> Html {
     Html::trusted(format!(
         "<section class=\"result\" id=\"result-placeholder\" aria-labelledby=\"result-heading\">\
          <h2 id=\"result-heading\" tabindex=\"-1\">{}</h2>\
-         <div class=\"card verdict\" data-verdict=\"pending\"><p class=\"headline\">{}</p></div></section>",
+         <div class=\"card verdict\" data-verdict=\"pending\"><p class=\"headline\">{}</p>\
+         <p class=\"early-saved\">{}</p><p class=\"early-link\">{}</p></div></section>",
         escape(t.result_heading),
-        escape(t.pending_headline)
+        escape(t.pending_headline),
+        escape(t.loading_saved),
+        escape(t.loading_link)
     ))
 }
 
@@ -360,11 +381,14 @@ pub fn result_placeholder(t: &Strings) -> Html {
 /// self-contained file to open from disk.
 pub fn body(lang: Language, other_page: impl Fn(Language) -> String, single_file: &str) -> Html {
     let t = lang.strings();
-    let mut out = masthead(t).into_string();
-    out.push_str(fallbacks(t, single_file).as_str());
+    let mut out = fallbacks(t, single_file).into_string();
+    out.push_str(masthead(t).as_str());
     out.push_str(language_links(lang, other_page).as_str());
-    // The wasm mounts the notices here, above the questions.
-    out.push_str("<div id=\"notices-root\"></div>");
+    out.push_str(load_failed(t, single_file).as_str());
+    // The wasm mounts the notices here, above the questions. Opened from a link, its notice's
+    // place is kept (lang.js marks the page, the stylesheet shows this) so nothing moves when it
+    // comes.
+    out.push_str(&format!("<div id=\"notices-root\"><div class=\"notices early-notice\"><p class=\"notice\">{}</p></div></div>", escape(t.loading_link)));
     out.push_str("<main class=\"layout\" id=\"layout\">");
     out.push_str(wizard(t).as_str());
     out.push_str(result_placeholder(t).as_str());
@@ -408,7 +432,8 @@ mod tests {
         let zh = body(Language::ZhTw, |other| path_between(Language::ZhTw, other), "lync-push-wizard.html");
         assert!(zh.contains("href=\"../index.html#lang=en\" hreflang=\"en\" lang=\"en\">English</a>"));
         assert!(zh.contains(&format!("<h1>{}</h1>", ZH_TW.page_title)));
-        assert!(zh.contains("lync-push-wizard.html"), "the from-disk hint names the file");
+        assert!(zh.contains("<a href=\"lync-push-wizard.html\">lync-push-wizard.html</a>"), "the from-disk hint links the file");
+        assert!(zh.starts_with("<p class=\"from-disk\""), "first, so an unstyled page starts with it");
     }
 
     #[test]
