@@ -8,7 +8,7 @@ use crate::core::render::html::{Action, Html};
 use crate::core::saved::{self, SavedState, BACKUP_KEY, STORAGE_KEY};
 use crate::core::i18n::Language;
 
-use super::state::Initial;
+use crate::core::start::Start as Initial;
 use crate::core::start::{start, SharedLink, StartFacts};
 
 /// `localStorage`, if this page may use it. Reading `window.localStorage` throws when storage is
