@@ -8,6 +8,7 @@ pub mod page;
 pub mod powershell;
 pub use self::powershell::rollback;
 pub mod steps;
+pub mod view;
 
 use super::answers::{Answers, MobileClient};
 use super::i18n::{fill, Strings};

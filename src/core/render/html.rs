@@ -11,7 +11,8 @@ use crate::core::plan::{Plan, StatusFact};
 use crate::core::text;
 use crate::core::{EdgeServer, FieldError, MobileClient, PoolVersion};
 
-use super::powershell::{commands_to_type, tokens, TokenKind};
+use super::powershell::{tokens, TokenKind};
+use super::view::step_views;
 use crate::core::vocabulary::vocabulary;
 
 vocabulary! {
@@ -231,28 +232,28 @@ fn status(out: &mut String, t: &Strings, facts: &[StatusFact], push_test: bool) 
 pub fn plan_steps(t: &Strings, plan: &Plan) -> Html {
     let mut out = String::new();
     let mut group = None;
-    for (number, step) in plan.numbered() {
-        if group != Some((step.host, step.role)) {
+    for view in step_views(t, plan) {
+        if group != Some((view.step.host, view.step.role)) {
             if group.is_some() {
                 out.push_str("</ol></div>");
             }
-            group = Some((step.host, step.role));
+            group = Some((view.step.host, view.step.role));
             out.push_str("<div class=\"step-group\"><p class=\"where-who\">");
-            for (label, value) in [(t.where_label, text::host_label(t, step.host, plan.decision.shell())), (t.who_label, text::role_label(t, step.role))] {
+            for (label, value) in [(t.where_label, view.host), (t.who_label, view.role)] {
                 element(&mut out, "<span><strong>", label, "");
                 element(&mut out, "", t.colon, "</strong>");
                 element(&mut out, "", value, "</span>");
             }
             out.push_str("</p><ol class=\"plan\" start=\"");
-            out.push_str(&number.to_string());
+            out.push_str(&view.number.to_string());
             out.push_str("\">");
         }
-        code_words(&mut out, "<li><p class=\"step-title\">", &text::step_title(t, &step.action), "</p>");
-        code_words(&mut out, "<p class=\"step-why\">", &text::step_why(t, &step.action), "</p>");
+        code_words(&mut out, "<li><p class=\"step-title\">", &view.title, "</p>");
+        code_words(&mut out, "<p class=\"step-why\">", &view.why, "</p>");
         element(&mut out, "<p class=\"source\">", t.source_label, "");
         element(&mut out, "", t.colon, "");
-        element(&mut out, "<a rel=\"noopener\" href=\"", &text::section_url(t, step.seed), "\">");
-        element(&mut out, "", step.seed.title(t), "</a></p></li>");
+        element(&mut out, "<a rel=\"noopener\" href=\"", &view.source_url, "\">");
+        element(&mut out, "", view.source_title, "</a></p></li>");
     }
     if group.is_some() {
         out.push_str("</ol></div>");
@@ -263,24 +264,23 @@ pub fn plan_steps(t: &Strings, plan: &Plan) -> Html {
 /// The test commands with what success and failure look like.
 pub fn tests(t: &Strings, plan: &Plan) -> Html {
     let mut out = String::from("<ul class=\"tests\">");
-    for step in &plan.steps {
-        let Some((success, failure)) = text::test_outcomes(t, &step.action) else {
+    for view in step_views(t, plan) {
+        let Some((success, failure)) = &view.outcomes else {
             continue;
         };
         // A test has one command, the same in every situation.
-        let command: String = commands_to_type(t, &step.action).into_iter().map(|typed| typed.command).collect();
-        element(&mut out, "<li><p class=\"step-title\">", &text::step_title(t, &step.action), "</p>");
+        let command: String = view.commands.iter().map(|typed| typed.command.as_str()).collect();
+        element(&mut out, "<li><p class=\"step-title\">", &view.title, "</p>");
         code_words(&mut out, "<pre class=\"code small\">", &command, "</pre>");
         element(&mut out, "<p><strong>", t.success_label, "");
         element(&mut out, "", t.colon, "</strong>");
         element(&mut out, "<code>", success, "</code></p>");
         element(&mut out, "<p><strong>", t.failure_label, "");
         element(&mut out, "", t.colon, "</strong>");
-        code_words(&mut out, "", &failure, "</p>");
-        if !step.troubles.is_empty() {
+        code_words(&mut out, "", failure, "</p>");
+        if !view.troubles.is_empty() {
             element(&mut out, "<details class=\"troubles\"><summary>", t.troubleshooting, "</summary><dl>");
-            for trouble in &step.troubles {
-                let trouble = text::trouble_text(t, *trouble);
+            for trouble in &view.troubles {
                 code_words(&mut out, "<dt>", trouble.symptom, "</dt>");
                 code_words(&mut out, "<dd>", &trouble.cause, "");
                 code_words(&mut out, "<pre class=\"code small\">", trouble.check, "</pre>");

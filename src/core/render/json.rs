@@ -11,7 +11,7 @@ use crate::core::i18n::EN;
 use crate::core::text;
 use crate::core::RULES_VERSION;
 
-use super::powershell::commands_to_type;
+use super::view::step_views;
 
 #[derive(Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -105,38 +105,33 @@ pub fn json(plan: &Plan) -> String {
                 StatusView { fact, text: status.text, source_title: status.source, source_url: status.url }
             })
             .collect(),
-        steps: plan
-            .numbered()
-            .map(|(number, step)| {
-                let outcomes = text::test_outcomes(&EN, &step.action);
+        steps: step_views(&EN, plan)
+            .into_iter()
+            .map(|view| {
+                let step = view.step;
                 StepView {
-                    number,
+                    number: view.number,
                     action: &step.action,
-                    title: text::step_title(&EN, &step.action),
-                    why: text::step_why(&EN, &step.action),
+                    title: view.title,
+                    why: view.why,
                     host: step.host,
                     role: step.role,
                     seed: step.seed,
                     seed_anchor: step.seed.anchor(),
                     manual: step.action.is_manual(),
-                    commands: commands_to_type(&EN, &step.action)
-                        .into_iter()
-                        .map(|typed| CommandView { when: typed.when, command: typed.command })
-                        .collect(),
-                    success: outcomes.as_ref().map(|(success, _)| *success),
-                    failure: outcomes.map(|(_, failure)| failure),
+                    commands: view.commands.into_iter().map(|typed| CommandView { when: typed.when, command: typed.command }).collect(),
+                    success: view.outcomes.as_ref().map(|(success, _)| *success),
+                    failure: view.outcomes.map(|(_, failure)| failure),
                     troubleshooting: step
                         .troubles
                         .iter()
-                        .map(|&trouble| {
-                            let text = text::trouble_text(&EN, trouble);
-                            TroubleView {
-                                trouble,
-                                symptom: text.symptom,
-                                cause: text.cause,
-                                check: text.check,
-                                check_where: text.check_where,
-                            }
+                        .zip(view.troubles)
+                        .map(|(&trouble, text)| TroubleView {
+                            trouble,
+                            symptom: text.symptom,
+                            cause: text.cause,
+                            check: text.check,
+                            check_where: text.check_where,
                         })
                         .collect(),
                 }

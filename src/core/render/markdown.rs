@@ -5,7 +5,8 @@ use crate::core::plan::Plan;
 use crate::core::i18n::{fill, Strings};
 use crate::core::text;
 
-use super::powershell::{commands_to_type, script};
+use super::powershell::script;
+use super::view::step_views;
 use super::rollback::rollback;
 
 pub fn runbook(t: &Strings, plan: &Plan) -> String {
@@ -53,22 +54,19 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
         }
         line("");
         line(&format!("## {}", t.steps_heading));
-        for (number, step) in plan.numbered() {
+        for view in step_views(t, plan) {
             line("");
-            line(&format!("### {number}. {}", text::step_title(t, &step.action)));
+            line(&format!("### {}. {}", view.number, view.title));
             line("");
-            line(&format!("- **{}{}** {}", t.where_label, t.colon.trim_end(), text::host_label(t, step.host, shell)));
-            line(&format!("- **{}{}** {}", t.who_label, t.colon.trim_end(), text::role_label(t, step.role)));
-            line(&format!("- **{}{}** {}", t.why_label, t.colon.trim_end(), text::step_why(t, &step.action)));
-            line(&format!("- **{}{}** [{}]({})", t.source_label, t.colon.trim_end(), step.seed.title(t), text::section_url(t, step.seed)));
+            line(&format!("- **{}{}** {}", t.where_label, t.colon.trim_end(), view.host));
+            line(&format!("- **{}{}** {}", t.who_label, t.colon.trim_end(), view.role));
+            line(&format!("- **{}{}** {}", t.why_label, t.colon.trim_end(), view.why));
+            line(&format!("- **{}{}** [{}]({})", t.source_label, t.colon.trim_end(), view.source_title, view.source_url));
             line("");
-            let commands = commands_to_type(t, &step.action);
-            if commands.is_empty() {
-                for gui_step in text::ocs_edge_gui_steps(t) {
-                    line(&format!("- [ ] {gui_step}"));
-                }
+            for gui_step in &view.by_hand {
+                line(&format!("- [ ] {gui_step}"));
             }
-            for command in &commands {
+            for command in &view.commands {
                 if let Some(when) = &command.when {
                     line(when);
                     line("");
@@ -77,17 +75,16 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
                 line(&command.command);
                 line("```");
             }
-            if let Some((success, failure)) = text::test_outcomes(t, &step.action) {
+            if let Some((success, failure)) = &view.outcomes {
                 line("");
                 line(&format!("- **{}{}** `{success}`", t.success_label, t.colon.trim_end()));
                 line(&format!("- **{}{}** {failure}", t.failure_label, t.colon.trim_end()));
             }
-            if !step.troubles.is_empty() {
+            if !view.troubles.is_empty() {
                 line("");
                 line(&format!("| {} | {} | {} |", t.symptom_label, t.cause_label, t.check_label));
                 line("|---|---|---|");
-                for trouble in &step.troubles {
-                    let trouble = text::trouble_text(t, *trouble);
+                for trouble in &view.troubles {
                     let check_where = trouble.check_where.map(|text| format!(" {}", cell(text))).unwrap_or_default();
                     line(&format!("| {} | {} | `{}`{check_where} |", cell(trouble.symptom), cell(&trouble.cause), cell(trouble.check)));
                 }

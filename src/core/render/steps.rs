@@ -5,7 +5,7 @@ use crate::core::plan::Plan;
 use crate::core::i18n::{Strings, EN};
 use crate::core::text;
 
-use super::powershell::commands_to_type;
+use super::view::step_views;
 
 /// The plan as the command line prints it (English).
 pub fn steps(plan: &Plan) -> String {
@@ -55,40 +55,38 @@ pub fn steps(plan: &Plan) -> String {
         line(&format!("  (In a plain Windows PowerShell window, run Import-Module {} first.)", text::shell_module(shell)));
         line("");
         line("Steps");
-        for (number, step) in plan.numbered() {
-            line(&format!("{number:>2}. {}", text::step_title(t, &step.action)));
-            line(&format!("    Where:  {}", text::host_label(t, step.host, shell)));
-            line(&format!("    Who:    {}", text::role_label(t, step.role)));
-            line(&format!("    Why:    {}", text::step_why(t, &step.action)));
-            line(&format!("    Source: \"{}\" ({})", step.seed.title(t), text::section_url(t, step.seed)));
-            let commands = commands_to_type(t, &step.action);
-            if commands.is_empty() {
+        for view in step_views(t, plan) {
+            line(&format!("{:>2}. {}", view.number, view.title));
+            line(&format!("    Where:  {}", view.host));
+            line(&format!("    Who:    {}", view.role));
+            line(&format!("    Why:    {}", view.why));
+            line(&format!("    Source: \"{}\" ({})", view.source_title, view.source_url));
+            if !view.by_hand.is_empty() {
                 line("    By hand:");
-                for (index, gui_step) in text::ocs_edge_gui_steps(t).iter().enumerate() {
+                for (index, gui_step) in view.by_hand.iter().enumerate() {
                     line(&format!("      {}. {gui_step}", letter(index)));
                 }
             }
-            for command in &commands {
+            for command in &view.commands {
                 if let Some(when) = &command.when {
                     line(&format!("    {when}"));
                 }
                 line(&format!("    Run:    {}", command.command));
             }
-            if !commands.is_empty() {
-                if step.action.is_test() {
+            if !view.commands.is_empty() {
+                if view.step.action.is_test() {
                     line("            (read-only; the script runs it and prints the result)");
                 } else {
                     line("            (the script runs this only when its check shows it is needed)");
                 }
             }
-            if let Some((success, failure)) = text::test_outcomes(t, &step.action) {
+            if let Some((success, failure)) = &view.outcomes {
                 line(&format!("    Expect: {success}"));
                 line(&format!("    If not: {failure}"));
             }
-            if !step.troubles.is_empty() {
+            if !view.troubles.is_empty() {
                 line("    Troubleshooting:");
-                for trouble in &step.troubles {
-                    let trouble = text::trouble_text(t, *trouble);
+                for trouble in &view.troubles {
                     line(&format!("      - {}", trouble.symptom));
                     line(&format!("        Cause: {}", trouble.cause));
                     line(&format!("        Check: {}", trouble.check));
