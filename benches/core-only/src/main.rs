@@ -1,7 +1,9 @@
 //! Calls every core entry point the browser shell calls (and nothing of the shell), so the
 //! linker keeps exactly the part of the wizard that is its rules core.
 use lync_push_wizard::core::i18n::{fill, Language};
+use lync_push_wizard::core::render::page::{progress, question_count, ChoiceGroup, Page};
 use lync_push_wizard::core::render::{diagram, html, markdown, powershell, rollback, steps};
+use lync_push_wizard::core::start::{start, SharedLink, StartFacts};
 use lync_push_wizard::core::{saved, share, text, wizard_outcome};
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -13,31 +15,36 @@ pub fn render_all(saved_json: &str, fragment: &str, pasted_script: &str, languag
     let lang = Language::from_token(language).unwrap_or(Language::ALL[0]);
     let t = lang.strings();
     let mut out = String::new();
-    let state = match saved::load(Some(saved_json)) {
-        Ok(state) => state,
-        Err(problem) => {
-            out += &problem.message(t);
-            saved::SavedState::default()
-        }
-    };
-    let (linked, link_problems) = share::from_fragment(fragment);
-    out += &html::problems(t, &link_problems);
-    if let Some(linked_lang) = share::lang_from_fragment(fragment) {
-        out += linked_lang.token();
+    // The start-up decision, its notices and a link followed while the page is open.
+    let started = start(StartFacts { storage: Some(Some(saved_json.to_string())), fragment: fragment.to_string(), lang }).backed_up(true);
+    for notice in &started.notices {
+        out += &html::notice(t, &notice.text(t), notice.asks(), notice.previous().is_some());
+    }
+    let state = started.state;
+    if let Some(link) = SharedLink::read(fragment) {
+        out += &html::problems(t, &link.problems);
     }
     if let Some((pasted, problems)) = share::from_script(pasted_script) {
         out += &share::to_fragment(&pasted);
         out += &html::problems(t, &problems);
     }
-    let answers = if fragment.is_empty() { state.answers.clone() } else { linked };
-    out += &html::edge_choices(t);
-    out += &html::client_choices(t);
-    out += &html::yes_no("existing-provider", t.page_provider, t.provider_no, t.provider_yes);
+    let mut answers = state.answers.clone();
+    // The questions are pre-rendered: the page only keeps them in step with the answers.
+    for group in ChoiceGroup::ALL {
+        group.choose(&mut answers, pasted_script, true);
+        out += if group.shows(&answers, language) { "1" } else { "0" };
+    }
+    for page in Page::ALL {
+        out += &progress(t, page, page.index(), (1, 0));
+        out += &question_count(t, page);
+    }
+    out += &html::jump_bar(t);
+    out += &html::script_header(t, t.script_heading, "script", true);
     match wizard_outcome(&answers, true) {
         Ok(plan) => {
             let script = powershell::script(&plan);
             out += &powershell::for_download(&script);
-            out += &html::script_lines(&script).concat();
+            out += &html::script_lines(&script).iter().map(|line| line.as_str()).collect::<String>();
             out += &rollback::rollback(&plan);
             out += &diagram::diagram(t, &plan.decision);
             out += &diagram::description(t, &plan.decision);
@@ -58,6 +65,7 @@ pub fn render_all(saved_json: &str, fragment: &str, pasted_script: &str, languag
         }
     }
     out += &share::link_fragment(&answers, lang);
+    out += &share::lang_fragment(lang);
     out += &saved::to_json(&state);
     out += &fill(t.page_footer, &["1"]);
     out

@@ -245,11 +245,7 @@ fn unexport(glue: &str) -> Result<(String, String), String> {
                 }
                 init = Some(name.clone());
                 let name_at = after + skipped + 7 + (default.len() - default.trim_start().len());
-                let mut end = name_at + name.len();
-                end += glue[end..].len() - glue[end..].trim_start_matches([' ', '\t']).len();
-                if glue[end..].starts_with(';') {
-                    end += 1;
-                }
+                let end = past_semicolon(glue, name_at + name.len());
                 copied = end;
                 i = end;
                 continue;
@@ -267,11 +263,7 @@ fn unexport(glue: &str) -> Result<(String, String), String> {
                 if after_list.trim_start().starts_with("from") {
                     return Err("it re-exports from another file: it cannot be inlined".into());
                 }
-                let mut end = after + skipped + close + 1;
-                end += glue[end..].len() - glue[end..].trim_start_matches([' ', '\t']).len();
-                if glue[end..].starts_with(';') {
-                    end += 1;
-                }
+                let end = past_semicolon(glue, after + skipped + close + 1);
                 copied = end;
                 i = end;
                 continue;
@@ -287,6 +279,12 @@ fn unexport(glue: &str) -> Result<(String, String), String> {
     out.push_str(&glue[copied..]);
     let init = init.ok_or("it has no default export (the init function)")?;
     Ok((out, init))
+}
+
+/// Where a statement that ends at `end` (before spaces and an optional `;`) really ends.
+fn past_semicolon(glue: &str, end: usize) -> usize {
+    let end = end + glue[end..].len() - glue[end..].trim_start_matches([' ', '\t']).len();
+    if glue[end..].starts_with(';') { end + 1 } else { end }
 }
 
 fn is_ident_byte(c: u8) -> bool {
