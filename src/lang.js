@@ -27,10 +27,9 @@
   if (/(?:^|&)(?!lang=)[^&=]+=/.test(hash)) {
     root.setAttribute("data-link", "");
   }
-  // Any answer other than a first visit's (the keys of core::saved::to_json).
+  // Answers saved here: an Edge Server, a client or an Access Edge (core::saved::to_json's keys).
   var a = saved.answers || {};
-  if (a.edge || a.pool || (a.clients || []).length || a["access-edge"] || a["provider-exists"] ||
-      a["provider-identity"] || a.scope == "site" || a.site) {
+  if (a.edge || (a.clients || []).length || a["access-edge"]) {
     root.setAttribute("data-saved", "");
   }
 })();

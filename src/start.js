@@ -10,25 +10,26 @@
 // loaded, or has not come after a while, the page says so and names what to use instead.
 const root = document.documentElement;
 const ready = () => root.hasAttribute("data-wizard");
+const mark = (element, name) => element?.setAttribute(name, "");
 const show = (id) => document.getElementById(id)?.removeAttribute("hidden");
 // Nothing is loading any more: the "loading the answers" words go with it.
 const failed = () => {
-  root.setAttribute("data-failed", "");
+  mark(root, "data-failed");
   show("load-failed");
 };
 const form = document.getElementById("question");
-form?.addEventListener("click", (event) => {
-  const group = event.target.closest?.("fieldset");
-  if (group && !ready()) group.setAttribute("data-early", "");
-});
+form?.addEventListener("click", (event) => ready() || mark(event.target.closest("fieldset"), "data-early"));
 form?.addEventListener("submit", (event) => {
   if (ready()) return;
   event.preventDefault();
-  root.setAttribute("data-pending-next", "");
+  mark(root, "data-pending-next");
   show("load-waiting");
 });
 const slow = setTimeout(() => ready() || failed(), 12000);
 try {
+  // After the first frame: the questions are already there in the HTML, and the wizard's
+  // download should not compete with what that first paint needs.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const { js, wasm } = document.querySelector("script[data-wasm]").dataset;
   const { default: init } = await import(new URL(js, document.baseURI).href);
   await init({ module_or_path: wasm });

@@ -3,7 +3,7 @@
 //! its Content-Security-Policy can refuse every inline script.
 #![cfg(not(target_arch = "wasm32"))]
 
-use lync_push_wizard::core::i18n::EN;
+use lync_push_wizard::core::i18n::PAGE_EN;
 
 fn index_html() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).expect("index.html")
@@ -14,7 +14,7 @@ fn the_body_is_left_to_the_pre_render_which_trunk_runs_after_every_build() {
     let html = index_html();
     let body = html.split("<body>").nth(1).and_then(|rest| rest.split("</body>").next()).expect("a body");
     assert!(!body.contains('<') || body.trim_start().starts_with("<!--") && body.trim_end().ends_with("-->"), "only a comment: no hand-copied markup");
-    assert!(html.contains(&format!("<title>{}</title>", EN.document_title)), "the title before the pre-render replaces it");
+    assert!(html.contains(&format!("<title>{}</title>", PAGE_EN.document_title)), "the title before the pre-render replaces it");
     let trunk = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Trunk.toml")).unwrap();
     let hook = trunk.split("[[hooks]]").nth(1).expect("a Trunk hook");
     assert!(hook.contains("stage = \"post_build\"") && hook.contains("\"--bin\", \"prerender\""), "{hook}");

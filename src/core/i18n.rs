@@ -63,6 +63,14 @@ impl Language {
         }
     }
 
+    /// The page's own texts (`PageStrings`).
+    pub const fn page_strings(self) -> &'static PageStrings {
+        match self {
+            Language::En => &PAGE_EN,
+            Language::ZhTw => &PAGE_ZH_TW,
+        }
+    }
+
     /// The language's own name, for the switcher.
     pub const fn native_name(self) -> &'static str {
         match self {
@@ -92,13 +100,13 @@ pub fn fill(template: &str, values: &[&str]) -> String {
     out
 }
 
-/// Declares the table once: every key must give both languages.
+/// Declares a table once: every key must give both languages.
 macro_rules! strings {
-    ($($key:ident: $en:literal, $zh:literal;)+) => {
-        pub struct Strings { $(pub $key: &'static str,)+ }
-        pub const EN: Strings = Strings { $($key: $en,)+ };
-        pub const ZH_TW: Strings = Strings { $($key: $zh,)+ };
-        impl Strings {
+    ($name:ident, $en_table:ident, $zh_table:ident { $($key:ident: $en:literal, $zh:literal;)+ }) => {
+        pub struct $name { $(pub $key: &'static str,)+ }
+        pub const $en_table: $name = $name { $($key: $en,)+ };
+        pub const $zh_table: $name = $name { $($key: $zh,)+ };
+        impl $name {
             /// Every key with its text, for the parity test.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key),)+]
@@ -107,7 +115,7 @@ macro_rules! strings {
     };
 }
 
-strings! {
+strings! { Strings, EN, ZH_TW {
     // Edge Servers and clients.
     edge_lync2013: "Lync Server 2013", "Lync Server 2013";
     edge_lync2010: "Lync Server 2010", "Lync Server 2010";
@@ -278,17 +286,6 @@ strings! {
     label_share_link: "Share link", "分享連結";
 
     // Page.
-    page_title: "Push notifications wizard", "推播通知精靈";
-    document_title: "Push notifications for Lync Server 2013: configuration wizard", "Lync Server 2013 推播通知：設定精靈";
-    document_description: "Find out whether your Lync Server 2013 mobile users need push notifications (APNS, MPNS) and get the exact, re-runnable Lync Server Management Shell script, GUI steps and tests.", "判斷您的 Lync Server 2013 行動使用者是否需要推播通知（APNS、MPNS），並取得可重複執行的 Lync Server 管理命令介面指令碼、GUI 步驟與測試。";
-    noscript: "This wizard needs JavaScript and WebAssembly to give the verdict and write the script; without them, only the questions below can be read. The command-line version, lync-push-wizard, gives the same script: its README says how to build and run it.", "此精靈需要 JavaScript 與 WebAssembly 才能判定並產生指令碼；沒有它們時，只能閱讀下方的問題。命令列版本 lync-push-wizard 會產生相同的指令碼，建置與執行方式請見其 README。";
-    load_failed: "The wizard has not started: this browser or the network may be blocking its script or WebAssembly. Open {0} instead (the whole wizard in one file), or use the command-line version, lync-push-wizard.", "精靈尚未啟動：此瀏覽器或網路可能封鎖了它的指令碼或 WebAssembly。請改為開啟 {0}（整個精靈都在這一個檔案中），或使用命令列版本 lync-push-wizard。";
-    load_waiting: "The wizard is still loading: it goes on to the next question as soon as it is ready.", "精靈仍在載入中，就緒後會立即前往下一個問題。";
-    loading_saved: "Loading the answers saved in this browser…", "正在載入此瀏覽器中儲存的答案…";
-    loading_link: "Opening the answers from the link…", "正在開啟連結中的答案…";
-    from_disk: "This page was opened from disk, where the browser refuses its script and styles. Open {0} instead: the whole wizard in one file, which works from disk.", "此頁面是從磁碟開啟的，瀏覽器會拒絕載入其指令碼與樣式。請改為開啟 {0}：整個精靈都在這一個檔案中，可直接從磁碟使用。";
-    page_eyebrow: "Lync Server 2013 mobility", "Lync Server 2013 行動功能";
-    page_lede: "Answer five questions about your deployment. The wizard says whether your mobile users need push notifications, and writes the Management Shell script, the GUI steps and the tests. Your answers stay in this browser.", "請回答五個與您的部署相關的問題。精靈會判斷行動使用者是否需要推播通知，並產生管理命令介面指令碼、GUI 步驟與測試。您的答案只會保留在此瀏覽器中。";
     page_footer: "Based on Microsoft's article ", "依據 Microsoft 的文章";
     page_footer_after: " (checked {0}). Nothing you type leaves this page.", "（查核日期：{0}）。您輸入的內容不會離開此頁面。";
     dismiss: "Dismiss", "關閉";
@@ -486,7 +483,23 @@ strings! {
     status_sfbse: "Skype for Business Server Subscription Edition is the version Microsoft supports; it follows the Modern Lifecycle Policy, which asks you to keep it current.", "Skype for Business Server Subscription Edition 是 Microsoft 支援的版本；它遵循新式生命週期原則，您必須讓它保持最新狀態。";
     status_lync2010_pool: "Lync Server 2010, which your pool runs, reached the end of extended support on 13 April 2021 (Microsoft's lifecycle data; an older Microsoft page gave 13 October 2020).", "您的集區所執行的 Lync Server 2010，其延伸支援已於 2021 年 4 月 13 日結束（依 Microsoft 生命週期資料；較早的 Microsoft 頁面則列為 2020 年 10 月 13 日）。";
     source_modern_lifecycle: "Modern Lifecycle Policy - Microsoft Lifecycle", "新式生命週期原則 - Microsoft 生命週期";
-}
+}}
+
+// What only the page before the wasm shows (`render::page`, written by the release build): kept
+// out of the table above, which the wasm carries in both languages.
+strings! { PageStrings, PAGE_EN, PAGE_ZH_TW {
+    document_title: "Push notifications for Lync Server 2013: configuration wizard", "Lync Server 2013 推播通知：設定精靈";
+    document_description: "Find out whether your Lync Server 2013 mobile users need push notifications (APNS, MPNS) and get the exact, re-runnable Lync Server Management Shell script, GUI steps and tests.", "判斷您的 Lync Server 2013 行動使用者是否需要推播通知（APNS、MPNS），並取得可重複執行的 Lync Server 管理命令介面指令碼、GUI 步驟與測試。";
+    page_title: "Push notifications wizard", "推播通知精靈";
+    page_eyebrow: "Lync Server 2013 mobility", "Lync Server 2013 行動功能";
+    page_lede: "Answer five questions about your deployment. The wizard says whether your mobile users need push notifications, and writes the Management Shell script, the GUI steps and the tests. Your answers stay in this browser.", "請回答五個與您的部署相關的問題。精靈會判斷行動使用者是否需要推播通知，並產生管理命令介面指令碼、GUI 步驟與測試。您的答案只會保留在此瀏覽器中。";
+    noscript: "This wizard needs JavaScript and WebAssembly to give the verdict and write the script; without them, only the questions below can be read. The command-line version, lync-push-wizard, gives the same script: its README says how to build and run it.", "此精靈需要 JavaScript 與 WebAssembly 才能判定並產生指令碼；沒有它們時，只能閱讀下方的問題。命令列版本 lync-push-wizard 會產生相同的指令碼，建置與執行方式請見其 README。";
+    from_disk: "This page was opened from disk, where the browser refuses its script and styles. Open {0} instead: the whole wizard in one file, which works from disk.", "此頁面是從磁碟開啟的，瀏覽器會拒絕載入其指令碼與樣式。請改為開啟 {0}：整個精靈都在這一個檔案中，可直接從磁碟使用。";
+    load_failed: "The wizard has not started: this browser or the network may be blocking its script or WebAssembly. Open {0} instead (the whole wizard in one file), or use the command-line version, lync-push-wizard.", "精靈尚未啟動：此瀏覽器或網路可能封鎖了它的指令碼或 WebAssembly。請改為開啟 {0}（整個精靈都在這一個檔案中），或使用命令列版本 lync-push-wizard。";
+    load_waiting: "The wizard is still loading: it goes on to the next question as soon as it is ready.", "精靈仍在載入中，就緒後會立即前往下一個問題。";
+    loading_saved: "Loading the answers saved in this browser…", "正在載入此瀏覽器中儲存的答案…";
+    loading_link: "Opening the answers from the link…", "正在開啟連結中的答案…";
+}}
 
 #[cfg(test)]
 mod tests {
@@ -502,8 +515,8 @@ mod tests {
     /// placeholders for every key, so no value is lost in translation.
     #[test]
     fn both_languages_have_every_key_filled_with_the_same_placeholders() {
-        let english = EN.entries();
-        let chinese = ZH_TW.entries();
+        let english = [EN.entries(), PAGE_EN.entries()].concat();
+        let chinese = [ZH_TW.entries(), PAGE_ZH_TW.entries()].concat();
         assert_eq!(english.len(), chinese.len());
         for ((key, en), (zh_key, zh)) in english.iter().zip(&chinese) {
             assert_eq!(key, zh_key);

@@ -123,8 +123,9 @@ pub fn open_language_page(lang: Language, fragment: &str) -> bool {
     web_sys::window().is_some_and(|w| w.location().replace(&format!("{href}#{fragment}")).is_ok())
 }
 
-/// Says the wasm has taken the page over: for the end-to-end tests and the benchmark, which
-/// would otherwise act on the pre-rendered page before anything listens to it.
+/// Says the wasm has taken the page over (`data-wizard` on `<html>`): for the stylesheet, start.js,
+/// the end-to-end tests and the benchmark, which would otherwise act on the pre-rendered page
+/// before anything listens to it.
 pub fn mark_ready() {
     let Some(window) = web_sys::window() else { return };
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
@@ -135,9 +136,6 @@ pub fn mark_ready() {
         if let Some(note) = by_id(id) {
             set_hidden(&note, true);
         }
-    }
-    if let Some(performance) = window.performance() {
-        let _ = performance.mark("wizard-ready");
     }
 }
 

@@ -72,7 +72,7 @@ mod site {
     /// Trunk's page (English, at the site's root) as `lang`'s page at `at` (a path from the
     /// root), linking to the other languages' pages at `href_of`.
     pub fn page_for(built: &str, lang: Language, at: &str, href_of: impl Fn(Language) -> String + Copy) -> Result<String, String> {
-        let t = lang.strings();
+        let t = lang.page_strings();
         let up = "../".repeat(at.matches('/').count());
         let single_file = format!("{up}{}", single_file_path(lang));
         let mut html = built.to_string();
@@ -91,6 +91,13 @@ mod site {
         language.push_str(&format!("<script src=\"./{LANG_SCRIPT}\"></script>"));
         insert_after_tag_naming(&mut html, "Content-Security-Policy", &language)?;
         insert_before(&mut html, "</head>", &format!("<noscript><link rel=\"stylesheet\" href=\"./{NOSCRIPT_STYLE}\"></noscript>"))?;
+        // No preload of the wasm and its JavaScript: the questions are in the HTML, so nothing
+        // needs them before the first paint, and fetched alongside the stylesheet they only
+        // slowed it (and Lighthouse counted them into the first paint). start.js asks for them
+        // right after the first frame.
+        for preload in ["rel=modulepreload", "rel=\"modulepreload\"", "rel=preload", "rel=\"preload\""] {
+            while replace_tag_naming(&mut html, preload, "").is_ok() {}
+        }
         // Every asset is at the root: a page in a folder reaches it one level up per folder.
         if !up.is_empty() {
             html = html.replace("=\"./", &format!("=\"{up}")).replace("=./", &format!("={up}"));
@@ -154,7 +161,7 @@ mod site {
         use super::*;
 
         /// Trunk's minified output, as `trunk build --release` writes it.
-        const BUILT: &str = "<!doctype html><html lang=en><meta charset=utf-8><title>Old</title><meta content=\"Find out whether\" name=description><meta content=\"default-src 'none'\" http-equiv=Content-Security-Policy><link href=./main-1.css integrity=sha384-x rel=stylesheet><script data-js=./a.js data-wasm=./a_bg.wasm src=./start.js type=module></script></head><body><header>old</header></body></html>";
+        const BUILT: &str = "<!doctype html><html lang=en><meta charset=utf-8><title>Old</title><meta content=\"Find out whether\" name=description><meta content=\"default-src 'none'\" http-equiv=Content-Security-Policy><link href=./main-1.css integrity=sha384-x rel=stylesheet><script data-js=./a.js data-wasm=./a_bg.wasm src=./start.js type=module></script><link crossorigin href=./a.js integrity=sha384-y rel=modulepreload><link as=fetch crossorigin href=./a_bg.wasm integrity=sha384-z rel=preload type=application/wasm></head><body><header>old</header></body></html>";
 
         #[test]
         fn the_english_page_keeps_its_assets_and_gains_the_questions() {
@@ -164,6 +171,7 @@ mod site {
             assert!(html.contains("<link rel=\"alternate\" data-lang=\"zh-TW\" href=\"zh-TW/index.html\">"));
             assert!(html.contains("http-equiv=Content-Security-Policy><link rel=\"alternate\" data-lang=\"zh-TW\" href=\"zh-TW/index.html\"><script src=\"./lang.js\"></script><link href=./main-1.css"), "the redirect runs first, under the policy, before the body");
             assert!(html.contains("id=\"question-heading\"") && !html.contains("<header>old</header>"));
+            assert!(!html.contains("preload"), "nothing fetched ahead of the first paint but what it needs");
         }
 
         #[test]

@@ -4,7 +4,7 @@
 //! these very elements over, found by the ids written here, and changes nothing on screen when
 //! the answers are the empty ones this page shows.
 
-use crate::core::i18n::{fill, Language, Strings};
+use crate::core::i18n::{fill, Language, PageStrings, Strings};
 use crate::core::{Answers, EdgeServer, Field, MobileClient, PoolVersion, ScopeKind};
 
 use super::html::{client_choices, edge_choices, escape, pool_choices, yes_no, Html};
@@ -166,7 +166,7 @@ pub fn path_between(from: Language, to: Language) -> String {
 }
 
 /// The masthead, in the page's language.
-pub fn masthead(t: &Strings) -> Html {
+pub fn masthead(t: &PageStrings) -> Html {
     let mut out = String::from("<header class=\"masthead\" id=\"masthead\">");
     out.push_str(&format!("<p class=\"eyebrow\">{}</p>", escape(t.page_eyebrow)));
     out.push_str(&format!("<h1>{}</h1>", escape(t.page_title)));
@@ -186,7 +186,7 @@ fn with_link(template: &str, href: &str) -> String {
 /// stylesheet is missing (as when index.html is opened from disk, where the browser refuses it),
 /// which file to open instead. No script decides this: the stylesheet hides it. First in the
 /// body, so an unstyled page starts with it.
-pub fn fallbacks(t: &Strings, single_file: &str) -> Html {
+pub fn fallbacks(t: &PageStrings, single_file: &str) -> Html {
     let mut out = String::new();
     out.push_str(&format!("<p class=\"from-disk\" data-testid=\"from-disk\"><strong>{}</strong></p>", with_link(t.from_disk, single_file)));
     out.push_str(&format!("<noscript><p class=\"noscript\">{}</p></noscript>", escape(t.noscript)));
@@ -195,7 +195,7 @@ pub fn fallbacks(t: &Strings, single_file: &str) -> Html {
 
 /// Said by `start.js` when the wasm does not arrive (blocked, or still not there after a while):
 /// hidden until then, and hidden again once the wizard has taken the page over.
-pub fn load_failed(t: &Strings, single_file: &str) -> Html {
+pub fn load_failed(t: &PageStrings, single_file: &str) -> Html {
     Html::trusted(format!("<p class=\"load-note\" id=\"load-failed\" role=\"alert\" hidden>{}</p>", with_link(t.load_failed, single_file)))
 }
 
@@ -269,7 +269,7 @@ pub fn question_count(t: &Strings, page: Page) -> String {
 }
 
 /// The questions, opened on the first page, with nothing answered: what a first visit shows.
-pub fn wizard(t: &Strings) -> Html {
+pub fn wizard(t: &Strings, page_texts: &PageStrings) -> Html {
     let first = Page::ALL[0];
     let mut out = String::new();
     out.push_str(&format!("<section class=\"wizard\" aria-label=\"{}\">", escape(t.nav_questions)));
@@ -293,7 +293,7 @@ pub fn wizard(t: &Strings) -> Html {
         out.push_str("</div>");
     }
     // Shown by start.js when Next is pressed before the wasm has arrived: it is kept for then.
-    out.push_str(&format!("<p class=\"load-note\" id=\"load-waiting\" role=\"status\" hidden>{}</p>", escape(t.load_waiting)));
+    out.push_str(&format!("<p class=\"load-note\" id=\"load-waiting\" role=\"status\" hidden>{}</p>", escape(page_texts.load_waiting)));
     out.push_str("<div class=\"navigation\">");
     out.push_str(&format!("<button class=\"secondary\" type=\"button\" id=\"back\" data-testid=\"back\" disabled>{}</button>", escape(t.back)));
     out.push_str(&format!("<button class=\"primary\" type=\"submit\" id=\"next\" data-testid=\"next\">{}</button>", escape(t.next)));
@@ -363,16 +363,15 @@ fn text_field(out: &mut String, field: Field, label: &str, help: &str, placehold
 
 /// The result area before the wasm has built it: its heading and a verdict that is not given.
 /// It never guesses one: saved answers or a link may give another, which only the wasm reads.
-pub fn result_placeholder(t: &Strings) -> Html {
+pub fn result_placeholder(t: &Strings, page_texts: &PageStrings) -> Html {
     Html::trusted(format!(
         "<section class=\"result\" id=\"result-placeholder\" aria-labelledby=\"result-heading\">\
          <h2 id=\"result-heading\" tabindex=\"-1\">{}</h2>\
          <div class=\"card verdict\" data-verdict=\"pending\"><p class=\"headline\">{}</p>\
-         <p class=\"early-saved\">{}</p><p class=\"early-link\">{}</p></div></section>",
+         <p class=\"early-saved\">{}</p></div></section>",
         escape(t.result_heading),
         escape(t.pending_headline),
-        escape(t.loading_saved),
-        escape(t.loading_link)
+        escape(page_texts.loading_saved)
     ))
 }
 
@@ -380,18 +379,18 @@ pub fn result_placeholder(t: &Strings) -> Html {
 /// `other_page`: the address of each other language's page; `single_file`: the name of the
 /// self-contained file to open from disk.
 pub fn body(lang: Language, other_page: impl Fn(Language) -> String, single_file: &str) -> Html {
-    let t = lang.strings();
-    let mut out = fallbacks(t, single_file).into_string();
-    out.push_str(masthead(t).as_str());
+    let (t, page_texts) = (lang.strings(), lang.page_strings());
+    let mut out = fallbacks(page_texts, single_file).into_string();
+    out.push_str(masthead(page_texts).as_str());
     out.push_str(language_links(lang, other_page).as_str());
-    out.push_str(load_failed(t, single_file).as_str());
+    out.push_str(load_failed(page_texts, single_file).as_str());
     // The wasm mounts the notices here, above the questions. Opened from a link, its notice's
     // place is kept (lang.js marks the page, the stylesheet shows this) so nothing moves when it
     // comes.
-    out.push_str(&format!("<div id=\"notices-root\"><div class=\"notices early-notice\"><p class=\"notice\">{}</p></div></div>", escape(t.loading_link)));
+    out.push_str(&format!("<div id=\"notices-root\"><div class=\"notices early-notice\"><p class=\"notice\">{}</p></div></div>", escape(page_texts.loading_link)));
     out.push_str("<main class=\"layout\" id=\"layout\">");
-    out.push_str(wizard(t).as_str());
-    out.push_str(result_placeholder(t).as_str());
+    out.push_str(wizard(t, page_texts).as_str());
+    out.push_str(result_placeholder(t, page_texts).as_str());
     out.push_str("</main>");
     Html::trusted(out)
 }
@@ -399,7 +398,7 @@ pub fn body(lang: Language, other_page: impl Fn(Language) -> String, single_file
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::i18n::{EN, ZH_TW};
+    use crate::core::i18n::{EN, PAGE_EN, PAGE_ZH_TW};
 
     #[test]
     fn pages_link_to_each_other_from_any_depth() {
@@ -409,7 +408,7 @@ mod tests {
 
     #[test]
     fn every_page_has_its_controls_and_only_the_first_shows() {
-        let html = wizard(&EN);
+        let html = wizard(&EN, &PAGE_EN);
         for page in Page::ALL {
             let open = format!("<div class=\"question-page\" id=\"{}\"", page.element_id());
             assert_eq!(html.matches(&open).count(), 1, "{page:?}");
@@ -431,14 +430,14 @@ mod tests {
         assert!(en.contains("<h1>Push notifications wizard</h1>"));
         let zh = body(Language::ZhTw, |other| path_between(Language::ZhTw, other), "lync-push-wizard.html");
         assert!(zh.contains("href=\"../index.html#lang=en\" hreflang=\"en\" lang=\"en\">English</a>"));
-        assert!(zh.contains(&format!("<h1>{}</h1>", ZH_TW.page_title)));
+        assert!(zh.contains(&format!("<h1>{}</h1>", PAGE_ZH_TW.page_title)));
         assert!(zh.contains("<a href=\"lync-push-wizard.html\">lync-push-wizard.html</a>"), "the from-disk hint links the file");
         assert!(zh.starts_with("<p class=\"from-disk\""), "first, so an unstyled page starts with it");
     }
 
     #[test]
     fn a_first_visit_shows_the_choices_that_empty_answers_mean() {
-        let html = wizard(&EN);
+        let html = wizard(&EN, &PAGE_EN);
         let checked: Vec<&str> = html.split(" checked>").map(|before| before.rsplit("data-testid=\"").next().unwrap().trim_end_matches('"')).collect();
         assert_eq!(checked[..checked.len() - 1], ["pool-lync2013", "existing-provider-no", "scope-no"]);
     }
@@ -458,7 +457,7 @@ mod tests {
 
     #[test]
     fn the_result_area_gives_no_verdict() {
-        let html = result_placeholder(&EN);
+        let html = result_placeholder(&EN, &PAGE_EN);
         assert!(html.contains("data-verdict=\"pending\"><p class=\"headline\">No verdict yet</p>"));
         assert!(!html.contains("data-testid"), "nothing a test could take for the wasm's result");
     }
