@@ -268,12 +268,16 @@ async fn site_scope_uses_the_site_identity() {
 }
 
 #[wasm_bindgen_test]
-async fn result_shows_plan_script_checklist_tests_and_notes() {
+async fn the_result_shows_the_plan_and_its_diagram() {
     let page = mount(seed_answers()).await;
-    tick().await;
     assert_eq!(page.count("[data-testid=plan] li"), 6);
     assert_eq!(page.count("[data-testid=diagram] svg[role=img] .node.active"), 7);
     assert!(page.text("diagram").contains("then APNS to Lync 2010 Mobile on iPhone/iPad"), "the text alternative");
+}
+
+#[wasm_bindgen_test]
+async fn the_result_shows_the_coloured_script() {
+    let page = mount(seed_answers()).await;
     let script = page.text("script");
     for command in [
         "New-CsHostingProvider -Identity \"LyncOnline\" -Enabled $True -ProxyFqdn \"sipfed.online.lync.com\" -VerificationLevel UseSourceVerification",
@@ -285,24 +289,44 @@ async fn result_shows_plan_script_checklist_tests_and_notes() {
         assert!(script.contains(command), "{command}");
     }
     assert!(page.count("[data-testid=script] .tok-cmdlet") > 10);
-    // The rollback removes only what the configuration script can create, from its record.
+}
+
+/// The rollback removes only what the configuration script can create, from its record.
+#[wasm_bindgen_test]
+async fn the_undo_section_shows_the_rollback() {
+    let page = mount(seed_answers()).await;
     page.open_undo().await;
     let undo = page.text("rollback");
     assert!(undo.contains("Remove-CsHostingProvider -Identity \"LyncOnline\""));
     assert!(undo.contains("Remove-CsAllowedDomain -Identity \"push.lync.com\""));
     assert!(undo.contains("Import-Clixml -Path $recordPath"));
     assert!(page.try_find("download-rollback").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_tests_come_with_their_troubleshooting() {
+    let page = mount(seed_answers()).await;
     assert_eq!(page.count("[data-testid=tests] > ul > li"), 2);
     let tests = page.text("tests");
     assert!(tests.contains("Troubleshooting") && tests.contains("Baltimore CyberTrust Root"));
     assert!(tests.contains("Get-CsAccessEdgeConfiguration | Select-Object RoutingMethod"));
+}
+
+/// Starting the shell and the plan's four notes, to tick; nothing is done by hand here.
+#[wasm_bindgen_test]
+async fn before_you_start_is_a_list_to_tick() {
+    let page = mount(seed_answers()).await;
     assert!(page.text("before").contains("TCP 5223"));
-    // Starting the shell and the plan's four notes, to tick; nothing is done by hand here.
     assert_eq!(page.count("[data-testid=before] input"), 1 + 4);
     assert_eq!(page.count("[data-testid=checklist] input"), 0);
     page.click("tick-start-shell").await;
     let tick_box: HtmlInputElement = page.find("tick-start-shell").dyn_into().unwrap();
     assert!(tick_box.checked());
+}
+
+#[wasm_bindgen_test]
+async fn the_share_link_carries_the_answers_and_the_language() {
+    let page = mount(seed_answers()).await;
     assert!(page
         .text("share-link")
         .ends_with("#edge=lync2013&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com&lang=en"));
@@ -408,45 +432,70 @@ async fn text_fields_show_saved_values_when_shown_again() {
     assert_eq!(input.value(), "Redmond", "shown again after another page");
 }
 
-#[wasm_bindgen_test]
-async fn a_pasted_script_restores_its_answers() {
+/// A script restored by pasting it: an OCS 2007 R2 rollback, pasted over the user's own answers
+/// (no Edge Server), with Windows line ends.
+async fn pasted_over_own_answers() -> Mounted {
     let mut answers = seed_answers();
     answers.edge = Some(EdgeServer::Ocs2007R2);
     let plan = lync_push_wizard::core::plan(&answers).unwrap();
     let undo = lync_push_wizard::core::render::rollback::rollback(&plan);
-    let own = Answers { edge: Some(EdgeServer::None), ..Answers::default() };
-    let page = mount(own).await;
-    tick().await;
-    let checked = |test_id: &str| page.find(test_id).dyn_into::<HtmlInputElement>().unwrap().checked();
-    assert!(checked("edge-none") && !checked("edge-ocs2007r2"), "the question shows the answer");
-    let area: web_sys::HtmlTextAreaElement = page.find("pasted-script").dyn_into().unwrap();
-    area.set_value("not a script");
-    area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    tick().await;
+    let page = mount(Answers { edge: Some(EdgeServer::None), ..Answers::default() }).await;
+    assert!(page.checked("edge-none") && !page.checked("edge-ocs2007r2"), "the question shows the answer");
+    page.paste(&undo.replace('\n', "\r\n")).await;
+    page
+}
+
+impl Mounted {
+    fn checked(&self, test_id: &str) -> bool {
+        self.find(test_id).dyn_into::<HtmlInputElement>().unwrap().checked()
+    }
+
+    async fn paste(&self, text: &str) {
+        let area: web_sys::HtmlTextAreaElement = self.find("pasted-script").dyn_into().unwrap();
+        area.set_value(text);
+        area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        tick().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn pasted_text_that_is_no_script_is_said_to_be_so() {
+    let page = mount(seed_answers()).await;
+    page.paste("not a script").await;
     assert!(page.text("open-script-status").contains("No share link found"));
-    area.set_value(&undo.replace('\n', "\r\n"));
-    area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_script_restores_its_answers_and_says_so_beside_the_box() {
+    let page = pasted_over_own_answers().await;
     assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("configure"));
     assert!(page.text("verdict").contains("OCS 2007 R2"));
     assert!(page.text("script-notice").contains("restored from the script"), "said beside the box");
     assert_eq!(page.count("[data-testid=script-notice] .notice"), 1);
     assert_eq!(page.count("[data-testid=notices] .notice"), 0, "and only there");
+    let area: web_sys::HtmlTextAreaElement = page.find("pasted-script").dyn_into().unwrap();
     assert_eq!(area.value(), "", "the pasted text is cleared once its answers are taken");
-    assert!(checked("edge-ocs2007r2") && !checked("edge-none"), "the open question follows the restored answers");
+    assert!(page.checked("edge-ocs2007r2") && !page.checked("edge-none"), "the open question follows the restored answers");
     page.click("progress-2").await;
-    assert!(checked("client-ios-lync2010") && checked("client-wp-lync2013") && !checked("client-android"));
-    // The answers it replaced come back on request, and the open question shows them.
+    assert!(page.checked("client-ios-lync2010") && page.checked("client-wp-lync2013") && !page.checked("client-android"));
+}
+
+/// The answers a script replaced come back on request, and the open question shows them.
+#[wasm_bindgen_test]
+async fn the_answers_a_script_replaced_come_back_on_request() {
+    let page = pasted_over_own_answers().await;
+    page.click("progress-2").await;
     page.click("bring-back").await;
     assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("pending"));
-    assert!(!checked("client-ios-lync2010") && !checked("client-wp-lync2013"));
+    assert!(!page.checked("client-ios-lync2010") && !page.checked("client-wp-lync2013"));
     assert_eq!(page.count("[data-testid=script-notice] .notice"), 0, "bringing them back ends the notice");
-    // A second script replaces the first one's notice rather than adding another.
-    for _ in 0..2 {
-        area.set_value(&undo);
-        area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-        tick().await;
-    }
+}
+
+/// A second script replaces the first one's notice rather than adding another.
+#[wasm_bindgen_test]
+async fn a_second_script_replaces_the_first_ones_notice() {
+    let page = pasted_over_own_answers().await;
+    page.paste(&lync_push_wizard::core::render::rollback::rollback(&lync_push_wizard::core::plan(&seed_answers()).unwrap())).await;
     assert_eq!(page.count("[data-testid=script-notice] .notice"), 1);
     page.click("dismiss").await;
     assert_eq!(page.count("[data-testid=script-notice] .notice"), 0);

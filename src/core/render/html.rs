@@ -456,11 +456,59 @@ mod tests {
     use super::super::steps;
     use super::*;
 
+    /// One start tag of some markup: its name, its attributes (name, value; `None` for a bare
+    /// one such as `checked`) and the text up to the next tag. Enough to query this module's
+    /// own markup by what it says rather than by how its attributes happen to be ordered.
+    #[derive(Debug)]
+    struct Tag {
+        name: String,
+        attributes: Vec<(String, Option<String>)>,
+        text: String,
+    }
+
+    impl Tag {
+        fn get(&self, name: &str) -> Option<&str> {
+            self.attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_deref().unwrap_or(""))
+        }
+    }
+
+    fn tags(markup: &str) -> Vec<Tag> {
+        let mut out = Vec::new();
+        for piece in markup.split('<').skip(1).filter(|piece| !piece.starts_with('/')) {
+            let (inside, text) = piece.split_once('>').unwrap_or((piece, ""));
+            let name: String = inside.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let mut attributes = Vec::new();
+            let mut rest = inside[name.len()..].trim_start();
+            while !rest.is_empty() {
+                let key: String = rest.chars().take_while(|c| *c != '=' && *c != ' ').collect();
+                rest = &rest[key.len()..];
+                if let Some(quoted) = rest.strip_prefix("=\"") {
+                    let end = quoted.find('"').expect("a closed attribute value");
+                    attributes.push((key, Some(quoted[..end].to_string())));
+                    rest = quoted[end + 1..].trim_start();
+                } else {
+                    attributes.push((key, None));
+                    rest = rest.trim_start();
+                }
+            }
+            out.push(Tag { name, attributes, text: text.to_string() });
+        }
+        out
+    }
+
+    /// The tags named `name` whose attribute `key` is `value`.
+    fn find<'a>(tags: &'a [Tag], name: &str, key: &str, value: &str) -> Vec<&'a Tag> {
+        tags.iter().filter(|tag| tag.name == name && tag.get(key) == Some(value)).collect()
+    }
+
     #[test]
     fn action_buttons_name_their_action_and_escape_their_text() {
         let mut out = String::new();
         action_button(&mut out, "secondary", Action::Copy, "copy-script", "Copy <all>");
-        assert_eq!(out, "<button type=\"button\" class=\"secondary\" data-action=\"copy\" data-testid=\"copy-script\">Copy &lt;all&gt;</button>");
+        let button = &tags(&out)[0];
+        assert_eq!((button.name.as_str(), button.get("type"), button.get("class")), ("button", Some("button"), Some("secondary")));
+        assert_eq!((button.get("data-action"), button.get("data-testid")), (Some("copy"), Some("copy-script")));
+        assert_eq!(button.text, "Copy &lt;all&gt;");
     }
 
     #[test]
@@ -478,12 +526,19 @@ mod tests {
         let t = &crate::core::i18n::EN;
         let gui = steps::checklist(t, &plan);
         let html = checklist(&gui, |id| id == "step1-gui2");
-        assert_eq!(html.matches("<input type=\"checkbox\"").count(), gui.len());
-        assert_eq!(html.matches(" checked>").count(), 1);
-        assert!(html.contains("data-tick=\"step1-gui2\" data-testid=\"tick-step1-gui2\" checked>"));
-        assert!(html.contains("data-tick=\"step1-gui1\" data-testid=\"tick-step1-gui1\">"));
+        let boxes = tags(&html).into_iter().filter(|tag| tag.name == "input").collect::<Vec<_>>();
+        assert_eq!(boxes.len(), gui.len());
+        assert!(boxes.iter().all(|input| input.get("type") == Some("checkbox")));
+        for (input, (id, _)) in boxes.iter().zip(&gui) {
+            assert_eq!(input.get("data-tick"), Some(id.as_str()));
+            assert_eq!(input.get("data-testid"), Some(format!("tick-{id}").as_str()));
+            assert_eq!(input.get("checked").is_some(), id == "step1-gui2", "{id}");
+        }
         let before = checklist(&steps::before_you_start(t, &plan), |id| id == "start-shell");
-        assert!(before.starts_with("<li><label class=\"choice compact\"><input type=\"checkbox\" data-tick=\"start-shell\" data-testid=\"tick-start-shell\" checked><span>Start the Lync Server Management Shell"), "{before}");
+        let before_tags = tags(&before);
+        let first = find(&before_tags, "input", "data-tick", "start-shell");
+        assert!(first.len() == 1 && first[0].get("checked").is_some());
+        assert!(before_tags.iter().any(|tag| tag.text.starts_with("Start the Lync Server Management Shell")), "{before}");
         assert!(before.contains("data-tick=\"note-apple-wifi-port\""), "{before}");
     }
 
@@ -516,15 +571,23 @@ mod tests {
     #[test]
     fn choices_carry_token_label_and_hint() {
         let t = &crate::core::i18n::EN;
-        let edges = edge_choices(t, &|token| token == "none");
-        assert!(edges.contains("value=\"none\" data-testid=\"edge-none\" checked>"));
-        assert_eq!(edges.matches(" checked").count(), 1);
-        assert!(edges.starts_with("<legend class=\"visually-hidden\">"));
-        assert_eq!(edges.matches("<input type=\"radio\" name=\"edge\" value=\"").count(), EdgeServer::ALL.len());
-        assert!(edges.contains("value=\"ocs2007r2\" data-testid=\"edge-ocs2007r2\"><span class=\"choice-text\"><span class=\"choice-title\">"));
-        let clients = client_choices(t, &|_| false);
-        assert_eq!(clients.matches("<input type=\"checkbox\" value=\"").count(), MobileClient::ALL.len());
-        assert!(clients.contains(&format!("{}</span><span class=\"choice-hint\">{}</span>", text::client_label(t, MobileClient::Android), escape(text::need_reason(t, need_of(PoolVersion::Lync2013, MobileClient::Android))))));
+        let edges = tags(&edge_choices(t, &|token| token == "none"));
+        assert_eq!(edges[0].name, "legend", "the group is named first");
+        let radios = find(&edges, "input", "name", "edge");
+        assert_eq!(radios.len(), EdgeServer::ALL.len());
+        for (input, edge) in radios.iter().zip(EdgeServer::ALL) {
+            assert_eq!(input.get("type"), Some("radio"));
+            assert_eq!(input.get("value"), Some(edge.token()));
+            assert_eq!(input.get("data-testid"), Some(format!("edge-{}", edge.token()).as_str()));
+            assert_eq!(input.get("checked").is_some(), *edge == EdgeServer::None);
+        }
+        let clients = tags(&client_choices(t, &|_| false));
+        let boxes = find(&clients, "input", "type", "checkbox");
+        assert_eq!(boxes.len(), MobileClient::ALL.len());
+        // Each box's title, then its hint: why this client needs push or not.
+        let android = clients.iter().position(|tag| tag.get("value") == Some("android")).expect("the Android box");
+        let texts: Vec<&str> = clients[android..].iter().map(|tag| tag.text.as_str()).filter(|text| !text.is_empty()).take(2).collect();
+        assert_eq!(texts, [text::client_label(t, MobileClient::Android), escape(text::need_reason(t, need_of(PoolVersion::Lync2013, MobileClient::Android))).as_str()]);
     }
 
     #[test]
