@@ -82,10 +82,9 @@ mod site {
         replace_tag_naming(&mut html, "name=description", &description).or_else(|_| replace_tag_naming(&mut html, "name=\"description\"", &description))?;
         // The other languages' pages, for lang.js and the wasm. Named by data-lang, not hreflang:
         // a search engine wants hreflang addresses absolute, and the site's address is unknown.
-        // lang.js first after the policy (which must come before any script it governs). Measured
-        // both ways in one bench run each: first, Lighthouse mobile scored 100 in 5 runs of 5 and
-        // the throttled first question took 836 ms; last in the head, 98 in 2 runs of 5 (its
-        // simulated first paint waits on the script) and 728 ms. Lighthouse's budget is kept.
+        // lang.js first after the policy (which must come before any script it governs). Last in
+        // the head, the throttled first paint came sooner but Lighthouse's simulated one later;
+        // the bench report in README.md has both.
         let mut language = String::new();
         for &other in Language::ALL.iter().filter(|&&other| other != lang) {
             language.push_str(&format!("<link rel=\"alternate\" data-lang=\"{}\" href=\"{}\">", other.token(), href_of(other)));
