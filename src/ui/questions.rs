@@ -5,11 +5,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::decision::{route_for, Route};
 use crate::core::i18n::Strings;
 use crate::core::render::html::Html;
-use crate::core::render::page::{progress, question_count, ChoiceGroup};
-use crate::core::{Answers, Field, ScopeKind};
+use crate::core::render::page::{progress, provider_not_used, question_count, ChoiceGroup, TextField};
+use crate::core::{Answers, Field};
 
 use super::browser;
 use super::state::{bit, use_store, Page, Store};
@@ -20,7 +19,7 @@ pub fn adopt(t: &'static Strings) {
     adopt_progress(t);
     adopt_navigation(t);
     adopt_choices();
-    for field in &TEXT_FIELDS {
+    for field in TextField::ALL {
         adopt_text_field(t, field);
     }
     for field in [Field::Edge, Field::Pool, Field::Clients] {
@@ -28,26 +27,6 @@ pub fn adopt(t: &'static Strings) {
     }
     adopt_provider_note();
 }
-
-/// The text fields, with how each reads and writes its answer and when its answer makes it
-/// irrelevant (what it holds is kept).
-struct TextField {
-    field: Field,
-    read: fn(&Answers) -> &str,
-    write: fn(&mut Answers, String),
-    hidden: fn(&Answers) -> bool,
-}
-
-static TEXT_FIELDS: [TextField; 3] = [
-    TextField { field: Field::AccessEdge, read: |a| &a.access_edge, write: |a, v| a.access_edge = v, hidden: |_| false },
-    TextField {
-        field: Field::ProviderIdentity,
-        read: |a| &a.provider_identity,
-        write: |a, v| a.provider_identity = v,
-        hidden: |a| !a.provider_exists,
-    },
-    TextField { field: Field::Site, read: |a| &a.site, write: |a, v| a.site = v, hidden: |a| a.scope != ScopeKind::Site },
-];
 
 /// What the reader chose or typed in the page before the wasm took it over goes into the
 /// answers as if given after the takeover. The page showed the choices of a first visit and
@@ -65,15 +44,15 @@ pub fn take_early_answers(store: Store) {
             (chosen != as_written || element.has_attribute("data-early")).then_some((group, chosen))
         })
         .collect();
-    let typed: Vec<(&TextField, String)> =
-        TEXT_FIELDS.iter().filter_map(|field| Some((field, browser::input_value(field.field.token()).filter(|typed| !typed.is_empty())?))).collect();
+    let typed: Vec<(TextField, String)> =
+        TextField::ALL.into_iter().filter_map(|field| Some((field, browser::input_value(field.field().token()).filter(|typed| !typed.is_empty())?))).collect();
     if !chosen.is_empty() || !typed.is_empty() {
         store.answers.update(|answers| {
             for (group, tokens) in &chosen {
                 group.take(answers, tokens);
             }
             for (field, value) in typed {
-                (field.write)(answers, value);
+                field.write(answers, value);
             }
         });
     }
@@ -183,26 +162,25 @@ fn adopt_choices() {
 }
 
 /// A text field bound to its answer, with its message; hidden while its answer is irrelevant.
-fn adopt_text_field(t: &'static Strings, field: &'static TextField) {
+fn adopt_text_field(t: &'static Strings, field: TextField) {
     let store = use_store();
-    let id = field.field.token();
+    let id = field.field().token();
     let (Some(input), Some(wrapper)) = (browser::by_id(id), browser::by_id(&format!("{id}-field"))) else { return };
-    let (read, write, hidden) = (field.read, field.write, field.hidden);
-    Effect::new(move |_| browser::set_hidden(&wrapper, store.answers.with(hidden)));
+    Effect::new(move |_| browser::set_hidden(&wrapper, store.answers.with(|answers| field.hidden(answers))));
     // Two Effects: the value follows the answers only, so showing a problem (the field was left)
     // never writes an older answer over what is in the field.
     let shown = input.clone();
-    Effect::new(move |_| store.answers.with(|answers| browser::set_input_value(&shown, read(answers))));
+    Effect::new(move |_| store.answers.with(|answers| browser::set_input_value(&shown, field.read(answers))));
     let shown = input.clone();
     Effect::new(move |_| {
-        let invalid = store.field_problem(field.field, t).is_some();
+        let invalid = store.field_problem(field.field(), t).is_some();
         browser::set_attribute(&shown, "aria-invalid", if invalid { "true" } else { "false" });
     });
     browser::listen(&input, "input", move |event| {
         let value = event_target_value(&event);
-        store.answers.update(|answers| write(answers, value))
+        store.answers.update(|answers| field.write(answers, value))
     });
-    adopt_field_message(t, field.field);
+    adopt_field_message(t, field.field());
 }
 
 /// The core's message for a field, announced politely as it changes.
@@ -216,8 +194,5 @@ fn adopt_field_message(t: &'static Strings, field: Field) {
 fn adopt_provider_note() {
     let store = use_store();
     let Some(note) = browser::by_id("provider-not-used") else { return };
-    Effect::new(move |_| {
-        let direct = store.answers.with(|a| a.edge.and_then(route_for)) == Some(Route::DirectFederation);
-        browser::set_hidden(&note, !direct);
-    });
+    Effect::new(move |_| browser::set_hidden(&note, !store.answers.with(provider_not_used)));
 }

@@ -5,6 +5,7 @@
 //! the answers are the empty ones this page shows.
 
 use crate::core::i18n::{fill, Language, PageStrings, Strings};
+use crate::core::decision::{route_for, Route};
 use crate::core::{Answers, EdgeServer, Field, MobileClient, PoolVersion, ScopeKind};
 
 use super::html::{client_choices, edge_choices, escape, pool_choices, yes_no, Html};
@@ -139,6 +140,59 @@ impl ChoiceGroup {
             self.choose(answers, token, true);
         }
     }
+}
+
+/// The text fields: their answer, how it is written, and when the other answers make it
+/// irrelevant (it is hidden then; what it holds is kept). The page is written, and kept, by these.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TextField {
+    AccessEdge,
+    ProviderIdentity,
+    Site,
+}
+
+impl TextField {
+    pub const ALL: [TextField; 3] = [TextField::AccessEdge, TextField::ProviderIdentity, TextField::Site];
+
+    /// The field it answers; its token is the input's id.
+    pub const fn field(self) -> Field {
+        match self {
+            TextField::AccessEdge => Field::AccessEdge,
+            TextField::ProviderIdentity => Field::ProviderIdentity,
+            TextField::Site => Field::Site,
+        }
+    }
+
+    pub fn read(self, answers: &Answers) -> &str {
+        match self {
+            TextField::AccessEdge => &answers.access_edge,
+            TextField::ProviderIdentity => &answers.provider_identity,
+            TextField::Site => &answers.site,
+        }
+    }
+
+    pub fn write(self, answers: &mut Answers, value: String) {
+        match self {
+            TextField::AccessEdge => answers.access_edge = value,
+            TextField::ProviderIdentity => answers.provider_identity = value,
+            TextField::Site => answers.site = value,
+        }
+    }
+
+    /// The existing provider's Identity only when one exists; the site only for site scope.
+    pub fn hidden(self, answers: &Answers) -> bool {
+        match self {
+            TextField::AccessEdge => false,
+            TextField::ProviderIdentity => !answers.provider_exists,
+            TextField::Site => answers.scope != ScopeKind::Site,
+        }
+    }
+}
+
+/// Behind an Edge that federates directly (`decision::route_for`), the hosting-provider answer
+/// is not used, and the provider page says so.
+pub fn provider_not_used(answers: &Answers) -> bool {
+    answers.edge.and_then(route_for) == Some(Route::DirectFederation)
 }
 
 /// Where each language's page is, relative to the site's root.
@@ -318,19 +372,19 @@ fn page_controls(out: &mut String, t: &Strings, page: Page) {
             field_message(out, Field::Clients);
         }
         Page::AccessEdge => {
-            text_field(out, Field::AccessEdge, t.field_access_edge, t.access_edge_help, "accessproxy.contoso.com", false);
+            text_field(out, TextField::AccessEdge, t.field_access_edge, t.access_edge_help, "accessproxy.contoso.com");
         }
         Page::Provider => {
             out.push_str(&format!("<p class=\"help\">{}</p>", escape(t.provider_help)));
-            // Shown by the wasm behind an Edge that federates directly (decision::route_for).
-            out.push_str(&format!("<p class=\"aside\" id=\"provider-not-used\" hidden>{}</p>", escape(t.provider_not_used)));
+            let hidden = if provider_not_used(first_visit) { "" } else { " hidden" };
+            out.push_str(&format!("<p class=\"aside\" id=\"provider-not-used\"{hidden}>{}</p>", escape(t.provider_not_used)));
             choices(out, "existing-provider-choices", "", "choices", &yes_no("existing-provider", t.page_provider, t.provider_no, t.provider_yes, &shows(ChoiceGroup::ExistingProvider)));
-            text_field(out, Field::ProviderIdentity, t.provider_identity_label, t.provider_identity_help, "Office365", true);
+            text_field(out, TextField::ProviderIdentity, t.provider_identity_label, t.provider_identity_help, "Office365");
         }
         Page::Scope => {
             out.push_str(&format!("<p class=\"help\">{}</p>", escape(t.scope_help)));
             choices(out, "scope-choices", "", "choices", &yes_no("scope", t.page_scope, t.scope_global, t.scope_site, &shows(ChoiceGroup::Scope)));
-            text_field(out, Field::Site, t.field_site, t.site_help, "Redmond", true);
+            text_field(out, TextField::Site, t.field_site, t.site_help, "Redmond");
         }
     }
 }
@@ -345,10 +399,11 @@ fn field_message(out: &mut String, field: Field) {
     out.push_str(&format!("<p class=\"field-error\" id=\"{id}-error\" aria-live=\"polite\" data-testid=\"error-{id}\"></p>"));
 }
 
-/// A labelled text field with its help and message; `hidden` until its answer makes it relevant.
-fn text_field(out: &mut String, field: Field, label: &str, help: &str, placeholder: &str, hidden: bool) {
+/// A labelled text field with its help and message, hidden as for a first visit's answers.
+fn text_field(out: &mut String, text_field: TextField, label: &str, help: &str, placeholder: &str) {
+    let field = text_field.field();
     let id = field.token();
-    let hidden = if hidden { " hidden" } else { "" };
+    let hidden = if text_field.hidden(&Answers::default()) { " hidden" } else { "" };
     out.push_str(&format!("<div class=\"field\" id=\"{id}-field\"{hidden}>"));
     out.push_str(&format!("<label for=\"{id}\">{}</label>", escape(label)));
     out.push_str(&format!("<p class=\"help\" id=\"{id}-help\">{}</p>", escape(help)));
