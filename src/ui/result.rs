@@ -410,7 +410,7 @@ fn OpenScript(t: &'static Strings) -> impl IntoView {
 #[component]
 fn ShareAndReset(t: &'static Strings) -> impl IntoView {
     let store = use_store();
-    let link = move || browser::link_to(&store.answers.with(|a| share::link_fragment(a, store.lang.get())));
+    let link = move || browser::link_to(&store.answers.with(|a| share::link_fragment(a, store.lang)));
     let status = RwSignal::new(String::new());
     let confirming = RwSignal::new(false);
     // The focus goes with the question and comes back with the button, once the page shows the

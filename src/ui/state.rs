@@ -24,7 +24,8 @@ pub struct Store {
     /// Furthest page reached: every page up to it can be opened directly.
     pub seen: RwSignal<usize>,
     pub notices: RwSignal<Vec<Notice>>,
-    pub lang: RwSignal<Language>,
+    /// The page's language: each language has its own page, so it never changes here.
+    pub lang: Language,
     /// The fields whose problems are shown, one bit each (`bit`): a field's once it has been
     /// left or Next was pressed on it, every field's for answers that come back (saved, linked
     /// or restored), none on a first visit.
@@ -46,7 +47,7 @@ impl Store {
         let answers = RwSignal::new(initial.state.answers);
         let ticks = RwSignal::new(initial.state.ticks);
         let notices = RwSignal::new(initial.notices);
-        let lang = RwSignal::new(initial.lang);
+        let lang = initial.lang;
         let touched = RwSignal::new(if first_visit { 0 } else { usize::MAX });
         let seen = RwSignal::new(seen);
         // The clients question is answered once left with Next, or when answers come back.
@@ -78,7 +79,7 @@ impl Store {
                     return;
                 }
                 let state =
-                    SavedState { version: SCHEMA_VERSION, answers: answers.get(), ticks: ticks.get(), lang: Some(lang.get()) };
+                    SavedState { version: SCHEMA_VERSION, answers: answers.get(), ticks: ticks.get(), lang: Some(lang) };
                 if !browser::save(&state) && !notices.with_untracked(|n| n.contains(&Notice::StorageFull)) {
                     notices.update(|n| n.push(Notice::StorageFull));
                 }
@@ -153,7 +154,7 @@ impl Store {
             browser::forget_fragment();
         }
         // A link in the other language opens that language's page, which takes the link.
-        if let Some(lang) = link.lang.filter(|&lang| lang != self.lang.get_untracked()) {
+        if let Some(lang) = link.lang.filter(|&lang| lang != self.lang) {
             if browser::open_language_page(lang, &crate::core::share::link_fragment(&link.answers, lang)) {
                 return;
             }
