@@ -23,7 +23,7 @@
     location.replace(page.href + location.hash);
     return;
   }
-  // Any name other than lang= is an answer.
+  // Any name other than lang= is an answer (as core::share::carries_answers says).
   if (/(?:^|&)(?!lang=)[^&=]+=/.test(hash)) {
     root.setAttribute("data-link", "");
   }

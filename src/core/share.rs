@@ -56,7 +56,8 @@ pub fn lang_fragment(lang: Language) -> String {
 }
 
 /// Whether a fragment carries any answer, not only the language: a page opened with only
-/// `lang=` keeps the answers this browser has.
+/// `lang=` keeps the answers this browser has. `src/lang.js` restates this rule, as it runs
+/// before the wasm exists.
 pub fn carries_answers(fragment: &str) -> bool {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     fragment.split('&').any(|pair| !pair.is_empty() && pair.split('=').next() != Some(KEY_LANG))
