@@ -384,6 +384,34 @@ fn release_html_is_complete_and_relative() {
     assert_eq!(found["absolute"], json!([]), "no absolute asset URLs");
 }
 
+/// What the first paint needs is asked for at once, and the wasm only after that paint: the
+/// stylesheet before `lang.js` blocks the parser (the policy's meta tag stops the preload
+/// scanner, so nothing after a blocking script is asked for until it has run), and the wasm and
+/// its JavaScript not before the first contentful paint (Lighthouse counts into that paint every
+/// request begun before it).
+#[test]
+#[ignore = "needs the release site and Chromium: ./dev test"]
+fn the_first_paint_waits_for_nothing_it_does_not_need() {
+    let driver = Driver::start();
+    let session = driver.session(Options::default());
+    open(&session, site());
+    let found = session.exec(
+        "const started = (end) => performance.getEntriesByType('resource').filter(r => r.name.endsWith(end)).map(r => r.startTime);
+         return {
+           paint: performance.getEntriesByName('first-contentful-paint').map(p => p.startTime),
+           css: started('.css'), lang: started('/lang.js'), wasm: started('_bg.wasm'),
+           glue: performance.getEntriesByType('resource').filter(r => /lync-push-wizard-[0-9a-f]+\\.js$/.test(r.name)).map(r => r.startTime),
+         };",
+        vec![],
+    );
+    let times = |key: &str| -> Vec<f64> { found[key].as_array().into_iter().flatten().filter_map(|v| v.as_f64()).collect() };
+    let ([paint], [css], [lang], [wasm], [glue]) = (&times("paint")[..], &times("css")[..], &times("lang")[..], &times("wasm")[..], &times("glue")[..]) else {
+        panic!("one first contentful paint, stylesheet, lang.js, wasm and glue each: {found}");
+    };
+    assert!(css <= lang, "the stylesheet is asked for before lang.js: {found}");
+    assert!(wasm >= paint && glue >= paint, "the wasm and its JavaScript are asked for after the first contentful paint: {found}");
+}
+
 /// The page's Content-Security-Policy allows no inline script and no eval. The wizard starts and
 /// works under it without one violation, and a script injected inline does not run.
 #[test]
