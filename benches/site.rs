@@ -2,7 +2,10 @@
 //! - a static page (`benches/static-page`): one question in plain HTML and CSS, no script; the
 //!   floor for the first question's paint, which the wizard pre-renders into its HTML;
 //! - an empty Leptos app built with the same profile and tools (`benches/empty-app`): the floor
-//!   for the size of any Leptos app.
+//!   for the size of any Leptos app;
+//! - the wizard's own page without its scripts and policy (written from `dist/` at each run):
+//!   what its first paint costs as plain HTML and CSS, so that the gap to the static page splits
+//!   into what the page shows and what its start-up adds.
 //!
 //! It prints a table, writes it as JSON (`target/bench/report.json`) and prints PASS/FAIL against
 //! the budgets below. Only the size ceiling fails the command: timings are too noisy on a shared
@@ -81,6 +84,8 @@ pub struct Site {
     /// Whether the page says when its wasm is ready (`wizard-ready`), so that script after
     /// ready is measured.
     has_ready: bool,
+    /// Whether Lighthouse runs on it (not on a page that is only a yardstick for another).
+    lighthouse: bool,
 }
 
 impl Site {
@@ -90,7 +95,7 @@ impl Site {
 }
 
 /// The wizard first: the budgets compare it with the static page and the empty app.
-fn sites() -> [Site; 3] {
+fn sites() -> [Site; 4] {
     [
         Site {
             name: "wizard",
@@ -99,6 +104,7 @@ fn sites() -> [Site; 3] {
             script_contains: "accessproxy.contoso.com",
             changes: Some(["[data-testid=edge-lync2010]", "[data-testid=edge-lync2013]"]),
             has_ready: true,
+            lighthouse: true,
         },
         Site {
             name: "static page",
@@ -107,6 +113,7 @@ fn sites() -> [Site; 3] {
             script_contains: "",
             changes: None,
             has_ready: false,
+            lighthouse: true,
         },
         Site {
             name: "empty app",
@@ -115,6 +122,16 @@ fn sites() -> [Site; 3] {
             script_contains: "",
             changes: Some(["input[type=checkbox]", "input[type=checkbox]"]),
             has_ready: false,
+            lighthouse: true,
+        },
+        Site {
+            name: "page alone",
+            dist: Path::new(ROOT).join("target/bench/page-alone-source"),
+            fragment: "",
+            script_contains: "",
+            changes: None,
+            has_ready: false,
+            lighthouse: false,
         },
     ]
 }
@@ -175,6 +192,7 @@ fn run() -> Result<bool, String> {
     let settings = settings()?;
     let sites = sites();
     let mut report = report_head();
+    write_page_alone(&sites[0].dist, &sites[3].dist)?;
     for site in &sites {
         if !site.dist.join("index.html").is_file() {
             return Err(format!("{} has no index.html: ./dev bench builds it", site.dist.display()));
@@ -189,6 +207,40 @@ fn run() -> Result<bool, String> {
     let size_ok = table::print(&report, &sites, &BUDGETS);
     write_report(&report, &settings.out)?;
     Ok(size_ok)
+}
+
+/// The wizard's pre-rendered page with no `<script>` and no policy meta tag (which also stops
+/// Chromium's preload scanner), beside its stylesheets and icon: the same HTML and CSS, painted
+/// with none of what starts the wizard.
+fn write_page_alone(dist: &Path, into: &Path) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(into);
+    std::fs::create_dir_all(into).map_err(|e| format!("{}: {e}", into.display()))?;
+    let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("{}/index.html: {e}", dist.display()))?;
+    let mut alone = without_elements(&page, "<script", "</script>");
+    alone = without_elements(&alone, "<meta content=\"default-src", ">");
+    if alone.contains("<script") || alone.contains("Content-Security-Policy") {
+        return Err("the page alone still has a script or a policy: the build's markup changed".into());
+    }
+    std::fs::write(into.join("index.html"), alone).map_err(|e| format!("{}: {e}", into.display()))?;
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let name = entry.map_err(|e| e.to_string())?.file_name().to_string_lossy().to_string();
+        if name.ends_with(".css") || name.starts_with("favicon") {
+            std::fs::copy(dist.join(&name), into.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// `text` without every element from `open` to the next `close` (inclusive).
+fn without_elements(text: &str, open: &str, close: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(open) {
+        out.push_str(&rest[..start]);
+        rest = rest[start..].find(close).map_or("", |end| &rest[start + end + close.len()..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 fn report_head() -> Value {
@@ -280,7 +332,7 @@ fn measure_in_browser(report: &mut Value, sites: &[Site], settings: &Settings) -
     }
     drop(driver);
     if settings.lighthouse {
-        for (site, base) in sites.iter().zip(&servers) {
+        for (site, base) in sites.iter().zip(&servers).filter(|(site, _)| site.lighthouse) {
             for preset in lighthouse::PRESETS {
                 let stem = Path::new(ROOT).join(format!("target/bench/lighthouse-{}-{preset}", site.name.replace(' ', "-")));
                 let mut entry = lighthouse::runs(Path::new(ROOT), base, preset, settings.lighthouse_runs, &stem)?;

@@ -146,7 +146,7 @@ fn verdict(ok: bool) -> &'static str {
 }
 
 fn print_budgets(report: &Value, sites: &[Site], budgets: &Budgets) -> bool {
-    let [ours, static_page, empty] = [sites[0].name, sites[1].name, sites[2].name];
+    let [ours, static_page, empty, alone] = [sites[0].name, sites[1].name, sites[2].name, sites[3].name];
     let site = |name: &str| &report["sites"][name];
     println!("\nbudgets (timings from this machine; only the size ceiling fails the command):");
 
@@ -175,9 +175,15 @@ fn print_budgets(report: &Value, sites: &[Site], budgets: &Budgets) -> bool {
         if let Some(e) = median(empty, &["first_question_ms"]) {
             println!("       (the empty app's: {e:.1} ms)");
         }
+        if let Some(p) = median(alone, &["first_question_ms"]) {
+            println!("       (the wizard's page alone, no script: {p:.1} ms, {:.2}× the static page's; the wizard is {:.2}× it)", p / b, a / p);
+        }
     }
     if let Some(t) = median(ours, &["throttled", "first_question_ms"]) {
         println!("  {} throttled first question {t:.0} ms, median (at most {} ms)", verdict(t <= budgets.throttled_first_question_ms), budgets.throttled_first_question_ms);
+        if let (Some(p), Some(b)) = (median(alone, &["throttled", "first_question_ms"]), median(static_page, &["throttled", "first_question_ms"])) {
+            println!("       (the page alone: {p:.0} ms; the static page: {b:.0} ms)");
+        }
     }
     let ready = &site(ours)["script_after_ready"];
     if !ready.is_null() {
