@@ -347,6 +347,7 @@ fn measure_in_browser(report: &mut Value, sites: &[Site], settings: &Settings) -
 fn record_loads(entry: &mut Value, samples: &LoadSamples) {
     entry["first_question_ms"] = summary(&samples.first_question_ms);
     entry["cls"] = summary(&samples.cls);
+    entry["shifted"] = json!(samples.moved.iter().enumerate().filter(|(_, m)| !m.is_empty()).map(|(load, m)| json!({ "load": load + 1, "moved": m })).collect::<Vec<_>>());
     entry["js_heap_bytes"] = summary(&samples.heap_bytes);
 }
 

@@ -55,7 +55,11 @@ const AFTER_LOAD: &str = "
         setTimeout(() => {
             shifts.push(...observer.takeRecords());
             observer.disconnect();
-            done({ cls: cls(shifts), shifts: shifts.length, ready: ready(), heap: performance.memory ? performance.memory.usedJSHeapSize : null });
+            // What moved, for a CLS above 0 to be traced: each shifted element, when, from where to where.
+            const node = n => n ? n.nodeName.toLowerCase() + (n.id ? '#' + n.id : '') + (typeof n.className === 'string' && n.className ? '.' + n.className.trim().split(/ +/).join('.') : '') : 'a removed node';
+            const rect = r => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+            const moved = shifts.filter(e => !e.hadRecentInput).flatMap(e => e.sources.map(s => `${Math.round(e.startTime)} ms: ${node(s.node)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`));
+            done({ cls: cls(shifts), moved, ready: ready(), heap: performance.memory ? performance.memory.usedJSHeapSize : null });
         }, 100);
     };
     const started = performance.now();
@@ -179,6 +183,8 @@ fn throttled_session(driver: &Driver) -> Session {
 pub struct LoadSamples {
     pub first_question_ms: Vec<f64>,
     pub cls: Vec<f64>,
+    /// Per load, what shifted (see `AFTER_LOAD`); empty where nothing did.
+    pub moved: Vec<Vec<String>>,
     pub heap_bytes: Vec<f64>,
 }
 
@@ -232,6 +238,7 @@ pub fn measure_loads(driver: &Driver, sites: &[Site], servers: &[String], loads:
             let samples = &mut results[index];
             samples.first_question_ms.push(load.first_question_ms);
             samples.cls.push(load.cls);
+            samples.moved.push(load.moved);
             samples.heap_bytes.push(load.heap_bytes);
         }
         eprint!("\r{}: {}/{loads}", conditions.label(), round + 1);
@@ -243,6 +250,7 @@ pub fn measure_loads(driver: &Driver, sites: &[Site], servers: &[String], loads:
 struct Load {
     first_question_ms: f64,
     cls: f64,
+    moved: Vec<String>,
     heap_bytes: f64,
 }
 
@@ -256,6 +264,7 @@ fn one_load(driver: &Driver, site: &Site, base: &str, conditions: Conditions) ->
     Ok(Load {
         first_question_ms,
         cls: after["cls"].as_f64().unwrap_or(f64::NAN),
+        moved: after["moved"].as_array().into_iter().flatten().filter_map(|m| m.as_str().map(str::to_string)).collect(),
         heap_bytes: after["heap"].as_f64().unwrap_or(f64::NAN),
     })
 }

@@ -227,4 +227,11 @@ fn print_cls_budget(ours: &Value) {
     let ok = worst.iter().all(|(_, v)| *v == 0.0);
     let shown: Vec<String> = worst.iter().map(|(what, v)| format!("{what} {}", number(Some(*v)))).collect();
     println!("  {} CLS 0, worst of: {}", verdict(ok), shown.join(", "));
+    for (what, path) in [("load", &["shifted"][..]), ("throttled load", &["throttled", "shifted"][..])] {
+        for shift in at(ours, path).as_array().into_iter().flatten() {
+            for moved in shift["moved"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+                println!("       {what} {}: {moved}", shift["load"]);
+            }
+        }
+    }
 }
