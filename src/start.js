@@ -28,11 +28,18 @@ form?.addEventListener("submit", (event) => {
 // The questions are already in the HTML: the wizard's download waits until they are on screen,
 // so that it competes with nothing the first paint needs (and Lighthouse, which counts every
 // request begun before that paint into it, sees none). A page opened in the background paints
-// nothing, so it need not wait; a browser without paint timing waits for a frame instead.
+// nothing, so it need not wait; a browser without paint timing (where observing it would wait
+// silently for ever) waits for a frame instead; and if the paint is never reported, the wait
+// ends after 2 s all the same.
 const afterFirstPaint = () =>
   new Promise((resolve) => {
     const painted = (entries) => entries.some((entry) => entry.name === "first-contentful-paint");
     if (document.visibilityState === "hidden" || painted(performance.getEntriesByType("paint"))) return resolve();
+    document.addEventListener("visibilitychange", resolve, { once: true });
+    setTimeout(resolve, 2000);
+    if (!window.PerformanceObserver?.supportedEntryTypes?.includes("paint")) {
+      return requestAnimationFrame(() => setTimeout(resolve, 0));
+    }
     try {
       new PerformanceObserver((list, observer) => {
         if (painted(list.getEntries())) {
@@ -41,9 +48,8 @@ const afterFirstPaint = () =>
         }
       }).observe({ type: "paint", buffered: true });
     } catch {
-      requestAnimationFrame(() => setTimeout(resolve, 0));
+      resolve();
     }
-    document.addEventListener("visibilitychange", resolve, { once: true });
   });
 const slow = setTimeout(() => ready() || failed(), 12000);
 try {
