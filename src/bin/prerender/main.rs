@@ -85,14 +85,17 @@ mod site {
         // lang.js right after the stylesheet: the policy's meta tag stops Chromium's preload
         // scanner, so each file is asked for only when the parser reaches it, and a script
         // before the stylesheet would hold that request back until it had run (a round trip
-        // more, measured in README.md's bench report). After it, both are asked for at once,
-        // and the script still runs before anything is shown.
+        // more, measured in README.md's benchmark section). After it, both are asked for at
+        // once, and the script still runs before anything is shown. It runs once the
+        // stylesheet has come, so a redirect waits for it too; the other page then finds it
+        // cached.
         let mut language = String::new();
         for &other in Language::ALL.iter().filter(|&&other| other != lang) {
             language.push_str(&format!("<link rel=\"alternate\" data-lang=\"{}\" href=\"{}\">", other.token(), href_of(other)));
         }
         language.push_str(&format!("<script src=\"./{LANG_SCRIPT}\"></script>"));
-        insert_after_tag_naming(&mut html, "rel=stylesheet", &language)?;
+        // Minified in a release build, quoted in any other.
+        insert_after_tag_naming(&mut html, "rel=stylesheet", &language).or_else(|_| insert_after_tag_naming(&mut html, "rel=\"stylesheet\"", &language))?;
         insert_before(&mut html, "</head>", &format!("<noscript><link rel=\"stylesheet\" href=\"./{NOSCRIPT_STYLE}\"></noscript>"))?;
         // No preload of the wasm and its JavaScript: the questions are in the HTML, so nothing
         // needs them before the first paint, and fetched alongside the stylesheet they only
@@ -177,6 +180,17 @@ mod site {
             assert!(order.is_sorted(), "the policy governs both scripts; the stylesheet is asked for before the redirect blocks the parser; the redirect runs before the start-up module and the body: {order:?}");
             assert!(html.contains("id=\"question-heading\"") && !html.contains("<header>old</header>"));
             assert!(!html.contains("preload"), "nothing fetched ahead of the first paint but what it needs");
+        }
+
+        /// Trunk's page outside a release build: not minified, every attribute quoted.
+        #[test]
+        fn a_page_that_is_not_minified_gets_the_same_head() {
+            let built = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Old</title><meta name=\"description\" content=\"Find out whether\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\"><link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"sha384-x\"/><script type=\"module\" src=\"./start.js\" data-js=\"./a.js\" data-wasm=\"./a_bg.wasm\"></script><link rel=\"modulepreload\" href=\"./a.js\"></head><body><header>old</header></body></html>";
+            let html = page_for(built, Language::En, page_path(Language::En), |other| path_between(Language::En, other)).unwrap();
+            let at = |text: &str| html.find(text).unwrap_or_else(|| panic!("no {text}"));
+            let order = [at("Content-Security-Policy"), at("href=\"./main-1.css\""), at("<script src=\"./lang.js\"></script>"), at("src=\"./start.js\""), at("<body>")];
+            assert!(order.is_sorted(), "{order:?}");
+            assert!(!html.contains("modulepreload") && html.contains("id=\"question-heading\""));
         }
 
         #[test]
