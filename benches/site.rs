@@ -216,8 +216,8 @@ fn write_page_alone(dist: &Path, into: &Path) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(into);
     std::fs::create_dir_all(into).map_err(|e| format!("{}: {e}", into.display()))?;
     let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("{}/index.html: {e}", dist.display()))?;
-    let mut alone = without_elements(&page, "<script", "</script>");
-    alone = without_elements(&alone, "<meta content=\"default-src", ">");
+    let mut alone = size::without_elements(&page, "<script", "</script>");
+    alone = size::without_elements(&alone, "<meta content=\"default-src", ">");
     if alone.contains("<script") || alone.contains("Content-Security-Policy") {
         return Err("the page alone still has a script or a policy: the build's markup changed".into());
     }
@@ -229,18 +229,6 @@ fn write_page_alone(dist: &Path, into: &Path) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// `text` without every element from `open` to the next `close` (inclusive).
-fn without_elements(text: &str, open: &str, close: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(start) = rest.find(open) {
-        out.push_str(&rest[..start]);
-        rest = rest[start..].find(close).map_or("", |end| &rest[start + end + close.len()..]);
-    }
-    out.push_str(rest);
-    out
 }
 
 fn report_head() -> Value {

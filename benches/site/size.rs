@@ -64,11 +64,16 @@ pub fn stage(dist: &Path, into: &Path) -> Result<Staged, String> {
 
 /// The page without its `<noscript>…</noscript>` parts: what a browser with script loads.
 fn without_noscript(page: &str) -> String {
+    without_elements(page, "<noscript>", "</noscript>")
+}
+
+/// `text` without every run from `open` to the next `close` (both included).
+pub fn without_elements(text: &str, open: &str, close: &str) -> String {
     let mut out = String::new();
-    let mut rest = page;
-    while let Some(start) = rest.find("<noscript>") {
+    let mut rest = text;
+    while let Some(start) = rest.find(open) {
         out.push_str(&rest[..start]);
-        rest = rest[start..].find("</noscript>").map_or("", |end| &rest[start + end + "</noscript>".len()..]);
+        rest = rest[start..].find(close).map_or("", |end| &rest[start + end + close.len()..]);
     }
     out.push_str(rest);
     out
