@@ -21,9 +21,12 @@
 #   provider only if the configuration script created them, and checks each value first: one that
 #   has been changed since is left as it is, with a warning.
 # Without -Force it never turns federation off (AllowFederatedUsers stops federation with every
-#   partner, for the whole organisation) and never removes a hosting provider that has
-#   EnabledSharedAddressSpace True (a hybrid deployment uses it). Run it with -Force to undo those
-#   too.
+#   partner, for the whole organisation), never removes a hosting provider that has
+#   EnabledSharedAddressSpace True (a hybrid deployment uses it), and never removes the hosting
+#   provider or the allowed domain it created once someone has changed them. Run it with -Force to
+#   undo those too: -Force removes what the configuration script created even if it was changed
+#   since. Push settings changed since are left alone even with -Force, since the record cannot tell
+#   which value is wanted.
 # If it stops, run it again: what is already undone is skipped. When it finishes, the record is
 #   renamed, so a later run changes nothing.
 # Outcome, in $LASTEXITCODE: 0 finished; 3 finished, except what needs -Force (the record is kept

@@ -23,9 +23,12 @@
 #   provider only if the configuration script created them, and checks each value first: one that
 #   has been changed since is left as it is, with a warning.
 # Without -Force it never turns federation off (AllowFederatedUsers stops federation with every
-#   partner, for the whole organisation) and never removes a hosting provider that has
-#   EnabledSharedAddressSpace True (a hybrid deployment uses it). Run it with -Force to undo those
-#   too.
+#   partner, for the whole organisation), never removes a hosting provider that has
+#   EnabledSharedAddressSpace True (a hybrid deployment uses it), and never removes the hosting
+#   provider or the allowed domain it created once someone has changed them. Run it with -Force to
+#   undo those too: -Force removes what the configuration script created even if it was changed
+#   since. Push settings changed since are left alone even with -Force, since the record cannot tell
+#   which value is wanted.
 # If it stops, run it again: what is already undone is skipped. When it finishes, the record is
 #   renamed, so a later run changes nothing.
 # Outcome, in $LASTEXITCODE: 0 finished; 3 finished, except what needs -Force (the record is kept
@@ -150,6 +153,10 @@ param([switch]$Force)
             if ($allowed.Count -eq 0) {
                 Write-Host '  Skipped: push.lync.com is no longer an allowed domain.'
             }
+            elseif (($allowed[0].ProxyFqdn -or $allowed[0].Comment -or $allowed[0].MarkForMonitoring) -and -not $force) {
+                $needsForce = $true
+                Write-Warning 'Left as it is: push.lync.com has been changed since the configuration script added it (ProxyFqdn, Comment or MarkForMonitoring). Run this script with -Force to remove it anyway.'
+            }
             else {
                 Remove-CsAllowedDomain -Identity "push.lync.com"
                 Write-Host '  Done: removed push.lync.com from the allowed domains.'
@@ -171,8 +178,9 @@ param([switch]$Force)
                 $needsForce = $true
                 Write-Warning 'Left as it is: hosting provider SkypeOnline now has EnabledSharedAddressSpace True, so a hybrid deployment uses it, and removing it cuts that off. Run this script with -Force to remove it anyway.'
             }
-            elseif (-not $provider[0].Enabled -or [string]$provider[0].VerificationLevel -ne 'UseSourceVerification') {
-                Write-Warning 'Left as it is: hosting provider SkypeOnline has been changed since the configuration script created it (Enabled or VerificationLevel).'
+            elseif ((-not $provider[0].Enabled -or [string]$provider[0].VerificationLevel -ne 'UseSourceVerification') -and -not $force) {
+                $needsForce = $true
+                Write-Warning 'Left as it is: hosting provider SkypeOnline has been changed since the configuration script created it (Enabled or VerificationLevel). Run this script with -Force to remove it anyway.'
             }
             else {
                 Remove-CsHostingProvider -Identity "SkypeOnline"

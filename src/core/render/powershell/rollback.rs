@@ -42,7 +42,7 @@ fn undo_intro(out: &mut Writer, plan: &Plan) {
         text::shell_family(plan.decision.shell())
     ));
     out.comment("It undoes only what the configuration script changed: it turns off the push switches it turned on (in every scope the record holds), removes push settings, the allowed domain and the hosting provider only if the configuration script created them, and checks each value first: one that has been changed since is left as it is, with a warning.");
-    out.comment("Without -Force it never turns federation off (AllowFederatedUsers stops federation with every partner, for the whole organisation) and never removes a hosting provider that has EnabledSharedAddressSpace True (a hybrid deployment uses it). Run it with -Force to undo those too.");
+    out.comment("Without -Force it never turns federation off (AllowFederatedUsers stops federation with every partner, for the whole organisation), never removes a hosting provider that has EnabledSharedAddressSpace True (a hybrid deployment uses it), and never removes the hosting provider or the allowed domain it created once someone has changed them. Run it with -Force to undo those too: -Force removes what the configuration script created even if it was changed since. Push settings changed since are left alone even with -Force, since the record cannot tell which value is wanted.");
     out.comment("If it stops, run it again: what is already undone is skipped. When it finishes, the record is renamed, so a later run changes nothing.");
     out.comment("Outcome, in $LASTEXITCODE: 0 finished; 3 finished, except what needs -Force (the record is kept for that run); 1 stopped, or no undo record here.");
     for (number, _) in plan.numbered().filter(|(_, step)| step.action.is_manual()) {
@@ -231,6 +231,8 @@ fn undo_push(out: &mut Writer) {
     );
 }
 
+/// Removed while it is as New-CsAllowedDomain -Identity made it (no ProxyFqdn, Comment or
+/// MarkForMonitoring); changed since, only with `-Force`.
 fn undo_allowed_domain(out: &mut Writer) {
     out.template(
         r#"
@@ -238,6 +240,10 @@ fn undo_allowed_domain(out: &mut Writer) {
             $allowed = @({1})
             if ($allowed.Count -eq 0) {
                 Write-Host '  Skipped: {2} is no longer an allowed domain.'
+            }
+            elseif (($allowed[0].ProxyFqdn -or $allowed[0].Comment -or $allowed[0].MarkForMonitoring) -and -not $force) {
+                $needsForce = $true
+                Write-Warning 'Left as it is: {2} has been changed since the configuration script added it (ProxyFqdn, Comment or MarkForMonitoring). Run this script with -Force to remove it anyway.'
             }
             else {
                 {3} -Identity "{2}"
@@ -252,8 +258,8 @@ fn undo_allowed_domain(out: &mut Writer) {
     );
 }
 
-/// Removed only while it is as the script created it (Enabled, UseSourceVerification), and, when
-/// a hybrid deployment now shares it (EnabledSharedAddressSpace), only with `-Force`.
+/// Removed while it is as the script created it (Enabled, UseSourceVerification); changed since,
+/// or shared by a hybrid deployment now (EnabledSharedAddressSpace), only with `-Force`.
 fn undo_hosting_provider(out: &mut Writer, new_identity: &str) {
     out.template(
         r#"
@@ -266,8 +272,9 @@ fn undo_hosting_provider(out: &mut Writer, new_identity: &str) {
                 $needsForce = $true
                 Write-Warning 'Left as it is: hosting provider {2} now has EnabledSharedAddressSpace True, so a hybrid deployment uses it, and removing it cuts that off. Run this script with -Force to remove it anyway.'
             }
-            elseif (-not $provider[0].Enabled -or [string]$provider[0].VerificationLevel -ne '{3}') {
-                Write-Warning 'Left as it is: hosting provider {2} has been changed since the configuration script created it (Enabled or VerificationLevel).'
+            elseif ((-not $provider[0].Enabled -or [string]$provider[0].VerificationLevel -ne '{3}') -and -not $force) {
+                $needsForce = $true
+                Write-Warning 'Left as it is: hosting provider {2} has been changed since the configuration script created it (Enabled or VerificationLevel). Run this script with -Force to remove it anyway.'
             }
             else {
                 {4} -Identity "{2}"
