@@ -18,9 +18,10 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use lync_push_wizard::core::render::{powershell::script, rollback::rollback};
-use lync_push_wizard::core::{plan, Answers, EdgeServer, MobileClient, ScopeKind};
-use shell::checks::{self, check_pair, starts, Pair, Report, Start};
+use lync_push_wizard::core::{plan, Answers, EdgeServer, MobileClient};
+use shell::checks::{self, check_pair, check_sequence, Pair, Report, Step};
 use shell::model::{Deployment, Machine, Shell};
+use shell::starts::{few, starts, Start};
 use shell::{RunOptions, Script};
 use support::{answers, sampled_answer_sets, with_site};
 
@@ -35,7 +36,8 @@ fn case_label(answers: &Answers) -> String {
 
 /// The property checks for one answer set's script and rollback texts (possibly mutated), over
 /// the given starts. A text outside the modelled subset is reported under "modelled subset".
-pub fn check_texts(answers: &Answers, script_text: &str, rollback_text: &str, starts: &[Start]) -> Report {
+/// `first_only`: stop at the first finding.
+pub fn check_texts(answers: &Answers, script_text: &str, rollback_text: &str, starts: &[Start], first_only: bool) -> Report {
     let label = case_label(answers);
     let (s, r) = match (Script::parse(script_text), Script::parse(rollback_text)) {
         (Ok(s), Ok(r)) => (s, r),
@@ -47,22 +49,95 @@ pub fn check_texts(answers: &Answers, script_text: &str, rollback_text: &str, st
             return report;
         }
     };
-    check_pair(&Pair { label, answers, script: &s, rollback: &r }, starts)
+    check_pair(&Pair { label, answers, script: &s, rollback: &r }, starts, first_only)
 }
+
+/// The answer sets of the sequences: Lync Server 2013 Edge, iPhone (Lync 2010) and then also
+/// Windows Phone, globally and at two sites (one with a space in its name).
+fn sequence_answers() -> [Answers; 5] {
+    let iphone = answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010]);
+    let both = answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010, MobileClient::WpLync2013]);
+    [iphone.clone(), both.clone(), with_site(iphone.clone(), "Redmond"), with_site(both, "North America"), with_site(iphone, "Dublin")]
+}
+
+/// The sequences and their starts: every ordering of scopes, two sites, run-rollback-run, a second
+/// run with more clients, and a rollback finished with -Force.
+fn run_sequences(report: &mut Report) {
+    let sets = sequence_answers();
+    let rendered: Vec<(String, String)> = sets.iter().map(texts).collect();
+    let parsed: Vec<(Script, Script)> = rendered.iter().map(|(s, r)| (Script::parse(s).unwrap(), Script::parse(r).unwrap())).collect();
+    let pairs: Vec<Pair> = sets
+        .iter()
+        .zip(&parsed)
+        .map(|(a, (s, r))| Pair { label: case_label(a), answers: a, script: s, rollback: r })
+        .collect();
+    let [iphone, both, site_iphone, site_both, dublin] = [&pairs[0], &pairs[1], &pairs[2], &pairs[3], &pairs[4]];
+    let sequences: Vec<(&str, Vec<Step>)> = vec![
+        ("global, then site", vec![Step::Configure(iphone), Step::Configure(site_iphone), Step::Rollback(site_iphone, false)]),
+        ("site, then global", vec![Step::Configure(site_iphone), Step::Configure(both), Step::Rollback(iphone, true)]),
+        ("two sites", vec![Step::Configure(site_iphone), Step::Configure(site_both), Step::Configure(dublin), Step::Rollback(dublin, true)]),
+        ("run, rollback, run", vec![Step::Configure(iphone), Step::Rollback(iphone, true), Step::Configure(both), Step::Rollback(both, false)]),
+        ("a second run with more clients", vec![Step::Configure(iphone), Step::Configure(both), Step::Rollback(both, false), Step::Rollback(both, true)]),
+        ("rollback twice after success", vec![Step::Configure(both), Step::Rollback(both, true), Step::Rollback(both, true)]),
+    ];
+    let mut sites = few(&["fresh", "global Apple on", "site settings present, Microsoft on", "Office365 provider for sipfed", "pasted into the shell"]);
+    for s in &mut sites {
+        s.machine.deployment.sites.push("North America".into());
+    }
+    for (name, steps) in &sequences {
+        for start in &sites {
+            report.merge(check_sequence(name, steps, start, false), 1);
+        }
+    }
+}
+
+/// Answer sets beyond the sample: a site name with a space, over the starts with awkward names.
+fn extra_answer_sets() -> Vec<Answers> {
+    vec![
+        with_site(answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010, MobileClient::WpLync2013]), "North America"),
+        with_site(answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]), "North America"),
+    ]
+}
+
+/// The least each figure must reach: lost coverage fails instead of passing quietly.
+const MIN_RUNS: usize = 700_000;
+const MIN_FAULTS: usize = 200_000;
+const MIN_SEQUENCES: usize = 30;
+const MIN_READS: usize = 4_000_000;
+/// Where faults must have hit, before and after the call acted, at least this often each.
+const FAULT_SITES: &[(&str, usize)] = &[
+    ("Get-Command", 1_000),
+    ("Test-Path", 1_000),
+    ("Export-Clixml", 1_000),
+    ("Import-Clixml", 100),
+    ("Rename-Item", 100),
+    ("New-CsHostingProvider", 100),
+    ("New-CsAllowedDomain", 100),
+    ("Set-CsPushNotificationConfiguration", 100),
+    ("New-CsPushNotificationConfiguration", 100),
+    ("Remove-CsPushNotificationConfiguration", 100),
+    ("Set-CsAccessEdgeConfiguration", 100),
+    ("Remove-CsHostingProvider", 100),
+    ("Remove-CsAllowedDomain", 100),
+    ("Test-CsFederatedPartner", 100),
+    ("Test-CsMcxPushNotification", 100),
+    ("Get-CsManagementStoreReplicationStatus", 100),
+];
 
 #[test]
 fn every_generated_script_behaves_in_the_modelled_shell() {
     let began = Instant::now();
-    let all = sampled_answer_sets();
+    let mut all = sampled_answer_sets();
+    all.extend(extra_answer_sets());
     let starts = starts();
     // Answer sets whose scripts have the same code (comments aside) and the same requirements
     // behave identically; each such group is run once and counted for all its members.
     let mut groups: BTreeMap<String, (Answers, String, String, usize)> = BTreeMap::new();
     for answers in &all {
         let (s, r) = texts(answers);
-        let n = checks::need(answers);
+        let n = shell::expect::need(answers);
         let key = format!(
-            "{}\u{0}{}\u{0}{}{}{}{}{}{}{}",
+            "{}\u{0}{}\u{0}{}{}{}{}{}{}{}{}{}",
             shell::code_of(&s),
             shell::code_of(&r),
             n.apns,
@@ -71,46 +146,35 @@ fn every_generated_script_behaves_in_the_modelled_shell() {
             n.hosting_provider,
             n.scope,
             answers.provider_exists,
-            n.identity
+            answers.provider_identity,
+            n.identity,
+            n.push_test
         );
         groups.entry(key).and_modify(|g| g.3 += 1).or_insert((answers.clone(), s, r, 1));
     }
     let mut report = Report::default();
+    let mut distinct_runs = 0;
     for (answers, s, r, members) in groups.values() {
-        let one = check_texts(answers, s, r, &starts);
+        let one = check_texts(answers, s, r, &starts, false);
+        distinct_runs += one.runs;
         report.merge(one, *members);
     }
-    // The same answers at global scope first, then at site scope: one shared undo record.
-    let sequence_starts: Vec<Start> =
-        starts.iter().filter(|s| matches!(s.name, "fresh" | "site settings present, switches off" | "global push partly on")).cloned().collect();
-    let mut sequences: BTreeMap<String, (Answers, Answers)> = BTreeMap::new();
-    for (answers, s, _, _) in groups.values() {
-        if answers.scope == ScopeKind::Site && checks::need(answers).configure {
-            let mut global = answers.clone();
-            global.scope = ScopeKind::Global;
-            let key = format!("{}\u{0}{}", shell::code_of(&texts(&global).0), shell::code_of(s));
-            sequences.entry(key).or_insert((global, answers.clone()));
-        }
-    }
-    for (global, site) in sequences.values() {
-        let (gs, gr) = texts(global);
-        let (ss, sr) = texts(site);
-        let parsed = [&gs, &gr, &ss, &sr].map(|t| Script::parse(t).unwrap_or_else(|e| panic!("{e}")));
-        let first = Pair { label: case_label(global), answers: global, script: &parsed[0], rollback: &parsed[1] };
-        let second = Pair { label: case_label(site), answers: site, script: &parsed[2], rollback: &parsed[3] };
-        report.merge(checks::check_sequence(&first, &second, &sequence_starts), 1);
-    }
+    let before_sequences = report.runs;
+    run_sequences(&mut report);
+    let sequence_runs = report.runs - before_sequences;
     let elapsed = began.elapsed();
     let reads = report.total_reads();
     let documented = !report.has(checks::DOCUMENTED_ONLY);
     println!(
         "modelled shell: {} answer sets ({} distinct script pairs, each run once for its group) x {} start states, \
-         plus {} global-then-site sequences; {} runs, {} faults injected; properties read: {reads}, {}; {:.1} s",
+         plus {} sequences; {} runs ({} distinct, {} in sequences), {} faults injected; properties read: {reads}, {}; {:.1} s",
         all.len(),
         groups.len(),
         starts.len(),
-        sequences.len(),
+        report.sequences,
         report.runs,
+        distinct_runs + sequence_runs,
+        sequence_runs,
         report.faults,
         if documented { "all documented" } else { "SOME UNDOCUMENTED" },
         elapsed.as_secs_f64()
@@ -122,7 +186,24 @@ fn every_generated_script_behaves_in_the_modelled_shell() {
     for (kind, props) in by_kind {
         println!("  {kind}: {}", props.join(", "));
     }
+    println!("  faults by where they hit: {}", report.fault_sites.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", "));
     assert!(report.findings.is_empty(), "properties that fail (count is over all answer sets):{}", report.summary());
+    // Lost coverage fails too.
+    let mut short = Vec::new();
+    for (what, got, min) in [("runs", report.runs, MIN_RUNS), ("faults", report.faults, MIN_FAULTS), ("sequences", report.sequences, MIN_SEQUENCES), ("property reads", reads, MIN_READS)] {
+        if got < min {
+            short.push(format!("{what}: {got} < {min}"));
+        }
+    }
+    for (command, min) in FAULT_SITES {
+        for mode in ["before", "after commit"] {
+            let got = report.fault_sites.get(&format!("{command} ({mode})")).copied().unwrap_or(0);
+            if got < *min {
+                short.push(format!("faults at {command} ({mode}): {got} < {min}"));
+            }
+        }
+    }
+    assert!(short.is_empty(), "coverage fell below its floor: {short:?}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,7 +337,7 @@ fn seed_answers() -> Answers {
 }
 
 fn a_few_starts() -> Vec<Start> {
-    starts().into_iter().filter(|s| matches!(s.name, "fresh" | "site settings present, switches off" | "default routing")).collect()
+    few(&["fresh", "site settings present, switches off", "default routing"])
 }
 
 /// Inserts `line` after the first line containing `anchor`, at that line's indentation.
@@ -286,11 +367,11 @@ fn mutation_reading_use_dns_srv_routing_is_caught() {
         "Write-Host 'Step 1 of",
         "$probe = Get-CsAccessEdgeConfiguration; if (-not $probe.UseDnsSrvRouting) { Write-Warning 'default routing' }",
     );
-    let report = check_texts(&answers, &mutated, &r, &a_few_starts());
+    let report = check_texts(&answers, &mutated, &r, &a_few_starts(), false);
     let (_, examples) = report.findings.get(checks::DOCUMENTED_ONLY).expect("the undocumented read is reported");
     assert!(examples[0].contains("UseDnsSrvRouting"), "{examples:?}");
     // The text as generated is clean.
-    let clean = check_texts(&answers, &s, &r, &a_few_starts());
+    let clean = check_texts(&answers, &s, &r, &a_few_starts(), false);
     assert!(!clean.has(checks::DOCUMENTED_ONLY), "{}", clean.summary());
 }
 
@@ -312,7 +393,7 @@ fn mutation_blind_federation_rollback_is_caught() {
     // The old rollback's blind restore, with no check and no -Force.
     let blind = format!("Set-CsAccessEdgeConfiguration -AllowFederatedUsers $record['{}']", federation_key(&s));
     let mutated = insert_after(&r, "Import-Clixml", &blind);
-    let report = check_texts(&answers, &s, &mutated, &a_few_starts());
+    let report = check_texts(&answers, &s, &mutated, &a_few_starts(), false);
     let federation = report
         .findings
         .iter()
@@ -328,7 +409,7 @@ fn mutation_unguarded_site_removal_is_caught() {
     let (s, r) = texts(&answers);
     // Removing the site settings without checking that they are the script's and unchanged.
     let mutated = insert_after(&r, "Import-Clixml", "Remove-CsPushNotificationConfiguration -Identity 'site:Redmond'");
-    let report = check_texts(&answers, &s, &mutated, &a_few_starts());
+    let report = check_texts(&answers, &s, &mutated, &a_few_starts(), false);
     let hit = report
         .findings
         .iter()

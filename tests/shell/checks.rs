@@ -1,243 +1,26 @@
-//! The properties every generated script pair must have when run in the modelled shell, and the
-//! starting deployments they are run against. The expected end state is computed here from the
-//! answers alone (the seed's table and rules restated), never from the script.
+//! The properties every generated script pair must have when run in the modelled shell. Every
+//! run's end state, exit code, warnings, tests and undo record are held exactly to what
+//! `expect` computes from the answers and the model; faults hit every call of every run, before
+//! the call acts and after its write has committed.
 
 use std::collections::BTreeMap;
 
-use lync_push_wizard::core::{Answers, EdgeServer, PoolVersion, ScopeKind};
+use lync_push_wizard::core::{Answers, PoolVersion};
 
-use super::model::{diff, AllowedDomain, BlockedDomain, Deployment, HostingProvider, Machine, PushSettings, Routing, Shell, LYNC_ONLINE, PUSH_DOMAIN, SCRIPT_FOLDER};
+use super::expect::{
+    configure_exit_code, configure_warnings, counted_tests, expect, expected_record, need, ocs_edge, read_record, record_folder, record_part_for,
+    rollback_exit_code, rollback_expect, rollback_warnings, tests_called, warnings, Expect, Need, Record, Warning,
+};
+use super::model::{diff, Deployment, Fault, Machine, Shell, RECORD_NAME};
+use super::starts::{Start, ROLLBACK_PATH};
 use super::value::Kind;
 use super::{RunOptions, RunResult, Script};
 
-pub const SCRIPT_PATH: &str = "C:\\LyncPush\\LyncPushNotifications.ps1";
-pub const ROLLBACK_PATH: &str = "C:\\LyncPush\\LyncPushNotifications.rollback.ps1";
-
-/// A starting deployment and how the scripts are started there.
-#[derive(Clone)]
-pub struct Start {
-    pub name: &'static str,
-    pub machine: Machine,
-    /// `None`: pasted into the shell (the record goes to the current folder).
-    pub script_path: Option<&'static str>,
-}
-
-fn start(name: &'static str, change: impl FnOnce(&mut Machine)) -> Start {
-    let mut machine = Machine::new(Deployment::fresh());
-    change(&mut machine);
-    Start { name, machine, script_path: Some(SCRIPT_PATH) }
-}
-
-fn lync_online() -> HostingProvider {
-    provider_named("LyncOnline")
-}
-
-/// The provider the configuration script creates, under the pool's version's example Identity.
-fn provider_named(identity: &str) -> HostingProvider {
-    let mut p = HostingProvider::new(identity, LYNC_ONLINE, true);
-    p.verification_level = "UseSourceVerification".into();
-    p
-}
-
-/// The starting deployments every script is run against.
-pub fn starts() -> Vec<Start> {
-    vec![
-        start("fresh", |_| {}),
-        start("already configured", |m| {
-            let d = &mut m.deployment;
-            d.providers.push(lync_online());
-            d.allowed.push(AllowedDomain { domain: PUSH_DOMAIN.into(), proxy_fqdn: None, comment: None, mark_for_monitoring: false });
-            d.push[0].apple = true;
-            d.push[0].microsoft = true;
-            d.push.push(PushSettings { identity: "site:Redmond".into(), apple: true, microsoft: true });
-            d.access_edge.allow_federated_users = true;
-        }),
-        start("Office365 provider for sipfed", |m| {
-            let mut p = HostingProvider::new("Office365", LYNC_ONLINE, true);
-            p.enabled_shared_address_space = true;
-            p.verification_level = "AlwaysVerifiable".into();
-            m.deployment.providers.push(p);
-        }),
-        start("Office365 provider disabled", |m| {
-            let mut p = HostingProvider::new("Office365", LYNC_ONLINE, false);
-            p.enabled_shared_address_space = true;
-            m.deployment.providers.push(p);
-        }),
-        start("push.lync.com blocked", |m| {
-            m.deployment.blocked.push(BlockedDomain { domain: PUSH_DOMAIN.into(), comment: Some("blocked by policy".into()) })
-        }),
-        start("LyncOnline with another ProxyFqdn", |m| {
-            m.deployment.providers.push(HostingProvider::new("LyncOnline", "sipfed.partner.example", true))
-        }),
-        start("site settings present, switches off", |m| {
-            m.deployment.push.push(PushSettings { identity: "site:Redmond".into(), apple: false, microsoft: false })
-        }),
-        start("global push partly on", |m| m.deployment.push[0].microsoft = true),
-        start("default routing", |m| {
-            m.deployment.access_edge.routing = Routing::Default {
-                default_route_fqdn: "sip.contoso-isp.example".into(),
-                verification_level: "AlwaysVerifiable".into(),
-                is_public_provider: false,
-            }
-        }),
-        start("partner discovery on", |m| m.deployment.access_edge.enable_partner_discovery = true),
-        start("Lync 2010 without the Nov 2011 CU", |m| m.deployment.shell = Shell::Lync { push_cmdlets: false }),
-        start("not a Lync shell", |m| m.deployment.shell = Shell::PlainPowerShell),
-        start("record folder read-only", |m| {
-            m.unwritable.insert(SCRIPT_FOLDER.to_ascii_lowercase());
-        }),
-        start("replicas never catch up", |m| m.replication_delay = None),
-        start("site Redmond missing from the topology", |m| m.deployment.sites.retain(|site| site != "Redmond")),
-        Start { name: "pasted into the shell", machine: Machine::new(Deployment::fresh()), script_path: None },
-    ]
-}
-
-// ---------------------------------------------------------------------------------------------
-// What the answers require
-// ---------------------------------------------------------------------------------------------
-
-/// The seed's client table and Edge rule, restated independently of the core.
-pub struct Need {
-    pub apns: bool,
-    pub mpns: bool,
-    pub configure: bool,
-    pub hosting_provider: bool,
-    pub scope: String,
-    /// The example Identity of a new hosting provider for the pool's version.
-    pub identity: &'static str,
-}
-
-pub fn need(answers: &Answers) -> Need {
-    let want = crate::support::expected(answers);
-    let (apns, mpns) = (want.apns, want.mpns);
-    let scope = match answers.scope {
-        ScopeKind::Global => "Global".to_string(),
-        ScopeKind::Site => format!("site:{}", answers.site),
-    };
-    Need {
-        apns,
-        mpns,
-        configure: want.configure,
-        hosting_provider: want.hosting_provider,
-        scope,
-        identity: want.identity,
-    }
-}
-
-#[allow(clippy::large_enum_variant)] // One per run; boxing buys nothing here.
-pub enum Expect {
-    /// The store after a correct run.
-    Changed(Deployment),
-    /// The script must stop with nothing changed and $LASTEXITCODE 1.
-    Blocked(&'static str),
-}
-
-/// What a configuration script for `answers` must leave behind, started on `start`.
-pub fn expect(answers: &Answers, start: &Start) -> Expect {
-    let n = need(answers);
-    let d = &start.machine.deployment;
-    match d.shell {
-        Shell::PlainPowerShell => return Expect::Blocked("not a Lync shell"),
-        Shell::Lync { push_cmdlets: false } => return Expect::Blocked("push cmdlets missing (Lync Server 2010 without the November 2011 CU)"),
-        Shell::Lync { push_cmdlets: true } => {}
-    }
-    let record_folder = match start.script_path {
-        Some(_) => SCRIPT_FOLDER.to_ascii_lowercase(),
-        None => start.machine.cwd.to_ascii_lowercase(),
-    };
-    if start.machine.unwritable.contains(&record_folder) {
-        return Expect::Blocked("the undo record cannot be written");
-    }
-    if answers.scope == ScopeKind::Site && !d.sites.iter().any(|site| site.eq_ignore_ascii_case(&answers.site)) {
-        return Expect::Blocked("the answered site is not in the topology");
-    }
-    // New-CsHostingProvider.md: no hosting-provider federation while the Edge uses default routing.
-    if n.hosting_provider && !matches!(d.access_edge.routing, Routing::DnsSrv) {
-        return Expect::Blocked("the Access Edge uses default routing");
-    }
-    let mut end = d.clone();
-    if n.hosting_provider {
-        match d.provider_for(LYNC_ONLINE) {
-            Some(_) => {}
-            None if answers.provider_exists => return Expect::Blocked("the answers say a provider exists, but none federates with sipfed"),
-            None if d.provider(n.identity).is_some() => return Expect::Blocked("a provider of that name has another ProxyFqdn"),
-            None => end.providers.push(provider_named(n.identity)),
-        }
-        if !d.is_allowed(PUSH_DOMAIN) {
-            if d.is_blocked(PUSH_DOMAIN) {
-                return Expect::Blocked("push.lync.com is on the blocked list");
-            }
-            end.allowed.push(AllowedDomain { domain: PUSH_DOMAIN.into(), proxy_fqdn: None, comment: None, mark_for_monitoring: false });
-        }
-    }
-    let global = d.push_settings("Global").unwrap().clone();
-    match end.push_settings_mut(&n.scope) {
-        Some(p) => {
-            p.apple |= n.apns;
-            p.microsoft |= n.mpns;
-        }
-        // A new site collection overrides global there: a service not needed keeps its global value.
-        None => end.push.push(PushSettings { identity: n.scope.clone(), apple: n.apns || global.apple, microsoft: n.mpns || global.microsoft }),
-    }
-    end.access_edge.allow_federated_users = true;
-    Expect::Changed(end)
-}
-
-/// What the rollback must leave: every value the script changed (`start` -> `after`) goes back,
-/// unless someone changed it since (`now` differs from `after`); nothing the script did not change
-/// is touched. Federation (organisation-wide) goes back only with `-Force`, and `-Force` also
-/// removes a hosting provider or allowed domain the script created even if it was changed since;
-/// push settings changed since are left alone even with `-Force`.
-pub fn rollback_expect(start: &Deployment, after: &Deployment, now: &Deployment, force: bool) -> Deployment {
-    let mut end = now.clone();
-    for p in &after.providers {
-        if start.provider(&p.identity).is_none() {
-            let unchanged = now.provider(&p.identity) == Some(p);
-            if unchanged || force {
-                end.providers.retain(|q| !q.identity.eq_ignore_ascii_case(&p.identity));
-            }
-        }
-    }
-    for a in &after.allowed {
-        if !start.is_allowed(&a.domain) {
-            let unchanged = now.allowed.iter().any(|b| b == a);
-            if unchanged || force {
-                end.allowed.retain(|b| !b.domain.eq_ignore_ascii_case(&a.domain));
-            }
-        }
-    }
-    for p in &after.push {
-        match start.push_settings(&p.identity) {
-            None => {
-                if now.push_settings(&p.identity) == Some(p) {
-                    end.push.retain(|q| !q.identity.eq_ignore_ascii_case(&p.identity));
-                }
-            }
-            Some(before) => {
-                let Some(current) = now.push_settings(&p.identity).cloned() else { continue };
-                let target = end.push_settings_mut(&p.identity).unwrap();
-                if before.apple != p.apple && current.apple == p.apple {
-                    target.apple = before.apple;
-                }
-                if before.microsoft != p.microsoft && current.microsoft == p.microsoft {
-                    target.microsoft = before.microsoft;
-                }
-            }
-        }
-    }
-    let (b, a) = (start.access_edge.allow_federated_users, after.access_edge.allow_federated_users);
-    if b != a && force {
-        end.access_edge.allow_federated_users = b;
-    }
-    end
-}
-
-// ---------------------------------------------------------------------------------------------
-// The report
-// ---------------------------------------------------------------------------------------------
-
 pub const END_STATE: &str = "(a) right end state";
 pub const EXIT_CODE: &str = "(a) $LASTEXITCODE";
+pub const WARNINGS: &str = "(a) warnings by cause";
+pub const TESTS: &str = "(a) tests run and their outcome";
+pub const RECORD: &str = "(a) undo record";
 pub const IDEMPOTENT: &str = "(b) idempotence";
 pub const CRASH: &str = "(c) crash safety";
 pub const ROLLBACK: &str = "(d) exact rollback";
@@ -248,6 +31,7 @@ pub const DOCUMENTED_ONLY: &str = "(g) documented properties only";
 pub const SUBSET: &str = "modelled subset";
 pub const NO_CHANGE: &str = "no-change verdicts";
 pub const BOUNDED: &str = "bounded waiting";
+pub const SEQUENCE: &str = "(h) sequences";
 
 #[derive(Default)]
 pub struct Report {
@@ -256,7 +40,12 @@ pub struct Report {
     kinds: BTreeMap<&'static str, Vec<String>>,
     pub runs: usize,
     pub faults: usize,
+    /// Faults by where they hit: "<command> (before|after commit)".
+    pub fault_sites: BTreeMap<String, usize>,
+    pub sequences: usize,
     pub reads: BTreeMap<(Kind, String), usize>,
+    /// Stop at the first finding (the mutation campaign only needs to know whether one exists).
+    pub first_only: bool,
 }
 
 impl Report {
@@ -275,6 +64,10 @@ impl Report {
         self.findings.contains_key(property)
     }
 
+    fn done(&self) -> bool {
+        self.first_only && !self.findings.is_empty()
+    }
+
     pub fn merge(&mut self, other: Report, weight: usize) {
         for (k, (n, examples)) in other.findings {
             let entry = self.findings.entry(k).or_default();
@@ -289,6 +82,10 @@ impl Report {
         }
         self.runs += other.runs;
         self.faults += other.faults;
+        self.sequences += other.sequences;
+        for (k, n) in other.fault_sites {
+            *self.fault_sites.entry(k).or_insert(0) += n;
+        }
         for (k, n) in other.reads {
             *self.reads.entry(k).or_insert(0) += n;
         }
@@ -310,10 +107,6 @@ impl Report {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Running
-// ---------------------------------------------------------------------------------------------
-
 /// How many kinds of failure a report shows per property (`MODELLED_SHELL_EXAMPLES`, default 6).
 fn examples_per_property() -> usize {
     std::env::var("MODELLED_SHELL_EXAMPLES").ok().and_then(|v| v.parse().ok()).unwrap_or(6)
@@ -331,21 +124,40 @@ struct Runner<'r> {
     label: String,
 }
 
+/// The two ways an injected fault can hit the k-th call.
+const MODES: [bool; 2] = [false, true];
+
+fn mode_name(after_commit: bool) -> &'static str {
+    if after_commit {
+        "after commit"
+    } else {
+        "before"
+    }
+}
+
 impl Runner<'_> {
-    fn run(&mut self, script: &Script, machine: &mut Machine, path: Option<&str>, force: bool, fault: Option<usize>, what: &str) -> RunResult {
-        machine.next_run(fault);
+    fn run(&mut self, script: &Script, machine: &mut Machine, path: Option<&str>, force: bool, fault: Option<Fault>, what: &str) -> RunResult {
+        machine.next_run_with(fault);
         let clock = machine.clock;
         let options = RunOptions { script_path: path.map(str::to_string), switches: if force { vec!["Force".into()] } else { Vec::new() } };
         let result = script.run(machine, &options);
         self.report.runs += 1;
-        if fault.is_some() {
+        if let Some(f) = fault {
             self.report.faults += 1;
+            if let Some(call) = result.calls.iter().find(|c| c.faulted) {
+                *self.report.fault_sites.entry(format!("{} ({})", call.name, mode_name(f.after_commit))).or_insert(0) += 1;
+            }
         }
         for (k, n) in &machine.reads {
             *self.report.reads.entry(k.clone()).or_insert(0) += n;
         }
         if let Some(why) = &result.failure {
             self.report.fail(SUBSET, &kind_of(why), format!("{} / {what}: {why}", self.label));
+        }
+        if let Some(why) = &result.uncaught {
+            if fault.is_none() {
+                self.report.fail(SUBSET, "uncaught error", format!("{} / {what}: uncaught {why}", self.label));
+            }
         }
         for v in &result.violations {
             self.report.fail(DOCUMENTED_ONLY, &kind_of(v), format!("{} / {what}: {v}", self.label));
@@ -355,6 +167,71 @@ impl Runner<'_> {
         }
         result
     }
+
+    fn expect_code(&mut self, property: &'static str, what: &str, result: &RunResult, want: i64) {
+        if result.exit_code != Some(want) {
+            self.report.fail(
+                property,
+                &format!("{what}: exit code {:?} for {want}", result.exit_code),
+                format!("{} / {what}: $LASTEXITCODE {:?}, expected {want}; output ends: {}", self.label, result.exit_code, tail(result)),
+            );
+        }
+    }
+
+    fn expect_warnings(&mut self, property: &'static str, what: &str, result: &RunResult, want: &[Warning]) {
+        match warnings(&result.output) {
+            Ok(got) if got == want => {}
+            Ok(got) => self.report.fail(property, &format!("{what}: {got:?} for {want:?}"), format!("{} / {what}: warnings {got:?}, expected {want:?}", self.label)),
+            Err(why) => self.report.fail(property, &format!("{what}: unknown warning"), format!("{} / {what}: {why}", self.label)),
+        }
+    }
+
+    fn expect_state(&mut self, property: &'static str, what: &str, want: &Deployment, got: &Deployment, result: &RunResult) -> bool {
+        if want != got {
+            self.report.fail(property, &format!("{what}: {}", diff_kind(want, got)), format!("{} / {what}: {}; output ends: {}", self.label, show_diff(want, got), tail(result)));
+            return false;
+        }
+        true
+    }
+
+    /// The record on disk equals `want` (None: no record at the record path).
+    fn expect_record(&mut self, what: &str, machine: &Machine, folder: &str, want: Option<&Record>) {
+        let path = format!("{folder}\\{RECORD_NAME}");
+        let got = machine.files.get(&path).map(|(_, v)| read_record(v));
+        match (got, want) {
+            (None, None) => {}
+            (Some(Ok(got)), Some(want)) if &got == want => {}
+            (Some(Ok(got)), Some(want)) => self.report.fail(RECORD, &format!("{what}: content"), format!("{} / {what}: record {got:?}, expected {want:?}", self.label)),
+            (Some(Err(why)), _) => self.report.fail(RECORD, &format!("{what}: unreadable"), format!("{} / {what}: {why}", self.label)),
+            (None, Some(_)) => self.report.fail(RECORD, &format!("{what}: missing"), format!("{} / {what}: no record at {path}", self.label)),
+            (Some(Ok(got)), None) => self.report.fail(RECORD, &format!("{what}: left behind"), format!("{} / {what}: a record remains: {got:?}", self.label)),
+        }
+    }
+
+    /// At each change, the record on disk already held the part that describes it.
+    fn expect_record_before_changes(&mut self, what: &str, machine: &Machine, scope: &str, end: &Record) {
+        for (call, snapshot) in &machine.record_at_change {
+            let want = match record_part_for(call, scope, end) {
+                Ok(w) => w,
+                Err(why) => {
+                    self.report.fail(RECORD, "unexpected change", format!("{} / {what}: {why}", self.label));
+                    continue;
+                }
+            };
+            let got = match snapshot.as_ref().map(read_record) {
+                Some(Ok(r)) => record_part_for(call, scope, &r).unwrap_or_default(),
+                Some(Err(why)) => why,
+                None => "no record".into(),
+            };
+            if got != want {
+                self.report.fail(
+                    RECORD,
+                    &format!("{what}: {call} before its record"),
+                    format!("{} / {what}: when {call} acted the record held {got}, not {want}", self.label),
+                );
+            }
+        }
+    }
 }
 
 /// A failure's kind: its message with line numbers and quoted values left out.
@@ -363,20 +240,15 @@ fn kind_of(message: &str) -> String {
     body.chars().filter(|c| !c.is_ascii_digit()).take(90).collect()
 }
 
-fn start_name(label: &str) -> String {
-    label.rsplit_once(" from ").map(|(_, s)| s.to_string()).unwrap_or_default()
-}
-
-/// The shape of a difference, without values: "created hosting provider LyncOnline; Access Edge
-/// configuration: AllowFederatedUsers".
+/// The shape of a difference, without values.
 fn diff_kind(expected: &Deployment, actual: &Deployment) -> String {
     diff(expected, actual)
         .iter()
         .map(|l| {
             let l = l.split(" (").next().unwrap_or(l);
-            match l.rsplit_once(' ') {
-                Some((head, _)) if l.contains(" -> ") => head.split(" ").take_while(|w| *w != "->").collect::<Vec<_>>().join(" ").rsplit_once(' ').map(|(h, _)| h.to_string()).unwrap_or_default(),
-                _ => l.to_string(),
+            match l.split_once(": ") {
+                Some((head, field)) => format!("{head}: {}", field.split(' ').next().unwrap_or("")),
+                None => l.to_string(),
             }
         })
         .collect::<Vec<_>>()
@@ -401,34 +273,86 @@ fn tail(result: &RunResult) -> String {
     text.join(" | ")
 }
 
+/// The start as the answers' Edge makes it: an OCS 2007 R2 Edge was federated with
+/// push.lync.com by hand (seed procedure B).
+pub fn for_answers(answers: &Answers, start: &Start) -> Start {
+    let mut start = start.clone();
+    if ocs_edge(answers) {
+        start.machine.deployment.edge =
+            super::model::Edge::Ocs2007R2 { internal_fqdn: super::model::INTERNAL_EDGE_FQDN.into(), push_partner_added: true };
+    }
+    start
+}
+
 /// Runs every property check of one configuration/rollback pair against every start.
-pub fn check_pair(pair: &Pair, starts: &[Start]) -> Report {
-    let mut report = Report::default();
+pub fn check_pair(pair: &Pair, starts: &[Start], first_only: bool) -> Report {
+    let mut report = Report { first_only, ..Report::default() };
     let n = need(pair.answers);
     for start in starts {
-        let mut start = start.clone();
-        if pair.answers.edge == Some(EdgeServer::Ocs2007R2) {
-            // The OCS 2007 R2 Edge was federated with push.lync.com by hand (seed procedure B).
-            start.machine.deployment.edge = super::model::Edge::Ocs2007R2 { internal_fqdn: super::model::INTERNAL_EDGE_FQDN.into(), push_partner_added: true };
-        }
-        let start = &start;
+        let start = for_answers(pair.answers, start);
         let mut r = Runner { report: &mut report, label: format!("{} from '{}'", pair.label, start.name) };
         if n.configure {
-            check_configure(&mut r, pair, start, &n);
+            check_configure(&mut r, pair, &start, &n);
         } else {
-            check_no_change(&mut r, pair, start);
+            check_no_change(&mut r, pair, &start);
+        }
+        if report.done() {
+            break;
         }
     }
     report
 }
 
 fn check_no_change(r: &mut Runner, pair: &Pair, start: &Start) {
+    // A verdict that blocks (push needed, no steps written) is the script's one warning.
+    let plan = lync_push_wizard::core::plan(pair.answers).expect("valid answers");
+    let warned = usize::from(matches!(plan.decision.verdict, lync_push_wizard::core::Verdict::Blocked { .. }));
     for (script, what) in [(pair.script, "script"), (pair.rollback, "rollback")] {
         let mut m = start.machine.clone();
         let result = r.run(script, &mut m, start.script_path, false, None, what);
-        if m.deployment != start.machine.deployment || !result.changing_calls().is_empty() {
+        let files_changed = !m.files.keys().eq(start.machine.files.keys());
+        if m.deployment != start.machine.deployment || !result.changing_calls().is_empty() || files_changed {
             r.report.fail(NO_CHANGE, what, format!("{} / {what}: {}", r.label, show_diff(&start.machine.deployment, &m.deployment)));
         }
+        let warnings = result.output.iter().filter(|l| l.starts_with("WARNING: ")).count();
+        let want_warnings = if what == "script" { warned } else { 0 };
+        if warnings != want_warnings {
+            r.report.fail(NO_CHANGE, &format!("{what}: warnings"), format!("{} / {what}: {warnings} warnings, expected {want_warnings}", r.label));
+        }
+    }
+}
+
+/// The checks of one complete configuration run that started on `before` with the record
+/// `earlier`, left the machine `m`; returns the record it must have left.
+#[allow(clippy::too_many_arguments)]
+fn check_complete_run(r: &mut Runner, pair: &Pair, before: &Deployment, earlier: Option<&Record>, m: &Machine, result: &RunResult, folder: &str, what: &str) -> Record {
+    let answers = pair.answers;
+    let n = need(answers);
+    r.expect_code(EXIT_CODE, what, result, configure_exit_code(answers, m));
+    r.expect_warnings(WARNINGS, what, result, &configure_warnings(answers, before, m));
+    let called: Vec<&str> = m.tests.iter().map(|(t, _)| t.as_str()).collect();
+    if called != tests_called(answers) {
+        r.report.fail(TESTS, &format!("{what}: tests called"), format!("{} / {what}: called {called:?}, expected {:?}", r.label, tests_called(answers)));
+    }
+    // Each test ran when it could pass: after replication, if replication comes in time.
+    for (test, truth) in counted_tests(answers, m) {
+        if let Some((_, outcome)) = m.tests.iter().find(|(t, _)| t == test) {
+            if *outcome != truth {
+                r.report.fail(TESTS, &format!("{what}: {test} outcome"), format!("{} / {what}: {test} {}, but would {} on this store", r.label, pass(*outcome), pass(truth)));
+            }
+        }
+    }
+    let record = expected_record(earlier, answers, before);
+    r.expect_record(what, m, folder, Some(&record));
+    r.expect_record_before_changes(what, m, &n.scope, &record);
+    record
+}
+
+fn pass(ok: bool) -> &'static str {
+    if ok {
+        "passed"
+    } else {
+        "failed"
     }
 }
 
@@ -437,232 +361,234 @@ fn check_configure(r: &mut Runner, pair: &Pair, start: &Start, n: &Need) {
     let rollback_path = path.map(|_| ROLLBACK_PATH);
     let expected = expect(pair.answers, start);
     let before = start.machine.deployment.clone();
+    let folder = record_folder(start);
 
     // (a) the first run.
     let mut m1 = start.machine.clone();
     let first = r.run(pair.script, &mut m1, path, false, None, "first run");
     let store_calls = first.calls.len();
-    match &expected {
+    let end = match &expected {
         Expect::Blocked(why) => {
             if m1.deployment != before || !first.changing_calls().is_empty() {
                 r.report.fail(END_STATE, why, format!("{} ({why}): must change nothing, but {}", r.label, show_diff(&before, &m1.deployment)));
             }
-            if first.exit_code != Some(1) {
-                r.report.fail(EXIT_CODE, "blocked run", format!("{} ({why}): $LASTEXITCODE {:?}, expected 1; output ends: {}", r.label, first.exit_code, tail(&first)));
-            }
+            r.expect_code(EXIT_CODE, &format!("blocked ({why})"), &first, 1);
+            r.expect_warnings(WARNINGS, &format!("blocked ({why})"), &first, &[]);
+            r.expect_record(&format!("blocked ({why})"), &m1, &folder, None);
             preflight(r, pair, start, &first);
+            // Blocked, its rollback finds no record and changes nothing.
+            check_rollback(r, pair, &before, &m1, None, rollback_path, "rollback after a blocked run");
+            return;
         }
-        Expect::Changed(end) => {
-            if &m1.deployment != end {
-                r.report.fail(END_STATE, &format!("from {}: {}", start.name, diff_kind(end, &m1.deployment)), format!("{}: {}", r.label, show_diff(end, &m1.deployment)));
-            }
-            // 0; or, when a read-only test reported a failure, any code but 1 (which means "stopped").
-            let reported = first.text().contains("Fail");
-            let fine = match first.exit_code {
-                Some(0) => true,
-                Some(1) | None => false,
-                Some(_) => reported,
-            };
-            if !fine {
-                r.report.fail(
-                    EXIT_CODE,
-                    "successful run",
-                    format!(
-                        "{}: $LASTEXITCODE {:?} after a run that made every change, expected 0 (or a code other than 1 with a failed test reported)",
-                        r.label, first.exit_code
-                    ),
-                );
-            }
-        }
+        Expect::Changed(end) => end.clone(),
+    };
+    if !r.expect_state(END_STATE, &format!("from {}", start.name), &end, &m1.deployment, &first) {
+        return;
     }
-    let after = m1.deployment.clone();
+    let record = check_complete_run(r, pair, &before, None, &m1, &first, &folder, "first run");
 
-    // (b) a second run changes nothing and says so.
+    // (b) a second run changes nothing, says so, and keeps the record as it was.
     let mut m2 = m1.clone();
     let second = r.run(pair.script, &mut m2, path, false, None, "second run");
-    if m2.deployment != after || !second.changing_calls().is_empty() {
+    if m2.deployment != end || !second.changing_calls().is_empty() {
         let calls: Vec<&str> = second.changing_calls().iter().map(|c| c.name.as_str()).collect();
-        r.report.fail(IDEMPOTENT, &format!("changes from {}", start.name), format!("{}: second run {}; calls {calls:?}", r.label, show_diff(&after, &m2.deployment)));
+        r.report.fail(IDEMPOTENT, &format!("changes from {}", start.name), format!("{}: second run {}; calls {calls:?}", r.label, show_diff(&end, &m2.deployment)));
     }
-    if let Expect::Changed(_) = expected {
-        let change_steps = if n.hosting_provider { 4 } else { 2 };
-        let skipped = second.output.iter().filter(|l| l.contains("Skipped")).count();
-        if skipped < change_steps {
-            r.report.fail(IDEMPOTENT, "Skipped", format!("{}: second run says Skipped {skipped} times for {change_steps} change steps", r.label));
-        }
+    check_complete_run(r, pair, &end, Some(&record), &m2, &second, &folder, "second run");
+    let change_steps = if n.hosting_provider { 4 } else { 2 };
+    let skipped = second.output.iter().filter(|l| l.trim_start().starts_with("Skipped")).count();
+    if skipped < change_steps {
+        r.report.fail(IDEMPOTENT, "Skipped", format!("{}: second run says Skipped {skipped} times for {change_steps} change steps", r.label));
     }
-
-    // (d) the rollback, without and with -Force, after an uninterrupted run.
-    check_rollback(r, pair, &before, &m1, rollback_path, "rollback");
-
-    if let Expect::Blocked(_) = expected {
+    if r.report.done() {
         return;
     }
 
-    // (c) a fault at each store call in turn, then a clean re-run, then the rollback.
+    // (d) the rollback, without and with -Force, after an uninterrupted run.
+    check_rollback(r, pair, &before, &m1, Some(&record), rollback_path, "rollback");
+    if r.report.done() {
+        return;
+    }
+
+    // (c) a fault at each call in turn, before it acts or after it has, then the rollback; or
+    // a clean re-run, then the rollback.
     for k in 1..=store_calls {
-        let mut m = start.machine.clone();
-        let faulted = r.run(pair.script, &mut m, path, false, Some(k), "faulted run");
-        let call = faulted.calls.iter().find(|c| c.faulted).map(|c| c.name.clone()).unwrap_or_default();
-        let what = format!("fault at call {k} ({call})");
-        // A fault stops the script ($LASTEXITCODE 1), unless it hit a read-only call (a test,
-        // the replication status) after every change was made: then it is reported and the
-        // script may go on.
-        let read_only = call.starts_with("Get-") || call.starts_with("Test-");
-        if read_only && m.deployment == after {
-            if !faulted.text().contains("injected fault") {
-                r.report.fail(CRASH, &format!("fault at {call} not reported"), format!("{} / {what}: the fault is not reported; output ends: {}", r.label, tail(&faulted)));
+        for after_commit in MODES {
+            let mut m = start.machine.clone();
+            let fault = Fault { at: k, after_commit };
+            let faulted = r.run(pair.script, &mut m, path, false, Some(fault), "faulted run");
+            let call = faulted.calls.iter().find(|c| c.faulted).map(|c| c.name.clone()).unwrap_or_default();
+            let what = format!("fault {} call {k} ({call})", mode_name(after_commit));
+            // A fault stops the script ($LASTEXITCODE 1), unless it hit a read-only call (a
+            // test, the replication status) after every change was made: then it is reported
+            // and the script goes on to count it.
+            let read_only = call.starts_with("Get-Cs") || call.starts_with("Test-Cs");
+            if read_only && m.deployment == end {
+                if !faulted.text().contains("injected fault") {
+                    r.report.fail(CRASH, &format!("fault at {call} not reported"), format!("{} / {what}: the fault is not reported; output ends: {}", r.label, tail(&faulted)));
+                }
+            } else {
+                r.expect_code(CRASH, &what, &faulted, 1);
             }
-        } else if faulted.exit_code != Some(1) {
-            r.report.fail(CRASH, &format!("exit code after a fault at {call}"), format!("{} / {what}: $LASTEXITCODE {:?}, expected 1; output ends: {}", r.label, faulted.exit_code, tail(&faulted)));
-        }
-        // The rollback straight after the interrupted run undoes what that run changed.
-        let mut m_undo = m.clone();
-        let undo = r.run(pair.rollback, &mut m_undo, rollback_path, false, None, "rollback after a fault");
-        let want = rollback_expect(&before, &m.deployment, &m.deployment, false);
-        if m_undo.deployment != want {
-            r.report.fail(
-                ROLLBACK,
-                &format!("right after a fault at {call}: {}", diff_kind(&want, &m_undo.deployment)),
-                format!("{} / {what}, then the rollback: {}; output ends: {}", r.label, show_diff(&want, &m_undo.deployment), tail(&undo)),
-            );
-        }
-        let mut m_re = m.clone();
-        r.run(pair.script, &mut m_re, path, false, None, "re-run after a fault");
-        if m_re.deployment != after {
-            r.report.fail(CRASH, &format!("state after a fault at {call} and a re-run: {}", diff_kind(&after, &m_re.deployment)), format!("{} / {what}, then a re-run: {}", r.label, show_diff(&after, &m_re.deployment)));
-            continue;
-        }
-        let mut m_rb = m_re.clone();
-        let rb = r.run(pair.rollback, &mut m_rb, rollback_path, false, None, "rollback after fault and re-run");
-        let want = rollback_expect(&before, &after, &after, false);
-        if m_rb.deployment != want {
-            r.report.fail(ROLLBACK, &format!("after a fault at {call} and a re-run: {}", diff_kind(&want, &m_rb.deployment)), format!("{} / {what}, re-run, rollback: {}; output ends: {}", r.label, show_diff(&want, &m_rb.deployment), tail(&rb)));
+            // The rollback straight after the interrupted run undoes what that run changed.
+            let mut m_undo = m.clone();
+            let undo = r.run(pair.rollback, &mut m_undo, rollback_path, false, None, "rollback after a fault");
+            let want = rollback_expect(&before, &m.deployment, &m.deployment, false);
+            r.expect_state(ROLLBACK, &format!("right after a {what}"), &want, &m_undo.deployment, &undo);
+            // A clean re-run finishes the work, with the record a clean run leaves.
+            let mut m_re = m.clone();
+            let rerun = r.run(pair.script, &mut m_re, path, false, None, "re-run after a fault");
+            if !r.expect_state(CRASH, &format!("{what}, then a re-run"), &end, &m_re.deployment, &rerun) {
+                continue;
+            }
+            r.expect_code(CRASH, &format!("{what}, then a re-run"), &rerun, configure_exit_code(pair.answers, &m_re));
+            r.expect_record(&format!("{what}, then a re-run"), &m_re, &folder, Some(&record));
+            let mut m_rb = m_re.clone();
+            let rb = r.run(pair.rollback, &mut m_rb, rollback_path, false, None, "rollback after fault and re-run");
+            let want = rollback_expect(&before, &end, &end, false);
+            r.expect_state(ROLLBACK, &format!("{what}, a re-run, then the rollback"), &want, &m_rb.deployment, &rb);
+            if r.report.done() {
+                return;
+            }
         }
     }
 
     // (e) someone changed things since: the rollback leaves them (and warns) unless -Force.
-    respectful(r, pair, start, n, &before, &m1, rollback_path);
+    respectful(r, pair, n, &before, &m1, rollback_path);
 }
 
-fn check_rollback(r: &mut Runner, pair: &Pair, before: &Deployment, m1: &Machine, path: Option<&str>, what: &str) {
+/// The rollback after a configuration run left `m1`, without and with -Force: its end state,
+/// exit code, warnings and record; run again after success it changes nothing; a fault at each
+/// of its calls, then a re-run, ends the same.
+fn check_rollback(r: &mut Runner, pair: &Pair, before: &Deployment, m1: &Machine, record: Option<&Record>, path: Option<&str>, what: &str) {
     let after = &m1.deployment;
     for force in [false, true] {
-        let mode = if force { "rollback -Force" } else { "rollback" };
+        let mode = if force { format!("{what} -Force") } else { what.to_string() };
         let want = rollback_expect(before, after, after, force);
+        let want_warnings = if record.is_some() { rollback_warnings(before, after, after, force) } else { Vec::new() };
+        let want_code = rollback_exit_code(record.is_some(), &want_warnings);
         let mut m = m1.clone();
-        let result = r.run(pair.rollback, &mut m, path, force, None, mode);
-        if m.deployment != want {
-            r.report.fail(
-                ROLLBACK,
-                &format!("{mode}: {}", diff_kind(&want, &m.deployment)),
-                format!("{} / {what} ({mode}): {}; output ends: {}", r.label, show_diff(&want, &m.deployment), tail(&result)),
-            );
-        } else if !force && after.access_edge.allow_federated_users != before.access_edge.allow_federated_users && !result.text().contains("WARNING") {
-            r.report.fail(RESPECTFUL, "federation left on silently", format!("{} / {mode}: federation is left on without a warning", r.label));
+        let result = r.run(pair.rollback, &mut m, path, force, None, &mode);
+        r.expect_state(ROLLBACK, &mode, &want, &m.deployment, &result);
+        r.expect_code(ROLLBACK, &mode, &result, want_code);
+        r.expect_warnings(ROLLBACK, &mode, &result, &want_warnings);
+        check_retired(r, &mode, m1, &m, want_code);
+        // Run again: after success it finds no record and changes nothing; after a stop for
+        // -Force, -Force finishes the job.
+        let mut again = m.clone();
+        let rerun = r.run(pair.rollback, &mut again, path, force, None, "rollback run again");
+        if want_code == 0 {
+            r.expect_state(ROLLBACK, &format!("{mode}, run again"), &m.deployment, &again.deployment, &rerun);
+            r.expect_code(ROLLBACK, &format!("{mode}, run again"), &rerun, 1);
+            if !rerun.changing_calls().is_empty() {
+                r.report.fail(ROLLBACK, "run again: calls", format!("{} / {mode}, run again: changing calls", r.label));
+            }
         }
-        // What only -Force may undo keeps the record (exit code 3), so a later -Force run can.
-        let left_for_force = !force && want != rollback_expect(before, after, after, true);
-        // No record (a run stopped by its pre-flight writes none): nothing is undone, and the
-        // rollback says so with 1, so a caller notices a wrong folder.
-        let has_record = m1.files.keys().any(|path| path.ends_with("lyncpushnotifications.undo.xml"));
-        let expected_code = match (has_record, left_for_force) {
-            (false, _) => 1,
-            (true, true) => 3,
-            (true, false) => 0,
-        };
-        if result.exit_code != Some(expected_code) {
-            r.report.fail(
-                ROLLBACK,
-                &format!("{mode}: exit code"),
-                format!("{} / {mode}: $LASTEXITCODE {:?}, expected {expected_code}; output ends: {}", r.label, result.exit_code, tail(&result)),
-            );
-        }
-        if left_for_force {
+        if want_code == 3 {
             let mut then = m.clone();
-            r.run(pair.rollback, &mut then, path, true, None, "rollback -Force after a rollback without it");
+            let forced = r.run(pair.rollback, &mut then, path, true, None, "rollback -Force after a rollback without it");
             let want_forced = rollback_expect(before, after, after, true);
-            if then.deployment != want_forced {
-                r.report.fail(
-                    ROLLBACK,
-                    "rollback, then rollback -Force",
-                    format!("{} / rollback, then rollback -Force: {}", r.label, show_diff(&want_forced, &then.deployment)),
-                );
-            }
+            r.expect_state(ROLLBACK, &format!("{mode}, then -Force"), &want_forced, &then.deployment, &forced);
+            r.expect_code(ROLLBACK, &format!("{mode}, then -Force"), &forced, 0);
         }
-        // A fault at each call of the rollback, then a clean re-run.
-        let calls = result.calls.len();
-        for j in 1..=calls {
-            let mut mf = m1.clone();
-            let faulted = r.run(pair.rollback, &mut mf, path, force, Some(j), "faulted rollback");
-            let call = faulted.calls.iter().find(|c| c.faulted).map(|c| c.name.clone()).unwrap_or_default();
-            if faulted.exit_code != Some(1) {
-                r.report.fail(
-                    ROLLBACK_RERUN,
-                    &format!("exit code after a fault at {call}"),
-                    format!("{} / {mode} with a fault at call {j} ({call}): $LASTEXITCODE {:?}, expected 1", r.label, faulted.exit_code),
-                );
-            }
-            r.run(pair.rollback, &mut mf, path, force, None, "rollback re-run");
-            if mf.deployment != want {
-                r.report.fail(
-                    ROLLBACK_RERUN,
-                    &format!("{mode}: state after a fault at {call} and a re-run: {}", diff_kind(&want, &mf.deployment)),
-                    format!("{} / {mode} with a fault at call {j} ({call}), then re-run: {}", r.label, show_diff(&want, &mf.deployment)),
-                );
+        // A fault at each call of the rollback, before or after it acts, then a clean re-run.
+        for j in 1..=result.calls.len() {
+            for after_commit in MODES {
+                let mut mf = m1.clone();
+                let faulted = r.run(pair.rollback, &mut mf, path, force, Some(Fault { at: j, after_commit }), "faulted rollback");
+                let call = faulted.calls.iter().find(|c| c.faulted).map(|c| c.name.clone()).unwrap_or_default();
+                let label = format!("{mode} with a fault {} call {j} ({call})", mode_name(after_commit));
+                r.expect_code(ROLLBACK_RERUN, &label, &faulted, 1);
+                let rerun = r.run(pair.rollback, &mut mf, path, force, None, "rollback re-run");
+                r.expect_state(ROLLBACK_RERUN, &format!("{label}, then re-run"), &want, &mf.deployment, &rerun);
+                // The re-run ends as an uninterrupted rollback would, except that a rename that
+                // committed before its fault leaves no record to find.
+                let renamed = call == "Rename-Item" && after_commit;
+                r.expect_code(ROLLBACK_RERUN, &format!("{label}, then re-run"), &rerun, if renamed { 1 } else { want_code });
+                if r.report.done() {
+                    return;
+                }
             }
         }
     }
 }
 
-/// A change someone made after the script ran, and whether the rollback must warn about it.
-type Scenario = (&'static str, Box<dyn Fn(&mut Deployment)>, bool);
+/// A rollback that finished (0) retires the record: none is left at its path and a `.done.xml`
+/// copy is kept; one that did not (3, 1) leaves the record as it was.
+fn check_retired(r: &mut Runner, what: &str, before: &Machine, after: &Machine, code: i64) {
+    let Some((path, value)) = before.record() else { return };
+    let key = path.to_ascii_lowercase();
+    let now = after.files.get(&key);
+    match code {
+        0 => {
+            if now.is_some() {
+                r.report.fail(RECORD, &format!("{what}: not retired"), format!("{} / {what}: the record is still at {path} after a finished rollback", r.label));
+            }
+            if !after.files.keys().any(|k| k.ends_with(".done.xml")) {
+                r.report.fail(RECORD, &format!("{what}: no done copy"), format!("{} / {what}: no .done.xml copy of the record", r.label));
+            }
+        }
+        _ => {
+            let same = now.is_some_and(|(_, v)| super::value::same(v, &value));
+            if !same {
+                r.report.fail(RECORD, &format!("{what}: record not kept"), format!("{} / {what}: exit {code}, but the record at {path} changed or went", r.label));
+            }
+        }
+    }
+}
 
-fn respectful(r: &mut Runner, pair: &Pair, start: &Start, n: &Need, before: &Deployment, m1: &Machine, path: Option<&str>) {
+/// A change someone made after the script ran.
+type Scenario = (&'static str, Box<dyn Fn(&mut Deployment)>);
+
+fn respectful(r: &mut Runner, pair: &Pair, n: &Need, before: &Deployment, m1: &Machine, path: Option<&str>) {
     let after = &m1.deployment;
     let mut scenarios: Vec<Scenario> = Vec::new();
-    // A hosting provider the script created, since made a hybrid one.
     let identity = n.identity;
     if after.provider(identity).is_some() && before.provider(identity).is_none() {
         scenarios.push(("the created provider now has EnabledSharedAddressSpace True", Box::new(move |d: &mut Deployment| {
             d.providers.iter_mut().find(|p| p.identity == identity).unwrap().enabled_shared_address_space = true;
-        }), true));
+        })));
+        scenarios.push(("the created provider was disabled since", Box::new(move |d: &mut Deployment| {
+            d.providers.iter_mut().find(|p| p.identity == identity).unwrap().enabled = false;
+        })));
     }
-    // A push switch the script never touched, turned on since at the same scope.
+    if after.is_allowed(super::model::PUSH_DOMAIN) && !before.is_allowed(super::model::PUSH_DOMAIN) {
+        scenarios.push(("the created allowed domain got a comment since", Box::new(|d: &mut Deployment| {
+            d.allowed.iter_mut().find(|a| a.domain == super::model::PUSH_DOMAIN).unwrap().comment = Some("kept for the pilot".into());
+        })));
+    }
+    // A push switch the script never touched, changed since at the same scope.
     if n.apns != n.mpns {
         let scope = n.scope.clone();
-        let created = before.push_settings(&scope).is_none();
         let apns = n.apns;
-        scenarios.push((
-            if created { "the created site settings had their other switch changed" } else { "the switch the script never touched was turned on" },
-            Box::new(move |d: &mut Deployment| {
-                let p = d.push_settings_mut(&scope).unwrap();
-                if apns {
-                    p.microsoft = !p.microsoft;
-                } else {
-                    p.apple = !p.apple;
-                }
-            }),
-            created,
-        ));
+        scenarios.push(("the switch the script never touched was changed", Box::new(move |d: &mut Deployment| {
+            let p = d.push_settings_mut(&scope).unwrap();
+            if apns {
+                p.microsoft = !p.microsoft;
+            } else {
+                p.apple = !p.apple;
+            }
+        })));
     }
-    for (name, change, warns) in scenarios {
+    // Federation turned off since by someone else.
+    if after.access_edge.allow_federated_users && !before.access_edge.allow_federated_users {
+        scenarios.push(("federation was turned off since", Box::new(|d: &mut Deployment| d.access_edge.allow_federated_users = false)));
+    }
+    for (name, change) in scenarios {
         let mut now_machine = m1.clone();
         change(&mut now_machine.deployment);
         let now = now_machine.deployment.clone();
         for force in [false, true] {
-            let mode = if force { "rollback -Force" } else { "rollback" };
+            let mode = format!("{name} / {}", if force { "rollback -Force" } else { "rollback" });
             let want = rollback_expect(before, after, &now, force);
+            let want_warnings = rollback_warnings(before, after, &now, force);
             let mut m = now_machine.clone();
-            let result = r.run(pair.rollback, &mut m, path, force, None, mode);
-            if m.deployment != want {
-                r.report.fail(RESPECTFUL, &format!("{name} / {mode}: {}", diff_kind(&want, &m.deployment)), format!("{} / {name} / {mode}: {}", r.label, show_diff(&want, &m.deployment)));
-            } else if warns && !force && !result.text().contains("WARNING") {
-                r.report.fail(RESPECTFUL, &format!("{name}: no warning"), format!("{} / {name} / {mode}: left it, but without a warning", r.label));
-            }
+            let result = r.run(pair.rollback, &mut m, path, force, None, &mode);
+            r.expect_state(RESPECTFUL, &mode, &want, &m.deployment, &result);
+            r.expect_warnings(RESPECTFUL, &mode, &result, &want_warnings);
+            r.expect_code(RESPECTFUL, &mode, &result, rollback_exit_code(true, &want_warnings));
         }
     }
-    let _ = start;
 }
 
 fn preflight(r: &mut Runner, pair: &Pair, start: &Start, first: &RunResult) {
@@ -703,37 +629,134 @@ fn preflight(r: &mut Runner, pair: &Pair, start: &Start, first: &RunResult) {
     }
 }
 
-/// Two configuration scripts for different answers run one after the other share the undo
-/// record: either rollback then undoes what both changed.
-pub fn check_sequence(first: &Pair, second: &Pair, starts: &[Start]) -> Report {
-    let mut report = Report::default();
-    for start in starts {
-        let Expect::Changed(d1) = expect(first.answers, start) else { continue };
-        let mut middle = start.clone();
-        middle.machine.deployment = d1;
-        let Expect::Changed(d2) = expect(second.answers, &middle) else { continue };
-        let label = format!("{} then {} from '{}'", first.label, second.label, start.name);
-        let mut r = Runner { report: &mut report, label };
-        let mut m = start.machine.clone();
-        r.run(first.script, &mut m, start.script_path, false, None, "first script");
-        r.run(second.script, &mut m, start.script_path, false, None, "second script");
-        if m.deployment != d2 {
-            r.report.fail(END_STATE, "two scripts in a row", format!("{}: {}", r.label, show_diff(&d2, &m.deployment)));
-            continue;
-        }
-        let rollback_path = start.script_path.map(|_| ROLLBACK_PATH);
-        let want = rollback_expect(&start.machine.deployment, &d2, &d2, false);
-        for (rollback, which) in [(second.rollback, "the second's rollback"), (first.rollback, "the first's rollback")] {
-            let mut mr = m.clone();
-            let result = r.run(rollback, &mut mr, rollback_path, false, None, which);
-            if mr.deployment != want {
-                r.report.fail(
-                    ROLLBACK,
-                    &format!("{which} after two scripts: {}", diff_kind(&want, &mr.deployment)),
-                    format!("{} / {which}: {}; output ends: {}", r.label, show_diff(&want, &mr.deployment), tail(&result)),
-                );
+// ---------------------------------------------------------------------------------------------
+// Sequences
+// ---------------------------------------------------------------------------------------------
+
+/// One step of a sequence: a configuration run, or a rollback (with or without -Force).
+#[derive(Clone, Copy)]
+pub enum Step<'a> {
+    Configure(&'a Pair<'a>),
+    Rollback(&'a Pair<'a>, bool),
+}
+
+/// What the store and the record must be after each step of a sequence, from the start.
+struct Truth {
+    deployment: Deployment,
+    /// The store when the current record was begun (what a rollback goes back to).
+    record_base: Option<Deployment>,
+    /// The store after the last configuration run since then.
+    configured: Option<Deployment>,
+    record: Option<Record>,
+}
+
+/// Runs the steps one after the other from `start`; every state, record and exit code on the
+/// way is held to what the earlier steps make true. Then again with a fault at each call of each
+/// step, before and after it acts, followed by that step again: the sequence ends the same.
+pub fn check_sequence(name: &str, steps: &[Step], start: &Start, first_only: bool) -> Report {
+    let mut report = Report { first_only, ..Report::default() };
+    report.sequences += 1;
+    let label = format!("sequence '{name}' from '{}'", start.name);
+    let mut r = Runner { report: &mut report, label: label.clone() };
+    let Some((end, calls)) = run_sequence(&mut r, steps, start, None) else { return report };
+    for (i, n_calls) in calls.iter().enumerate() {
+        for k in 1..=*n_calls {
+            for after_commit in MODES {
+                r.label = format!("{label}, fault {} call {k} of step {}", mode_name(after_commit), i + 1);
+                if let Some((got, _)) = run_sequence(&mut r, steps, start, Some((i, Fault { at: k, after_commit }))) {
+                    if got != end {
+                        r.report.fail(SEQUENCE, "state after a faulted step and its re-run", format!("{}: {}", r.label, show_diff(&end, &got)));
+                    }
+                }
+                if r.report.done() {
+                    return report;
+                }
             }
         }
     }
     report
+}
+
+/// One pass through a sequence; with `fault`, that step is faulted once and run again. Returns
+/// the end state and each step's number of calls, or None if a step went wrong (reported).
+fn run_sequence(r: &mut Runner, steps: &[Step], start: &Start, fault: Option<(usize, Fault)>) -> Option<(Deployment, Vec<usize>)> {
+    let mut m = start.machine.clone();
+    let folder = record_folder(start);
+    let path = start.script_path;
+    let rollback_path = path.map(|_| ROLLBACK_PATH);
+    let mut truth = Truth { deployment: m.deployment.clone(), record_base: None, configured: None, record: None };
+    let mut calls = Vec::new();
+    for (i, step) in steps.iter().enumerate() {
+        let what = format!("step {}", i + 1);
+        if let Some((at, f)) = fault {
+            if at == i {
+                let (script, p, force) = match step {
+                    Step::Configure(pair) => (pair.script, path, false),
+                    Step::Rollback(pair, force) => (pair.rollback, rollback_path, *force),
+                };
+                let faulted = r.run(script, &mut m, p, force, Some(f), &format!("{what}, faulted"));
+                if faulted.exit_code != Some(1) && faulted.calls.iter().find(|c| c.faulted).is_some_and(|c| !c.name.starts_with("Test-Cs") && !c.name.starts_with("Get-Cs")) {
+                    r.expect_code(SEQUENCE, &format!("{what}, faulted"), &faulted, 1);
+                }
+            }
+        }
+        match step {
+            Step::Configure(pair) => {
+                let mut at = start.clone();
+                at.machine = m.clone();
+                at.machine.deployment = truth.deployment.clone();
+                let result = r.run(pair.script, &mut m, path, false, None, &what);
+                calls.push(result.calls.len());
+                match expect(pair.answers, &for_answers(pair.answers, &at)) {
+                    Expect::Blocked(why) => {
+                        r.expect_state(SEQUENCE, &format!("{what} (blocked: {why})"), &truth.deployment, &m.deployment, &result);
+                        r.expect_code(SEQUENCE, &format!("{what} (blocked: {why})"), &result, 1);
+                    }
+                    Expect::Changed(end) => {
+                        if !r.expect_state(SEQUENCE, &what, &end, &m.deployment, &result) {
+                            return None;
+                        }
+                        let base = truth.record_base.clone().unwrap_or_else(|| truth.deployment.clone());
+                        let record = expected_record(truth.record.as_ref(), pair.answers, &truth.deployment);
+                        r.expect_code(SEQUENCE, &what, &result, configure_exit_code(pair.answers, &m));
+                        r.expect_record(&what, &m, &folder, Some(&record));
+                        truth = Truth { deployment: end.clone(), record_base: Some(base), configured: Some(end), record: Some(record) };
+                    }
+                }
+            }
+            Step::Rollback(pair, force) => {
+                let result = r.run(pair.rollback, &mut m, rollback_path, *force, None, &what);
+                calls.push(result.calls.len());
+                let (Some(base), Some(configured)) = (&truth.record_base, &truth.configured) else {
+                    r.expect_state(SEQUENCE, &format!("{what} (no record)"), &truth.deployment, &m.deployment, &result);
+                    r.expect_code(SEQUENCE, &format!("{what} (no record)"), &result, 1);
+                    continue;
+                };
+                // A rollback re-run after a fault that committed its rename finds no record.
+                let want = rollback_expect(base, configured, &truth.deployment, *force);
+                let want_warnings = rollback_warnings(base, configured, &truth.deployment, *force);
+                let code = rollback_exit_code(true, &want_warnings);
+                if !r.expect_state(SEQUENCE, &what, &want, &m.deployment, &result) {
+                    return None;
+                }
+                let renamed_before = fault.is_some_and(|(at, f)| at == i && f.after_commit) && result.exit_code == Some(1) && m.record().is_none();
+                if !renamed_before {
+                    r.expect_code(SEQUENCE, &what, &result, code);
+                }
+                truth.deployment = want;
+                if code == 0 {
+                    r.expect_record(&what, &m, &folder, None);
+                    truth.record_base = None;
+                    truth.configured = None;
+                    truth.record = None;
+                }
+            }
+        }
+    }
+    Some((m.deployment, calls))
+}
+
+/// Whether a warning list holds a cause (for tests that look for one).
+pub fn warned(result: &RunResult, cause: Warning) -> bool {
+    warnings(&result.output).is_ok_and(|w| w.contains(&cause))
 }

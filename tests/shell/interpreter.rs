@@ -479,11 +479,23 @@ impl<'m> Interp<'m> {
         }
         let result = match spec.group {
             Group::Lync | Group::LyncPush => self.m.lync(spec.name, &args),
-            Group::Builtin => return self.builtin(spec, &mut args, input, &action),
+            Group::Builtin => {
+                let done = self.builtin(spec, &mut args, input, &action);
+                return self.after_commit_fault(spec.name).and(done);
+            }
         };
-        match result {
+        let done = match result {
             Ok(items) => Ok(items),
             Err(e) => self.cmd_error(e, &action, spec.name).map(|_| Vec::new()),
+        };
+        self.after_commit_fault(spec.name).and(done)
+    }
+
+    /// The fault of a call that has acted (its write committed): thrown now, whatever it did.
+    fn after_commit_fault(&mut self, origin: &str) -> X<()> {
+        match self.m.pending_fault.take() {
+            Some(message) => self.cmd_error(CmdErr::Terminating(message), "Stop", origin),
+            None => Ok(()),
         }
     }
 

@@ -18,14 +18,19 @@
 //!   else, or a value of the wrong kind, is a failure.
 //! - `Machine::next_run(fault)`: clears what one run recorded and sets the next fault.
 //! - `model::diff(before, after)`: what changed, one readable line per item.
-//! - `checks`: the starting deployments and the property checks (a)-(g) the test file runs.
+//! - `starts`: the starting deployments; `expect`: what each run must leave and say, from the
+//!   answers and the model alone; `checks`: the property checks (a)-(h) the test file runs.
+//! - `mutate`: mutants of a script's syntax tree, for the campaign that judges the checks.
 #![allow(dead_code)]
 
 pub mod ast;
 pub mod checks;
+pub mod expect;
 pub mod interpreter;
 pub mod model;
+pub mod mutate;
 pub mod regex;
+pub mod starts;
 pub mod value;
 
 pub use interpreter::{RunOptions, RunResult};

@@ -408,13 +408,24 @@ pub struct Machine {
     /// Seconds since 1970-01-01, simulated.
     pub clock: i64,
     pub last_change: Option<i64>,
+    /// The clock when the current run began.
+    pub run_started: i64,
     /// Seconds after the last change until every replica is up to date; `None`: never.
     pub replication_delay: Option<i64>,
     /// Test-CsMcxPushNotification throws on failure (Microsoft: it "usually throws").
     pub mcx_test_throws: bool,
     /// The n-th store-touching call (1-based) throws "injected fault" instead of running.
     pub fault_at: Option<usize>,
+    /// The faulted call acts first (its write commits) and throws after: a connection lost
+    /// after the store took the change.
+    pub fault_after_commit: bool,
+    /// The fault of an after-commit call, thrown once the call has acted.
+    pub pending_fault: Option<String>,
     pub calls: Vec<Call>,
+    /// Each Test-Cs* call and whether it passed: the model's truth, whatever the script reports.
+    pub tests: Vec<(String, bool)>,
+    /// At each changing call, before it acts: the call and the undo record on disk then.
+    pub record_at_change: Vec<(String, Option<Value>)>,
     /// Property reads of Lync objects, by kind and property.
     pub reads: BTreeMap<(Kind, String), usize>,
     /// Reads of undocumented properties.
@@ -422,6 +433,15 @@ pub struct Machine {
 }
 
 pub const SCRIPT_FOLDER: &str = "C:\\LyncPush";
+/// The undo record's file name, lower-cased (the store of files is keyed by lower-cased path).
+pub const RECORD_NAME: &str = "lyncpushnotifications.undo.xml";
+
+/// An injected fault: the `at`-th store-touching call throws, before it acts or after.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fault {
+    pub at: usize,
+    pub after_commit: bool,
+}
 pub const START_TIME: i64 = 1_773_478_800; // 2026-03-14 09:00:00
 
 impl Machine {
@@ -437,10 +457,15 @@ impl Machine {
             cwd: "C:\\Users\\admin".into(),
             clock: START_TIME,
             last_change: None,
+            run_started: START_TIME,
             replication_delay: Some(30),
             mcx_test_throws: true,
             fault_at: None,
+            fault_after_commit: false,
+            pending_fault: None,
             calls: Vec::new(),
+            tests: Vec::new(),
+            record_at_change: Vec::new(),
             reads: BTreeMap::new(),
             violations: Vec::new(),
         }
@@ -448,10 +473,25 @@ impl Machine {
 
     /// Clears what one run recorded (calls, reads, violations) and the fault, keeping the state.
     pub fn next_run(&mut self, fault_at: Option<usize>) {
+        self.next_run_with(fault_at.map(|at| Fault { at, after_commit: false }));
+    }
+
+    /// As `next_run`, with a fault that may fire after its call has acted.
+    pub fn next_run_with(&mut self, fault: Option<Fault>) {
+        self.run_started = self.clock;
         self.calls.clear();
         self.reads.clear();
         self.violations.clear();
-        self.fault_at = fault_at;
+        self.tests.clear();
+        self.record_at_change.clear();
+        self.pending_fault = None;
+        self.fault_at = fault.map(|f| f.at);
+        self.fault_after_commit = fault.is_some_and(|f| f.after_commit);
+    }
+
+    /// The undo record on disk, wherever the script keeps it.
+    pub fn record(&self) -> Option<(String, Value)> {
+        self.files.iter().find(|(key, _)| key.ends_with(RECORD_NAME)).map(|(_, (path, v))| (path.clone(), v.clone()))
     }
 
     pub fn file(&self, path: &str) -> Option<&Value> {
@@ -463,6 +503,16 @@ impl Machine {
             (None, _) => true,
             (Some(_), None) => false,
             (Some(at), Some(delay)) => self.clock >= at + delay,
+        }
+    }
+
+    /// Whether every replica is up to date within `limit` seconds of this run's start (the
+    /// scripts change the store at once and then wait).
+    pub fn replicated_within(&self, limit: i64) -> bool {
+        match (self.last_change, self.replication_delay) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(at), Some(delay)) => at + delay <= self.run_started.max(at) + limit,
         }
     }
 
@@ -685,14 +735,15 @@ pub const SPECS: &[Spec] = &[
     builtin("Get-Location", &[], &[], false, false),
     builtin("Split-Path", &[("Path", P::Str), ("Parent", P::Switch), ("Leaf", P::Switch)], &["Path"], false, false),
     builtin("Join-Path", &[("Path", P::Str), ("ChildPath", P::Str)], &["Path", "ChildPath"], false, false),
-    builtin("Test-Path", &[("Path", P::Str)], &["Path"], false, false),
+    // Counted so that a fault can hit them too (an unreadable folder, a broken module).
+    builtin("Test-Path", &[("Path", P::Str)], &["Path"], false, true),
     builtin("Import-Clixml", &[("Path", P::Str)], &["Path"], false, true),
     builtin("Export-Clixml", &[("Path", P::Str), ("InputObject", P::Any), ("Depth", P::Int), ("Force", P::Switch)], &["Path"], true, true),
     builtin("Rename-Item", &[("Path", P::Str), ("NewName", P::Str), ("Force", P::Switch)], &["Path", "NewName"], false, true),
     builtin("Remove-Item", &[("Path", P::Str), ("Force", P::Switch)], &["Path"], false, true),
     builtin("Get-Date", &[("Format", P::Str)], &[], false, false),
     builtin("Start-Sleep", &[("Seconds", P::Int), ("Milliseconds", P::Int)], &["Seconds"], false, false),
-    builtin("Get-Command", &[("Name", P::Names)], &["Name"], false, false),
+    builtin("Get-Command", &[("Name", P::Names)], &["Name"], false, true),
 ];
 
 pub fn spec(name: &str) -> Option<&'static Spec> {
@@ -731,8 +782,17 @@ impl Machine {
         let changes = ["set-", "new-", "remove-"].iter().any(|v| name.to_ascii_lowercase().starts_with(v)) && name.contains("-Cs");
         let faulted = self.fault_at == Some(number);
         self.calls.push(Call { number, name: name.to_string(), line, changes, faulted });
+        if changes {
+            let record = self.record().and_then(|(_, v)| clixml_copy(&v).ok());
+            self.record_at_change.push((name.to_string(), record));
+        }
         if faulted {
-            return Err(CmdErr::Terminating(format!("injected fault at store call {number} ({name})")));
+            let message = format!("injected fault at store call {number} ({name})");
+            if self.fault_after_commit {
+                self.pending_fault = Some(message);
+            } else {
+                return Err(CmdErr::Terminating(message));
+            }
         }
         Ok(())
     }
@@ -991,22 +1051,16 @@ impl Machine {
                 let (Some(target), Some(domain)) = (s("TargetFqdn"), s("Domain")) else {
                     return Err(CmdErr::Fail("Test-CsFederatedPartner needs -TargetFqdn and -Domain (push-facts.md §2)".into()));
                 };
-                let problem = self.federation_problem(&target, &domain, s("ProxyFqdn").as_deref());
+                let problem = self.federation_problem(&target, &domain, s("ProxyFqdn").as_deref(), self.up_to_date());
+                self.tests.push((name.to_string(), problem.is_none()));
                 Ok(vec![task_output(&target, problem)])
             }
             "Test-CsMcxPushNotification" => {
                 let Some(target) = s("AccessEdgeFqdn") else {
                     return Err(CmdErr::Fail("Test-CsMcxPushNotification needs -AccessEdgeFqdn".into()));
                 };
-                let mut problem = self.federation_problem(&target, PUSH_DOMAIN, Some(LYNC_ONLINE));
-                let d = &self.deployment;
-                let global = d.push_settings("Global").unwrap();
-                if problem.is_none() && !(global.apple || global.microsoft || d.push.len() > 1) {
-                    problem = Some("push notifications are off".into());
-                }
-                if problem.is_none() && !d.mcx.iter().any(|m| m.push_notification_proxy_uri.eq_ignore_ascii_case("sip:push@push.lync.com")) {
-                    problem = Some("PushNotificationProxyUri is not sip:push@push.lync.com".into());
-                }
+                let problem = self.push_test_problem(&target, self.up_to_date());
+                self.tests.push((name.to_string(), problem.is_none()));
                 if problem.is_some() && self.mcx_test_throws {
                     return Err(CmdErr::Error(
                         "A 504 (Server time-out) response was received from the network and the operation failed. See the exception details for more information."
@@ -1019,8 +1073,32 @@ impl Machine {
         }
     }
 
-    /// Why federation with `domain` through the Edge would fail now, if it would.
-    fn federation_problem(&self, target: &str, domain: &str, proxy: Option<&str>) -> Option<String> {
+    /// Why Test-CsMcxPushNotification would fail, if it would, with the replicas up to date or not.
+    fn push_test_problem(&self, target: &str, up_to_date: bool) -> Option<String> {
+        let mut problem = self.federation_problem(target, PUSH_DOMAIN, Some(LYNC_ONLINE), up_to_date);
+        let d = &self.deployment;
+        let global = d.push_settings("Global").unwrap();
+        if problem.is_none() && !(global.apple || global.microsoft || d.push.len() > 1) {
+            problem = Some("push notifications are off".into());
+        }
+        if problem.is_none() && !d.mcx.iter().any(|m| m.push_notification_proxy_uri.eq_ignore_ascii_case("sip:push@push.lync.com")) {
+            problem = Some("PushNotificationProxyUri is not sip:push@push.lync.com".into());
+        }
+        problem
+    }
+
+    /// Whether a test would pass on the store as it is once replication has run its course
+    /// (`replicated`), or never has: the truth a script's reported outcome is held to.
+    pub fn test_would_pass(&self, name: &str, target: &str, replicated: bool) -> bool {
+        match name {
+            "Test-CsFederatedPartner" => self.federation_problem(target, PUSH_DOMAIN, Some(LYNC_ONLINE), replicated).is_none(),
+            "Test-CsMcxPushNotification" => self.push_test_problem(target, replicated).is_none(),
+            other => panic!("{other} is not a test"),
+        }
+    }
+
+    /// Why federation with `domain` through the Edge would fail, if it would.
+    fn federation_problem(&self, target: &str, domain: &str, proxy: Option<&str>, up_to_date: bool) -> Option<String> {
         let d = &self.deployment;
         if !target.eq_ignore_ascii_case(d.edge_fqdn()) {
             return Some(format!("{target} is not the internal Access Edge FQDN"));
@@ -1048,7 +1126,7 @@ impl Machine {
                 }
             }
         }
-        if !self.up_to_date() {
+        if !up_to_date {
             return Some("the replicas are not up to date".into());
         }
         None
