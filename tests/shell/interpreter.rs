@@ -343,7 +343,12 @@ impl<'m> Interp<'m> {
             StmtKind::Throw(p) => {
                 let value = match p {
                     Some(p) => self.pipeline_value(p)?,
-                    None => Value::str("ScriptHalted"),
+                    // In a catch block a bare `throw` rethrows the error being handled
+                    // (about_Throw; TryCatch.Tests.ps1 "rethrow flow up").
+                    None => match self.scopes.iter().rev().find_map(|s| s.get("_")) {
+                        Some(Value::Error(e)) => return Err(Flow::Throw(e.clone())),
+                        _ => Value::str("ScriptHalted"),
+                    },
                 };
                 match value {
                     Value::Error(e) | Value::Exception(e) => Err(Flow::Throw(e)),

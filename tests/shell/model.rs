@@ -1180,7 +1180,6 @@ fn access_edge_object(e: &AccessEdge) -> Value {
     Obj::value(kind, props)
 }
 
-/// PowerShell wildcards (`*`, `?`, `[abc]`), without case.
 /// The selection every Get-Cs* cmdlet makes: `-Identity` (exactly one, or a not-found error),
 /// `-Filter` (a wildcard over identities), or everything. `items` pairs each identity with its
 /// output object.
@@ -1212,6 +1211,8 @@ fn not_found(what: &str, id: &str) -> CmdErr {
     CmdErr::Error(format!("Cannot get {what} \"{id}\": it was not found."))
 }
 
+/// PowerShell wildcards (`*`, `?`, `[abc]`, `[a-c]`, and a backtick escaping the next character),
+/// without case.
 pub fn wildcard(pattern: &str, text: &str) -> bool {
     fn go(p: &[char], t: &[char]) -> bool {
         match p.first() {
@@ -1221,8 +1222,29 @@ pub fn wildcard(pattern: &str, text: &str) -> bool {
             Some('[') => {
                 let Some(close) = p.iter().position(|c| *c == ']') else { return !t.is_empty() && t[0] == '[' && go(&p[1..], &t[1..]) };
                 let set = &p[1..close];
-                !t.is_empty() && set.contains(&t[0]) && go(&p[close + 1..], &t[1..])
+                // A range `[a-c]` as well as single characters (about_Wildcards).
+                let hit = |c: char| {
+                    let mut i = 0;
+                    while i < set.len() {
+                        if i + 2 < set.len() && set[i + 1] == '-' {
+                            if set[i] <= c && c <= set[i + 2] {
+                                return true;
+                            }
+                            i += 3;
+                        } else {
+                            if set[i] == c {
+                                return true;
+                            }
+                            i += 1;
+                        }
+                    }
+                    false
+                };
+                !t.is_empty() && hit(t[0]) && go(&p[close + 1..], &t[1..])
             }
+            // A backtick makes the next character literal (PowerShell's Pester test
+            // ComparisonOperator.Tests.ps1, "backtick comparison").
+            Some('`') if p.len() > 1 => !t.is_empty() && p[1] == t[0] && go(&p[2..], &t[1..]),
             Some(c) => !t.is_empty() && *c == t[0] && go(&p[1..], &t[1..]),
         }
     }
