@@ -138,7 +138,7 @@
         else {
             $record['CreatedHostingProvider'] = "LyncOnline"
             $record | Export-Clixml -Path $recordPath
-            New-CsHostingProvider -Identity "LyncOnline" -Enabled $True -ProxyFqdn "sipfed.online.lync.com" -VerificationLevel UseSourceVerification
+            New-CsHostingProvider -Identity "LyncOnline" -Enabled $True -ProxyFqdn "sipfed.online.lync.com" -VerificationLevel UseSourceVerification -EnabledSharedAddressSpace $False -HostsOCSUsers $False
             Write-Host '  Done: added hosting provider LyncOnline for sipfed.online.lync.com.'
         }
         #

@@ -137,7 +137,7 @@
         else {
             $record['CreatedHostingProvider'] = "SkypeOnline"
             $record | Export-Clixml -Path $recordPath
-            New-CsHostingProvider -Identity "SkypeOnline" -Enabled $True -ProxyFqdn "sipfed.online.lync.com" -VerificationLevel UseSourceVerification
+            New-CsHostingProvider -Identity "SkypeOnline" -Enabled $True -ProxyFqdn "sipfed.online.lync.com" -VerificationLevel UseSourceVerification -EnabledSharedAddressSpace $False -HostsOCSUsers $False
             Write-Host '  Done: added hosting provider SkypeOnline for sipfed.online.lync.com.'
         }
         #
