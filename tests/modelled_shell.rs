@@ -214,7 +214,7 @@ fn cmdlets_behave_as_documented() {
     assert!(result.output[1].contains("is not recognized"), "{result:?}");
     // New-CsHostingProvider refuses a second provider for the same ProxyFqdn.
     let mut m = fresh();
-    let text = "$ErrorActionPreference = 'Stop'\nNew-CsHostingProvider -Identity A -Enabled $True -ProxyFqdn sipfed.online.lync.com\ntry { New-CsHostingProvider -Identity B -Enabled $True -ProxyFqdn sipfed.online.lync.com } catch { Write-Host 'refused' }\n";
+    let text = "$ErrorActionPreference = 'Stop'\nNew-CsHostingProvider -Identity A -Enabled $True -ProxyFqdn sipfed.online.lync.com -EnabledSharedAddressSpace $False -HostsOCSUsers $False\ntry { New-CsHostingProvider -Identity B -Enabled $True -ProxyFqdn sipfed.online.lync.com -EnabledSharedAddressSpace $False -HostsOCSUsers $False } catch { Write-Host 'refused' }\n";
     let result = run(text, &mut m);
     assert_eq!(result.output, vec!["refused"]);
     assert_eq!(m.deployment.providers.len(), 1);

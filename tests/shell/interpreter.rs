@@ -223,10 +223,20 @@ impl<'m> Interp<'m> {
         };
     }
 
-    fn error_action(&self) -> String {
-        match self.scopes.iter().rev().find_map(|s| s.get("erroractionpreference")) {
-            Some(Value::Str(s)) => s.clone(),
-            _ => "Continue".into(),
+    fn error_action(&self) -> X<String> {
+        self.preference("erroractionpreference")
+    }
+
+    /// `$ErrorActionPreference` / `$WarningPreference`: an ActionPreference, named without case;
+    /// `Continue` when unset (about_Preference_Variables).
+    fn preference(&self, variable: &str) -> X<String> {
+        match self.scopes.iter().rev().find_map(|s| s.get(variable)) {
+            None => Ok("Continue".into()),
+            Some(Value::Str(s)) => match super::model::ERROR_ACTIONS.iter().find(|a| a.eq_ignore_ascii_case(s)) {
+                Some(a) => Ok(a.to_string()),
+                None => self.fail(format!("${variable} = '{s}' is not a modelled preference")),
+            },
+            Some(other) => self.fail(format!("${variable} holds a {}", other.type_name())),
         }
     }
 
@@ -476,7 +486,25 @@ impl<'m> Interp<'m> {
         if input.is_some() && !spec.pipeline {
             return self.fail(format!("pipeline input into {name} is not modelled"));
         }
-        let action = action.unwrap_or_else(|| self.error_action());
+        let action = match action {
+            Some(a) => a,
+            None => self.error_action()?,
+        };
+        let missing = super::model::missing_required(spec.name, &args);
+        if !missing.is_empty() {
+            // PowerShell would prompt for them; a script cannot answer (about_Parameters,
+            // "Required"), and a non-interactive shell stops the command instead.
+            return self.throw(
+                format!("Cannot process command because of one or more missing mandatory parameters: {}.", missing.join(" ")),
+                spec.name,
+            );
+        }
+        if matches!(args.get("Confirm"), Some(Value::Bool(true))) {
+            // -Confirm asks "Are you sure you want to perform this action?" before the change
+            // (the cmdlet pages: "Prompts you for confirmation before executing the command").
+            // A script cannot answer; a non-interactive shell fails the prompt.
+            return self.throw("Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", spec.name);
+        }
         if spec.counted {
             if let Err(e) = self.m.touch(spec.name, c.line) {
                 return self.cmd_error(e, &action, spec.name).map(|_| Vec::new());
@@ -498,7 +526,13 @@ impl<'m> Interp<'m> {
             CmdErr::Fail(why) => self.fail(format!("{origin}: {why}")),
             CmdErr::Terminating(msg) => self.throw(msg, origin),
             CmdErr::Error(msg) => match action {
-                "Stop" => self.throw(msg, origin),
+                // PowerShell 2.0 turns the error into an ActionPreferenceStopException, whose
+                // message is this prefix and the error's (ActionPreference.Tests.ps1 checks the
+                // exception type; PowerShell 3.0 and later hand catch the original error).
+                "Stop" => self.throw(
+                    format!("Command execution stopped because the preference variable \"ErrorActionPreference\" or common parameter is set to Stop: {msg}"),
+                    origin,
+                ),
                 "SilentlyContinue" => Ok(()),
                 _ => {
                     self.say(format!("ERROR: {msg}"));
@@ -711,8 +745,22 @@ impl<'m> Interp<'m> {
             }
             "Write-Warning" => {
                 let text = text_arg(self, args, "Message")?.unwrap_or_default();
-                if action != "SilentlyContinue" {
-                    self.say(format!("WARNING: {text}"));
+                // Warnings follow -WarningAction or $WarningPreference; -ErrorAction does not
+                // touch them (about_CommonParameters, about_Preference_Variables).
+                let warning = match args.get("WarningAction") {
+                    Some(Value::Str(a)) => a.clone(),
+                    _ => self.preference("warningpreference")?,
+                };
+                match warning.as_str() {
+                    "SilentlyContinue" => {}
+                    "Stop" => {
+                        self.say(format!("WARNING: {text}"));
+                        return self.throw(
+                            format!("Command execution stopped because the preference variable \"WarningPreference\" or common parameter is set to Stop: {text}"),
+                            name,
+                        );
+                    }
+                    _ => self.say(format!("WARNING: {text}")),
                 }
                 Ok(Vec::new())
             }

@@ -695,6 +695,23 @@ pub const SPECS: &[Spec] = &[
     builtin("Get-Command", &[("Name", P::Names)], &["Name"], false, false),
 ];
 
+/// Parameters Microsoft's cmdlet pages mark `Required: True` (office-docs-powershell
+/// skype/skype-ps/skype/<Cmdlet>.md; push-facts.md §2). Leaving one out makes PowerShell prompt
+/// for it; a script cannot answer, and a non-interactive shell stops the command with
+/// "Cannot process command because of one or more missing mandatory parameters".
+pub const REQUIRED: &[(&str, &[&str])] = &[
+    // New-CsHostingProvider.md: Identity, Enabled, ProxyFqdn, EnabledSharedAddressSpace and
+    // HostsOCSUsers are all "Required: True" (its SYNTAX block lists the last two unbracketed).
+    ("New-CsHostingProvider", &["Identity", "Enabled", "ProxyFqdn", "EnabledSharedAddressSpace", "HostsOCSUsers"]),
+    ("Test-CsFederatedPartner", &["TargetFqdn", "Domain"]),
+    ("Test-CsMcxPushNotification", &["AccessEdgeFqdn"]),
+];
+
+/// The required parameters of `name` that `args` lacks, in the page's order.
+pub fn missing_required(name: &str, args: &Args) -> Vec<&'static str> {
+    REQUIRED.iter().filter(|(n, _)| *n == name).flat_map(|(_, ps)| ps.iter().copied()).filter(|p| !args.contains_key(p)).collect()
+}
+
 pub fn spec(name: &str) -> Option<&'static Spec> {
     SPECS.iter().find(|s| s.name.eq_ignore_ascii_case(name))
 }
@@ -888,9 +905,12 @@ impl Machine {
                 let Some(site) = id.strip_prefix("site:") else {
                     return Err(CmdErr::Error(format!("\"{id}\": New-CsPushNotificationConfiguration creates site settings only.")));
                 };
-                if !d.sites.iter().any(|s| s.eq_ignore_ascii_case(site)) {
+                let Some(site) = d.sites.iter().find(|s| s.eq_ignore_ascii_case(site)) else {
                     return Err(CmdErr::Error(format!("Site \"{site}\" is not in the topology.")));
-                }
+                };
+                // The store names the settings after the site as the topology spells it
+                // (`site:<Name>`, lync-objects.md §10), whatever casing the command used.
+                let id = format!("site:{site}");
                 if d.push_settings(&id).is_some() {
                     return Err(CmdErr::Error(format!("Push notification settings \"{id}\" already exist.")));
                 }
@@ -1000,8 +1020,9 @@ impl Machine {
                 };
                 let mut problem = self.federation_problem(&target, PUSH_DOMAIN, Some(LYNC_ONLINE));
                 let d = &self.deployment;
-                let global = d.push_settings("Global").unwrap();
-                if problem.is_none() && !(global.apple || global.microsoft || d.push.len() > 1) {
+                // Push goes through only where a service is switched on: settings whose two
+                // switches are off (global, or a site's) do not count (push-facts.md §2).
+                if problem.is_none() && !d.push.iter().any(|p| p.apple || p.microsoft) {
                     problem = Some("push notifications are off".into());
                 }
                 if problem.is_none() && !d.mcx.iter().any(|m| m.push_notification_proxy_uri.eq_ignore_ascii_case("sip:push@push.lync.com")) {
