@@ -131,3 +131,77 @@ fn the_push_test_needs_a_service_switched_on() {
     let mut m = Machine::new(d);
     assert_eq!(run(text, &mut m).output, vec!["Success"]);
 }
+
+/// about_Wildcards and the -LiteralPath help: `-Path` reads `*`, `?`, `[` and `]` as wildcards
+/// (a `[1]` is a class matching "1"), `-LiteralPath` takes the path as typed. Export-Clixml stops
+/// when a wildcard path resolves to no file. Split-Path and Join-Path only work on the text (no
+/// -Resolve), so brackets pass through them unchanged. In PowerShell 2.0 only Test-Path of these
+/// has -LiteralPath (TechNet dd315355 Import-Clixml, dd347657 Export-Clixml, dd315353
+/// Rename-Item: -Path only).
+#[test]
+fn path_reads_brackets_as_wildcards_literal_path_does_not() {
+    let mut m = fresh();
+    m.folders.insert("c:\\lync[1]".into());
+    let record = shell::value::Value::str("kept");
+    m.files.insert("c:\\lync[1]\\r.xml".into(), ("C:\\Lync[1]\\r.xml".into(), record.clone()));
+    m.files.insert("c:\\lyncpush\\r1.xml".into(), ("C:\\LyncPush\\r1.xml".into(), record));
+    let text = "$p = 'C:\\Lync[1]\\r.xml'\n\
+        Write-Host (Test-Path -Path $p)\n\
+        Write-Host (Test-Path -LiteralPath $p)\n\
+        Write-Host (Test-Path -Path 'C:\\LyncPush\\r?.xml')\n\
+        Write-Host (Test-Path -Path 'C:\\LyncPush\\r[0-9].xml')\n\
+        Write-Host (Split-Path -Parent $p)\n\
+        Write-Host (Join-Path 'C:\\Lync[1]' 'r.xml')\n\
+        try { $x = Import-Clixml -Path $p } catch { Write-Host 'import: not found' }\n\
+        try { @{} | Export-Clixml -Path 'C:\\Lync[1]\\new.xml' } catch { Write-Host $_.Exception.Message }\n\
+        try { Rename-Item -Path $p -NewName 'r.done.xml' } catch { Write-Host 'rename: not found' }\n";
+    let r = run(&format!("$ErrorActionPreference = 'Stop'\n{text}"), &mut m);
+    assert_eq!(
+        r.output,
+        vec![
+            "False",
+            "True",
+            "True",
+            "True",
+            "C:\\Lync[1]",
+            "C:\\Lync[1]\\r.xml",
+            "import: not found",
+            "Cannot perform operation because the wildcard path C:\\Lync[1]\\new.xml did not resolve to a file.",
+            "rename: not found",
+        ],
+        "{r:?}"
+    );
+    assert!(m.file("C:\\Lync[1]\\r.xml").is_some() && m.file("C:\\Lync[1]\\new.xml").is_none());
+    // PowerShell 2.0's Import-Clixml has no -LiteralPath: a script using it is outside the model.
+    let r = shell::run_text("$x = Import-Clixml -LiteralPath 'C:\\Lync[1]\\r.xml'\n", &mut m, &RunOptions::default()).unwrap();
+    assert!(r.failure.as_deref().unwrap_or("").contains("no parameter -LiteralPath"), "{r:?}");
+}
+
+/// A configuration script saved in a folder with brackets stops before any change and says why;
+/// its rollback there undoes nothing and says why.
+#[test]
+fn a_script_in_a_folder_with_brackets_stops_before_any_change() {
+    use lync_push_wizard::core::render::{powershell::script, rollback::rollback};
+    use lync_push_wizard::core::{plan, EdgeServer, MobileClient};
+    let answers = support::answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010, MobileClient::WpLync2013]);
+    let plan = plan(&answers).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut m = fresh();
+    m.folders.insert("c:\\lync[push]".into());
+    let before = m.deployment.clone();
+    let options = RunOptions { script_path: Some("C:\\Lync[push]\\Configure-LyncPush.ps1".into()), switches: Vec::new() };
+    let r = shell::run_text(&script(&plan), &mut m, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.failure.is_none(), "{r:?}");
+    assert_eq!(r.exit_code, Some(1), "{r:?}");
+    assert_eq!(m.deployment, before, "{:?}", shell::diff(&before, &m.deployment));
+    assert!(r.text().contains("reads [ and ] in a path as wildcards"), "{}", r.text());
+    assert!(m.files.is_empty(), "{:?}", m.files.keys().collect::<Vec<_>>());
+    let r = shell::run_text(&rollback(&plan), &mut m, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.failure.is_none(), "{r:?}");
+    assert!(r.text().starts_with("Nothing was undone: Windows PowerShell 2.0 reads [ and ]"), "{}", r.text());
+    // The same script from a plain folder runs through (the model's own check).
+    let mut m = fresh();
+    let options = RunOptions { script_path: Some("C:\\LyncPush\\Configure-LyncPush.ps1".into()), switches: Vec::new() };
+    let r = shell::run_text(&script(&plan), &mut m, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.failure.is_none() && r.uncaught.is_none(), "{r:?}");
+    assert_ne!(m.deployment, before);
+}

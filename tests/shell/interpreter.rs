@@ -820,12 +820,17 @@ impl<'m> Interp<'m> {
                 let b = text_arg(self, args, "ChildPath")?.unwrap_or_default();
                 Ok(vec![Value::Str(format!("{}\\{}", a.trim_end_matches('\\'), b.trim_start_matches('\\')))])
             }
-            "Test-Path" => {
-                let path = text_arg(self, args, "Path")?.unwrap_or_default();
-                Ok(vec![Value::Bool(self.m.exists(&path))])
-            }
+            "Test-Path" => match (text_arg(self, args, "Path")?, text_arg(self, args, "LiteralPath")?) {
+                (Some(path), None) => Ok(vec![Value::Bool(self.m.exists_path(&path))]),
+                (None, Some(path)) => Ok(vec![Value::Bool(self.m.exists(&path))]),
+                _ => self.fail("Test-Path takes one of -Path and -LiteralPath"),
+            },
             "Import-Clixml" => {
                 let path = text_arg(self, args, "Path")?.unwrap_or_default();
+                let path = match self.m.one_item(&path) {
+                    Ok(p) => p,
+                    Err(e) => return err(self, e),
+                };
                 match self.m.import(&path) {
                     Ok(v) => Ok(vec![v]),
                     Err(e) => err(self, e),
@@ -838,6 +843,10 @@ impl<'m> Interp<'m> {
                     (None, Some(items)) => collapse(items),
                     (None, None) => return self.fail("Export-Clixml without input"),
                 };
+                let path = match self.m.export_target(&path) {
+                    Ok(p) => p,
+                    Err(e) => return err(self, e),
+                };
                 match self.m.export(&path, &value) {
                     Ok(()) => Ok(Vec::new()),
                     Err(e) => err(self, e),
@@ -846,6 +855,10 @@ impl<'m> Interp<'m> {
             "Rename-Item" => {
                 let path = text_arg(self, args, "Path")?.unwrap_or_default();
                 let new_name = text_arg(self, args, "NewName")?.unwrap_or_default();
+                let path = match self.m.one_item(&path) {
+                    Ok(p) => p,
+                    Err(e) => return err(self, e),
+                };
                 match self.m.rename(&path, &new_name) {
                     Ok(()) => Ok(Vec::new()),
                     Err(e) => err(self, e),
@@ -853,6 +866,10 @@ impl<'m> Interp<'m> {
             }
             "Remove-Item" => {
                 let path = text_arg(self, args, "Path")?.unwrap_or_default();
+                let path = match self.m.one_item(&path) {
+                    Ok(p) => p,
+                    Err(e) => return err(self, e),
+                };
                 match self.m.remove_file(&path) {
                     Ok(()) => Ok(Vec::new()),
                     Err(e) => err(self, e),

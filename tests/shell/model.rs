@@ -685,7 +685,10 @@ pub const SPECS: &[Spec] = &[
     builtin("Get-Location", &[], &[], false, false),
     builtin("Split-Path", &[("Path", P::Str), ("Parent", P::Switch), ("Leaf", P::Switch)], &["Path"], false, false),
     builtin("Join-Path", &[("Path", P::Str), ("ChildPath", P::Str)], &["Path", "ChildPath"], false, false),
-    builtin("Test-Path", &[("Path", P::Str)], &["Path"], false, false),
+    // -LiteralPath: Test-Path has it in PowerShell 2.0; Import-Clixml, Export-Clixml and
+    // Rename-Item gained it only in 3.0 (their 2.0 pages, TechNet dd315355, dd347657, dd315353,
+    // list -Path alone), so a script for both shells cannot use it there.
+    builtin("Test-Path", &[("Path", P::Str), ("LiteralPath", P::Str)], &["Path"], false, false),
     builtin("Import-Clixml", &[("Path", P::Str)], &["Path"], false, true),
     builtin("Export-Clixml", &[("Path", P::Str), ("InputObject", P::Any), ("Depth", P::Int), ("Force", P::Switch)], &["Path"], true, true),
     builtin("Rename-Item", &[("Path", P::Str), ("NewName", P::Str), ("Force", P::Switch)], &["Path", "NewName"], false, true),
@@ -1285,7 +1288,82 @@ fn parent(path: &str) -> String {
     }
 }
 
+/// Whether `-Path` would read `path` as a wildcard pattern: PowerShell's
+/// WildcardPattern.ContainsWildcardCharacters counts `*`, `?`, `[` and `]` not escaped by a
+/// backtick (about_Wildcards; -LiteralPath "is used exactly as it is typed").
+pub fn has_wildcard(path: &str) -> bool {
+    let mut chars = path.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' => {
+                chars.next();
+            }
+            '*' | '?' | '[' | ']' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A `-Path` without wildcards names one item: backticks only escape.
+fn unescape(path: &str) -> String {
+    let mut out = String::new();
+    let mut chars = path.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' => out.extend(chars.next()),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 impl Machine {
+    /// What a `-Path` resolves to: the existing files and folders a wildcard pattern matches (as
+    /// written), or the one path it names. A `[` in a folder's name is a character class, so
+    /// `C:\Lync[1]\x.xml` matches `C:\Lync1\x.xml` and never itself.
+    pub fn resolve(&self, path: &str) -> Vec<String> {
+        if !has_wildcard(path) {
+            return vec![unescape(path)];
+        }
+        let files = self.files.values().map(|(written, _)| written.clone());
+        let folders = self.folders.iter().cloned();
+        files.chain(folders).filter(|p| wildcard(path, p)).collect()
+    }
+
+    /// Test-Path -Path: true when the pattern matches an existing item.
+    pub fn exists_path(&self, path: &str) -> bool {
+        self.resolve(path).iter().any(|p| self.exists(p))
+    }
+
+    /// The one file a `-Path` names for Import-Clixml, Rename-Item and Remove-Item: a pattern
+    /// that matches nothing is "not found" (the same error as a missing file).
+    pub fn one_item(&self, path: &str) -> Result<String, CmdErr> {
+        let found = self.resolve(path);
+        match found.len() {
+            1 => Ok(found[0].clone()),
+            0 => Err(CmdErr::Error(format!("Cannot find path '{path}' because it does not exist."))),
+            _ => Err(CmdErr::Fail(format!("-Path '{path}' matches {} items: not modelled", found.len()))),
+        }
+    }
+
+    /// Export-Clixml -Path: a pattern must match one existing file, or the cmdlet stops with a
+    /// terminating error (PowerShell's PathUtils; the message Out-File and Export-Clixml users
+    /// report for folders with brackets); a plain path is created as written.
+    pub fn export_target(&self, path: &str) -> Result<String, CmdErr> {
+        if !has_wildcard(path) {
+            return Ok(path.to_string());
+        }
+        let found: Vec<String> = self.resolve(path).into_iter().filter(|p| self.files.contains_key(&p.to_ascii_lowercase())).collect();
+        match found.len() {
+            1 => Ok(found[0].clone()),
+            0 => Err(CmdErr::Terminating(format!("Cannot perform operation because the wildcard path {path} did not resolve to a file."))),
+            _ => Err(CmdErr::Terminating(format!(
+                "Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files."
+            ))),
+        }
+    }
+
     pub fn export(&mut self, path: &str, value: &Value) -> Result<(), CmdErr> {
         let folder = parent(path).to_ascii_lowercase();
         if self.unwritable.contains(&folder) {
