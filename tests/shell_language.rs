@@ -15,6 +15,11 @@
 //! - NullRepresentatives.Tests.ps1: `[DBNull]`, `[NullString]` (`[NullString]` is PowerShell 3.0).
 //! - TryCatch.Tests.ps1: `trap`, typed `catch [T]`, division by zero (outside the subset), and the
 //!   cases Pester itself marks -Pending. `. { }` is written `& { }`: only the scope differs.
+//! - Parser.Tests.ps1: parse errors, labels, `for`, `++`, multiple assignment, `trap`, functions,
+//!   `$input`, number forms other than decimal integers (outside the subset); `` `e ``, `` `u{} ``
+//!   (PowerShell 6); `-c*` forms; the Boolean case with an unset variable inside a string (the
+//!   model rejects reading an unset variable on purpose); `"False" | Should -Be $true`, which tests
+//!   Pester's comparison rather than the language.
 //! - ActionPreference.Tests.ps1: `-ErrorAction Ignore` / `Suspend` (PowerShell 3.0), `-ErrorVariable`
 //!   (outside the subset).
 
@@ -143,6 +148,79 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
         "$a = & { try { try { throw 'inner' } catch { 'inner catch'\n throw } } catch { 'outer catch'\n $_.Exception.Message } }\nWrite-Host ($a -join '|')",
         &["inner catch|outer catch|inner"],
     ),
+    // Parser.Tests.ps1: escapes in double-quoted strings
+    ("Parser", "an escaped space is a space", "Write-Host \"foo` bar\"", &["foo bar"]),
+    ("Parser", "an escaped ordinary character is itself", "Write-Host \"fo`obar\"", &["foobar"]),
+    ("Parser", "`\" is a double quote", "Write-Host \"`\"\"", &["\""]),
+    ("Parser", "`' is a single quote", "Write-Host \"`'\"", &["'"]),
+    ("Parser", "`t is a tab", "Write-Host (\"a`tb\").Length", &["3"]),
+    ("Parser", "`n is a newline", "Write-Host (\"a`nb\").Length", &["3"]),
+    ("Parser", "an array in double quotes is joined with spaces", "$MyArray = 'a', 'b'\nWrite-Host \"Hello $MyArray\"", &["Hello a b"]),
+    // "Use break inside of a loop that is inside another loop"
+    (
+        "Parser",
+        "break in nested while loops",
+        "$r = & { while ($true) { 1\n while ($true) { 2; break; 3 }\n 4; break; 5 } }\nWrite-Host ($r -join '|')",
+        &["1|2|4"],
+    ),
+    (
+        "Parser",
+        "break in nested foreach loops",
+        "$r = & { foreach ($a in @(1, 2, 3)) { 1\n foreach ($b in @(1, 2, 3)) { 2; break; 3 }\n 4; break; 5 } }\nWrite-Host ($r -join '|')",
+        &["1|2|4"],
+    ),
+    // "Try continue inside of different loop statements"
+    ("Parser", "continue in while", "$r = & { $a = 0\n while ($a -lt 2) { $a\n $a += 1\n continue\n 2 } }\nWrite-Host ($r -join '|')", &["0|1"]),
+    ("Parser", "continue in foreach", "$r = & { foreach ($a in 0, 1) { $a; continue; 2 } }\nWrite-Host ($r -join '|')", &["0|1"]),
+    // "Boolean Tests"
+    ("Parser", "a non-empty string is true", "Write-Host $(if ('A') { $true } else { $false })", &["True"]),
+    ("Parser", "a single space is true", "Write-Host $(if (' ') { $true } else { $false })", &["True"]),
+    ("Parser", "a string with spaces is true", "Write-Host $(if ('String with spaces') { $true } else { $false })", &["True"]),
+    ("Parser", "0 is false", "Write-Host $(if (0) { $true } else { $false })", &["False"]),
+    ("Parser", "$(0) is false", "$a = $(0)\nWrite-Host $(if ($a) { $true } else { $false })", &["False"]),
+    // "Comparison operator Tests": -and / -or, and precedence of comparisons over -and
+    ("Parser", "0 -and 1", "Write-Host $(if (0 -and 1) { $true } else { $false })", &["False"]),
+    ("Parser", "0 -or 1", "Write-Host $(if (0 -or 1) { $true } else { $false })", &["True"]),
+    ("Parser", "$false -eq $true -and $false", "Write-Host $(if ($false -eq $true -and $false) { $true } else { $false })", &["False"]),
+    ("Parser", "$false -and $true -eq $false", "Write-Host $(if ($false -and $true -eq $false) { $true } else { $false })", &["False"]),
+    ("Parser", "$false -ieq $true -and $false", "Write-Host $(if ($false -ieq $true -and $false) { $true } else { $false })", &["False"]),
+    ("Parser", "$false -le $true -and $false", "Write-Host $(if ($false -le $true -and $false) { $true } else { $false })", &["False"]),
+    ("Parser", "$false -and $true -le $false", "Write-Host $(if ($false -and $true -le $false) { $true } else { $false })", &["False"]),
+    ("Parser", "$false -ile $true -and $false", "Write-Host $(if ($false -ile $true -and $false) { $true } else { $false })", &["False"]),
+    ("Parser", "$false -ge $true -and $false", "Write-Host $(if ($false -ge $true -and $false) { $true } else { $false })", &["False"]),
+    ("Parser", "$false -and $true -ge $false", "Write-Host $(if ($false -and $true -ge $false) { $true } else { $false })", &["False"]),
+    ("Parser", "$false -like $true -and $false", "Write-Host $(if ($false -like $true -and $false) { $true } else { $false })", &["False"]),
+    ("Parser", "!$true -and $false", "Write-Host $(if (!$true -and $false) { $true } else { $false })", &["False"]),
+    // "Arithmetic and String Comparison Tests"
+    ("Parser", "!$a -eq 10", "$a = 10\nif (!$a -eq 10) { $a = 1 } else { $a = 2 }\nWrite-Host $a", &["2"]),
+    ("Parser", "!3", "Write-Host (!3)", &["False"]),
+    ("Parser", "$a -lt 15", "$a = 10\nif ($a -lt 15) { $a = 1 } else { $a = 2 }\nWrite-Host $a", &["1"]),
+    ("Parser", "'aaa' -ilt 'AAA'", "Write-Host ('aaa' -ilt 'AAA')", &["False"]),
+    ("Parser", "'aaa' -lt 'AAA'", "Write-Host ('aaa' -lt 'AAA')", &["False"]),
+    ("Parser", "$a -gt 15", "$a = 10\nif ($a -gt 15) { $a = 1 } else { $a = 2 }\nWrite-Host $a", &["2"]),
+    ("Parser", "'AAA' -igt 'aaa'", "Write-Host ('AAA' -igt 'aaa')", &["False"]),
+    ("Parser", "'AAA' -gt 'aaa'", "Write-Host ('AAA' -gt 'aaa')", &["False"]),
+    ("Parser", "$a -ge 10", "$a = 10\nif ($a -ge 10) { $a = 1 } else { $a = 2 }\nWrite-Host $a", &["1"]),
+    ("Parser", "'aaa' -ge 'aaa'", "Write-Host ('aaa' -ge 'aaa')", &["True"]),
+    ("Parser", "$a -ne 10", "$a = 10\nif ($a -ne 10) { $a = 1 } else { $a = 2 }\nWrite-Host $a", &["2"]),
+    ("Parser", "'aaa' -ine 'AAA'", "Write-Host ('aaa' -ine 'AAA')", &["False"]),
+    ("Parser", "'aaa' -ne 'AAA'", "Write-Host ('aaa' -ne 'AAA')", &["False"]),
+    ("Parser", "$a -ieq 'ABC'", "$a = 'abc'\nif ($a -ieq 'ABC') { $a = 1 } else { $a = 2 }\nWrite-Host $a", &["1"]),
+    ("Parser", "'aaa' -ieq 'AAA'", "Write-Host ('aaa' -ieq 'AAA')", &["True"]),
+    ("Parser", "$a -igt 'bbc'", "$a = 'abc'\nif ($a -igt 'bbc') { $a = 1 } else { $a = 2 }\nWrite-Host $a", &["2"]),
+    ("Parser", "'aaa' -igt 'AAA'", "Write-Host ('aaa' -igt 'AAA')", &["False"]),
+    ("Parser", "$a -ile 'bbc'", "$a = 'abc'\nif ($a -ile 'bbc') { $a = 1 } else { $a = 2 }\nWrite-Host $a", &["1"]),
+    ("Parser", "'aaa' -ile 'AAA'", "Write-Host ('aaa' -ile 'AAA')", &["True"]),
+    // "Comparison Operators with Arrays Tests": an array on the left filters
+    ("Parser", "@(3) -eq 3", "$r = @(3) -eq 3\nWrite-Host $r.Count $r", &["1 3"]),
+    ("Parser", "@(4) -eq 3", "$r = @(4) -eq 3\nWrite-Host $r.Count", &["0"]),
+    ("Parser", "@() -eq 3", "$r = @() -eq 3\nWrite-Host $r.Count", &["0"]),
+    ("Parser", "a nested array is not 3", "$test = 1, 2, @(3, 4)\n$r = $test -eq 3\nWrite-Host $r.Count", &["0"]),
+    ("Parser", "1, 2, @(3, 4) -eq 2", "$test = 1, 2, @(3, 4)\n$r = $test -eq 2\nWrite-Host $r.Count $r", &["1 2"]),
+    // "Numerical Notations Tests": decimal integers
+    ("Parser", "0", "Write-Host 0", &["0"]),
+    ("Parser", "10", "Write-Host 10", &["10"]),
+    ("Parser", "-10", "Write-Host (-10)", &["-10"]),
 ];
 
 fn run(text: &str) -> Result<Vec<String>, String> {

@@ -1388,6 +1388,9 @@ impl<'m> Interp<'m> {
                     (Value::Int(a), Value::Int(b)) => a.cmp(b),
                     (Value::Int(a), Value::Str(s)) if s.trim().parse::<i64>().is_ok() => a.cmp(&s.trim().parse::<i64>().unwrap()),
                     (Value::Date(a), Value::Date(b)) => a.cmp(b),
+                    // The right side converted to Boolean; False sorts before True (Parser.Tests.ps1,
+                    // "$false -le $true -and $false").
+                    (Value::Bool(a), _) => a.cmp(&r.truthy()),
                     (Value::Str(a), _) => a.to_lowercase().cmp(&self.text(r)?.to_lowercase()),
                     (Value::Null, Value::Int(b)) => 0.cmp(b),
                     _ => return self.fail(format!("ordering a {} against a {}", l.type_name(), r.type_name())),
