@@ -280,7 +280,7 @@ async fn the_result_shows_the_coloured_script() {
     let page = mount(seed_answers()).await;
     let script = page.text("script");
     for command in [
-        "New-CsHostingProvider -Identity \"LyncOnline\" -Enabled $True -ProxyFqdn \"sipfed.online.lync.com\" -VerificationLevel UseSourceVerification",
+        "New-CsHostingProvider -Identity \"LyncOnline\" -Enabled $True -ProxyFqdn \"sipfed.online.lync.com\" -VerificationLevel UseSourceVerification -EnabledSharedAddressSpace $False -HostsOCSUsers $False",
         "New-CsAllowedDomain -Identity \"push.lync.com\"",
         "Set-CsPushNotificationConfiguration -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $True",
         "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True",

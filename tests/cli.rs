@@ -22,7 +22,7 @@ fn the_seed_example_prints_the_script_and_exits_0() {
     assert_eq!((code, stderr.as_str()), (0, ""));
     assert!(stdout.starts_with("# Push notifications for Lync Server mobility\n"));
     assert!(stdout.contains(
-        "New-CsHostingProvider -Identity \"LyncOnline\" -Enabled $True -ProxyFqdn \"sipfed.online.lync.com\" -VerificationLevel UseSourceVerification"
+        "New-CsHostingProvider -Identity \"LyncOnline\" -Enabled $True -ProxyFqdn \"sipfed.online.lync.com\" -VerificationLevel UseSourceVerification -EnabledSharedAddressSpace $False -HostsOCSUsers $False"
     ));
     assert_eq!(stdout, std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/seed-lync2013.ps1")).unwrap());
 }

@@ -54,7 +54,7 @@ fn open(session: &Session, url: &str) {
 }
 
 const SEED_COMMANDS: [&str; 6] = [
-    "New-CsHostingProvider -Identity \"LyncOnline\" -Enabled $True -ProxyFqdn \"sipfed.online.lync.com\" -VerificationLevel UseSourceVerification",
+    "New-CsHostingProvider -Identity \"LyncOnline\" -Enabled $True -ProxyFqdn \"sipfed.online.lync.com\" -VerificationLevel UseSourceVerification -EnabledSharedAddressSpace $False -HostsOCSUsers $False",
     "New-CsAllowedDomain -Identity \"push.lync.com\"",
     "Set-CsPushNotificationConfiguration -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $True",
     "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True",

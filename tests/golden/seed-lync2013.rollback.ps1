@@ -50,7 +50,11 @@ param([switch]$Force)
         $recordFolder = Split-Path -Parent $scriptPath
     }
     $recordPath = Join-Path $recordFolder 'LyncPushNotifications.undo.xml'
-    if (-not (Test-Path -Path $recordPath)) {
+    if ($recordPath.Contains('[') -or $recordPath.Contains(']')) {
+        Write-Host ('Nothing was undone: Windows PowerShell 2.0 reads [ and ] in ' + $recordPath + ' as wildcards, and cannot read the undo record there. Move this script and the undo record to a folder without [ or ] in its path, then run it again.')
+        return
+    }
+    if (-not (Test-Path -LiteralPath $recordPath)) {
         Write-Host ('No undo record at ' + $recordPath + ', so nothing was undone. Run this from the folder of the configuration script; a record already undone is kept as *.done.xml.')
         return
     }

@@ -105,7 +105,10 @@
         # The undo record: values from before the first change, and what this script created.
         # The rollback script reads it. A second run adds to it and keeps the earlier values.
         $record = @{}
-        if (Test-Path -Path $recordPath) {
+        if ($recordPath.Contains('[') -or $recordPath.Contains(']')) {
+            throw ('The undo record cannot be kept in ' + $recordFolder + ': Windows PowerShell 2.0 reads [ and ] in a path as wildcards, and cannot write the undo record there. Move the script to a folder without [ or ] in its path, then run it again. Nothing was changed.')
+        }
+        if (Test-Path -LiteralPath $recordPath) {
             $record = Import-Clixml -Path $recordPath
             Write-Host ('  Adding to the undo record ' + $recordPath + '; values from before the first run are kept.')
         }
@@ -137,7 +140,7 @@
         else {
             $record['CreatedHostingProvider'] = "SkypeOnline"
             $record | Export-Clixml -Path $recordPath
-            New-CsHostingProvider -Identity "SkypeOnline" -Enabled $True -ProxyFqdn "sipfed.online.lync.com" -VerificationLevel UseSourceVerification
+            New-CsHostingProvider -Identity "SkypeOnline" -Enabled $True -ProxyFqdn "sipfed.online.lync.com" -VerificationLevel UseSourceVerification -EnabledSharedAddressSpace $False -HostsOCSUsers $False
             Write-Host '  Done: added hosting provider SkypeOnline for sipfed.online.lync.com.'
         }
         #

@@ -841,8 +841,15 @@ impl<'a> Lowerer<'a> {
                     Some('t') => out.push('\t'),
                     Some('r') => out.push('\r'),
                     Some('0') => out.push('\0'),
-                    Some(other) if !other.is_ascii_alphanumeric() => out.push(other),
-                    _ => return self.unsupported(node, "this escape sequence"),
+                    Some('a') => out.push('\u{7}'),
+                    Some('b') => out.push('\u{8}'),
+                    Some('f') => out.push('\u{c}'),
+                    Some('v') => out.push('\u{b}'),
+                    // Any other escaped character is itself (about_Escape_Characters; Parser.Tests.ps1
+                    // "escaping any character with no special meaning just returns that char"). `e and
+                    // `u{} are escapes only from PowerShell 6 on: in 2.0 and 3.0 they are "e" and "u".
+                    Some(other) => out.push(other),
+                    None => return self.unsupported(node, "this escape sequence"),
                 },
                 '"' if chars.peek() == Some(&'"') => {
                     chars.next();

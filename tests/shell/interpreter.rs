@@ -223,10 +223,20 @@ impl<'m> Interp<'m> {
         };
     }
 
-    fn error_action(&self) -> String {
-        match self.scopes.iter().rev().find_map(|s| s.get("erroractionpreference")) {
-            Some(Value::Str(s)) => s.clone(),
-            _ => "Continue".into(),
+    fn error_action(&self) -> X<String> {
+        self.preference("erroractionpreference")
+    }
+
+    /// `$ErrorActionPreference` / `$WarningPreference`: an ActionPreference, named without case;
+    /// `Continue` when unset (about_Preference_Variables).
+    fn preference(&self, variable: &str) -> X<String> {
+        match self.scopes.iter().rev().find_map(|s| s.get(variable)) {
+            None => Ok("Continue".into()),
+            Some(Value::Str(s)) => match super::model::ERROR_ACTIONS.iter().find(|a| a.eq_ignore_ascii_case(s)) {
+                Some(a) => Ok(a.to_string()),
+                None => self.fail(format!("${variable} = '{s}' is not a modelled preference")),
+            },
+            Some(other) => self.fail(format!("${variable} holds a {}", other.type_name())),
         }
     }
 
@@ -343,7 +353,12 @@ impl<'m> Interp<'m> {
             StmtKind::Throw(p) => {
                 let value = match p {
                     Some(p) => self.pipeline_value(p)?,
-                    None => Value::str("ScriptHalted"),
+                    // In a catch block a bare `throw` rethrows the error being handled
+                    // (about_Throw; TryCatch.Tests.ps1 "rethrow flow up").
+                    None => match self.scopes.iter().rev().find_map(|s| s.get("_")) {
+                        Some(Value::Error(e)) => return Err(Flow::Throw(e.clone())),
+                        _ => Value::str("ScriptHalted"),
+                    },
                 };
                 match value {
                     Value::Error(e) | Value::Exception(e) => Err(Flow::Throw(e)),
@@ -471,7 +486,25 @@ impl<'m> Interp<'m> {
         if input.is_some() && !spec.pipeline {
             return self.fail(format!("pipeline input into {name} is not modelled"));
         }
-        let action = action.unwrap_or_else(|| self.error_action());
+        let action = match action {
+            Some(a) => a,
+            None => self.error_action()?,
+        };
+        let missing = super::model::missing_required(spec.name, &args);
+        if !missing.is_empty() {
+            // PowerShell would prompt for them; a script cannot answer (about_Parameters,
+            // "Required"), and a non-interactive shell stops the command instead.
+            return self.throw(
+                format!("Cannot process command because of one or more missing mandatory parameters: {}.", missing.join(" ")),
+                spec.name,
+            );
+        }
+        if matches!(args.get("Confirm"), Some(Value::Bool(true))) {
+            // -Confirm asks "Are you sure you want to perform this action?" before the change
+            // (the cmdlet pages: "Prompts you for confirmation before executing the command").
+            // A script cannot answer; a non-interactive shell fails the prompt.
+            return self.throw("Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", spec.name);
+        }
         if spec.counted {
             if let Err(e) = self.m.touch(spec.name, c.line) {
                 return self.cmd_error(e, &action, spec.name).map(|_| Vec::new());
@@ -505,7 +538,13 @@ impl<'m> Interp<'m> {
             CmdErr::Fail(why) => self.fail(format!("{origin}: {why}")),
             CmdErr::Terminating(msg) => self.throw(msg, origin),
             CmdErr::Error(msg) => match action {
-                "Stop" => self.throw(msg, origin),
+                // PowerShell 2.0 turns the error into an ActionPreferenceStopException, whose
+                // message is this prefix and the error's (ActionPreference.Tests.ps1 checks the
+                // exception type; PowerShell 3.0 and later hand catch the original error).
+                "Stop" => self.throw(
+                    format!("Command execution stopped because the preference variable \"ErrorActionPreference\" or common parameter is set to Stop: {msg}"),
+                    origin,
+                ),
                 "SilentlyContinue" => Ok(()),
                 _ => {
                     self.say(format!("ERROR: {msg}"));
@@ -718,8 +757,22 @@ impl<'m> Interp<'m> {
             }
             "Write-Warning" => {
                 let text = text_arg(self, args, "Message")?.unwrap_or_default();
-                if action != "SilentlyContinue" {
-                    self.say(format!("WARNING: {text}"));
+                // Warnings follow -WarningAction or $WarningPreference; -ErrorAction does not
+                // touch them (about_CommonParameters, about_Preference_Variables).
+                let warning = match args.get("WarningAction") {
+                    Some(Value::Str(a)) => a.clone(),
+                    _ => self.preference("warningpreference")?,
+                };
+                match warning.as_str() {
+                    "SilentlyContinue" => {}
+                    "Stop" => {
+                        self.say(format!("WARNING: {text}"));
+                        return self.throw(
+                            format!("Command execution stopped because the preference variable \"WarningPreference\" or common parameter is set to Stop: {text}"),
+                            name,
+                        );
+                    }
+                    _ => self.say(format!("WARNING: {text}")),
                 }
                 Ok(Vec::new())
             }
@@ -779,12 +832,17 @@ impl<'m> Interp<'m> {
                 let b = text_arg(self, args, "ChildPath")?.unwrap_or_default();
                 Ok(vec![Value::Str(format!("{}\\{}", a.trim_end_matches('\\'), b.trim_start_matches('\\')))])
             }
-            "Test-Path" => {
-                let path = text_arg(self, args, "Path")?.unwrap_or_default();
-                Ok(vec![Value::Bool(self.m.exists(&path))])
-            }
+            "Test-Path" => match (text_arg(self, args, "Path")?, text_arg(self, args, "LiteralPath")?) {
+                (Some(path), None) => Ok(vec![Value::Bool(self.m.exists_path(&path))]),
+                (None, Some(path)) => Ok(vec![Value::Bool(self.m.exists(&path))]),
+                _ => self.fail("Test-Path takes one of -Path and -LiteralPath"),
+            },
             "Import-Clixml" => {
                 let path = text_arg(self, args, "Path")?.unwrap_or_default();
+                let path = match self.m.one_item(&path) {
+                    Ok(p) => p,
+                    Err(e) => return err(self, e),
+                };
                 match self.m.import(&path) {
                     Ok(v) => Ok(vec![v]),
                     Err(e) => err(self, e),
@@ -797,6 +855,10 @@ impl<'m> Interp<'m> {
                     (None, Some(items)) => collapse(items),
                     (None, None) => return self.fail("Export-Clixml without input"),
                 };
+                let path = match self.m.export_target(&path) {
+                    Ok(p) => p,
+                    Err(e) => return err(self, e),
+                };
                 match self.m.export(&path, &value) {
                     Ok(()) => Ok(Vec::new()),
                     Err(e) => err(self, e),
@@ -805,6 +867,10 @@ impl<'m> Interp<'m> {
             "Rename-Item" => {
                 let path = text_arg(self, args, "Path")?.unwrap_or_default();
                 let new_name = text_arg(self, args, "NewName")?.unwrap_or_default();
+                let path = match self.m.one_item(&path) {
+                    Ok(p) => p,
+                    Err(e) => return err(self, e),
+                };
                 match self.m.rename(&path, &new_name) {
                     Ok(()) => Ok(Vec::new()),
                     Err(e) => err(self, e),
@@ -812,6 +878,10 @@ impl<'m> Interp<'m> {
             }
             "Remove-Item" => {
                 let path = text_arg(self, args, "Path")?.unwrap_or_default();
+                let path = match self.m.one_item(&path) {
+                    Ok(p) => p,
+                    Err(e) => return err(self, e),
+                };
                 match self.m.remove_file(&path) {
                     Ok(()) => Ok(Vec::new()),
                     Err(e) => err(self, e),
@@ -1330,6 +1400,9 @@ impl<'m> Interp<'m> {
                     (Value::Int(a), Value::Int(b)) => a.cmp(b),
                     (Value::Int(a), Value::Str(s)) if s.trim().parse::<i64>().is_ok() => a.cmp(&s.trim().parse::<i64>().unwrap()),
                     (Value::Date(a), Value::Date(b)) => a.cmp(b),
+                    // The right side converted to Boolean; False sorts before True (Parser.Tests.ps1,
+                    // "$false -le $true -and $false").
+                    (Value::Bool(a), _) => a.cmp(&r.truthy()),
                     (Value::Str(a), _) => a.to_lowercase().cmp(&self.text(r)?.to_lowercase()),
                     (Value::Null, Value::Int(b)) => 0.cmp(b),
                     _ => return self.fail(format!("ordering a {} against a {}", l.type_name(), r.type_name())),

@@ -735,8 +735,11 @@ pub const SPECS: &[Spec] = &[
     builtin("Get-Location", &[], &[], false, false),
     builtin("Split-Path", &[("Path", P::Str), ("Parent", P::Switch), ("Leaf", P::Switch)], &["Path"], false, false),
     builtin("Join-Path", &[("Path", P::Str), ("ChildPath", P::Str)], &["Path", "ChildPath"], false, false),
-    // Counted so that a fault can hit them too (an unreadable folder, a broken module).
-    builtin("Test-Path", &[("Path", P::Str)], &["Path"], false, true),
+    // -LiteralPath: Test-Path has it in PowerShell 2.0; Import-Clixml, Export-Clixml and
+    // Rename-Item gained it only in 3.0 (their 2.0 pages, TechNet dd315355, dd347657, dd315353,
+    // list -Path alone), so a script for both shells cannot use it there. Counted so that a
+    // fault can hit it too (an unreadable folder).
+    builtin("Test-Path", &[("Path", P::Str), ("LiteralPath", P::Str)], &["Path"], false, true),
     builtin("Import-Clixml", &[("Path", P::Str)], &["Path"], false, true),
     builtin("Export-Clixml", &[("Path", P::Str), ("InputObject", P::Any), ("Depth", P::Int), ("Force", P::Switch)], &["Path"], true, true),
     builtin("Rename-Item", &[("Path", P::Str), ("NewName", P::Str), ("Force", P::Switch)], &["Path", "NewName"], false, true),
@@ -745,6 +748,23 @@ pub const SPECS: &[Spec] = &[
     builtin("Start-Sleep", &[("Seconds", P::Int), ("Milliseconds", P::Int)], &["Seconds"], false, false),
     builtin("Get-Command", &[("Name", P::Names)], &["Name"], false, true),
 ];
+
+/// Parameters Microsoft's cmdlet pages mark `Required: True` (office-docs-powershell
+/// skype/skype-ps/skype/<Cmdlet>.md; push-facts.md §2). Leaving one out makes PowerShell prompt
+/// for it; a script cannot answer, and a non-interactive shell stops the command with
+/// "Cannot process command because of one or more missing mandatory parameters".
+pub const REQUIRED: &[(&str, &[&str])] = &[
+    // New-CsHostingProvider.md: Identity, Enabled, ProxyFqdn, EnabledSharedAddressSpace and
+    // HostsOCSUsers are all "Required: True" (its SYNTAX block lists the last two unbracketed).
+    ("New-CsHostingProvider", &["Identity", "Enabled", "ProxyFqdn", "EnabledSharedAddressSpace", "HostsOCSUsers"]),
+    ("Test-CsFederatedPartner", &["TargetFqdn", "Domain"]),
+    ("Test-CsMcxPushNotification", &["AccessEdgeFqdn"]),
+];
+
+/// The required parameters of `name` that `args` lacks, in the page's order.
+pub fn missing_required(name: &str, args: &Args) -> Vec<&'static str> {
+    REQUIRED.iter().filter(|(n, _)| *n == name).flat_map(|(_, ps)| ps.iter().copied()).filter(|p| !args.contains_key(p)).collect()
+}
 
 pub fn spec(name: &str) -> Option<&'static Spec> {
     SPECS.iter().find(|s| s.name.eq_ignore_ascii_case(name))
@@ -948,9 +968,12 @@ impl Machine {
                 let Some(site) = id.strip_prefix("site:") else {
                     return Err(CmdErr::Error(format!("\"{id}\": New-CsPushNotificationConfiguration creates site settings only.")));
                 };
-                if !d.sites.iter().any(|s| s.eq_ignore_ascii_case(site)) {
+                let Some(site) = d.sites.iter().find(|s| s.eq_ignore_ascii_case(site)) else {
                     return Err(CmdErr::Error(format!("Site \"{site}\" is not in the topology.")));
-                }
+                };
+                // The store names the settings after the site as the topology spells it
+                // (`site:<Name>`, lync-objects.md §10), whatever casing the command used.
+                let id = format!("site:{site}");
                 if d.push_settings(&id).is_some() {
                     return Err(CmdErr::Error(format!("Push notification settings \"{id}\" already exist.")));
                 }
@@ -1077,8 +1100,9 @@ impl Machine {
     fn push_test_problem(&self, target: &str, up_to_date: bool) -> Option<String> {
         let mut problem = self.federation_problem(target, PUSH_DOMAIN, Some(LYNC_ONLINE), up_to_date);
         let d = &self.deployment;
-        let global = d.push_settings("Global").unwrap();
-        if problem.is_none() && !(global.apple || global.microsoft || d.push.len() > 1) {
+        // Push goes through only where a service is switched on: settings whose two
+        // switches are off (global, or a site's) do not count (push-facts.md §2).
+        if problem.is_none() && !d.push.iter().any(|p| p.apple || p.microsoft) {
             problem = Some("push notifications are off".into());
         }
         if problem.is_none() && !d.mcx.iter().any(|m| m.push_notification_proxy_uri.eq_ignore_ascii_case("sip:push@push.lync.com")) {
@@ -1258,7 +1282,6 @@ fn access_edge_object(e: &AccessEdge) -> Value {
     Obj::value(kind, props)
 }
 
-/// PowerShell wildcards (`*`, `?`, `[abc]`), without case.
 /// The selection every Get-Cs* cmdlet makes: `-Identity` (exactly one, or a not-found error),
 /// `-Filter` (a wildcard over identities), or everything. `items` pairs each identity with its
 /// output object.
@@ -1290,6 +1313,8 @@ fn not_found(what: &str, id: &str) -> CmdErr {
     CmdErr::Error(format!("Cannot get {what} \"{id}\": it was not found."))
 }
 
+/// PowerShell wildcards (`*`, `?`, `[abc]`, `[a-c]`, and a backtick escaping the next character),
+/// without case.
 pub fn wildcard(pattern: &str, text: &str) -> bool {
     fn go(p: &[char], t: &[char]) -> bool {
         match p.first() {
@@ -1299,8 +1324,29 @@ pub fn wildcard(pattern: &str, text: &str) -> bool {
             Some('[') => {
                 let Some(close) = p.iter().position(|c| *c == ']') else { return !t.is_empty() && t[0] == '[' && go(&p[1..], &t[1..]) };
                 let set = &p[1..close];
-                !t.is_empty() && set.contains(&t[0]) && go(&p[close + 1..], &t[1..])
+                // A range `[a-c]` as well as single characters (about_Wildcards).
+                let hit = |c: char| {
+                    let mut i = 0;
+                    while i < set.len() {
+                        if i + 2 < set.len() && set[i + 1] == '-' {
+                            if set[i] <= c && c <= set[i + 2] {
+                                return true;
+                            }
+                            i += 3;
+                        } else {
+                            if set[i] == c {
+                                return true;
+                            }
+                            i += 1;
+                        }
+                    }
+                    false
+                };
+                !t.is_empty() && hit(t[0]) && go(&p[close + 1..], &t[1..])
             }
+            // A backtick makes the next character literal (PowerShell's Pester test
+            // ComparisonOperator.Tests.ps1, "backtick comparison").
+            Some('`') if p.len() > 1 => !t.is_empty() && p[1] == t[0] && go(&p[2..], &t[1..]),
             Some(c) => !t.is_empty() && *c == t[0] && go(&p[1..], &t[1..]),
         }
     }
@@ -1320,7 +1366,82 @@ fn parent(path: &str) -> String {
     }
 }
 
+/// Whether `-Path` would read `path` as a wildcard pattern: PowerShell's
+/// WildcardPattern.ContainsWildcardCharacters counts `*`, `?`, `[` and `]` not escaped by a
+/// backtick (about_Wildcards; -LiteralPath "is used exactly as it is typed").
+pub fn has_wildcard(path: &str) -> bool {
+    let mut chars = path.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' => {
+                chars.next();
+            }
+            '*' | '?' | '[' | ']' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A `-Path` without wildcards names one item: backticks only escape.
+fn unescape(path: &str) -> String {
+    let mut out = String::new();
+    let mut chars = path.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' => out.extend(chars.next()),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 impl Machine {
+    /// What a `-Path` resolves to: the existing files and folders a wildcard pattern matches (as
+    /// written), or the one path it names. A `[` in a folder's name is a character class, so
+    /// `C:\Lync[1]\x.xml` matches `C:\Lync1\x.xml` and never itself.
+    pub fn resolve(&self, path: &str) -> Vec<String> {
+        if !has_wildcard(path) {
+            return vec![unescape(path)];
+        }
+        let files = self.files.values().map(|(written, _)| written.clone());
+        let folders = self.folders.iter().cloned();
+        files.chain(folders).filter(|p| wildcard(path, p)).collect()
+    }
+
+    /// Test-Path -Path: true when the pattern matches an existing item.
+    pub fn exists_path(&self, path: &str) -> bool {
+        self.resolve(path).iter().any(|p| self.exists(p))
+    }
+
+    /// The one file a `-Path` names for Import-Clixml, Rename-Item and Remove-Item: a pattern
+    /// that matches nothing is "not found" (the same error as a missing file).
+    pub fn one_item(&self, path: &str) -> Result<String, CmdErr> {
+        let found = self.resolve(path);
+        match found.len() {
+            1 => Ok(found[0].clone()),
+            0 => Err(CmdErr::Error(format!("Cannot find path '{path}' because it does not exist."))),
+            _ => Err(CmdErr::Fail(format!("-Path '{path}' matches {} items: not modelled", found.len()))),
+        }
+    }
+
+    /// Export-Clixml -Path: a pattern must match one existing file, or the cmdlet stops with a
+    /// terminating error (PowerShell's PathUtils; the message Out-File and Export-Clixml users
+    /// report for folders with brackets); a plain path is created as written.
+    pub fn export_target(&self, path: &str) -> Result<String, CmdErr> {
+        if !has_wildcard(path) {
+            return Ok(path.to_string());
+        }
+        let found: Vec<String> = self.resolve(path).into_iter().filter(|p| self.files.contains_key(&p.to_ascii_lowercase())).collect();
+        match found.len() {
+            1 => Ok(found[0].clone()),
+            0 => Err(CmdErr::Terminating(format!("Cannot perform operation because the wildcard path {path} did not resolve to a file."))),
+            _ => Err(CmdErr::Terminating(format!(
+                "Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files."
+            ))),
+        }
+    }
+
     pub fn export(&mut self, path: &str, value: &Value) -> Result<(), CmdErr> {
         let folder = parent(path).to_ascii_lowercase();
         if self.unwritable.contains(&folder) {

@@ -68,11 +68,14 @@ pub fn commands_to_type(t: &Strings, action: &Action) -> Vec<TypedCommand> {
     }
 }
 
-/// Seed 0cb70-122, verbatim; the Skype for Business page's only with its own example Identity
-/// (sfb-facts §1; it spells the parameter `-ProxyFQDN`, and PowerShell ignores case).
+/// Seed 0cb70-122; the Skype for Business page's only with its own example Identity
+/// (sfb-facts §1; it spells the parameter `-ProxyFQDN`, and PowerShell ignores case). The seed
+/// leaves out -EnabledSharedAddressSpace and -HostsOCSUsers, but New-CsHostingProvider.md marks
+/// both "Required: True", and the shell prompts for a missing one: a script cannot answer. Both
+/// are given their documented default, False (no split domain), so nothing else changes.
 pub(in crate::core::render) fn new_hosting_provider(identity: &str) -> String {
     format!(
-        "{} -Identity \"{identity}\" -Enabled $True -ProxyFqdn \"{LYNC_ONLINE_PROXY_FQDN}\" -VerificationLevel {PROVIDER_VERIFICATION_LEVEL}",
+        "{} -Identity \"{identity}\" -Enabled $True -ProxyFqdn \"{LYNC_ONLINE_PROXY_FQDN}\" -VerificationLevel {PROVIDER_VERIFICATION_LEVEL} -EnabledSharedAddressSpace $False -HostsOCSUsers $False",
         cmdlet::NEW_HOSTING_PROVIDER
     )
 }

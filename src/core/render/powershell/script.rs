@@ -258,14 +258,19 @@ fn preflight_blockers(out: &mut Writer, plan: &Plan) {
 }
 
 /// Reads the undo record, and writes it once before any change: a folder it cannot be written
-/// to stops the script here rather than after a change nobody could undo.
+/// to stops the script here rather than after a change nobody could undo. A `[` or `]` in the
+/// path is such a folder: -Path reads them as wildcards, and in PowerShell 2.0 Import-Clixml,
+/// Export-Clixml and Rename-Item have no -LiteralPath (Test-Path has, and uses it).
 fn open_record(out: &mut Writer) {
     out.comment("The undo record: values from before the first change, and what this script created.");
     out.comment("The rollback script reads it. A second run adds to it and keeps the earlier values.");
     out.template(
         r#"
         $record = @{}
-        if (Test-Path -Path $recordPath) {
+        if ($recordPath.Contains('[') -or $recordPath.Contains(']')) {
+            throw ('The undo record cannot be kept in ' + $recordFolder + ': Windows PowerShell 2.0 reads [ and ] in a path as wildcards, and cannot write the undo record there. Move the script to a folder without [ or ] in its path, then run it again. Nothing was changed.')
+        }
+        if (Test-Path -LiteralPath $recordPath) {
             $record = Import-Clixml -Path $recordPath
             Write-Host ('  Adding to the undo record ' + $recordPath + '; values from before the first run are kept.')
         }
