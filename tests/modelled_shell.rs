@@ -17,40 +17,14 @@ mod support;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use lync_push_wizard::core::render::{powershell::script, rollback::rollback};
-use lync_push_wizard::core::{plan, Answers, EdgeServer, MobileClient};
-use shell::checks::{self, check_pair, check_sequence, Pair, Report, Step};
+use lync_push_wizard::core::{Answers, EdgeServer, MobileClient};
+use shell::checks::{self, check_sequence, Pair, Report, Step};
 use shell::model::{Deployment, Machine, Shell};
 use shell::starts::{few, starts, Start};
 use shell::{RunOptions, Script};
 use support::{answers, sampled_answer_sets, with_site};
 
-fn texts(answers: &Answers) -> (String, String) {
-    let plan = plan(answers).unwrap_or_else(|e| panic!("{e:?}"));
-    (script(&plan), rollback(&plan))
-}
-
-fn case_label(answers: &Answers) -> String {
-    format!("#{}", lync_push_wizard::core::share::to_fragment(answers))
-}
-
-/// The property checks for one answer set's script and rollback texts (possibly mutated), over
-/// the given starts. A text outside the modelled subset is reported under "modelled subset".
-/// `first_only`: stop at the first finding.
-pub fn check_texts(answers: &Answers, script_text: &str, rollback_text: &str, starts: &[Start], first_only: bool) -> Report {
-    let label = case_label(answers);
-    let (s, r) = match (Script::parse(script_text), Script::parse(rollback_text)) {
-        (Ok(s), Ok(r)) => (s, r),
-        (s, r) => {
-            let mut report = Report::default();
-            for e in [s.err(), r.err()].into_iter().flatten() {
-                report.fail(checks::SUBSET, "parse", format!("{label}: {e}"));
-            }
-            return report;
-        }
-    };
-    check_pair(&Pair { label, answers, script: &s, rollback: &r }, starts, first_only)
-}
+use shell::{case_label, check_texts, texts};
 
 /// The answer sets of the sequences: Lync Server 2013 Edge, iPhone (Lync 2010) and then also
 /// Windows Phone, globally and at two sites (one with a space in its name).

@@ -34,6 +34,10 @@ pub mod starts;
 pub mod value;
 
 pub use interpreter::{RunOptions, RunResult};
+
+use lync_push_wizard::core::render::{powershell::script, rollback::rollback};
+use lync_push_wizard::core::{plan, Answers};
+#[allow(unused_imports)]
 pub use model::{diff, Machine};
 
 /// A parsed and lowered script, ready to run any number of times.
@@ -83,4 +87,33 @@ pub fn code_of(text: &str) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// The configuration script and rollback for `answers`.
+pub fn texts(answers: &Answers) -> (String, String) {
+    let plan = plan(answers).unwrap_or_else(|e| panic!("{e:?}"));
+    (script(&plan), rollback(&plan))
+}
+
+/// An answer set as its share link's fragment, for reports.
+pub fn case_label(answers: &Answers) -> String {
+    format!("#{}", lync_push_wizard::core::share::to_fragment(answers))
+}
+
+/// The property checks for one answer set's script and rollback texts (possibly mutated), over
+/// the given starts. A text outside the modelled subset is reported under "modelled subset".
+/// `first_only`: stop at the first finding.
+pub fn check_texts(answers: &Answers, script_text: &str, rollback_text: &str, starts: &[starts::Start], first_only: bool) -> checks::Report {
+    let label = case_label(answers);
+    let (s, r) = match (Script::parse(script_text), Script::parse(rollback_text)) {
+        (Ok(s), Ok(r)) => (s, r),
+        (s, r) => {
+            let mut report = checks::Report::default();
+            for e in [s.err(), r.err()].into_iter().flatten() {
+                report.fail(checks::SUBSET, "parse", format!("{label}: {e}"));
+            }
+            return report;
+        }
+    };
+    checks::check_pair(&checks::Pair { label, answers, script: &s, rollback: &r }, starts, first_only)
 }
