@@ -245,6 +245,16 @@ mod tests {
         assert_eq!(fqdn(&long_name), Err(Problem::TooLong { max: 253, actual: 263 }));
     }
 
+    /// RFC 1035's limits are the longest names DNS allows, so a name of exactly that length is
+    /// valid: an Edge with the longest possible FQDN must not be turned away.
+    #[test]
+    fn the_longest_fqdn_dns_allows_is_accepted() {
+        let longest = format!("{}.{}.{}.{}", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(61));
+        assert_eq!(longest.len(), MAX_FQDN_LEN);
+        assert_eq!(fqdn(&longest), Ok(longest.clone()));
+        assert_eq!(fqdn(&format!("{longest}d")), Err(Problem::TooLong { max: MAX_FQDN_LEN, actual: MAX_FQDN_LEN + 1 }));
+    }
+
     #[test]
     fn names_allow_inner_spaces_but_no_quotes() {
         assert!(Name::parse(Field::Site, "North America").is_ok());
