@@ -292,6 +292,15 @@ mod tests {
         assert_eq!(site.problem_text(&crate::core::i18n::ZH_TW), "請刪除「'」：只能使用字母、數字、空格、點、連字號與底線。");
     }
 
+    /// A character that shows nothing cannot be found by looking, so it is named by its code
+    /// point: a control character that is not white space (NUL), and white space that is not a
+    /// control character (no-break space, which pasted text often carries).
+    #[test]
+    fn invisible_characters_are_named_by_code_point() {
+        assert_eq!(fqdn_says("edge\u{0}1.contoso.com"), "Remove the invisible character U+0000.");
+        assert_eq!(fqdn_says("edge\u{a0}1.contoso.com"), "Remove the invisible character U+00A0.");
+    }
+
     /// Capitalised, a whole sentence, on one line, and not repeating the field's label (it stands
     /// beside the field, and before the message in a list), in both languages.
     #[test]
