@@ -301,6 +301,15 @@ mod tests {
         assert_eq!(fqdn_says("edge\u{a0}1.contoso.com"), "Remove the invisible character U+00A0.");
     }
 
+    /// A site or an Identity is not a host name: a slash or a colon in it is not a URL or a port,
+    /// so the message lists the characters a name may have.
+    #[test]
+    fn a_slash_or_colon_in_a_name_is_not_taken_for_a_url() {
+        let says = |field, raw| Name::parse(field, raw).unwrap_err().problem_text(&crate::core::i18n::EN);
+        assert_eq!(says(Field::Site, "North/America"), "Remove \"/\": use only letters, digits, spaces, dots, hyphens and underscores.");
+        assert_eq!(says(Field::ProviderIdentity, "Lync:Online"), "Remove \":\": use only letters, digits, spaces, dots, hyphens and underscores.");
+    }
+
     /// Capitalised, a whole sentence, on one line, and not repeating the field's label (it stands
     /// beside the field, and before the message in a list), in both languages.
     #[test]
