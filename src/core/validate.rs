@@ -245,6 +245,16 @@ mod tests {
         assert_eq!(fqdn(&long_name), Err(Problem::TooLong { max: 253, actual: 263 }));
     }
 
+    /// RFC 1035's limits are the longest names DNS allows, so a name of exactly that length is
+    /// valid: an Edge with the longest possible FQDN must not be turned away.
+    #[test]
+    fn the_longest_fqdn_dns_allows_is_accepted() {
+        let longest = format!("{}.{}.{}.{}", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(61));
+        assert_eq!(longest.len(), MAX_FQDN_LEN);
+        assert_eq!(fqdn(&longest), Ok(longest.clone()));
+        assert_eq!(fqdn(&format!("{longest}d")), Err(Problem::TooLong { max: MAX_FQDN_LEN, actual: MAX_FQDN_LEN + 1 }));
+    }
+
     #[test]
     fn names_allow_inner_spaces_but_no_quotes() {
         assert!(Name::parse(Field::Site, "North America").is_ok());
@@ -280,6 +290,24 @@ mod tests {
         let site = Name::parse(Field::Site, "Red'mond").unwrap_err();
         assert_eq!(site.problem_text(&crate::core::i18n::EN), "Remove \"'\": use only letters, digits, spaces, dots, hyphens and underscores.");
         assert_eq!(site.problem_text(&crate::core::i18n::ZH_TW), "請刪除「'」：只能使用字母、數字、空格、點、連字號與底線。");
+    }
+
+    /// A character that shows nothing cannot be found by looking, so it is named by its code
+    /// point: a control character that is not white space (NUL), and white space that is not a
+    /// control character (no-break space, which pasted text often carries).
+    #[test]
+    fn invisible_characters_are_named_by_code_point() {
+        assert_eq!(fqdn_says("edge\u{0}1.contoso.com"), "Remove the invisible character U+0000.");
+        assert_eq!(fqdn_says("edge\u{a0}1.contoso.com"), "Remove the invisible character U+00A0.");
+    }
+
+    /// A site or an Identity is not a host name: a slash or a colon in it is not a URL or a port,
+    /// so the message lists the characters a name may have.
+    #[test]
+    fn a_slash_or_colon_in_a_name_is_not_taken_for_a_url() {
+        let says = |field, raw| Name::parse(field, raw).unwrap_err().problem_text(&crate::core::i18n::EN);
+        assert_eq!(says(Field::Site, "North/America"), "Remove \"/\": use only letters, digits, spaces, dots, hyphens and underscores.");
+        assert_eq!(says(Field::ProviderIdentity, "Lync:Online"), "Remove \":\": use only letters, digits, spaces, dots, hyphens and underscores.");
     }
 
     /// Capitalised, a whole sentence, on one line, and not repeating the field's label (it stands
