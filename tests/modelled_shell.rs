@@ -39,7 +39,14 @@ fn sequence_answers() -> [Answers; 5] {
 fn run_sequences(report: &mut Report) {
     let sets = sequence_answers();
     let rendered: Vec<(String, String)> = sets.iter().map(texts).collect();
-    let parsed: Vec<(Script, Script)> = rendered.iter().map(|(s, r)| (Script::parse(s).unwrap(), Script::parse(r).unwrap())).collect();
+    let parsed: Vec<(Script, Script)> = rendered
+        .iter()
+        .zip(&sets)
+        .map(|((s, r), a)| {
+            let (st, rt) = shell::titles(a);
+            (Script::parse(s).unwrap().titled(st), Script::parse(r).unwrap().titled(rt))
+        })
+        .collect();
     let pairs: Vec<Pair> = sets
         .iter()
         .zip(&parsed)

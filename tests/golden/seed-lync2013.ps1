@@ -103,8 +103,8 @@
         # The undo record: values from before the first change, and what this script created.
         # The rollback script reads it. A second run adds to it and keeps the earlier values.
         $record = @{}
-        if ($recordPath.Contains('[') -or $recordPath.Contains(']')) {
-            throw ('The undo record cannot be kept in ' + $recordFolder + ': Windows PowerShell 2.0 reads [ and ] in a path as wildcards, and cannot write the undo record there. Move the script to a folder without [ or ] in its path, then run it again. Nothing was changed.')
+        if ($recordPath.Contains('[') -or $recordPath.Contains(']') -or $recordPath.Contains('`')) {
+            throw ('The undo record cannot be kept in ' + $recordFolder + ': its path holds [, ] or a backtick, which PowerShell reads as wildcard characters in -Path; this script uses -Path because Export-Clixml in Windows PowerShell 2.0 (Lync Server 2010) has no -LiteralPath. Run the script from a folder without those characters in its path. Nothing was changed.')
         }
         if (Test-Path -LiteralPath $recordPath) {
             $record = Import-Clixml -Path $recordPath

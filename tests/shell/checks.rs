@@ -32,6 +32,7 @@ pub const SUBSET: &str = "modelled subset";
 pub const NO_CHANGE: &str = "no-change verdicts";
 pub const BOUNDED: &str = "bounded waiting";
 pub const SEQUENCE: &str = "(h) sequences";
+pub const OUTLINE: &str = "(i) what the run says: headings, Done, Stopped, exit";
 
 #[derive(Default)]
 pub struct Report {
@@ -162,10 +163,53 @@ impl Runner<'_> {
         for v in &result.violations {
             self.report.fail(DOCUMENTED_ONLY, &kind_of(v), format!("{} / {what}: {v}", self.label));
         }
+        self.outline(script, path, fault, &result);
         if machine.clock - clock > 30 * 60 {
             self.report.fail(BOUNDED, "long wait", format!("{} / {what}: waited {} simulated seconds", self.label, machine.clock - clock));
         }
         result
+    }
+
+    /// What every run says, whatever its outcome: the step headings in order (all of them when it
+    /// finished, the first few when it stopped); a "Done" line only for a change that went
+    /// through; "Stopped" exactly when it stopped; and `exit` only when run as a file (pasted, an
+    /// `exit` would close the administrator's console).
+    fn outline(&mut self, script: &Script, path: Option<&str>, fault: Option<Fault>, result: &RunResult) {
+        if script.titles.is_empty() {
+            return;
+        }
+        let what = if script.titles[0].starts_with("Undo") { "rollback" } else { "script" };
+        let said = |prefix: &str| result.output.iter().filter(|l| l.starts_with(prefix)).count();
+        let headings: Vec<&String> = result.output.iter().filter(|l| l.starts_with("Step ") || l.starts_with("Undo step ")).collect();
+        let stopped = result.exit_code == Some(1);
+        let complete = headings.len() == script.titles.len() && headings.iter().zip(&script.titles).all(|(a, b)| *a == b);
+        let prefix = headings.len() <= script.titles.len() && headings.iter().zip(&script.titles).all(|(a, b)| *a == b);
+        if !(complete || (stopped && prefix)) {
+            self.report.fail(OUTLINE, &format!("{what}: headings"), format!("{} / {what}: headings {headings:?}, expected {:?}", self.label, script.titles));
+        }
+        let done = said("  Done:");
+        let went_through = result.calls.iter().filter(|c| c.changes && !c.faulted).count();
+        if done != went_through {
+            self.report.fail(OUTLINE, &format!("{what}: Done lines"), format!("{} / {what}: {done} Done line(s) for {went_through} change(s) that went through", self.label));
+        }
+        let stop_said = said("Stopped: ") + said("No undo record") + said("Nothing was undone") + usize::from(result.uncaught.is_some());
+        let finish_said = said("Finished");
+        if stopped != (stop_said > 0) || (stopped && finish_said > 0) || (result.exit_code == Some(0) && finish_said == 0) {
+            self.report.fail(
+                OUTLINE,
+                &format!("{what}: stop or finish line for exit {:?}", result.exit_code),
+                format!("{} / {what}: exit {:?} with {stop_said} stop and {finish_said} finish line(s)", self.label, result.exit_code),
+            );
+        }
+        let should_exit = path.is_some() && result.uncaught.is_none();
+        if result.exited != should_exit {
+            self.report.fail(
+                OUTLINE,
+                &format!("{what}: exit when {}", if path.is_some() { "run as a file" } else { "pasted" }),
+                format!("{} / {what}: ran exit {}, run {}", self.label, result.exited, if path.is_some() { "as a file" } else { "pasted" }),
+            );
+        }
+        let _ = fault;
     }
 
     fn expect_code(&mut self, property: &'static str, what: &str, result: &RunResult, want: i64) {
@@ -491,6 +535,10 @@ fn check_rollback(r: &mut Runner, pair: &Pair, before: &Deployment, m1: &Machine
             r.expect_state(ROLLBACK, &format!("{mode}, then -Force"), &want_forced, &then.deployment, &forced);
             r.expect_code(ROLLBACK, &format!("{mode}, then -Force"), &forced, 0);
         }
+        if !force && record.is_some() {
+            wrong_shell(r, pair, m1, path, &mode);
+            legacy_entry(r, pair, before, m1, path, &mode, &want, &want_warnings, want_code);
+        }
         // A fault at each call of the rollback, before or after it acts, then a clean re-run.
         for j in 1..=result.calls.len() {
             for after_commit in MODES {
@@ -511,6 +559,57 @@ fn check_rollback(r: &mut Runner, pair: &Pair, before: &Deployment, m1: &Machine
             }
         }
     }
+}
+
+/// The rollback started in a shell without its cmdlets, with the record there: it stops before
+/// any change, keeps the record and names what is missing.
+fn wrong_shell(r: &mut Runner, pair: &Pair, m1: &Machine, path: Option<&str>, mode: &str) {
+    for shell in [Shell::PlainPowerShell, Shell::Lync { push_cmdlets: false }] {
+        let what = format!("{mode} in {shell:?}");
+        let mut m = m1.clone();
+        m.deployment.shell = shell.clone();
+        let want = m.deployment.clone();
+        let result = r.run(pair.rollback, &mut m, path, false, None, &what);
+        r.expect_state(ROLLBACK, &what, &want, &m.deployment, &result);
+        r.expect_code(ROLLBACK, &what, &result, 1);
+        check_retired(r, &what, m1, &m, 1);
+        let text = result.text();
+        let named = match shell {
+            Shell::PlainPowerShell => text.contains("Server Management Shell"),
+            Shell::Lync { .. } => pair
+                .rollback
+                .commands
+                .iter()
+                .filter(|c| super::model::spec(c).is_some_and(|s| s.group == super::model::Group::LyncPush))
+                .all(|c| text.contains(c.as_str())),
+        };
+        if !named {
+            r.report.fail(PREFLIGHT, &format!("{what}: names"), format!("{} / {what}: the missing cmdlets are not named; output ends: {}", r.label, tail(&result)));
+        }
+    }
+}
+
+/// A record that also holds an earlier version's push entry: the rollback does the same and says
+/// that it leaves that entry to the administrator.
+#[allow(clippy::too_many_arguments)]
+fn legacy_entry(r: &mut Runner, pair: &Pair, _before: &Deployment, m1: &Machine, path: Option<&str>, mode: &str, want: &Deployment, warnings: &[Warning], code: i64) {
+    use super::value::{clixml_copy, Value};
+    let what = format!("{mode} with an earlier version's entry");
+    let mut m = m1.clone();
+    let Some((record_path, value)) = m.record() else { return };
+    let copy = clixml_copy(&value).expect("a record copies");
+    if let Value::Hash(t) = &copy {
+        let legacy = Value::hash(vec![("Identity".into(), Value::str("Global")), ("Apple".into(), Value::Bool(false)), ("Microsoft".into(), Value::Bool(false))]);
+        t.borrow_mut().set("PushBefore", legacy);
+    }
+    m.files.insert(record_path.to_ascii_lowercase(), (record_path, copy));
+    let result = r.run(pair.rollback, &mut m, path, false, None, &what);
+    r.expect_state(ROLLBACK, &what, want, &m.deployment, &result);
+    let mut with_legacy = warnings.to_vec();
+    with_legacy.push(Warning::LegacyRecord);
+    with_legacy.sort();
+    r.expect_warnings(ROLLBACK, &what, &result, &with_legacy);
+    r.expect_code(ROLLBACK, &what, &result, code);
 }
 
 /// A rollback that finished (0) retires the record: none is left at its path and a `.done.xml`
@@ -550,6 +649,9 @@ fn respectful(r: &mut Runner, pair: &Pair, n: &Need, before: &Deployment, m1: &M
         })));
         scenarios.push(("the created provider was disabled since", Box::new(move |d: &mut Deployment| {
             d.providers.iter_mut().find(|p| p.identity == identity).unwrap().enabled = false;
+        })));
+        scenarios.push(("the created provider hosts OCS users since", Box::new(move |d: &mut Deployment| {
+            d.providers.iter_mut().find(|p| p.identity == identity).unwrap().hosts_ocs_users = true;
         })));
     }
     if after.is_allowed(super::model::PUSH_DOMAIN) && !before.is_allowed(super::model::PUSH_DOMAIN) {

@@ -27,6 +27,9 @@ pub struct RunResult {
     pub output: Vec<String>,
     /// `$global:LASTEXITCODE` after the run (or the `exit` code).
     pub exit_code: Option<i64>,
+    /// The script ran `exit`: run as a file that ends the process with its code; pasted into
+    /// a console it would close the administrator's shell.
+    pub exited: bool,
     /// A terminating error nothing caught.
     pub uncaught: Option<String>,
     /// The run left the modelled subset: unsupported construct, unknown command or parameter,
@@ -82,7 +85,10 @@ pub fn run(script: &Script, machine: &mut Machine, options: &RunOptions) -> RunR
     match flow {
         Ok(()) | Err(Flow::Return) => {}
         Err(Flow::Throw(e)) => result.uncaught = Some(e.message.clone()),
-        Err(Flow::Exit(code)) => result.exit_code = Some(code),
+        Err(Flow::Exit(code)) => {
+            result.exit_code = Some(code);
+            result.exited = true;
+        }
         Err(Flow::Fail(why)) => result.failure = Some(why),
         Err(Flow::Break | Flow::Continue) => result.failure = Some("break/continue outside a loop".into()),
     }

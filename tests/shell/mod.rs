@@ -45,6 +45,8 @@ pub struct Script {
     pub ast: ast::Script,
     /// The command names the script invokes, for the pre-flight check.
     pub commands: Vec<String>,
+    /// The step headings a complete run prints, in order (set by `titled`; empty: unchecked).
+    pub titles: Vec<String>,
 }
 
 impl Script {
@@ -62,7 +64,13 @@ impl Script {
             crate::support::commands(&tree, text).into_iter().map(|(name, _)| name.to_string()).collect();
         commands.sort();
         commands.dedup();
-        Ok(Script { ast, commands })
+        Ok(Script { ast, commands, titles: Vec::new() })
+    }
+
+    /// With the headings a complete run of it must print.
+    pub fn titled(mut self, titles: Vec<String>) -> Script {
+        self.titles = titles;
+        self
     }
 
     pub fn run(&self, machine: &mut Machine, options: &RunOptions) -> RunResult {
@@ -89,6 +97,21 @@ pub fn code_of(text: &str) -> String {
     out
 }
 
+/// The headings the configuration script and the rollback for `answers` print: each step of the
+/// plan it runs, and each step the rollback undoes (every one but the tests), last first.
+pub fn titles(answers: &Answers) -> (Vec<String>, Vec<String>) {
+    use lync_push_wizard::core::{i18n::EN, text::step_title};
+    let plan = plan(answers).unwrap_or_else(|e| panic!("{e:?}"));
+    let total = plan.steps.len();
+    // A step done by hand (the OCS 2007 R2 Edge's) is only named in the header.
+    let steps: Vec<String> =
+        plan.numbered().filter(|(_, s)| !s.action.is_manual()).map(|(n, s)| format!("Step {n} of {total}: {}", step_title(&EN, &s.action))).collect();
+    let mut undo: Vec<String> =
+        plan.numbered().filter(|(_, s)| !s.action.is_test()).map(|(n, s)| format!("Undo step {n} (\"{}\")", step_title(&EN, &s.action))).collect();
+    undo.reverse();
+    (steps, undo)
+}
+
 /// The configuration script and rollback for `answers`.
 pub fn texts(answers: &Answers) -> (String, String) {
     let plan = plan(answers).unwrap_or_else(|e| panic!("{e:?}"));
@@ -105,8 +128,9 @@ pub fn case_label(answers: &Answers) -> String {
 /// `first_only`: stop at the first finding.
 pub fn check_texts(answers: &Answers, script_text: &str, rollback_text: &str, starts: &[starts::Start], first_only: bool) -> checks::Report {
     let label = case_label(answers);
+    let (script_titles, rollback_titles) = titles(answers);
     let (s, r) = match (Script::parse(script_text), Script::parse(rollback_text)) {
-        (Ok(s), Ok(r)) => (s, r),
+        (Ok(s), Ok(r)) => (s.titled(script_titles), r.titled(rollback_titles)),
         (s, r) => {
             let mut report = checks::Report::default();
             for e in [s.err(), r.err()].into_iter().flatten() {
