@@ -174,7 +174,7 @@ fn every_generated_script_behaves_in_the_modelled_shell() {
         }
     }
     for (command, min) in FAULT_SITES {
-        for mode in ["before", "after commit"] {
+        for mode in ["before", "after commit", "non-terminating"] {
             let got = report.fault_sites.get(&format!("{command} ({mode})")).copied().unwrap_or(0);
             if got < *min {
                 short.push(format!("faults at {command} ({mode}): {got} < {min}"));

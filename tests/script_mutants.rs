@@ -16,9 +16,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
 
 use lync_push_wizard::core::{Answers, EdgeServer, MobileClient, PoolVersion};
+use shell::checks::{check_sequence_with, for_answers, Pair, Step};
 use shell::mutate::{mutants, Class, Mutant};
-use shell::starts::starts;
-use shell::{check_texts, texts, Script};
+use shell::starts::{few, starts};
+use shell::{case_label, check_texts, texts, titles, Script};
 use support::{answers, with_provider, with_site};
 
 const EQUIVALENTS: &str = include_str!("script-mutants.equivalent.txt");
@@ -95,7 +96,10 @@ fn campaign(keep: impl Fn(usize) -> bool) -> BTreeMap<String, Outcome> {
             if Script::parse(if *is_rollback { &r2 } else { &s2 }).is_err() {
                 continue;
             }
-            let report = check_texts(&sets[*i], &s2, &r2, &starts, true);
+            let mut report = check_texts(&sets[*i], &s2, &r2, &starts, true);
+            if report.findings.is_empty() {
+                report = in_sequences(&sets[*i], &s2, &r2);
+            }
             match report.findings.keys().next() {
                 Some(property) => {
                     fate = Fate::Killed;
@@ -108,6 +112,46 @@ fn campaign(keep: impl Fn(usize) -> bool) -> BTreeMap<String, Outcome> {
         outcomes.insert(signature, Outcome { class, fate, by });
     }
     outcomes
+}
+
+/// The answer set's (possibly mutated) scripts in sequences: after an earlier run with fewer
+/// clients, whose undo record they share, then rolled back without and with -Force; and run,
+/// rolled back and run again.
+fn in_sequences(answers: &Answers, script: &str, rollback: &str) -> shell::checks::Report {
+    let mut report = shell::checks::Report::default();
+    report.first_only = true;
+    let (st, rt) = titles(answers);
+    let (Ok(s), Ok(r)) = (Script::parse(script), Script::parse(rollback)) else { return report };
+    let (s, r) = (s.titled(st), r.titled(rt));
+    let mutated = Pair { label: case_label(answers), answers, script: &s, rollback: &r };
+    // The earlier run: the same answers with their first client only.
+    let mut earlier_answers = answers.clone();
+    let first = *answers.clients.iter().next().expect("a client");
+    for c in answers.clients.clone().iter() {
+        earlier_answers.set_client(*c, *c == first);
+    }
+    let (es, er) = texts(&earlier_answers);
+    let (et, ert) = titles(&earlier_answers);
+    let (es, er) = (Script::parse(&es).unwrap().titled(et), Script::parse(&er).unwrap().titled(ert));
+    let earlier = Pair { label: case_label(&earlier_answers), answers: &earlier_answers, script: &es, rollback: &er };
+    let earlier_configures = shell::expect::need(&earlier_answers).configure;
+    let mut sequences: Vec<(&str, Vec<Step>)> = vec![("run, rollback, run", vec![Step::Configure(&mutated), Step::Rollback(&mutated, true), Step::Configure(&mutated), Step::Rollback(&mutated, false)])];
+    if earlier_configures {
+        sequences.push((
+            "after a run with fewer clients",
+            vec![Step::Configure(&earlier), Step::Configure(&mutated), Step::Rollback(&mutated, false), Step::Rollback(&mutated, true)],
+        ));
+    }
+    for start in few(&["fresh", "global Apple on", "site settings present, Microsoft on", "Office365 provider for sipfed"]) {
+        let start = for_answers(answers, &start);
+        for (name, steps) in &sequences {
+            report.merge(check_sequence_with(name, steps, &start, true, false), 1);
+            if !report.findings.is_empty() {
+                return report;
+            }
+        }
+    }
+    report
 }
 
 /// The table by class; the survivors not listed as equivalent (which fail the test); the listed

@@ -125,14 +125,19 @@ struct Runner<'r> {
     label: String,
 }
 
-/// The two ways an injected fault can hit the k-th call.
-const MODES: [bool; 2] = [false, true];
+/// The three ways an injected fault can hit the k-th call: it throws before it acts, or after
+/// its write has committed, or it fails with an ordinary (non-terminating) error.
+const MODES: [(bool, bool); 3] = [(false, false), (true, false), (false, true)];
 
-fn mode_name(after_commit: bool) -> &'static str {
-    if after_commit {
-        "after commit"
-    } else {
-        "before"
+fn fault(at: usize, (after_commit, non_terminating): (bool, bool)) -> Fault {
+    Fault { at, after_commit, non_terminating }
+}
+
+fn mode_name(f: Fault) -> &'static str {
+    match (f.after_commit, f.non_terminating) {
+        (_, true) => "non-terminating",
+        (true, false) => "after commit",
+        (false, false) => "before",
     }
 }
 
@@ -146,7 +151,7 @@ impl Runner<'_> {
         if let Some(f) = fault {
             self.report.faults += 1;
             if let Some(call) = result.calls.iter().find(|c| c.faulted) {
-                *self.report.fault_sites.entry(format!("{} ({})", call.name, mode_name(f.after_commit))).or_insert(0) += 1;
+                *self.report.fault_sites.entry(format!("{} ({})", call.name, mode_name(f))).or_insert(0) += 1;
             }
         }
         for (k, n) in &machine.reads {
@@ -194,7 +199,7 @@ impl Runner<'_> {
         }
         let stop_said = said("Stopped: ") + said("No undo record") + said("Nothing was undone") + usize::from(result.uncaught.is_some());
         let finish_said = said("Finished");
-        if stopped != (stop_said > 0) || (stopped && finish_said > 0) || (result.exit_code == Some(0) && finish_said == 0) {
+        if (stopped && stop_said != 1) || (!stopped && stop_said > 0) || (stopped && finish_said > 0) || (result.exit_code == Some(0) && finish_said == 0) {
             self.report.fail(
                 OUTLINE,
                 &format!("{what}: stop or finish line for exit {:?}", result.exit_code),
@@ -321,6 +326,15 @@ fn tail(result: &RunResult) -> String {
 /// push.lync.com by hand (seed procedure B).
 pub fn for_answers(answers: &Answers, start: &Start) -> Start {
     let mut start = start.clone();
+    // Answers that name an existing provider are blocked where none federates with sipfed; so
+    // that every other start is reached too, it gets the provider the answers name ('fresh'
+    // keeps the blocked case).
+    let d = &mut start.machine.deployment;
+    if answers.provider_exists && start.name != "fresh" && d.provider_for(super::model::LYNC_ONLINE).is_none() && d.provider(&answers.provider_identity).is_none() {
+        let mut p = super::model::HostingProvider::new(&answers.provider_identity, super::model::LYNC_ONLINE, true);
+        p.enabled_shared_address_space = true;
+        d.providers.push(p);
+    }
     if ocs_edge(answers) {
         start.machine.deployment.edge =
             super::model::Edge::Ocs2007R2 { internal_fqdn: super::model::INTERNAL_EDGE_FQDN.into(), push_partner_added: true };
@@ -385,6 +399,20 @@ fn check_complete_run(r: &mut Runner, pair: &Pair, before: &Deployment, earlier:
                 r.report.fail(TESTS, &format!("{what}: {test} outcome"), format!("{} / {what}: {test} {}, but would {} on this store", r.label, pass(*outcome), pass(truth)));
             }
         }
+    }
+    let failing = counted_tests(answers, m).iter().filter(|(_, pass)| !pass).count();
+    if failing > 0 && !result.output.iter().any(|l| l.contains(&format!("but {failing} test(s) did not pass"))) {
+        r.report.fail(WARNINGS, &format!("{what}: failed-test count"), format!("{} / {what}: the warning does not say {failing} test(s) failed", r.label));
+    }
+    // The wait ends within one 15-second check of the last replica catching up, or after 5 minutes.
+    let waited = m.clock - m.run_started;
+    let needed = match (m.last_change, m.replication_delay) {
+        (Some(at), Some(delay)) if m.replicated_within(300) => (at + delay - m.run_started).max(0),
+        (Some(_), _) => 300,
+        (None, _) => 0,
+    };
+    if waited > needed + 15 {
+        r.report.fail(BOUNDED, &format!("{what}: waited too long"), format!("{} / {what}: waited {waited} s where {needed} s were needed", r.label));
     }
     let record = expected_record(earlier, answers, before);
     r.expect_record(what, m, folder, Some(&record));
@@ -457,12 +485,12 @@ fn check_configure(r: &mut Runner, pair: &Pair, start: &Start, n: &Need) {
     // (c) a fault at each call in turn, before it acts or after it has, then the rollback; or
     // a clean re-run, then the rollback.
     for k in 1..=store_calls {
-        for after_commit in MODES {
+        for mode in MODES {
             let mut m = start.machine.clone();
-            let fault = Fault { at: k, after_commit };
+            let fault = fault(k, mode);
             let faulted = r.run(pair.script, &mut m, path, false, Some(fault), "faulted run");
             let call = faulted.calls.iter().find(|c| c.faulted).map(|c| c.name.clone()).unwrap_or_default();
-            let what = format!("fault {} call {k} ({call})", mode_name(after_commit));
+            let what = format!("fault {} call {k} ({call})", mode_name(fault));
             // A fault stops the script ($LASTEXITCODE 1), unless it hit a read-only call (a
             // test, the replication status) after every change was made: then it is reported
             // and the script goes on to count it.
@@ -541,11 +569,13 @@ fn check_rollback(r: &mut Runner, pair: &Pair, before: &Deployment, m1: &Machine
         }
         // A fault at each call of the rollback, before or after it acts, then a clean re-run.
         for j in 1..=result.calls.len() {
-            for after_commit in MODES {
+            for fault_mode in MODES {
                 let mut mf = m1.clone();
-                let faulted = r.run(pair.rollback, &mut mf, path, force, Some(Fault { at: j, after_commit }), "faulted rollback");
+                let f = fault(j, fault_mode);
+                let faulted = r.run(pair.rollback, &mut mf, path, force, Some(f), "faulted rollback");
                 let call = faulted.calls.iter().find(|c| c.faulted).map(|c| c.name.clone()).unwrap_or_default();
-                let label = format!("{mode} with a fault {} call {j} ({call})", mode_name(after_commit));
+                let label = format!("{mode} with a fault {} call {j} ({call})", mode_name(f));
+                let after_commit = f.after_commit;
                 r.expect_code(ROLLBACK_RERUN, &label, &faulted, 1);
                 let rerun = r.run(pair.rollback, &mut mf, path, force, None, "rollback re-run");
                 r.expect_state(ROLLBACK_RERUN, &format!("{label}, then re-run"), &want, &mf.deployment, &rerun);
@@ -575,7 +605,7 @@ fn wrong_shell(r: &mut Runner, pair: &Pair, m1: &Machine, path: Option<&str>, mo
         check_retired(r, &what, m1, &m, 1);
         let text = result.text();
         let named = match shell {
-            Shell::PlainPowerShell => text.contains("Server Management Shell"),
+            Shell::PlainPowerShell => text.contains("this is not the") && text.contains("Server Management Shell"),
             Shell::Lync { .. } => pair
                 .rollback
                 .commands
@@ -585,6 +615,11 @@ fn wrong_shell(r: &mut Runner, pair: &Pair, m1: &Machine, path: Option<&str>, mo
         };
         if !named {
             r.report.fail(PREFLIGHT, &format!("{what}: names"), format!("{} / {what}: the missing cmdlets are not named; output ends: {}", r.label, tail(&result)));
+        }
+        let lync_pool = matches!(pair.answers.pool, None | Some(PoolVersion::Lync2010 | PoolVersion::Lync2013));
+        let lower = text.to_lowercase();
+        if lync_pool && matches!(shell, Shell::Lync { .. }) && !(lower.contains("november 2011") && lower.contains("cumulative update")) {
+            r.report.fail(PREFLIGHT, &format!("{what}: cumulative update"), format!("{} / {what}: the November 2011 cumulative update is not named", r.label));
         }
     }
 }
@@ -712,7 +747,7 @@ fn preflight(r: &mut Runner, pair: &Pair, start: &Start, first: &RunResult) {
     let unnamed: Vec<&&String> = missing.iter().filter(|c| !text.contains(c.as_str())).collect();
     // Outside the Lync shell every *-Cs* cmdlet is missing: saying that this is not the Lync
     // Server Management Shell names the cause as well as a list would.
-    let said_not_lync = matches!(shell, Shell::PlainPowerShell) && text.contains("Server Management Shell");
+    let said_not_lync = matches!(shell, Shell::PlainPowerShell) && text.contains("this is not the") && text.contains("Server Management Shell");
     if !unnamed.is_empty() && !said_not_lync {
         r.report.fail(PREFLIGHT, &format!("names from {}", start.name), format!("{}: the output does not name {unnamed:?}; output ends: {}", r.label, tail(first)));
     }
@@ -756,16 +791,25 @@ struct Truth {
 /// way is held to what the earlier steps make true. Then again with a fault at each call of each
 /// step, before and after it acts, followed by that step again: the sequence ends the same.
 pub fn check_sequence(name: &str, steps: &[Step], start: &Start, first_only: bool) -> Report {
+    check_sequence_with(name, steps, start, first_only, true)
+}
+
+/// As `check_sequence`; without `faults`, only the clean pass.
+pub fn check_sequence_with(name: &str, steps: &[Step], start: &Start, first_only: bool, faults: bool) -> Report {
     let mut report = Report { first_only, ..Report::default() };
     report.sequences += 1;
     let label = format!("sequence '{name}' from '{}'", start.name);
     let mut r = Runner { report: &mut report, label: label.clone() };
     let Some((end, calls)) = run_sequence(&mut r, steps, start, None) else { return report };
+    if !faults {
+        return report;
+    }
     for (i, n_calls) in calls.iter().enumerate() {
         for k in 1..=*n_calls {
-            for after_commit in MODES {
-                r.label = format!("{label}, fault {} call {k} of step {}", mode_name(after_commit), i + 1);
-                if let Some((got, _)) = run_sequence(&mut r, steps, start, Some((i, Fault { at: k, after_commit }))) {
+            for mode in MODES {
+                let f = fault(k, mode);
+                r.label = format!("{label}, fault {} call {k} of step {}", mode_name(f), i + 1);
+                if let Some((got, _)) = run_sequence(&mut r, steps, start, Some((i, f))) {
                     if got != end {
                         r.report.fail(SEQUENCE, "state after a faulted step and its re-run", format!("{}: {}", r.label, show_diff(&end, &got)));
                     }

@@ -419,6 +419,8 @@ pub struct Machine {
     /// The faulted call acts first (its write commits) and throws after: a connection lost
     /// after the store took the change.
     pub fault_after_commit: bool,
+    /// The faulted call writes an ordinary error rather than throwing.
+    pub fault_non_terminating: bool,
     /// The fault of an after-commit call, thrown once the call has acted.
     pub pending_fault: Option<String>,
     pub calls: Vec<Call>,
@@ -441,6 +443,9 @@ pub const RECORD_NAME: &str = "lyncpushnotifications.undo.xml";
 pub struct Fault {
     pub at: usize,
     pub after_commit: bool,
+    /// The call fails with an ordinary (non-terminating) error instead, as most cmdlet failures
+    /// do: -ErrorAction and $ErrorActionPreference decide whether the script stops.
+    pub non_terminating: bool,
 }
 pub const START_TIME: i64 = 1_773_478_800; // 2026-03-14 09:00:00
 
@@ -462,6 +467,7 @@ impl Machine {
             mcx_test_throws: true,
             fault_at: None,
             fault_after_commit: false,
+            fault_non_terminating: false,
             pending_fault: None,
             calls: Vec::new(),
             tests: Vec::new(),
@@ -473,7 +479,7 @@ impl Machine {
 
     /// Clears what one run recorded (calls, reads, violations) and the fault, keeping the state.
     pub fn next_run(&mut self, fault_at: Option<usize>) {
-        self.next_run_with(fault_at.map(|at| Fault { at, after_commit: false }));
+        self.next_run_with(fault_at.map(|at| Fault { at, after_commit: false, non_terminating: false }));
     }
 
     /// As `next_run`, with a fault that may fire after its call has acted.
@@ -487,6 +493,7 @@ impl Machine {
         self.pending_fault = None;
         self.fault_at = fault.map(|f| f.at);
         self.fault_after_commit = fault.is_some_and(|f| f.after_commit);
+        self.fault_non_terminating = fault.is_some_and(|f| f.non_terminating);
     }
 
     /// The undo record on disk, wherever the script keeps it.
@@ -499,10 +506,17 @@ impl Machine {
     }
 
     pub fn up_to_date(&self) -> bool {
+        (0..self.deployment.replicas.len()).all(|i| self.replica_up_to_date(i))
+    }
+
+    /// Replicas catch up one after another: the i-th of n after (i + 1)/n of the delay, so the
+    /// last (the Edge Server's) is the one a wait must not stop before.
+    pub fn replica_up_to_date(&self, i: usize) -> bool {
+        let n = self.deployment.replicas.len().max(1) as i64;
         match (self.last_change, self.replication_delay) {
             (None, _) => true,
             (Some(_), None) => false,
-            (Some(at), Some(delay)) => self.clock >= at + delay,
+            (Some(at), Some(delay)) => self.clock >= at + delay * (i as i64 + 1) / n,
         }
     }
 
@@ -808,6 +822,9 @@ impl Machine {
         }
         if faulted {
             let message = format!("injected fault at store call {number} ({name})");
+            if self.fault_non_terminating {
+                return Err(CmdErr::Error(message));
+            }
             if self.fault_after_commit {
                 self.pending_fault = Some(message);
             } else {
@@ -1058,16 +1075,15 @@ impl Machine {
                 select(all, s("Identity"), s("Filter"), "site")
             }
             "Get-CsManagementStoreReplicationStatus" => {
-                let up = self.up_to_date();
                 let last = Value::Date(self.last_change.unwrap_or(START_TIME - 86_400));
-                let d = &self.deployment;
-                let replicas: Vec<&String> = match s("ReplicaFqdn") {
-                    Some(fqdn) => d.replicas.iter().filter(|r| r.eq_ignore_ascii_case(&fqdn)).collect(),
-                    None => d.replicas.iter().collect(),
-                };
-                Ok(replicas
-                    .into_iter()
-                    .map(|_| Obj::value(Kind::ReplicaState, vec![("UpToDate", Value::Bool(up)), ("LastUpdateCreation", last.clone())]))
+                let wanted = s("ReplicaFqdn");
+                Ok(self
+                    .deployment
+                    .replicas
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| wanted.as_ref().is_none_or(|w| r.eq_ignore_ascii_case(w)))
+                    .map(|(i, _)| Obj::value(Kind::ReplicaState, vec![("UpToDate", Value::Bool(self.replica_up_to_date(i))), ("LastUpdateCreation", last.clone())]))
                     .collect())
             }
             "Test-CsFederatedPartner" => {
@@ -1470,6 +1486,10 @@ impl Machine {
     pub fn rename(&mut self, path: &str, new_name: &str) -> Result<(), CmdErr> {
         if new_name.contains('\\') {
             return Err(CmdErr::Fail("Rename-Item -NewName with a folder is not modelled".into()));
+        }
+        // Windows file names cannot hold these (Naming Files, Paths, and Namespaces).
+        if new_name.chars().any(|c| matches!(c, '<' | '>' | ':' | '"' | '/' | '|' | '?' | '*')) {
+            return Err(CmdErr::Error(format!("The given path's format is not supported: '{new_name}'.")));
         }
         let key = path.to_ascii_lowercase();
         let folder = parent(path);

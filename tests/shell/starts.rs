@@ -68,6 +68,13 @@ pub fn starts() -> Vec<Start> {
         start("LyncOnline with another ProxyFqdn", |m| {
             m.deployment.providers.push(HostingProvider::new("LyncOnline", "sipfed.partner.example", true))
         }),
+        start("SkypeOnline with another ProxyFqdn", |m| {
+            m.deployment.providers.push(HostingProvider::new("SkypeOnline", "sipfed.partner.example", true))
+        }),
+        start("push.lync.com allowed, replicas never catch up", |m| {
+            m.deployment.allowed.push(AllowedDomain { domain: PUSH_DOMAIN.into(), proxy_fqdn: None, comment: None, mark_for_monitoring: false });
+            m.replication_delay = None;
+        }),
         start("site settings present, switches off", |m| m.deployment.push.push(site("site:Redmond", false, false))),
         start("site settings present, Apple on", |m| m.deployment.push.push(site("site:Redmond", true, false))),
         start("site settings present, Microsoft on", |m| m.deployment.push.push(site("site:Redmond", false, true))),
