@@ -192,6 +192,29 @@ impl Runner<'_> {
         if !(complete || (stopped && prefix)) {
             self.report.fail(OUTLINE, &format!("{what}: headings"), format!("{} / {what}: headings {headings:?}, expected {:?}", self.label, script.titles));
         }
+        // Each step says what it did under its own heading: nothing indented before the first
+        // heading's section, and something (an indented line or a warning) under every heading.
+        if complete && !stopped {
+            let mut sections: Vec<usize> = Vec::new();
+            let mut before_first = 0;
+            for line in &result.output {
+                if line.starts_with("Step ") || line.starts_with("Undo step ") {
+                    sections.push(0);
+                } else if line.starts_with("  Done:") || line.starts_with("  Skipped:") || line.starts_with("  Result:") || line.starts_with("WARNING: Left as it is") {
+                    match sections.last_mut() {
+                        Some(n) => *n += 1,
+                        None => before_first += 1,
+                    }
+                } else if line.starts_with("  ") || line.starts_with("WARNING: ") {
+                    if let Some(n) = sections.last_mut() {
+                        *n += 1;
+                    }
+                }
+            }
+            if before_first > 0 || sections.contains(&0) {
+                self.report.fail(OUTLINE, &format!("{what}: a step's lines under another heading"), format!("{} / {what}: {before_first} outcome line(s) before the first heading; lines per heading {sections:?}", self.label));
+            }
+        }
         let done = said("  Done:");
         let went_through = result.calls.iter().filter(|c| c.changes && !c.faulted).count();
         if done != went_through {
