@@ -55,7 +55,8 @@ struct Outcome {
     by: Option<&'static str>,
 }
 
-/// The equivalents file: a signature line, then an indented `because:` line.
+/// The equivalents file: a signature line, then an indented `because:` line. Signatures are
+/// compared trimmed (a deleted statement's signature ends in a space).
 fn equivalents() -> BTreeMap<String, String> {
     let mut map = BTreeMap::new();
     let mut lines = EQUIVALENTS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).peekable();
@@ -163,7 +164,7 @@ fn report(outcomes: &BTreeMap<String, Outcome>) -> (String, Vec<String>, Vec<Str
     for class in Class::ALL {
         let of: Vec<(&String, &Outcome)> = outcomes.iter().filter(|(_, o)| o.class == *class).collect();
         let count = |f: Fate| of.iter().filter(|(_, o)| o.fate == f).count();
-        let equivalent = of.iter().filter(|(s, o)| o.fate == Fate::Survived && equivalents.contains_key(*s)).count();
+        let equivalent = of.iter().filter(|(s, o)| o.fate == Fate::Survived && equivalents.contains_key(s.trim())).count();
         table.push_str(&format!(
             "{:<22} {:>7} {:>7} {:>9} {:>11} {:>9}\n",
             class.name(),
@@ -181,8 +182,8 @@ fn report(outcomes: &BTreeMap<String, Outcome>) -> (String, Vec<String>, Vec<Str
     }
     table.push_str(&format!("killed by: {}\n", killers.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")));
     let unexplained: Vec<String> =
-        outcomes.iter().filter(|(s, o)| o.fate == Fate::Survived && !equivalents.contains_key(*s)).map(|(s, _)| s.clone()).collect();
-    let stale: Vec<String> = outcomes.iter().filter(|(s, o)| o.fate != Fate::Survived && equivalents.contains_key(*s)).map(|(s, _)| s.clone()).collect();
+        outcomes.iter().filter(|(s, o)| o.fate == Fate::Survived && !equivalents.contains_key(s.trim())).map(|(s, _)| s.clone()).collect();
+    let stale: Vec<String> = outcomes.iter().filter(|(s, o)| o.fate != Fate::Survived && equivalents.contains_key(s.trim())).map(|(s, _)| s.clone()).collect();
     (table, unexplained, stale)
 }
 

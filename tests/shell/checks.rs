@@ -716,6 +716,12 @@ fn respectful(r: &mut Runner, pair: &Pair, n: &Need, before: &Deployment, m1: &M
         scenarios.push(("the created allowed domain got a comment since", Box::new(|d: &mut Deployment| {
             d.allowed.iter_mut().find(|a| a.domain == super::model::PUSH_DOMAIN).unwrap().comment = Some("kept for the pilot".into());
         })));
+        scenarios.push(("the created allowed domain got a ProxyFqdn since", Box::new(|d: &mut Deployment| {
+            d.allowed.iter_mut().find(|a| a.domain == super::model::PUSH_DOMAIN).unwrap().proxy_fqdn = Some("sipfed.online.lync.com".into());
+        })));
+        scenarios.push(("the created allowed domain is monitored since", Box::new(|d: &mut Deployment| {
+            d.allowed.iter_mut().find(|a| a.domain == super::model::PUSH_DOMAIN).unwrap().mark_for_monitoring = true;
+        })));
     }
     // A push switch the script never touched, changed since at the same scope.
     if n.apns != n.mpns {
