@@ -5,6 +5,8 @@
 //! listed in `tests/script-mutants.equivalent.txt` with its reason, or fails this test.
 //!
 //! - `a_sample_of_mutants_is_killed` (in `./dev test`): every 7th mutant signature.
+//! - `the_eight_kinds_of_bug_are_caught` (in `./dev test`): one of each kind an administrator
+//!   would suffer, made by hand.
 //! - `the_whole_campaign` (`./dev mutants`, or `cargo test --release --test script_mutants --
 //!   --ignored --nocapture`): every mutant; prints the table by class, and the equivalents
 //!   that no longer survive.
@@ -228,4 +230,56 @@ fn every_class_makes_mutants_of_a_script() {
         assert_ne!(m.apply(&s), s, "{}", m.signature);
         assert!(m.signature.contains(" => "), "{}", m.signature);
     }
+}
+
+/// Swaps the first line containing `first` with the line after it.
+fn swap_with_next(text: &str, first: &str, next: &str) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    let i = (0..lines.len() - 1).find(|&i| lines[i].contains(first) && lines[i + 1].contains(next)).expect("the two lines");
+    lines.swap(i, i + 1);
+    lines.join("\n") + "\n"
+}
+
+/// The eight kinds of bug a hurried edit of the renderer makes and an administrator would
+/// suffer, each made once in the seed's scripts: every one is caught.
+#[test]
+fn the_eight_kinds_of_bug_are_caught() {
+    let seed = sample_answer_sets().remove(0);
+    let (s, r) = texts(&seed);
+    let replace = |text: &str, from: &str, to: &str| {
+        assert!(text.contains(from), "{from}");
+        text.replacen(from, to, 1)
+    };
+    let bugs: Vec<(&str, String, String)> = vec![
+        ("the replication wait never waits", replace(&s, "$waited -lt 300", "$waited -lt 0"), r.clone()),
+        ("a failed test reported as success", replace(&s, "$global:LASTEXITCODE = 2", "$global:LASTEXITCODE = 0"), r.clone()),
+        ("a second run overwrites the record", replace(&s, "if (-not $record['PushSettings'].ContainsKey('Global')) {", "if ($true) {"), r.clone()),
+        (
+            "the record saved after the change",
+            swap_with_next(&s, "$record | Export-Clixml -Path $recordPath", "Set-CsPushNotificationConfiguration -EnableApplePushNotificationService"),
+            r.clone(),
+        ),
+        ("the provider's Enabled inverted in the script", replace(&s, "if (-not $provider[0].Enabled) {", "if ($provider[0].Enabled) {"), r.clone()),
+        ("the provider's Enabled inverted in the rollback", s.clone(), replace(&r, "(-not $provider[0].Enabled -or", "($provider[0].Enabled -or")),
+        (
+            "a value restored from the wrong key",
+            s.clone(),
+            replace(&r, "-EnableApplePushNotificationService $entry['AppleBefore']", "-EnableApplePushNotificationService $entry['MicrosoftBefore']"),
+        ),
+        ("the record never retired", s.clone(), replace(&r, "Rename-Item -Path $recordPath -NewName $doneName", "")),
+    ];
+    let starts = starts();
+    let mut missed = Vec::new();
+    for (name, script, rollback) in &bugs {
+        assert!(script != &s || rollback != &r, "{name}: no change made");
+        let mut report = check_texts(&seed, script, rollback, &starts, true);
+        if report.findings.is_empty() {
+            report = in_sequences(&seed, script, rollback);
+        }
+        match report.findings.keys().next() {
+            Some(by) => println!("{name}: caught by {by}"),
+            None => missed.push(*name),
+        }
+    }
+    assert!(missed.is_empty(), "not caught: {missed:?}");
 }
