@@ -283,3 +283,18 @@ fn the_eight_kinds_of_bug_are_caught() {
     }
     assert!(missed.is_empty(), "not caught: {missed:?}");
 }
+
+/// Every mutant signature of the sample's scripts, for keeping the equivalents file up to date
+/// when a script's text changes (`-- --ignored --nocapture list_signatures`).
+#[test]
+#[ignore = "a listing, not a check"]
+fn list_signatures() {
+    for answers in sample_answer_sets() {
+        let (s, r) = texts(&answers);
+        for (kind, text) in [("script", s), ("rollback", r)] {
+            for m in mutants(&text) {
+                println!("{kind} | {}", m.signature);
+            }
+        }
+    }
+}

@@ -22,12 +22,9 @@
 #   has been changed since is left as it is, with a warning.
 # Without -Force it never turns federation off (AllowFederatedUsers stops federation with every
 #   partner, for the whole organisation), never removes a hosting provider that has
-#   EnabledSharedAddressSpace True (a hybrid deployment uses it), and never removes the hosting
-#   provider or the allowed domain it created once someone has changed them (the provider's Enabled,
-#   HostsOCSUsers or VerificationLevel; the domain's ProxyFqdn, Comment or MarkForMonitoring). Run
-#   it with -Force to undo those too: -Force removes what the configuration script created even if
-#   it was changed since, and undoes every such item at once. Push settings changed since are left
-#   alone even with -Force, since the record cannot tell which value is wanted.
+#   EnabledSharedAddressSpace True (a hybrid deployment uses it), or a provider or allowed domain it
+#   created that was changed since. -Force undoes all of those at once; push settings changed since
+#   stay even then.
 # If it stops, run it again: what is already undone is skipped. When it finishes, the record is
 #   renamed, so a later run changes nothing.
 # Outcome, in $LASTEXITCODE: 0 finished; 3 finished, except what needs -Force (the record is kept
@@ -52,7 +49,7 @@ param([switch]$Force)
     }
     $recordPath = Join-Path $recordFolder 'LyncPushNotifications.undo.xml'
     if ($recordPath.Contains('[') -or $recordPath.Contains(']') -or $recordPath.Contains('`')) {
-        Write-Host ('Nothing was undone: the path ' + $recordPath + ' holds [, ] or a backtick, which PowerShell reads as wildcard characters in -Path; this script uses -Path because the record cmdlets of Windows PowerShell 2.0 (Lync Server 2010) have no -LiteralPath. Move this script and the undo record to a folder without those characters, then run it again.') -ForegroundColor Red
+        Write-Host ('Nothing was undone: PowerShell 2.0 cannot read the record at ' + $recordPath + ' ([, ] and ` are wildcards to -Path). Move this script and the record to a folder without them.') -ForegroundColor Red
         return
     }
     if (-not (Test-Path -LiteralPath $recordPath)) {
@@ -100,7 +97,7 @@ param([switch]$Force)
             }
             else {
                 $needsForce = $true
-                Write-Warning 'Left as it is: AllowFederatedUsers stays True. Turning it off ends federation with every partner for the whole organisation, not only push. Run this script with -Force to turn it off; -Force also undoes every other item this run leaves (see all the warnings).'
+                Write-Warning 'Left as it is: AllowFederatedUsers stays True. Turning it off ends federation with every partner for the whole organisation, not only push. Run this script with -Force to turn it off; -Force undoes every item left, at once.'
             }
         }
         else {
@@ -162,7 +159,7 @@ param([switch]$Force)
             }
             elseif (($allowed[0].ProxyFqdn -or $allowed[0].Comment -or $allowed[0].MarkForMonitoring) -and -not $force) {
                 $needsForce = $true
-                Write-Warning 'Left as it is: push.lync.com has been changed since the configuration script added it (ProxyFqdn, Comment or MarkForMonitoring). Run this script with -Force to remove it anyway; -Force also undoes every other item this run leaves (see all the warnings).'
+                Write-Warning 'Left as it is: push.lync.com has been changed since the configuration script added it (ProxyFqdn, Comment or MarkForMonitoring). Run this script with -Force to remove it anyway; -Force undoes every item left, at once.'
             }
             else {
                 Remove-CsAllowedDomain -Identity "push.lync.com"
@@ -179,7 +176,7 @@ param([switch]$Force)
         #
         if ($needsForce) {
             $global:LASTEXITCODE = 3
-            Write-Warning 'Finished, except what needs -Force (see the warnings above). The undo record is kept. Running this again with -Force undoes every item those warnings name, all at once, not only one of them.'
+            Write-Warning 'Finished, except what needs -Force (see the warnings above). The undo record is kept; -Force undoes all of those at once.'
         }
         else {
             $doneName = 'LyncPushNotifications.undo.' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.done.xml'

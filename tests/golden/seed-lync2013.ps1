@@ -104,7 +104,7 @@
         # The rollback script reads it. A second run adds to it and keeps the earlier values.
         $record = @{}
         if ($recordPath.Contains('[') -or $recordPath.Contains(']') -or $recordPath.Contains('`')) {
-            throw ('The undo record cannot be kept in ' + $recordFolder + ': its path holds [, ] or a backtick, which PowerShell reads as wildcard characters in -Path; this script uses -Path because Export-Clixml in Windows PowerShell 2.0 (Lync Server 2010) has no -LiteralPath. Run the script from a folder without those characters in its path. Nothing was changed.')
+            throw ('PowerShell 2.0 cannot write the undo record in ' + $recordFolder + ' ([, ] and ` are wildcards to -Path). Use a folder without them. Nothing was changed.')
         }
         if (Test-Path -LiteralPath $recordPath) {
             $record = Import-Clixml -Path $recordPath

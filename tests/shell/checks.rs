@@ -168,7 +168,7 @@ impl Runner<'_> {
         for v in &result.violations {
             self.report.fail(DOCUMENTED_ONLY, &kind_of(v), format!("{} / {what}: {v}", self.label));
         }
-        self.outline(script, path, fault, &result);
+        self.outline(script, path, &result);
         if machine.clock - clock > 30 * 60 {
             self.report.fail(BOUNDED, "long wait", format!("{} / {what}: waited {} simulated seconds", self.label, machine.clock - clock));
         }
@@ -179,7 +179,7 @@ impl Runner<'_> {
     /// finished, the first few when it stopped); a "Done" line only for a change that went
     /// through; "Stopped" exactly when it stopped; and `exit` only when run as a file (pasted, an
     /// `exit` would close the administrator's console).
-    fn outline(&mut self, script: &Script, path: Option<&str>, fault: Option<Fault>, result: &RunResult) {
+    fn outline(&mut self, script: &Script, path: Option<&str>, result: &RunResult) {
         if script.titles.is_empty() {
             return;
         }
@@ -237,7 +237,6 @@ impl Runner<'_> {
                 format!("{} / {what}: ran exit {}, run {}", self.label, result.exited, if path.is_some() { "as a file" } else { "pasted" }),
             );
         }
-        let _ = fault;
     }
 
     fn expect_code(&mut self, property: &'static str, what: &str, result: &RunResult, want: i64) {
@@ -588,7 +587,7 @@ fn check_rollback(r: &mut Runner, pair: &Pair, before: &Deployment, m1: &Machine
         }
         if !force && record.is_some() {
             wrong_shell(r, pair, m1, path, &mode);
-            legacy_entry(r, pair, before, m1, path, &mode, &want, &want_warnings, want_code);
+            legacy_entry(r, pair, m1, path, &mode, &want, &want_warnings, want_code);
         }
         // A fault at each call of the rollback, before or after it acts, then a clean re-run.
         for j in 1..=result.calls.len() {
@@ -650,7 +649,7 @@ fn wrong_shell(r: &mut Runner, pair: &Pair, m1: &Machine, path: Option<&str>, mo
 /// A record that also holds an earlier version's push entry: the rollback does the same and says
 /// that it leaves that entry to the administrator.
 #[allow(clippy::too_many_arguments)]
-fn legacy_entry(r: &mut Runner, pair: &Pair, _before: &Deployment, m1: &Machine, path: Option<&str>, mode: &str, want: &Deployment, warnings: &[Warning], code: i64) {
+fn legacy_entry(r: &mut Runner, pair: &Pair, m1: &Machine, path: Option<&str>, mode: &str, want: &Deployment, warnings: &[Warning], code: i64) {
     use super::value::{clixml_copy, Value};
     let what = format!("{mode} with an earlier version's entry");
     let mut m = m1.clone();
@@ -931,7 +930,3 @@ fn run_sequence(r: &mut Runner, steps: &[Step], start: &Start, fault: Option<(us
     Some((m.deployment, calls))
 }
 
-/// Whether a warning list holds a cause (for tests that look for one).
-pub fn warned(result: &RunResult, cause: Warning) -> bool {
-    warnings(&result.output).is_ok_and(|w| w.contains(&cause))
-}

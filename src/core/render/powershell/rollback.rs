@@ -42,7 +42,7 @@ fn undo_intro(out: &mut Writer, plan: &Plan) {
         text::shell_family(plan.decision.shell())
     ));
     out.comment("It undoes only what the configuration script changed: it turns off the push switches it turned on (in every scope the record holds), removes push settings, the allowed domain and the hosting provider only if the configuration script created them, and checks each value first: one that has been changed since is left as it is, with a warning.");
-    out.comment("Without -Force it never turns federation off (AllowFederatedUsers stops federation with every partner, for the whole organisation), never removes a hosting provider that has EnabledSharedAddressSpace True (a hybrid deployment uses it), and never removes the hosting provider or the allowed domain it created once someone has changed them (the provider's Enabled, HostsOCSUsers or VerificationLevel; the domain's ProxyFqdn, Comment or MarkForMonitoring). Run it with -Force to undo those too: -Force removes what the configuration script created even if it was changed since, and undoes every such item at once. Push settings changed since are left alone even with -Force, since the record cannot tell which value is wanted.");
+    out.comment("Without -Force it never turns federation off (AllowFederatedUsers stops federation with every partner, for the whole organisation), never removes a hosting provider that has EnabledSharedAddressSpace True (a hybrid deployment uses it), or a provider or allowed domain it created that was changed since. -Force undoes all of those at once; push settings changed since stay even then.");
     out.comment("If it stops, run it again: what is already undone is skipped. When it finishes, the record is renamed, so a later run changes nothing.");
     out.comment("Outcome, in $LASTEXITCODE: 0 finished; 3 finished, except what needs -Force (the record is kept for that run); 1 stopped, or no undo record here.");
     for (number, _) in plan.numbered().filter(|(_, step)| step.action.is_manual()) {
@@ -64,7 +64,7 @@ fn undo(out: &mut Writer, plan: &Plan) {
         r#"
         if ($needsForce) {
             $global:LASTEXITCODE = 3
-            Write-Warning 'Finished, except what needs -Force (see the warnings above). The undo record is kept. Running this again with -Force undoes every item those warnings name, all at once, not only one of them.'
+            Write-Warning 'Finished, except what needs -Force (see the warnings above). The undo record is kept; -Force undoes all of those at once.'
         }
         else {
             $doneName = '{0}' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.done.xml'
@@ -81,7 +81,7 @@ fn undo(out: &mut Writer, plan: &Plan) {
     out.template(
         r#"
         if ($recordPath.Contains('[') -or $recordPath.Contains(']') -or $recordPath.Contains('`')) {
-            Write-Host ('Nothing was undone: the path ' + $recordPath + ' holds [, ] or a backtick, which PowerShell reads as wildcard characters in -Path; this script uses -Path because the record cmdlets of Windows PowerShell 2.0 (Lync Server 2010) have no -LiteralPath. Move this script and the undo record to a folder without those characters, then run it again.') -ForegroundColor Red
+            Write-Host ('Nothing was undone: PowerShell 2.0 cannot read the record at ' + $recordPath + ' ([, ] and ` are wildcards to -Path). Move this script and the record to a folder without them.') -ForegroundColor Red
             return
         }
         if (-not (Test-Path -LiteralPath $recordPath)) {
@@ -162,7 +162,7 @@ fn undo_federation(out: &mut Writer) {
             }
             else {
                 $needsForce = $true
-                Write-Warning 'Left as it is: AllowFederatedUsers stays True. Turning it off ends federation with every partner for the whole organisation, not only push. Run this script with -Force to turn it off; -Force also undoes every other item this run leaves (see all the warnings).'
+                Write-Warning 'Left as it is: AllowFederatedUsers stays True. Turning it off ends federation with every partner for the whole organisation, not only push. Run this script with -Force to turn it off; -Force undoes every item left, at once.'
             }
         }
         else {
@@ -247,7 +247,7 @@ fn undo_allowed_domain(out: &mut Writer) {
             }
             elseif (($allowed[0].ProxyFqdn -or $allowed[0].Comment -or $allowed[0].MarkForMonitoring) -and -not $force) {
                 $needsForce = $true
-                Write-Warning 'Left as it is: {2} has been changed since the configuration script added it (ProxyFqdn, Comment or MarkForMonitoring). Run this script with -Force to remove it anyway; -Force also undoes every other item this run leaves (see all the warnings).'
+                Write-Warning 'Left as it is: {2} has been changed since the configuration script added it (ProxyFqdn, Comment or MarkForMonitoring). Run this script with -Force to remove it anyway; -Force undoes every item left, at once.'
             }
             else {
                 {3} -Identity "{2}"
@@ -274,11 +274,11 @@ fn undo_hosting_provider(out: &mut Writer, new_identity: &str) {
             }
             elseif ($provider[0].EnabledSharedAddressSpace -and -not $force) {
                 $needsForce = $true
-                Write-Warning 'Left as it is: hosting provider {2} now has EnabledSharedAddressSpace True, so a hybrid deployment uses it, and removing it cuts that off. Run this script with -Force to remove it anyway; -Force also undoes every other item this run leaves (see all the warnings).'
+                Write-Warning 'Left as it is: hosting provider {2} now has EnabledSharedAddressSpace True, so a hybrid deployment uses it, and removing it cuts that off. Run this script with -Force to remove it anyway; -Force undoes every item left, at once.'
             }
             elseif ((-not $provider[0].Enabled -or $provider[0].HostsOCSUsers -or [string]$provider[0].VerificationLevel -ne '{3}') -and -not $force) {
                 $needsForce = $true
-                Write-Warning 'Left as it is: hosting provider {2} has been changed since the configuration script created it (Enabled, HostsOCSUsers or VerificationLevel). Run this script with -Force to remove it anyway; -Force also undoes every other item this run leaves (see all the warnings).'
+                Write-Warning 'Left as it is: hosting provider {2} has been changed since the configuration script created it (Enabled, HostsOCSUsers or VerificationLevel). Run this script with -Force to remove it anyway; -Force undoes every item left, at once.'
             }
             else {
                 {4} -Identity "{2}"
