@@ -20,7 +20,9 @@ OPTIONS:
                                  sfb2015 | sfb2019 | sfbse
     --pool POOL                  the version of the pool whose Management Shell runs the steps:
                                  sfbse | sfb2019 | sfb2015 | lync2013 | lync2010
-                                 (default: lync2013, as in Microsoft's article)
+                                 (default: a Skype for Business Edge's own version;
+                                 lync2010 behind a lync2010 Edge; else lync2013, as in
+                                 Microsoft's article)
     --client CLIENT              ios-lync2010 | ios-lync2013 | wp-lync2010 | wp-lync2013 |
                                  android | nokia | ios-sfb | android-sfb | wp-sfb
                                  (repeat for each client in use)

@@ -167,12 +167,47 @@ async fn pool_question_names_the_shell_and_the_provider() {
     assert!(page.text("script").contains("-Identity \"LyncOnline\""));
     page.click("edge-lync2010").await;
     assert!(pool_checked("lync2010") && !pool_checked("lync2013"), "a Lync Server 2010 Edge stands for a 2010 deployment");
+    assert!(!document().get_element_by_id("pool-error").is_some(), "the pool is never required: no place for a message");
     page.click("edge-lync2013").await;
     page.click("pool-sfb2015").await;
     assert!(pool_checked("sfb2015"));
     let script = page.text("script");
     assert!(script.contains("-Identity \"SkypeOnline\""), "the SfB example Identity");
     assert!(page.text("share-link").contains("pool=sfb2015"), "{}", page.text("share-link"));
+}
+
+/// Not chosen, the pool follows the Edge Server: a Skype for Business Server 2015 Edge means a
+/// 2015 pool, said next to the question, and the verdict configures (it used to be blocked as
+/// a Lync Server 2013 pool). Each client's reason is redrawn when the pool changes.
+#[wasm_bindgen_test]
+async fn the_pool_follows_the_edge_until_chosen_and_the_reasons_follow_the_pool() {
+    let mut answers = Answers { edge: Some(EdgeServer::Lync2013), access_edge: "accessproxy.contoso.com".into(), ..Answers::default() };
+    answers.set_client(MobileClient::IosSfb, true);
+    answers.set_client(MobileClient::WpSfb, true);
+    let page = mount(answers).await;
+    tick().await;
+    let checked = |token: &str| -> bool {
+        document().query_selector(&format!("[data-testid=pool-{token}]")).unwrap().unwrap().dyn_into::<HtmlInputElement>().unwrap().checked()
+    };
+    let follows = || document().get_element_by_id("pool-follows").unwrap();
+    assert_eq!(follows().text_content().unwrap(), "Not chosen: the steps assume Lync Server 2013, which follows the Edge Server until you choose.");
+    page.click("edge-sfb2015").await;
+    assert!(checked("sfb2015") && !checked("lync2013"), "the pool follows the Edge");
+    assert!(follows().text_content().unwrap().contains("assume Skype for Business Server 2015"));
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("configure"));
+    assert!(page.text("script").contains("Skype for Business Server 2015 (sfb2015), assumed: not given"));
+    // The reasons on the clients' page follow the pool the answers mean.
+    let hint = |token: &str| page.find(&format!("client-{token}")).next_element_sibling().unwrap().last_element_child().unwrap().text_content().unwrap();
+    assert!(!hint("ios-lync2010").contains("Cannot sign in"));
+    page.click("pool-sfb2019").await;
+    assert!(follows().has_attribute("hidden") && follows().text_content().unwrap().is_empty(), "chosen: nothing assumed");
+    assert!(hint("ios-lync2010").starts_with("Cannot sign in to this pool"), "{}", hint("ios-lync2010"));
+    assert!(!hint("ios-lync2010").contains("Subscription Edition"), "a 2019 reason names no other version");
+    page.click("pool-sfbse").await;
+    assert!(hint("ios-lync2010").contains("Subscription Edition"));
+    // Choosing the Edge again keeps the chosen pool.
+    page.click("edge-lync2013").await;
+    assert!(checked("sfbse"));
 }
 
 #[wasm_bindgen_test]

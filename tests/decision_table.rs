@@ -21,7 +21,9 @@ fn kind(verdict: Verdict) -> &'static str {
         Verdict::NotNeeded { because: NotNeededBecause::NoClientChosen } => "not needed (no client chosen)",
         Verdict::NotNeeded { because: NotNeededBecause::NoClientNeedsPush } => "not needed (no client needs push)",
         Verdict::Blocked { because: BlockedBecause::NoEdgeServer } => "blocked (no Edge Server)",
-        Verdict::Blocked { because: BlockedBecause::UndocumentedMix } => "blocked (undocumented pool and Edge mix)",
+        Verdict::Blocked { because: BlockedBecause::Lync2010With2019 } => "blocked (Lync Server 2010 with 2019)",
+        Verdict::Blocked { because: BlockedBecause::SubscriptionEditionWithLync } => "blocked (Subscription Edition with Lync Server)",
+        Verdict::Blocked { because: BlockedBecause::OcsEdgeWithSfbPool } => "blocked (OCS 2007 R2 Edge with a Skype for Business pool)",
         Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } => "blocked (clients cannot use this pool)",
     }
 }
@@ -44,7 +46,7 @@ fn the_decision_table_over_pool_edge_and_clients() {
                 // Lync 2010 Mobile against a pool without MCX: never a push need.
                 for need in &decision.clients {
                     if need.need == Need::CannotUsePool {
-                        assert!(matches!(pool, Some(lync_push_wizard::core::PoolVersion::Sfb2019 | lync_push_wizard::core::PoolVersion::SfbSe)));
+                        assert!(matches!(decision.shell(), lync_push_wizard::core::PoolVersion::Sfb2019 | lync_push_wizard::core::PoolVersion::SfbSe));
                     }
                 }
             }
@@ -65,7 +67,7 @@ fn the_decision_table_over_pool_edge_and_clients() {
     for (kind, n) in &by_kind {
         println!("  {kind}: {n}");
     }
-    assert_eq!(by_kind.len(), 7, "every kind of verdict occurs: {by_kind:?}");
+    assert_eq!(by_kind.len(), 9, "every kind of verdict occurs: {by_kind:?}");
     assert_eq!(by_kind.values().sum::<usize>(), size);
     println!("decision table: {:.1} s", began.elapsed().as_secs_f64());
 }

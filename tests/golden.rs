@@ -103,3 +103,24 @@ fn sfbse_pool_and_edge() {
     let answers = with_site(with_provider(answers(SfbSe, &[IosSfb, WpSfb]), "Office365"), "Redmond");
     all_formats("sfbse-hybrid-site", on_pool(PoolVersion::SfbSe, answers));
 }
+
+/// A Skype for Business Server 2015 Edge with the pool not given: the pool is the Edge's own
+/// version (sfb-facts §6b), said in the header as assumed, and the pair is the one its own
+/// procedure names. The case: it used to be blocked as a Lync Server 2013 pool.
+#[test]
+fn sfb2015_edge_with_the_pool_not_given() {
+    all_formats("sfb2015-edge-pool-not-given", answers(Sfb2015, &[IosSfb, AndroidSfb, WpSfb]));
+}
+
+/// A Lync Server 2013 pool behind a Skype for Business Server 2015 Edge: documented by the
+/// hybrid planning page ("Users can remain on a Lync 2013 Pool"), said in a note.
+#[test]
+fn lync2013_pool_behind_a_sfb2015_edge() {
+    all_formats("lync2013-pool-sfb2015-edge", on_pool(PoolVersion::Lync2013, answers(Sfb2015, &[IosLync2010, WpLync2013])));
+}
+
+/// A Lync Server 2010 Edge with a 2019 pool: outside every Microsoft list, blocked with why.
+#[test]
+fn sfb2019_pool_with_a_lync2010_edge_is_blocked() {
+    all_formats("sfb2019-lync2010-edge-blocked", on_pool(PoolVersion::Sfb2019, answers(Lync2010, &[WpSfb])));
+}

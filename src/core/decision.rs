@@ -106,8 +106,10 @@ pub enum NotNeededBecause {
 pub enum BlockedBecause {
     /// Federation with push.lync.com goes through an Edge Server (facts §3).
     NoEdgeServer,
-    /// No Microsoft page documents push for this pool with this Edge Server (see `mix`).
-    UndocumentedMix,
+    /// No Microsoft page documents this pool with this Edge Server: one reason each (`Gap`).
+    Lync2010With2019,
+    SubscriptionEditionWithLync,
+    OcsEdgeWithSfbPool,
     /// Every chosen client that would use push talks to MCX, which this pool no longer has
     /// (sfb-facts §3).
     ClientsCannotUsePool,
@@ -152,6 +154,10 @@ pub struct Decision {
     pub services: Services,
     #[serde(flatten)]
     pub verdict: Verdict,
+    /// How Microsoft documents this pool with this Edge Server: the plan's note, or the blocked
+    /// verdict's reason. The JSON says it in those.
+    #[serde(skip)]
+    pub mix: Mix,
 }
 
 impl Decision {
@@ -161,23 +167,19 @@ impl Decision {
     }
 }
 
-/// The version whose Management Shell runs the steps. Given, it is the pool's. Not given, it is
-/// what the wizard read before it asked: the seed's Lync Server 2013, except that a Lync Server
-/// 2010 Edge stood for a Lync Server 2010 deployment (its Start-menu path, its cmdlets), so
-/// earlier answers keep that reading.
+/// The version whose Management Shell runs the steps. Given, it is the pool's. Not given, a
+/// Skype for Business Server Edge stands for a pool of its own version (the pair its own
+/// procedure names, sfb-facts §1); a Lync Server 2010 Edge for a Lync Server 2010 deployment,
+/// as the wizard read it before it asked; anything else for the seed's Lync Server 2013 pool,
+/// so earlier links and command lines keep their output.
 pub const fn shell_of(pool: Option<PoolVersion>, edge: EdgeServer) -> PoolVersion {
     match (pool, edge) {
         (Some(pool), _) => pool,
         (None, EdgeServer::Lync2010) => PoolVersion::Lync2010,
-        (
-            None,
-            EdgeServer::Lync2013
-            | EdgeServer::Ocs2007R2
-            | EdgeServer::None
-            | EdgeServer::Sfb2015
-            | EdgeServer::Sfb2019
-            | EdgeServer::SfbSe,
-        ) => PoolVersion::Lync2013,
+        (None, EdgeServer::Sfb2015) => PoolVersion::Sfb2015,
+        (None, EdgeServer::Sfb2019) => PoolVersion::Sfb2019,
+        (None, EdgeServer::SfbSe) => PoolVersion::SfbSe,
+        (None, EdgeServer::Lync2013 | EdgeServer::Ocs2007R2 | EdgeServer::None) => PoolVersion::Lync2013,
     }
 }
 
@@ -197,6 +199,7 @@ pub fn decide<'a>(
             None => {}
         }
     }
+    let mix = mix(shell, edge);
     let stranded = clients.iter().any(|client| client.need == Need::CannotUsePool);
     let verdict = if clients.is_empty() {
         Verdict::NotNeeded { because: NotNeededBecause::NoClientChosen }
@@ -205,13 +208,13 @@ pub fn decide<'a>(
     } else if !services.any() {
         Verdict::NotNeeded { because: NotNeededBecause::NoClientNeedsPush }
     } else {
-        match (route_for(edge), mix(shell, edge)) {
+        match (route_for(edge), mix) {
             (None, _) => Verdict::Blocked { because: BlockedBecause::NoEdgeServer },
-            (Some(_), Mix::Undocumented) => Verdict::Blocked { because: BlockedBecause::UndocumentedMix },
-            (Some(route), Mix::Same | Mix::Documented) => Verdict::Configure { route },
+            (Some(_), Mix::Undocumented(gap)) => Verdict::Blocked { because: gap.blocks() },
+            (Some(route), Mix::Same | Mix::Coexists(_)) => Verdict::Configure { route },
         }
     };
-    Decision { edge, pool, clients, services, verdict }
+    Decision { edge, pool, clients, services, verdict, mix }
 }
 
 /// Seed, 0cb70-110 … 0cb70-112: the Edge Server decides the federation route; a Skype for
@@ -225,56 +228,100 @@ pub const fn route_for(edge: EdgeServer) -> Option<Route> {
     }
 }
 
-/// How Microsoft's pages treat an Edge Server of one version in front of a pool of another.
+/// How Microsoft's pages treat an Edge Server of one version in front of a pool of another
+/// (sfb-facts §6b). Federation, and so push, runs through one Edge pool, and the route follows
+/// the Edge's version; the pool's version decides only MCX and the cmdlets (§6b, last lines).
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mix {
     /// The push procedure of the pool's own version names this Edge Server.
     Same,
-    /// Documented, but as a step of a migration, and explained in the plan.
-    Documented,
-    /// No Microsoft page documents push for it: the verdict says so.
-    Undocumented,
+    /// A Microsoft page other than the push procedure documents the pair as a working topology;
+    /// the plan says which page, and the push steps are the same.
+    Coexists(Coexistence),
+    /// No Microsoft page documents the pair, or Microsoft excludes it: the verdict says which.
+    Undocumented(Gap),
 }
 
-/// Which Edge Servers each pool's push procedure names, with the page that names them.
+/// The page that documents a pool with an Edge Server of another version (sfb-facts §6b).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Coexistence {
+    /// A 2019 pool uses the legacy (Lync Server 2013 or Skype for Business Server 2015) Edge
+    /// while it is migrated (connect-pilot-pool-to-legacy-edge-servers.md, 2019).
+    LegacyEdgeFor2019,
+    /// A Lync Server pool behind a Skype for Business Server 2015 Edge: "Users can remain on a
+    /// Lync 2013 Pool" (SfbHybrid plan-hybrid-connectivity.md); Lync Server 2010 with 2015 on
+    /// the older hybrid page.
+    LyncPoolBehindSfbEdge,
+    /// A Lync Server 2013 or Skype for Business Server 2015 pool behind a 2019 Edge: the
+    /// federation route moves to the 2019 Edge (configure-federation-routes-and-media-traffic.md).
+    OlderPoolBehind2019Edge,
+    /// A Skype for Business Server 2015 pool keeps a Lync Server 2010 Edge: 2015 runs "in the
+    /// same topology as Lync Server 2013 or Lync Server 2010" (upgrade.md), and new pools use the
+    /// legacy Edge while they are migrated (connect-pilot-pool-to-legacy-edge-servers.md).
+    Lync2010EdgeFor2015,
+    /// Subscription Edition with Skype for Business Server 2015 or 2019: no Microsoft page
+    /// pairs them; a Microsoft blog describes the upgrade (in place from 2019, side by side from
+    /// 2015), so the pair is treated like the 2019 migration pairs. An inference, said as one.
+    SubscriptionEditionInferred,
+}
+
+/// Why a pool and Edge Server pair is not served (sfb-facts §6b).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Gap {
+    /// The 2019 migration guide "covers migrating Lync Server 2013 or Skype for Business Server
+    /// 2015" only: no Lync Server 2010 role with 2019.
+    Lync2010With2019,
+    /// Nothing found pairs Subscription Edition with Lync Server 2010 or 2013.
+    SubscriptionEditionWithLync,
+    /// An OCS 2007 R2 Edge is documented by the seed for Lync Server pools only; no Skype for
+    /// Business Server page names it.
+    OcsEdgeWithSfbPool,
+}
+
+impl Gap {
+    const fn blocks(self) -> BlockedBecause {
+        match self {
+            Gap::Lync2010With2019 => BlockedBecause::Lync2010With2019,
+            Gap::SubscriptionEditionWithLync => BlockedBecause::SubscriptionEditionWithLync,
+            Gap::OcsEdgeWithSfbPool => BlockedBecause::OcsEdgeWithSfbPool,
+        }
+    }
+}
+
+/// Which Edge Servers each pool works with, with the page that documents the pair.
 pub const fn mix(shell: PoolVersion, edge: EdgeServer) -> Mix {
+    use Coexistence::*;
+    use EdgeServer as E;
+    use PoolVersion as P;
     match (shell, edge) {
         // No Edge at all is decided by `route_for` (facts §3), not here.
-        (_, EdgeServer::None) => Mix::Same,
+        (_, E::None) => Mix::Same,
         // Seed, 0cb70-111 and 0cb70-112: a Lync Server 2013 or 2010 Edge, or an OCS 2007 R2 Edge.
-        // The wizard took a Lync Server 2010 pool to follow the same page (push-facts §1).
-        (PoolVersion::Lync2013 | PoolVersion::Lync2010, EdgeServer::Lync2013 | EdgeServer::Lync2010 | EdgeServer::Ocs2007R2) => {
-            Mix::Same
+        // The wizard takes a Lync Server 2010 pool to follow the same page (push-facts §1).
+        (P::Lync2013 | P::Lync2010, E::Lync2013 | E::Lync2010 | E::Ocs2007R2) => Mix::Same,
+        (P::Lync2013 | P::Lync2010, E::Sfb2015) => Mix::Coexists(LyncPoolBehindSfbEdge),
+        (P::Lync2013, E::Sfb2019) => Mix::Coexists(OlderPoolBehind2019Edge),
+        (P::Lync2010, E::Sfb2019) | (P::Sfb2019, E::Lync2010) => Mix::Undocumented(Gap::Lync2010With2019),
+        (P::Lync2013 | P::Lync2010, E::SfbSe) | (P::SfbSe, E::Lync2013 | E::Lync2010) => {
+            Mix::Undocumented(Gap::SubscriptionEditionWithLync)
         }
-        // No Microsoft page documents a newer Edge in front of a Lync Server pool.
-        (
-            PoolVersion::Lync2013 | PoolVersion::Lync2010,
-            EdgeServer::Sfb2015 | EdgeServer::Sfb2019 | EdgeServer::SfbSe,
-        ) => Mix::Undocumented,
         // sfb-facts §6, plan mobility.md: "use this functionality with Skype for Business Server
         // Edge Servers or Lync Server 2013 Edge Servers".
-        (PoolVersion::Sfb2015, EdgeServer::Sfb2015 | EdgeServer::Lync2013) => Mix::Same,
-        (PoolVersion::Sfb2019, EdgeServer::Sfb2019) => Mix::Same,
-        // sfb-facts §6, connect-pilot-pool-to-legacy-edge-servers.md: a 2019 pool uses the
-        // "Director and Edge Server of the legacy deployment", Lync Server 2013 or Skype for
-        // Business Server 2015, while it is being migrated.
-        (PoolVersion::Sfb2019, EdgeServer::Sfb2015 | EdgeServer::Lync2013) => Mix::Documented,
+        (P::Sfb2015, E::Sfb2015 | E::Lync2013) => Mix::Same,
+        (P::Sfb2015, E::Lync2010) => Mix::Coexists(Lync2010EdgeFor2015),
+        (P::Sfb2015, E::Sfb2019) => Mix::Coexists(OlderPoolBehind2019Edge),
+        (P::Sfb2019, E::Sfb2019) => Mix::Same,
+        (P::Sfb2019, E::Sfb2015 | E::Lync2013) => Mix::Coexists(LegacyEdgeFor2019),
         // sfb-facts §1: no Subscription Edition push page; Learn's mobility pages apply to it
         // with the same steps, which name Skype for Business Server Edge Servers.
-        (PoolVersion::SfbSe, EdgeServer::SfbSe) => Mix::Same,
-        // sfb-facts §6: Skype for Business pages name no Lync Server 2010 or OCS 2007 R2 Edge,
-        // and no page documents a Subscription Edition Edge with an older pool or the reverse;
-        // a 2015 pool behind a 2019 Edge is not documented either.
-        (
-            PoolVersion::Sfb2015,
-            EdgeServer::Lync2010 | EdgeServer::Ocs2007R2 | EdgeServer::Sfb2019 | EdgeServer::SfbSe,
-        )
-        | (PoolVersion::Sfb2019, EdgeServer::Lync2010 | EdgeServer::Ocs2007R2 | EdgeServer::SfbSe)
-        | (
-            PoolVersion::SfbSe,
-            EdgeServer::Lync2013 | EdgeServer::Lync2010 | EdgeServer::Ocs2007R2 | EdgeServer::Sfb2015 | EdgeServer::Sfb2019,
-        ) => Mix::Undocumented,
+        (P::SfbSe, E::SfbSe) => Mix::Same,
+        (P::Sfb2015 | P::Sfb2019, E::SfbSe) | (P::SfbSe, E::Sfb2015 | E::Sfb2019) => {
+            Mix::Coexists(SubscriptionEditionInferred)
+        }
+        (P::Sfb2015 | P::Sfb2019 | P::SfbSe, E::Ocs2007R2) => Mix::Undocumented(Gap::OcsEdgeWithSfbPool),
     }
 }
 

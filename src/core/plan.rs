@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::answers::{Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
-use super::decision::{decide, mix, Decision, Mix, Need, Route, Services, Verdict};
+use super::decision::{decide, Coexistence, Decision, Mix, Need, Route, Services, Verdict};
 use super::facts::{Article, SeedSection, NEW_PROVIDER_IDENTITY, NEW_PROVIDER_IDENTITY_SFB};
 use super::validate::{Field, FieldError, Fqdn, Name, Problem};
 use super::vocabulary::vocabulary;
@@ -240,10 +240,13 @@ vocabulary! {
         /// the internet runs only once unblocked; Unblock-File came with PowerShell 3.0, so Lync
         /// Server 2010's shell (PowerShell 2.0) unblocks in the file's Properties.
         UnblockDownload => "unblock-download",
-        /// sfb-facts §6 (connect-pilot-pool-to-legacy-edge-servers.md): a Skype for Business
-        /// Server 2019 pool using a Lync Server 2013 or Skype for Business Server 2015 Edge is
-        /// documented as a step of the migration.
+        /// The pool and Edge Server pair is documented by a page other than the push procedure
+        /// (`decision::Coexistence`, sfb-facts §6b); one note per page.
         LegacyEdgeMigration => "legacy-edge-migration",
+        LyncPoolBehindSfbEdge => "lync-pool-behind-sfb-edge",
+        OlderPoolBehind2019Edge => "older-pool-behind-2019-edge",
+        Lync2010EdgeFor2015 => "lync2010-edge-for-2015",
+        SubscriptionEditionInferred => "subscription-edition-inferred",
         /// sfb-facts §4: Test-CsMcxPushNotification is not documented for this version; the
         /// federation test is the documented test that remains.
         NoPushTest => "no-push-test",
@@ -452,9 +455,13 @@ fn notes_for(decision: &Decision) -> Vec<Note> {
         Route::HostingProvider => notes.push(Note::DnsSrvRouting),
         Route::DirectFederation => {}
     }
-    match mix(decision.shell(), decision.edge) {
-        Mix::Documented => notes.push(Note::LegacyEdgeMigration),
-        Mix::Same | Mix::Undocumented => {}
+    match decision.mix {
+        Mix::Coexists(Coexistence::LegacyEdgeFor2019) => notes.push(Note::LegacyEdgeMigration),
+        Mix::Coexists(Coexistence::LyncPoolBehindSfbEdge) => notes.push(Note::LyncPoolBehindSfbEdge),
+        Mix::Coexists(Coexistence::OlderPoolBehind2019Edge) => notes.push(Note::OlderPoolBehind2019Edge),
+        Mix::Coexists(Coexistence::Lync2010EdgeFor2015) => notes.push(Note::Lync2010EdgeFor2015),
+        Mix::Coexists(Coexistence::SubscriptionEditionInferred) => notes.push(Note::SubscriptionEditionInferred),
+        Mix::Same | Mix::Undocumented(_) => {}
     }
     if !push_test_documented(decision.shell()) {
         notes.push(Note::NoPushTest);
@@ -511,7 +518,13 @@ fn status_for(decision: &Decision) -> Vec<StatusFact> {
     };
     // The pool's version first: its shell runs the steps. Not given, the status is the seed's
     // Lync Server 2013, as earlier plans said it (also behind a Lync Server 2010 Edge).
-    add(Some(match decision.pool {
+    // Not given behind a Skype for Business Edge, the pool is the Edge's version (`shell_of`).
+    let pool = match (decision.pool, decision.shell()) {
+        (Some(pool), _) => Some(pool),
+        (None, PoolVersion::Lync2010 | PoolVersion::Lync2013) => None,
+        (None, shell @ (PoolVersion::Sfb2015 | PoolVersion::Sfb2019 | PoolVersion::SfbSe)) => Some(shell),
+    };
+    add(Some(match pool {
         None | Some(PoolVersion::Lync2013) => StatusFact::Lync2013SupportEnded,
         Some(PoolVersion::Lync2010) => match decision.edge {
             EdgeServer::Lync2010 => StatusFact::Lync2010SupportEnded,
@@ -687,7 +700,10 @@ mod status_tests {
                 let configure = matches!(decision.verdict, Verdict::Configure { .. });
                 let facts = status_for(&decision);
                 assert_eq!(facts.contains(&StatusFact::MpnsRetired), configure && decision.services.mpns, "{edge:?} {clients:?}");
-                assert_eq!(facts.contains(&StatusFact::Lync2013SupportEnded), configure, "{edge:?} {clients:?}");
+                // Not given, the pool is the seed's Lync Server 2013 behind a Lync-era Edge, and a
+                // Skype for Business Edge's own version behind that one.
+                let lync_era = matches!(edge, EdgeServer::Lync2013 | EdgeServer::Lync2010 | EdgeServer::Ocs2007R2);
+                assert_eq!(facts.contains(&StatusFact::Lync2013SupportEnded), configure && lync_era, "{edge:?} {clients:?}");
                 assert_eq!(facts.contains(&StatusFact::RelayUnconfirmed), configure, "{edge:?} {clients:?}");
                 assert_eq!(
                     facts.contains(&StatusFact::Lync2010SupportEnded),

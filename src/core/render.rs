@@ -29,9 +29,14 @@ pub(crate) fn answer_lines(t: &Strings, answers: &Answers) -> Vec<(&'static str,
     };
     let or_none = |text: String| if text.is_empty() { t.answer_none.to_string() } else { text };
     let mut lines = vec![(t.field_edge, or_none(edge))];
-    // Only when given: not given, it is the seed's Lync Server 2013, and earlier headers stay.
-    if let Some(pool) = answers.pool {
-        lines.push((t.field_pool, format!("{} ({})", super::text::pool_label(t, pool), pool.token())));
+    // Not given, the version the steps assume (`decision::shell_of`) is said to be assumed.
+    match (answers.pool, answers.edge) {
+        (Some(pool), _) => lines.push((t.field_pool, format!("{} ({})", super::text::pool_label(t, pool), pool.token()))),
+        (None, Some(_)) => {
+            let shell = answers.shell();
+            lines.push((t.field_pool, fill(t.answer_pool_assumed, &[super::text::pool_label(t, shell), shell.token()])));
+        }
+        (None, None) => {}
     }
     lines.extend([
 

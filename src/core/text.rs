@@ -99,7 +99,7 @@ pub const fn client_short_label(t: &Strings, client: MobileClient) -> &'static s
 }
 
 /// One line per client: does it need push, and the source that says so.
-pub const fn need_reason(t: &Strings, need: Need) -> &'static str {
+pub const fn need_reason(t: &Strings, need: Need, shell: PoolVersion) -> &'static str {
     match need {
         Need::Push(PushService::Apns) => t.need_apns,
         Need::Push(PushService::Mpns) => t.need_mpns,
@@ -108,7 +108,13 @@ pub const fn need_reason(t: &Strings, need: Need) -> &'static str {
         // Only Apple's service is disputed (sfb-facts §2); the sentence names both sources.
         Need::PushDisputed(PushService::Apns | PushService::Mpns) => t.need_disputed_apns,
         Need::NoSwitch => t.need_no_switch,
-        Need::CannotUsePool => t.need_cannot_use_pool,
+        // Only Subscription Edition's sentence says that no page brings MCX back there.
+        Need::CannotUsePool => match shell {
+            PoolVersion::SfbSe => t.need_cannot_use_pool_se,
+            PoolVersion::Lync2010 | PoolVersion::Lync2013 | PoolVersion::Sfb2015 | PoolVersion::Sfb2019 => {
+                t.need_cannot_use_pool
+            }
+        },
     }
 }
 
@@ -141,8 +147,14 @@ pub fn verdict_headline(t: &Strings, decision: &Decision) -> String {
         Verdict::NotNeeded { because: NotNeededBecause::NoClientChosen } => t.verdict_no_client.to_string(),
         Verdict::NotNeeded { because: NotNeededBecause::NoClientNeedsPush } => t.verdict_not_needed.to_string(),
         Verdict::Blocked { because: BlockedBecause::NoEdgeServer } => fill(t.verdict_blocked, &[services, PUSH_DOMAIN]),
-        Verdict::Blocked { because: BlockedBecause::UndocumentedMix } => {
-            fill(t.verdict_undocumented_mix, &[services, pool_label(t, shell), edge_label(t, decision.edge)])
+        Verdict::Blocked { because: BlockedBecause::Lync2010With2019 } => {
+            fill(t.verdict_gap_2010_2019, &[services, pool_label(t, shell), edge_label(t, decision.edge)])
+        }
+        Verdict::Blocked { because: BlockedBecause::SubscriptionEditionWithLync } => {
+            fill(t.verdict_gap_se_lync, &[services, pool_label(t, shell), edge_label(t, decision.edge)])
+        }
+        Verdict::Blocked { because: BlockedBecause::OcsEdgeWithSfbPool } => {
+            fill(t.verdict_gap_ocs_sfb, &[services, pool_label(t, shell), edge_label(t, decision.edge)])
         }
         Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } => {
             fill(t.verdict_cannot_use_pool, &[pool_label(t, shell)])
@@ -158,7 +170,9 @@ pub const fn verdict_advice(t: &Strings, decision: &Decision) -> &'static str {
         Verdict::NotNeeded { because: NotNeededBecause::NoClientNeedsPush } => t.advice_not_needed,
         Verdict::Blocked { because: BlockedBecause::NoEdgeServer } if is_lync(decision.shell()) => t.advice_blocked,
         Verdict::Blocked { because: BlockedBecause::NoEdgeServer } => t.advice_blocked_sfb,
-        Verdict::Blocked { because: BlockedBecause::UndocumentedMix } => t.advice_undocumented_mix,
+        Verdict::Blocked {
+            because: BlockedBecause::Lync2010With2019 | BlockedBecause::SubscriptionEditionWithLync | BlockedBecause::OcsEdgeWithSfbPool,
+        } => t.advice_undocumented_mix,
         Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } => t.advice_cannot_use_pool,
     }
 }
@@ -274,6 +288,10 @@ pub fn note_text(t: &Strings, note: Note, shell: PoolVersion) -> String {
         Note::UnblockDownload if lync => fill(t.note_unblock, &[SCRIPT_FILE, ROLLBACK_FILE]),
         Note::UnblockDownload => fill(t.note_unblock_sfb, &[SCRIPT_FILE, ROLLBACK_FILE]),
         Note::LegacyEdgeMigration => t.note_legacy_edge.to_string(),
+        Note::LyncPoolBehindSfbEdge => t.note_lync_pool_behind_sfb_edge.to_string(),
+        Note::OlderPoolBehind2019Edge => t.note_older_pool_behind_2019.to_string(),
+        Note::Lync2010EdgeFor2015 => t.note_lync2010_edge_for_2015.to_string(),
+        Note::SubscriptionEditionInferred => t.note_se_inferred.to_string(),
         Note::NoPushTest => fill(t.note_no_push_test, &[pool_label(t, shell), PUSH_DOMAIN]),
     }
 }

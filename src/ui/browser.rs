@@ -177,6 +177,19 @@ pub fn input_values(root: &web_sys::Element) -> (Vec<String>, Vec<String>) {
     (inputs.iter().filter(|input| input.checked()).map(|input| input.value()).collect(), inputs.iter().map(|input| input.value()).collect())
 }
 
+/// Each choice under `root` with its hint (`core::render::html::choice` writes the input, then
+/// its text, whose last part is the hint).
+pub fn choice_hints(root: &web_sys::Element) -> Vec<(String, web_sys::Element)> {
+    let inputs = root.get_elements_by_tag_name("input");
+    (0..inputs.length())
+        .filter_map(|index| {
+            let input: web_sys::HtmlInputElement = inputs.item(index)?.dyn_into().ok()?;
+            let hint = input.next_element_sibling()?.last_element_child()?;
+            Some((input.value(), hint))
+        })
+        .collect()
+}
+
 /// The value of the text field with this id.
 pub fn input_value(id: &str) -> Option<String> {
     Some(by_id(id)?.dyn_into::<web_sys::HtmlInputElement>().ok()?.value())

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Strings;
 use crate::core::render::html::Html;
-use crate::core::render::page::{progress, provider_not_used, question_count, ChoiceGroup, TextField};
-use crate::core::{Answers, Field};
+use crate::core::render::page::{client_hint, pool_follows, progress, provider_not_used, question_count, ChoiceGroup, TextField};
+use crate::core::{Answers, Field, MobileClient};
 
 use super::browser;
 use super::state::{bit, use_store, Page, Store};
@@ -22,10 +22,12 @@ pub fn adopt(t: &'static Strings) {
     for field in TextField::ALL {
         adopt_text_field(t, field);
     }
-    for field in [Field::Edge, Field::Pool, Field::Clients] {
+    for field in [Field::Edge, Field::Clients] {
         adopt_field_message(t, field);
     }
     adopt_provider_note();
+    adopt_pool_follows(t);
+    adopt_client_hints(t);
 }
 
 /// What the reader chose or typed in the page before the wasm took it over goes into the
@@ -195,4 +197,30 @@ fn adopt_provider_note() {
     let store = use_store();
     let Some(note) = browser::by_id("provider-not-used") else { return };
     Effect::new(move |_| browser::set_hidden(&note, !store.answers.with(provider_not_used)));
+}
+
+/// While no pool is chosen, what the steps assume, which follows the Edge Server answer.
+fn adopt_pool_follows(t: &'static Strings) {
+    let store = use_store();
+    let Some(line) = browser::by_id("pool-follows") else { return };
+    Effect::new(move |_| {
+        let said = store.answers.with(|answers| pool_follows(t, answers));
+        browser::set_hidden(&line, said.is_empty());
+        browser::set_text(&line, &said);
+    });
+}
+
+/// Each client's reason, redrawn when the pool the answers mean changes.
+fn adopt_client_hints(t: &'static Strings) {
+    let store = use_store();
+    let Some(group) = browser::by_id(ChoiceGroup::Clients.element_id()) else { return };
+    let hints: Vec<(MobileClient, web_sys::Element)> =
+        browser::choice_hints(&group).into_iter().filter_map(|(token, hint)| Some((MobileClient::from_token(&token)?, hint))).collect();
+    let shell = Memo::new(move |_| store.answers.with(Answers::shell));
+    Effect::new(move |_| {
+        let answers = Answers { pool: Some(shell.get()), ..Answers::default() };
+        for (client, hint) in &hints {
+            browser::set_text(hint, client_hint(t, &answers, *client));
+        }
+    });
 }

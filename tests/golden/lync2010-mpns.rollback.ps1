@@ -5,6 +5,7 @@
 #
 # Answers
 #   Edge Server:      Lync Server 2010 (lync2010)
+#   Pool version:     Lync Server 2010 (lync2010), assumed: not given
 #   Mobile clients:   wp-lync2010, wp-lync2013, android
 #   Access Edge FQDN: accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com

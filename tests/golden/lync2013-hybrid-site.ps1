@@ -5,6 +5,7 @@
 #
 # Answers
 #   Edge Server:      Lync Server 2013 (lync2013)
+#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
 #   Mobile clients:   ios-lync2010, ios-lync2013
 #   Access Edge FQDN: accessproxy.contoso.com
 #   Hosting provider: Office365 (already federates with sipfed.online.lync.com)

@@ -5,6 +5,7 @@
 #
 # Answers
 #   Edge Server:      No Edge Server (none)
+#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
 #   Mobile clients:   wp-lync2013, nokia
 #   Access Edge FQDN: accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com
@@ -13,10 +14,12 @@
 #
 # Verdict: Push notifications are needed (MPNS only) but cannot be configured: they reach
 #   push.lync.com only through an Edge Server, and this deployment has none.
-# Deploy a Lync Server 2013 or 2010 Edge Server first, then come back to configure push.
+# No supported path is documented: every Edge Server Microsoft documents with a Lync Server pool is
+#   out of support, and Subscription Edition, which Microsoft supports, is reached from Skype for
+#   Business Server 2015 or 2019 (a Microsoft blog), not from Lync Server.
 
 Write-Warning 'Push notifications are needed (MPNS only) but cannot be configured: they reach push.lync.com only through an Edge Server, and this deployment has none.'
 Write-Host '  Lync 2013 Mobile on Windows Phone: Needs push notifications, through Microsoft''s service for Windows Phone (MPNS).'
 Write-Host '  Lync 2010 Mobile on Nokia (Symbian): No push needed: the app keeps running in the background and receives events itself.'
-Write-Host 'Deploy a Lync Server 2013 or 2010 Edge Server first, then come back to configure push.'
+Write-Host 'No supported path is documented: every Edge Server Microsoft documents with a Lync Server pool is out of support, and Subscription Edition, which Microsoft supports, is reached from Skype for Business Server 2015 or 2019 (a Microsoft blog), not from Lync Server.'
 Write-Host 'This script changed nothing.'

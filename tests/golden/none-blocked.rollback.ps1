@@ -5,6 +5,7 @@
 #
 # Answers
 #   Edge Server:      No Edge Server (none)
+#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
 #   Mobile clients:   wp-lync2013, nokia
 #   Access Edge FQDN: accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com

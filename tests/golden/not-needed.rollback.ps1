@@ -5,6 +5,7 @@
 #
 # Answers
 #   Edge Server:      Lync Server 2013 (lync2013)
+#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
 #   Mobile clients:   ios-lync2013, android, nokia
 #   Access Edge FQDN: accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com

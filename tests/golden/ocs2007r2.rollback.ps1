@@ -5,6 +5,7 @@
 #
 # Answers
 #   Edge Server:      Office Communications Server 2007 R2 (ocs2007r2)
+#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
 #   Mobile clients:   ios-lync2010, wp-lync2013
 #   Access Edge FQDN: accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com

@@ -5,6 +5,7 @@
 #
 # Answers
 #   Edge Server:      Lync Server 2013 (lync2013)
+#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
 #   Mobile clients:   ios-lync2010, wp-lync2013
 #   Access Edge FQDN: accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com
@@ -122,9 +123,9 @@
         Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
         #
         # Step 1 of 6: Add the Lync Online hosting provider (sipfed.online.lync.com)
-        # Why: A Lync Server 2010 or 2013 Edge reaches the Push Notification Service through
-        #   hosting-provider federation with Lync Online (sipfed.online.lync.com). Only one hosting
-        #   provider may federate with it, so the script adds LyncOnline only if none does yet.
+        # Why: Your Edge Server reaches the Push Notification Service through hosting-provider
+        #   federation with Lync Online (sipfed.online.lync.com). Only one hosting provider may
+        #   federate with it, so the script adds LyncOnline only if none does yet.
         # Needs: RtcUniversalServerAdmins. Source: "To configure for push notifications with Lync
         #   Server 2013 or Lync Server 2010 Edge Server".
         Write-Host 'Step 1 of 6: Add the Lync Online hosting provider (sipfed.online.lync.com)'

@@ -19,7 +19,7 @@
 #   need to upgrade to a current client".
 
 Write-Warning 'These clients cannot use this pool: Skype for Business Server 2019 has no Mobility Service (MCX), which Lync 2010 Mobile needs, so there is no push to configure for them.'
-Write-Host '  Lync 2010 Mobile on iPhone/iPad: Cannot use this pool, so no push step is made for it: Lync 2010 Mobile signs in through the Mobility Service (MCX), which Microsoft removed from Skype for Business Server 2019 ("What''s deprecated from Skype for Business Server 2019"); no Microsoft page says Subscription Edition brought it back.'
-Write-Host '  Lync 2010 Mobile on Nokia (Symbian): Cannot use this pool, so no push step is made for it: Lync 2010 Mobile signs in through the Mobility Service (MCX), which Microsoft removed from Skype for Business Server 2019 ("What''s deprecated from Skype for Business Server 2019"); no Microsoft page says Subscription Edition brought it back.'
+Write-Host '  Lync 2010 Mobile on iPhone/iPad: Cannot sign in to this pool: Lync 2010 Mobile uses the Mobility Service (MCX), which Microsoft removed from Skype for Business Server 2019 ("What''s deprecated from Skype for Business Server 2019").'
+Write-Host '  Lync 2010 Mobile on Nokia (Symbian): Cannot sign in to this pool: Lync 2010 Mobile uses the Mobility Service (MCX), which Microsoft removed from Skype for Business Server 2019 ("What''s deprecated from Skype for Business Server 2019").'
 Write-Host 'Move these users to a current client: Microsoft says users with legacy clients using MCX "will need to upgrade to a current client".'
 Write-Host 'This script changed nothing.'

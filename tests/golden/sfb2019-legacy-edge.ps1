@@ -124,10 +124,9 @@
         Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
         #
         # Step 1 of 5: Add the Skype for Business Online hosting provider (sipfed.online.lync.com)
-        # Why: A Skype for Business Server or Lync Server 2013 Edge reaches the Push Notification
-        #   Service through hosting-provider federation with Skype for Business Online
-        #   (sipfed.online.lync.com). Only one hosting provider may federate with it, so the script
-        #   adds SkypeOnline only if none does yet.
+        # Why: Your Edge Server reaches the Push Notification Service through hosting-provider
+        #   federation with Skype for Business Online (sipfed.online.lync.com). Only one hosting
+        #   provider may federate with it, so the script adds SkypeOnline only if none does yet.
         # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
         #   for push notifications".
         Write-Host 'Step 1 of 5: Add the Skype for Business Online hosting provider (sipfed.online.lync.com)'

@@ -114,20 +114,32 @@ pub fn expected(answers: &Answers) -> Expected {
     use EdgeServer as E;
     use PoolVersion as P;
     let edge = answers.edge.unwrap_or(E::None);
+    // Not given: a Skype for Business Edge's own version, Lync Server 2010 behind its Edge, else
+    // the seed's Lync Server 2013 (issue: "the Edge's own version for Skype for Business Edges").
     let shell = match (answers.pool, edge) {
         (Some(pool), _) => pool,
         (None, E::Lync2010) => P::Lync2010,
+        (None, E::Sfb2015) => P::Sfb2015,
+        (None, E::Sfb2019) => P::Sfb2019,
+        (None, E::SfbSe) => P::SfbSe,
         (None, _) => P::Lync2013,
     };
     let mcx = !matches!(shell, P::Sfb2019 | P::SfbSe);
     let has = |c: MobileClient| answers.clients.contains(&c);
     let apns = (mcx && has(MobileClient::IosLync2010)) || has(MobileClient::IosSfb);
     let mpns = (mcx && has(MobileClient::WpLync2010)) || has(MobileClient::WpLync2013) || has(MobileClient::WpSfb);
-    let documented = match shell {
-        P::Lync2010 | P::Lync2013 => matches!(edge, E::Lync2013 | E::Lync2010 | E::Ocs2007R2),
-        P::Sfb2015 => matches!(edge, E::Sfb2015 | E::Lync2013),
-        P::Sfb2019 => matches!(edge, E::Sfb2019 | E::Sfb2015 | E::Lync2013),
-        P::SfbSe => matches!(edge, E::SfbSe),
+    // sfb-facts §6b: blocked only where Microsoft excludes the pair or never mentions it: any
+    // Lync Server 2010 role with 2019; Subscription Edition with Lync Server; an OCS 2007 R2
+    // Edge (the seed's, for Lync Server pools) with a Skype for Business pool.
+    let lync = matches!(shell, P::Lync2010 | P::Lync2013);
+    let documented = match edge {
+        E::None => true,
+        E::Ocs2007R2 => lync,
+        E::Lync2010 => !matches!(shell, P::Sfb2019 | P::SfbSe),
+        E::Lync2013 => shell != P::SfbSe,
+        E::Sfb2015 => true,
+        E::Sfb2019 => shell != P::Lync2010,
+        E::SfbSe => !lync,
     };
     let sfb = matches!(shell, P::Sfb2015 | P::Sfb2019 | P::SfbSe);
     Expected {

@@ -212,7 +212,10 @@ fn edge_labels(t: &Strings, edge: EdgeServer, verdict: Verdict) -> (&'static str
 /// this pool. When the clients cannot use the pool, the Edge is not what stops push.
 const fn edge_at_fault(verdict: Verdict) -> bool {
     match verdict {
-        Verdict::Blocked { because: BlockedBecause::NoEdgeServer | BlockedBecause::UndocumentedMix } => true,
+        Verdict::Blocked { because: BlockedBecause::NoEdgeServer
+            | BlockedBecause::Lync2010With2019
+            | BlockedBecause::SubscriptionEditionWithLync
+            | BlockedBecause::OcsEdgeWithSfbPool } => true,
         Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } | Verdict::Configure { .. } | Verdict::NotNeeded { .. } => false,
     }
 }
@@ -237,7 +240,10 @@ pub fn description(t: &Strings, decision: &Decision) -> String {
             }
             sentence.push_str(t.sentence_end);
         }
-        Verdict::Blocked { because: BlockedBecause::NoEdgeServer | BlockedBecause::UndocumentedMix } => {
+        Verdict::Blocked { because: BlockedBecause::NoEdgeServer
+            | BlockedBecause::Lync2010With2019
+            | BlockedBecause::SubscriptionEditionWithLync
+            | BlockedBecause::OcsEdgeWithSfbPool } => {
             sentence.push_str(&fill(t.diagram_stops, &[edge]));
         }
         Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } => sentence.push_str(t.diagram_unused),

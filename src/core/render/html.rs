@@ -202,7 +202,7 @@ pub fn verdict(t: &Strings, plan: &Plan) -> Html {
         for client in &decision.clients {
             element(&mut out, "<li><strong>", text::client_label(t, client.client), "</strong>");
             element(&mut out, "", t.colon, "");
-            element(&mut out, "", text::need_reason(t, client.need), "</li>");
+            element(&mut out, "", text::need_reason(t, client.need, decision.shell()), "</li>");
         }
         out.push_str("</ul>");
     }
@@ -323,12 +323,13 @@ pub fn pool_choices(t: &Strings, checked: Checked) -> Html {
     Html(out)
 }
 
-/// The client question's checkboxes (the token as value), each with why it needs push or not.
-pub fn client_choices(t: &Strings, checked: Checked) -> Html {
+/// The client question's checkboxes (the token as value), each with why it needs push or not
+/// with a pool of the version `shell` (the UI redraws the reasons when the pool changes).
+pub fn client_choices(t: &Strings, checked: Checked, shell: PoolVersion) -> Html {
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", t.field_clients, "</legend>");
     for &client in MobileClient::ALL {
-        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), checked, text::client_label(t, client), text::need_reason(t, need_of(PoolVersion::Lync2013, client)));
+        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), checked, text::client_label(t, client), text::need_reason(t, need_of(shell, client), shell));
     }
     Html(out)
 }
@@ -581,13 +582,13 @@ mod tests {
             assert_eq!(input.get("data-testid"), Some(format!("edge-{}", edge.token()).as_str()));
             assert_eq!(input.get("checked").is_some(), *edge == EdgeServer::None);
         }
-        let clients = tags(&client_choices(t, &|_| false));
+        let clients = tags(&client_choices(t, &|_| false, PoolVersion::Lync2013));
         let boxes = find(&clients, "input", "type", "checkbox");
         assert_eq!(boxes.len(), MobileClient::ALL.len());
         // Each box's title, then its hint: why this client needs push or not.
         let android = clients.iter().position(|tag| tag.get("value") == Some("android")).expect("the Android box");
         let texts: Vec<&str> = clients[android..].iter().map(|tag| tag.text.as_str()).filter(|text| !text.is_empty()).take(2).collect();
-        assert_eq!(texts, [text::client_label(t, MobileClient::Android), escape(text::need_reason(t, need_of(PoolVersion::Lync2013, MobileClient::Android))).as_str()]);
+        assert_eq!(texts, [text::client_label(t, MobileClient::Android), escape(text::need_reason(t, need_of(PoolVersion::Lync2013, MobileClient::Android), PoolVersion::Lync2013)).as_str()]);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
         line("");
     }
     for client in &plan.decision.clients {
-        line(&format!("- {}{}{}", text::client_label(t, client.client), t.colon, text::need_reason(t, client.need)));
+        line(&format!("- {}{}{}", text::client_label(t, client.client), t.colon, text::need_reason(t, client.need, plan.decision.shell())));
     }
     if !plan.steps.is_empty() {
         line("");

@@ -5,6 +5,7 @@
 //! the answers are the empty ones this page shows.
 
 use crate::core::i18n::{fill, Language, PageStrings, Strings};
+use crate::core::text::pool_label;
 use crate::core::decision::{route_for, Route};
 use crate::core::{Answers, EdgeServer, Field, MobileClient, PoolVersion, ScopeKind};
 
@@ -364,11 +365,13 @@ fn page_controls(out: &mut String, t: &Strings, page: Page) {
         Page::Edge => {
             choices(out, "edge-choices", " aria-describedby=\"edge-error\"", "choices", &edge_choices(t, &shows(ChoiceGroup::Edge)));
             field_message(out, Field::Edge);
-            choices(out, "pool-choices", " aria-describedby=\"pool-error\"", "choices pool", &pool_choices(t, &shows(ChoiceGroup::Pool)));
-            field_message(out, Field::Pool);
+            choices(out, "pool-choices", " aria-describedby=\"pool-follows\"", "choices pool", &pool_choices(t, &shows(ChoiceGroup::Pool)));
+            // Until a pool is chosen, the steps assume the version the Edge Server implies
+            // (`decision::shell_of`); the UI keeps this line in step with the Edge answer.
+            out.push_str(&format!("<p class=\"aside\" id=\"pool-follows\" aria-live=\"polite\">{}</p>", escape(&pool_follows(t, first_visit))));
         }
         Page::Clients => {
-            choices(out, "clients-choices", " aria-describedby=\"clients-error\"", "choices", &client_choices(t, &shows(ChoiceGroup::Clients)));
+            choices(out, "clients-choices", " aria-describedby=\"clients-error\"", "choices", &client_choices(t, &shows(ChoiceGroup::Clients), first_visit.shell()));
             field_message(out, Field::Clients);
         }
         Page::AccessEdge => {
@@ -386,6 +389,21 @@ fn page_controls(out: &mut String, t: &Strings, page: Page) {
             choices(out, "scope-choices", "", "choices", &yes_no("scope", t.page_scope, t.scope_global, t.scope_site, &shows(ChoiceGroup::Scope)));
             text_field(out, TextField::Site, t.field_site, t.site_help, "Redmond");
         }
+    }
+}
+
+/// Why each client needs push or not, with the pool these answers mean: the reasons change
+/// with the pool's version (a 2019 pool has no MCX for Lync 2010 Mobile).
+pub fn client_hint(t: &Strings, answers: &Answers, client: MobileClient) -> &'static str {
+    let shell = answers.shell();
+    crate::core::text::need_reason(t, crate::core::decision::need_of(shell, client), shell)
+}
+
+/// What the steps assume while no pool is chosen; empty once one is.
+pub fn pool_follows(t: &Strings, answers: &Answers) -> String {
+    match answers.pool {
+        Some(_) => String::new(),
+        None => fill(t.pool_follows_edge, &[pool_label(t, answers.shell())]),
     }
 }
 
@@ -470,9 +488,12 @@ mod tests {
             let hidden = html.contains(&format!("{open} hidden>"));
             assert_eq!(hidden, page != Page::Edge, "{page:?}");
         }
-        for field in [Field::Edge, Field::Pool, Field::Clients, Field::AccessEdge, Field::ProviderIdentity, Field::Site] {
+        for field in [Field::Edge, Field::Clients, Field::AccessEdge, Field::ProviderIdentity, Field::Site] {
             assert!(html.contains(&format!("id=\"{}-error\"", field.token())), "{field:?}");
         }
+        // The pool is never required, so it has no message place; it says what is assumed.
+        assert!(!html.contains("id=\"pool-error\""));
+        assert!(html.contains("id=\"pool-follows\" aria-live=\"polite\">Not chosen: the steps assume Lync Server 2013, which follows"));
         assert_eq!(html.matches("<input type=\"radio\" name=\"edge\"").count(), crate::core::EdgeServer::ALL.len());
         assert!(html.contains("<h2 id=\"question-heading\" tabindex=\"-1\" elementtiming=\"first-question\">Which Edge Server"));
         assert!(html.contains(" disabled>Back</button>"));

@@ -45,7 +45,7 @@ pub fn steps(plan: &Plan) -> String {
         line("");
         line("Mobile clients");
         for client in &plan.decision.clients {
-            line(&format!("  - {}: {}", text::client_label(t, client.client), text::need_reason(t, client.need)));
+            line(&format!("  - {}: {}", text::client_label(t, client.client), text::need_reason(t, client.need, plan.decision.shell())));
         }
     }
     if !plan.steps.is_empty() {

@@ -103,7 +103,7 @@ fn nothing_to_change(out: &mut Writer, plan: &Plan) {
         Verdict::Configure { .. } | Verdict::NotNeeded { .. } => out.say(&headline),
     }
     for client in &plan.decision.clients {
-        out.say(&format!("  {}: {}", text::client_label(&EN, client.client), text::need_reason(&EN, client.need)));
+        out.say(&format!("  {}: {}", text::client_label(&EN, client.client), text::need_reason(&EN, client.need, plan.decision.shell())));
     }
     out.say(text::verdict_advice(&EN, &plan.decision));
     out.say("This script changed nothing.");
