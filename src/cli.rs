@@ -1,6 +1,7 @@
 //! The command line: the same answers as the wizard, as flags. Pure: `run` returns what to print.
 
 use crate::core::answers::{Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
+use crate::core::facts::{FLAG_APNS_FOR_SFB_IOS, FLAG_CONFIGURE_RETIRED_MPNS};
 use crate::core::plan::plan;
 use crate::core::render::{json::json, markdown::runbook, powershell::script, rollback::rollback, steps::steps};
 use crate::core::i18n::EN;
@@ -13,6 +14,7 @@ the Lync Server Management Shell script, the GUI steps and the tests.
 USAGE:
     lync-push-wizard --edge EDGE [--pool POOL] [--client CLIENT]... [--access-edge FQDN]
                      [--existing-provider IDENTITY] [--site NAME]
+                     [--apns-for-sfb-ios] [--configure-retired-mpns]
                      [--format ps1|rollback|steps|runbook|json]
 
 OPTIONS:
@@ -30,6 +32,10 @@ OPTIONS:
                                  (needed when push is to be configured)
     --existing-provider IDENTITY a hosting provider for sipfed.online.lync.com exists already
     --site NAME                  set push at site:NAME instead of global
+    --apns-for-sfb-ios           also turn on Apple push (APNS) for Skype for Business on iOS,
+                                 beyond Microsoft's page, which turns on only MPNS
+    --configure-retired-mpns     configure push even when Windows Phone's retired MPNS is the
+                                 only reason (not recommended: opens federation org-wide)
     --format FORMAT              ps1 (default): the configuration script
                                  rollback: the script that undoes it, from its undo record
                                  steps: the plan as numbered text
@@ -146,6 +152,9 @@ fn parse(args: &[String]) -> Result<Command, String> {
                 answers.scope = ScopeKind::Site;
                 answers.site = value()?;
             }
+            // The choices beyond Microsoft's pages: switches, never on by default.
+            FLAG_APNS_FOR_SFB_IOS => answers.apns_for_sfb_ios = true,
+            FLAG_CONFIGURE_RETIRED_MPNS => answers.configure_retired_mpns = true,
             "--format" => {
                 format = match value()?.as_str() {
                     "ps1" => Format::Script,

@@ -19,4 +19,4 @@ pub use plan::{plan, wizard_outcome, Action, Host, Outcome, Plan, Role, Step};
 pub use validate::{Field, FieldError, Problem};
 
 /// Printed in every script header and JSON document so any output can be reproduced later.
-pub const RULES_VERSION: &str = "2026.11.27";
+pub const RULES_VERSION: &str = "2026.12.07";

@@ -182,7 +182,7 @@ async fn pool_question_names_the_shell_and_the_provider() {
 #[wasm_bindgen_test]
 async fn the_pool_follows_the_edge_until_chosen_and_the_reasons_follow_the_pool() {
     let mut answers = Answers { edge: Some(EdgeServer::Lync2013), access_edge: "accessproxy.contoso.com".into(), ..Answers::default() };
-    answers.set_client(MobileClient::IosSfb, true);
+    answers.set_client(MobileClient::IosLync2010, true);
     answers.set_client(MobileClient::WpSfb, true);
     let page = mount(answers).await;
     tick().await;
@@ -210,12 +210,61 @@ async fn the_pool_follows_the_edge_until_chosen_and_the_reasons_follow_the_pool(
     assert!(checked("sfbse"));
 }
 
+/// Windows Phone alone: MPNS is retired, so the verdict is "not recommended" and no script
+/// changes anything; the button says what configuring anyway does, and undoes it.
+#[wasm_bindgen_test]
+async fn mpns_alone_is_not_recommended_and_configuring_is_an_explicit_choice() {
+    let mut answers = Answers { edge: Some(EdgeServer::Lync2013), access_edge: "accessproxy.contoso.com".into(), ..Answers::default() };
+    answers.set_client(MobileClient::WpLync2013, true);
+    let page = mount(answers).await;
+    tick().await;
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("not-recommended"));
+    assert!(page.text("verdict-headline").starts_with("Not recommended: only Windows Phone clients"));
+    assert!(page.text("script").contains("This script changed nothing."));
+    assert!(page.text("configure-mpns").contains("opens federation for the whole organisation"));
+    page.click("configure-mpns").await;
+    pause().await;
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("configure"));
+    assert!(page.text("script").contains("-EnableMicrosoftPushNotificationService $True"));
+    assert!(page.text("script").contains("Your choices:     configure-retired-mpns"));
+    assert!(page.text("share-link").contains("configure-retired-mpns=yes"));
+    page.click("leave-mpns-off").await;
+    pause().await;
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("not-recommended"));
+}
+
+/// APNS for Skype for Business on iOS is offered under that client, off until ticked.
+#[wasm_bindgen_test]
+async fn apns_for_skype_for_business_on_ios_is_offered_under_it_and_off_by_default() {
+    let mut answers = Answers { edge: Some(EdgeServer::Sfb2015), access_edge: "accessproxy.contoso.com".into(), ..Answers::default() };
+    answers.set_client(MobileClient::IosLync2013, true);
+    let page = mount(answers).await;
+    tick().await;
+    page.click("next").await;
+    let offered = || document().get_element_by_id("apns-for-sfb-ios-choice").unwrap().has_attribute("hidden");
+    assert!(offered(), "hidden while the app is not ticked");
+    page.click("client-ios-sfb").await;
+    assert!(!offered(), "shown under the app once ticked");
+    let choice: HtmlInputElement = page.find("apns-for-sfb-ios").dyn_into().unwrap();
+    assert!(!choice.checked(), "off by default: Microsoft's page turns on only MPNS");
+    page.click("next").await;
+    pause().await;
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("not-needed"));
+    page.click("back").await;
+    page.click("apns-for-sfb-ios").await;
+    page.click("next").await;
+    pause().await;
+    assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("configure"));
+    let script = page.text("script");
+    assert!(script.contains("-EnableApplePushNotificationService $True") && script.contains("Beyond Microsoft's page, by your choice"), "{script}");
+}
+
 #[wasm_bindgen_test]
 async fn clients_question_gives_each_client_its_reason() {
     let page = mount(Answers { edge: Some(EdgeServer::Lync2013), ..Answers::default() }).await;
     tick().await;
     page.click("next").await;
-    assert_eq!(page.count("[data-testid=question] input[type=checkbox]") as usize, MobileClient::ALL.len());
+    assert_eq!(page.count("[data-testid=question] input[type=checkbox][data-testid^=client-]") as usize, MobileClient::ALL.len());
     assert!(page.text("question").contains("no longer uses push notifications"));
     page.click("client-ios-lync2010").await;
     page.click("client-wp-lync2013").await;
@@ -611,7 +660,7 @@ async fn choices_made_before_the_takeover_are_answers() {
     assert_eq!(document().active_element().map(|e| e.id()), Some(focused.id()), "focus stays");
     assert!(focused.is_same_node(page.try_find("edge-lync2010").as_deref().map(AsRef::as_ref)));
     page.click("next").await;
-    page.click("client-wp-lync2010").await;
+    page.click("client-ios-lync2010").await;
     page.click("next").await;
     assert!(page.text("verdict").contains("Configure push notifications"), "{}", page.text("verdict"));
     let script = page.text("script");

@@ -37,8 +37,14 @@ fn every_format_and_every_verdict_exits_0() {
             assert!(!stdout.is_empty());
         }
     }
-    let (_, undo, _) = run(&["--format", "rollback", "--edge", "lync2010", "--client", "wp-lync2010", "--access-edge", "e.contoso.com"]);
+    // Windows Phone alone: MPNS is retired, so nothing is configured unless chosen.
+    let (_, advised, _) = run(&["--format", "rollback", "--edge", "lync2010", "--client", "wp-lync2010", "--access-edge", "e.contoso.com"]);
+    assert!(!advised.contains("Remove-CsHostingProvider") && advised.contains("nothing to undo"), "{advised}");
+    let (_, undo, _) = run(&["--format", "rollback", "--edge", "lync2010", "--client", "wp-lync2010", "--access-edge", "e.contoso.com", "--configure-retired-mpns"]);
     assert!(undo.contains("Remove-CsHostingProvider") && undo.contains("$MyInvocation.MyCommand.Path"));
+    let (_, script, _) = run(&["--edge", "sfb2015", "--client", "ios-sfb", "--access-edge", "e.contoso.com", "--apns-for-sfb-ios"]);
+    assert!(script.contains("-EnableApplePushNotificationService $True"), "APNS for the SfB iOS app, as chosen");
+    assert!(script.contains("#   Your choices:     apns-for-sfb-ios"), "the header says it was chosen");
     let (_, json, _) = run(&["--format=json", "--edge=ocs2007r2", "--client=ios-lync2010", "--access-edge=a.contoso.com"]);
     let document: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(document["decision"]["verdict"], "configure");
@@ -50,8 +56,8 @@ fn invalid_input_exits_2_with_one_line_and_no_stdout() {
     let cases: [&[&str]; 7] = [
         &["--edge", "lync2015"],
         &["--edge", "lync2013", "--client", "blackberry"],
-        &["--edge", "lync2013", "--client", "wp-lync2013"],
-        &["--edge", "lync2013", "--client", "wp-lync2013", "--access-edge", "10.0.0.1"],
+        &["--edge", "lync2013", "--client", "ios-lync2010"],
+        &["--edge", "lync2013", "--client", "ios-lync2010", "--access-edge", "10.0.0.1"],
         &["--edge", "lync2013", "--site", "Red'mond"],
         &["--format", "yaml"],
         &["--edge"],

@@ -53,6 +53,11 @@ fn every_combination_keeps_the_invariants_and_parses() {
                 assert!(!want.configure, "{case}");
                 false
             }
+            Verdict::NotRecommended { .. } => {
+                verdicts[2] += 1;
+                assert!(!want.configure && mpns && !apns, "{case}");
+                false
+            }
         };
         assert_eq!((plan.decision.services.apns, plan.decision.services.mpns), (apns, mpns), "{case}");
 

@@ -45,9 +45,27 @@ fn seed_example_lync2013_edge() {
     all_formats("seed-lync2013", answers(Lync2013, &[IosLync2010, WpLync2013]));
 }
 
+/// Windows Phone only, configured by the explicit choice (`--configure-retired-mpns`): the
+/// header says the choice, as the script's own.
 #[test]
 fn lync2010_edge_windows_phone_only() {
-    all_formats("lync2010-mpns", answers(Lync2010, &[WpLync2010, WpLync2013, Android]));
+    let answers = Answers { configure_retired_mpns: true, ..answers(Lync2010, &[WpLync2010, WpLync2013, Android]) };
+    all_formats("lync2010-mpns", answers);
+}
+
+/// Windows Phone only, as advised: MPNS is retired, so the verdict is "not recommended", with its
+/// source, and the script changes nothing.
+#[test]
+fn windows_phone_only_is_not_recommended() {
+    all_formats("mpns-only-not-recommended", answers(Lync2013, &[WpLync2013, Android]));
+}
+
+/// APNS for Skype for Business on iOS, chosen beyond Microsoft's page: turned on, said in the
+/// header as the script's own addition with its source, and the Wi-Fi port note shown.
+#[test]
+fn apns_for_skype_for_business_on_ios_by_choice() {
+    let answers = Answers { apns_for_sfb_ios: true, ..on_pool(PoolVersion::Sfb2015, answers(Sfb2015, &[IosSfb, WpSfb])) };
+    all_formats("sfb2015-apns-by-choice", answers);
 }
 
 #[test]

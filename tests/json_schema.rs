@@ -193,6 +193,8 @@ fn every_answer_set_gives_a_document_the_schema_accepts_with_kebab_case_keys() {
         if matches!(plan.decision.verdict, Verdict::Configure { .. }) {
             configured += 1;
             assert!(!document["status"].as_array().unwrap().is_empty(), "{case}: status when configuring");
+        } else if matches!(plan.decision.verdict, Verdict::NotRecommended { .. }) {
+            assert_eq!(document["status"][0]["fact"], value!("mpns-retired"), "{case}: the reason it is not recommended");
         } else {
             assert_eq!(document["status"], value!([]), "{case}: no status unless configuring");
         }
@@ -345,7 +347,7 @@ fn the_validator_rejects_extra_keys_wrong_types_and_unknown_values() {
         ("PascalCase value as before", Box::new(|d| d["steps"][0]["seed"] = value!("LyncEdge")), "/steps/0/seed: \"LyncEdge\" is not one of"),
         ("missing key", Box::new(|d| { d.as_object_mut().unwrap().remove("status"); }), "/: `status` is missing"),
         ("extra key in a list item", Box::new(|d| d["status"][0]["note"] = value!("x")), "/status/0: `note` is not allowed"),
-        ("route without configure", Box::new(|d| d["decision"]["verdict"] = value!("blocked")), "/decision: matches 0 of the 3 oneOf branches"),
+        ("route without configure", Box::new(|d| d["decision"]["verdict"] = value!("blocked")), "/decision: matches 0 of the 4 oneOf branches"),
         ("service without push", Box::new(|d| d["decision"]["clients"][0]["need"] = value!("runs-in-background")), "/decision/clients/0: matches 0"),
         ("a test without its FQDN", Box::new(|d| { step_mut(d, "test-push").remove("access-edge"); }), "matches 0 of the 7 oneOf branches"),
     ];

@@ -28,8 +28,9 @@ fn state() -> impl Strategy<Value = SavedState> {
         prop::collection::btree_set(typed(), 0..3),
         prop::option::of(prop::sample::select(Language::ALL.to_vec())),
         prop::option::of(prop::sample::select(PoolVersion::ALL.to_vec())),
+        (any::<bool>(), any::<bool>()),
     )
-        .prop_map(|(edge, clients, (access_edge, provider_exists, provider_identity, site_scope, site), ticks, lang, pool)| SavedState {
+        .prop_map(|(edge, clients, (access_edge, provider_exists, provider_identity, site_scope, site), ticks, lang, pool, (apns_for_sfb_ios, configure_retired_mpns))| SavedState {
             version: SCHEMA_VERSION,
             answers: Answers {
                 edge,
@@ -40,6 +41,8 @@ fn state() -> impl Strategy<Value = SavedState> {
                 provider_identity,
                 scope: if site_scope { ScopeKind::Site } else { ScopeKind::Global },
                 site,
+                apns_for_sfb_ios,
+                configure_retired_mpns,
             },
             ticks: ticks.into_iter().collect(),
             lang,
@@ -57,7 +60,7 @@ fn json_text() -> impl Strategy<Value = String> {
     .prop_map(str::to_string);
     let tree = leaf.prop_recursive(4, 24, 5, |inner| {
         let name = prop::sample::select(vec![
-            "version", "answers", "edge", "clients", "access-edge", "provider-exists", "provider-identity", "scope", "site",
+            "version", "answers", "edge", "clients", "access-edge", "provider-exists", "provider-identity", "scope", "site", "apns-for-sfb-ios", "configure-retired-mpns",
             "ticks", "lang", "other",
         ]);
         prop_oneof![

@@ -116,7 +116,7 @@ fn federation_says_its_organisation_wide_effect_before_the_change() {
 /// hosting-provider and DNS SRV hints are gone.
 #[test]
 fn the_ocs_route_states_the_federation_tests_precondition() {
-    let plan = plan(&answers(EdgeServer::Ocs2007R2, &[MobileClient::WpLync2013])).unwrap();
+    let plan = plan(&answers(EdgeServer::Ocs2007R2, &[MobileClient::IosLync2010])).unwrap();
     let ocs = script(&plan);
     assert!(ocs.contains("Test-CsFederatedPartner needs push.lync.com on the allowed domains of Lync Server"), "{ocs}");
     assert!(!ocs.contains("New-CsAllowedDomain") && !ocs.contains("DNS SRV routing"), "{ocs}");

@@ -88,6 +88,24 @@ pub struct Answers {
     pub scope: ScopeKind,
     /// Site name, as typed; kept even when the scope is switched back to global.
     pub site: String,
+    /// Opt-in beyond Microsoft's Skype for Business page, which turns on only MPNS: Apple push
+    /// for Skype for Business on iOS (sfb-facts §2, msxfaq.de). Written only when chosen.
+    #[serde(skip_serializing_if = "is_false")]
+    pub apns_for_sfb_ios: bool,
+    /// Opt-in: configure push although Windows Phone's retired MPNS is the only reason.
+    #[serde(skip_serializing_if = "is_false")]
+    pub configure_retired_mpns: bool,
+}
+
+const fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// The choices beyond Microsoft's pages that change the decision (`decision::decide`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct OptIns {
+    pub apns_for_sfb_ios: bool,
+    pub configure_retired_mpns: bool,
 }
 
 impl Answers {
@@ -99,6 +117,10 @@ impl Answers {
             Some(edge) => edge,
             None => EdgeServer::Lync2013,
         })
+    }
+
+    pub const fn opt_ins(&self) -> OptIns {
+        OptIns { apns_for_sfb_ios: self.apns_for_sfb_ios, configure_retired_mpns: self.configure_retired_mpns }
     }
 
     pub fn set_client(&mut self, client: MobileClient, in_use: bool) {

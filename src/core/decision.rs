@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::answers::{EdgeServer, MobileClient, PoolVersion};
+use super::answers::{EdgeServer, MobileClient, OptIns, PoolVersion};
 use super::vocabulary::vocabulary;
 
 vocabulary! {
@@ -23,10 +23,13 @@ pub enum Need {
     /// The app keeps running in the background, so no push is involved (facts §1: Hh690980,
     /// techcommunity 620401).
     RunsInBackground,
-    /// Microsoft's sources disagree whether the client needs this service, so it is turned on:
-    /// a switch nobody uses is harmless, a needed one left off is not (sfb-facts §2, "Unknown /
-    /// conflicting": Skype for Business on iOS).
-    PushDisputed(PushService),
+    /// Turned on because the administrator chose it, beyond Microsoft's page: Apple push for
+    /// Skype for Business on iOS, which msxfaq.de reports on premises since CU4HF1 (sfb-facts §2,
+    /// "Unknown / conflicting").
+    PushByChoice(PushService),
+    /// Microsoft's Skype for Business page turns on only MPNS (sfb-facts §1), so no switch is
+    /// turned on for Skype for Business on iOS unless the administrator opts in.
+    NotOnMicrosoftsPage,
     /// Microsoft lists push for the app, but the push settings have no switch for its platform
     /// (sfb-facts §2 and §4: Set-CsPushNotificationConfiguration has only Apple and Microsoft).
     NoSwitch,
@@ -39,8 +42,12 @@ impl Need {
     /// The service a switch must turn on for this need, if any.
     pub const fn service(self) -> Option<PushService> {
         match self {
-            Need::Push(service) | Need::PushDisputed(service) => Some(service),
-            Need::NoLongerNeeded | Need::RunsInBackground | Need::NoSwitch | Need::CannotUsePool => None,
+            Need::Push(service) | Need::PushByChoice(service) => Some(service),
+            Need::NoLongerNeeded
+            | Need::RunsInBackground
+            | Need::NoSwitch
+            | Need::CannotUsePool
+            | Need::NotOnMicrosoftsPage => None,
         }
     }
 }
@@ -59,7 +66,7 @@ pub const fn has_mcx(shell: PoolVersion) -> bool {
 
 /// The client table: the seed's (IMPORTANT box, 0cb70-107 … 0cb70-109, and facts §1), the Skype
 /// for Business apps' (sfb-facts §2), and what the pool's version takes away (sfb-facts §3).
-pub const fn need_of(shell: PoolVersion, client: MobileClient) -> Need {
+pub const fn need_of(shell: PoolVersion, client: MobileClient, opt_ins: OptIns) -> Need {
     let mcx = has_mcx(shell);
     match client {
         // Lync 2010 Mobile uses MCX (sfb-facts §3): without it the client cannot sign in.
@@ -74,9 +81,10 @@ pub const fn need_of(shell: PoolVersion, client: MobileClient) -> Need {
         MobileClient::Android | MobileClient::Nokia => Need::RunsInBackground,
         // sfb-facts §1: the Skype for Business deploy page turns on MPNS "for Windows Phone users".
         MobileClient::WpSfb => Need::Push(PushService::Mpns),
-        // sfb-facts §2: that page turns on only MPNS, while msxfaq.de reports that CU4HF1 turns
-        // on iOS push on premises (Feb 2017): APNS is turned on, which cannot hurt.
-        MobileClient::IosSfb => Need::PushDisputed(PushService::Apns),
+        // sfb-facts §1-2: that page turns on only MPNS, and it is followed; msxfaq.de reports
+        // that CU4HF1 turns on iOS push on premises (Feb 2017), so APNS is an explicit choice.
+        MobileClient::IosSfb if opt_ins.apns_for_sfb_ios => Need::PushByChoice(PushService::Apns),
+        MobileClient::IosSfb => Need::NotOnMicrosoftsPage,
         // sfb-facts §2: mobile-feature-comparison.md ticks push for Android, but there is no
         // Android switch (§4); Lync-era pages say Android needs none.
         MobileClient::AndroidSfb => Need::NoSwitch,
@@ -116,11 +124,22 @@ pub enum BlockedBecause {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotRecommendedBecause {
+    /// Windows Phone's MPNS is the only reason, and Microsoft has retired it (sfb-facts §5,
+    /// send-mpns-native-notification): configuring would open federation organisation-wide and
+    /// add a provider for a service that no longer delivers.
+    OnlyRetiredMpns,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "verdict")]
 pub enum Verdict {
     Configure { route: Route },
     NotNeeded { because: NotNeededBecause },
     Blocked { because: BlockedBecause },
+    /// Configurable, but not advised; configured only when the administrator opts in.
+    NotRecommended { because: NotRecommendedBecause },
 }
 
 /// Which push switches must be on. Each is independent of the other (facts §2).
@@ -158,6 +177,9 @@ pub struct Decision {
     /// verdict's reason. The JSON says it in those.
     #[serde(skip)]
     pub mix: Mix,
+    /// The choices beyond Microsoft's pages this decision was made with (`Answers::opt_ins`).
+    #[serde(skip)]
+    pub opt_ins: OptIns,
 }
 
 impl Decision {
@@ -187,10 +209,11 @@ pub fn decide<'a>(
     pool: Option<PoolVersion>,
     edge: EdgeServer,
     clients: impl IntoIterator<Item = &'a MobileClient>,
+    opt_ins: OptIns,
 ) -> Decision {
     let shell = shell_of(pool, edge);
     let clients: Vec<ClientNeed> =
-        clients.into_iter().map(|&client| ClientNeed { client, need: need_of(shell, client) }).collect();
+        clients.into_iter().map(|&client| ClientNeed { client, need: need_of(shell, client, opt_ins) }).collect();
     let mut services = Services::default();
     for client in &clients {
         match client.need.service() {
@@ -211,10 +234,15 @@ pub fn decide<'a>(
         match (route_for(edge), mix) {
             (None, _) => Verdict::Blocked { because: BlockedBecause::NoEdgeServer },
             (Some(_), Mix::Undocumented(gap)) => Verdict::Blocked { because: gap.blocks() },
+            // sfb-facts §5: MPNS is retired; with no other service needed, configuring is not
+            // advised unless chosen.
+            (Some(_), Mix::Same | Mix::Coexists(_)) if !services.apns && !opt_ins.configure_retired_mpns => {
+                Verdict::NotRecommended { because: NotRecommendedBecause::OnlyRetiredMpns }
+            }
             (Some(route), Mix::Same | Mix::Coexists(_)) => Verdict::Configure { route },
         }
     };
-    Decision { edge, pool, clients, services, verdict, mix }
+    Decision { edge, pool, clients, services, verdict, mix, opt_ins }
 }
 
 /// Seed, 0cb70-110 … 0cb70-112: the Edge Server decides the federation route; a Skype for
@@ -330,21 +358,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn windows_phone_alone_is_not_recommended_unless_chosen() {
+        let clients = [MobileClient::WpLync2013, MobileClient::Android];
+        let advised = decide(None, EdgeServer::Lync2013, &clients, OptIns::default());
+        assert_eq!(advised.verdict, Verdict::NotRecommended { because: NotRecommendedBecause::OnlyRetiredMpns });
+        let chosen = decide(None, EdgeServer::Lync2013, &clients, OptIns { configure_retired_mpns: true, ..OptIns::default() });
+        assert_eq!(chosen.verdict, Verdict::Configure { route: Route::HostingProvider });
+        // Mixed with a client that needs APNS: configured as before.
+        let mixed = decide(None, EdgeServer::Lync2013, &[MobileClient::WpLync2013, MobileClient::IosLync2010], OptIns::default());
+        assert_eq!(mixed.verdict, Verdict::Configure { route: Route::HostingProvider });
+    }
+
+    #[test]
+    fn skype_for_business_on_ios_gets_apns_only_when_chosen() {
+        let shell = PoolVersion::Sfb2015;
+        assert_eq!(need_of(shell, MobileClient::IosSfb, OptIns::default()), Need::NotOnMicrosoftsPage);
+        let chosen = OptIns { apns_for_sfb_ios: true, ..OptIns::default() };
+        assert_eq!(need_of(shell, MobileClient::IosSfb, chosen), Need::PushByChoice(PushService::Apns));
+    }
+
+    #[test]
     fn seed_example_needs_both_services_through_the_hosting_provider() {
-        let decision = decide(None, EdgeServer::Lync2013, &[MobileClient::IosLync2010, MobileClient::WpLync2013]);
+        let decision = decide(None, EdgeServer::Lync2013, &[MobileClient::IosLync2010, MobileClient::WpLync2013], OptIns::default());
         assert_eq!(decision.services, Services { apns: true, mpns: true });
         assert_eq!(decision.verdict, Verdict::Configure { route: Route::HostingProvider });
     }
 
     #[test]
     fn lync_2013_on_iphone_alone_needs_nothing() {
-        let decision = decide(None, EdgeServer::None, &[MobileClient::IosLync2013, MobileClient::Android]);
+        let decision = decide(None, EdgeServer::None, &[MobileClient::IosLync2013, MobileClient::Android], OptIns::default());
         assert_eq!(decision.verdict, Verdict::NotNeeded { because: NotNeededBecause::NoClientNeedsPush });
     }
 
     #[test]
     fn windows_phone_without_an_edge_is_blocked() {
-        let decision = decide(None, EdgeServer::None, &[MobileClient::WpLync2010]);
+        let decision = decide(None, EdgeServer::None, &[MobileClient::WpLync2010], OptIns::default());
         assert_eq!(decision.verdict, Verdict::Blocked { because: BlockedBecause::NoEdgeServer });
         assert_eq!(decision.services, Services { apns: false, mpns: true });
     }

@@ -104,6 +104,14 @@ impl Article {
 
 /// The Microsoft pages the status facts come from; `{0}` is Learn's locale (`learn_locale`), so
 /// each reader gets the page in their language.
+/// sfb-facts §2: the only report of Apple push for Skype for Business on iOS on premises
+/// (msxfaq.de, "CU4HF1 ... welches IOS Push auch On-Premises aktiviert", February 2017).
+pub const SFB_IOS_PUSH_REPORT: &str = "https://www.msxfaq.de/skype_for_business/mobile/sfb_und_iospush.htm";
+
+/// The command-line switches for the two choices beyond Microsoft's pages.
+pub const FLAG_APNS_FOR_SFB_IOS: &str = "--apns-for-sfb-ios";
+pub const FLAG_CONFIGURE_RETIRED_MPNS: &str = "--configure-retired-mpns";
+
 pub mod status_source {
     pub const LIFECYCLE_LYNC_2013: &str = "https://learn.microsoft.com/{0}/lifecycle/products/microsoft-lync-server-2013";
     pub const LIFECYCLE_LYNC_2010: &str = "https://learn.microsoft.com/{0}/lifecycle/products/microsoft-lync-server-2010";

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use super::answers::{Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
-use super::decision::{decide, Coexistence, Decision, Mix, Need, Route, Services, Verdict};
+use super::answers::{Answers, EdgeServer, PoolVersion, ScopeKind};
+use super::decision::{decide, Coexistence, Decision, Mix, Need, NotRecommendedBecause, Route, Services, Verdict};
 use super::facts::{Article, SeedSection, NEW_PROVIDER_IDENTITY, NEW_PROVIDER_IDENTITY_SFB};
 use super::validate::{Field, FieldError, Fqdn, Name, Problem};
 use super::vocabulary::vocabulary;
@@ -250,6 +250,31 @@ vocabulary! {
         /// sfb-facts §4: Test-CsMcxPushNotification is not documented for this version; the
         /// federation test is the documented test that remains.
         NoPushTest => "no-push-test",
+        /// The administrator's choices beyond Microsoft's pages (`Note::is_choice`): Apple push
+        /// for Skype for Business on iOS (sfb-facts §2, msxfaq.de), and configuring for MPNS
+        /// alone although it is retired (sfb-facts §5).
+        ApnsByChoice => "apns-by-choice",
+        RetiredMpnsByChoice => "retired-mpns-by-choice",
+    }
+}
+
+impl Note {
+    /// Whether the note records a choice beyond Microsoft's pages: the script says those in its
+    /// header, as its own additions.
+    pub const fn is_choice(self) -> bool {
+        match self {
+            Note::ApnsByChoice | Note::RetiredMpnsByChoice => true,
+            Note::AppleWifiPort
+            | Note::DnsSrvRouting
+            | Note::RunInternally
+            | Note::UnblockDownload
+            | Note::LegacyEdgeMigration
+            | Note::LyncPoolBehindSfbEdge
+            | Note::OlderPoolBehind2019Edge
+            | Note::Lync2010EdgeFor2015
+            | Note::SubscriptionEditionInferred
+            | Note::NoPushTest => false,
+        }
     }
 }
 
@@ -283,6 +308,8 @@ impl Plan {
             provider_identity: self.existing_provider.as_ref().map(|n| n.as_str().to_string()).unwrap_or_default(),
             scope,
             site,
+            apns_for_sfb_ios: self.decision.opt_ins.apns_for_sfb_ios,
+            configure_retired_mpns: self.decision.opt_ins.configure_retired_mpns,
         }
     }
 
@@ -295,6 +322,12 @@ impl Plan {
     /// name as what shows whether push still arrives.
     pub fn has_push_test(&self) -> bool {
         self.steps.iter().any(|step| matches!(step.action, Action::TestPush { .. }))
+    }
+
+    /// For the status facts: whether a push test ends the steps, or `None` when nothing is
+    /// configured (a not-recommended verdict still states why, without pointing at a test).
+    pub fn push_test_said(&self) -> Option<bool> {
+        (!self.steps.is_empty()).then(|| self.has_push_test())
     }
 
     pub fn script_steps(&self) -> impl Iterator<Item = (usize, &Step)> {
@@ -316,7 +349,7 @@ pub fn plan(answers: &Answers) -> Outcome {
     if edge.is_none() {
         errors.push(FieldError::new(Field::Edge, Problem::Missing));
     }
-    let decision = decide(answers.pool, edge.unwrap_or(EdgeServer::None), answers.clients.iter());
+    let decision = decide(answers.pool, edge.unwrap_or(EdgeServer::None), answers.clients.iter(), answers.opt_ins());
     let configure = matches!(decision.verdict, Verdict::Configure { .. });
 
     // The Access Edge FQDN is needed only by the tests of a configuration, but a typed value is
@@ -448,7 +481,14 @@ fn notes_for(decision: &Decision) -> Vec<Note> {
         return Vec::new();
     };
     let mut notes = vec![Note::RunInternally, Note::UnblockDownload];
-    if decision.clients.iter().any(|c| c.client == MobileClient::IosLync2010 && c.need == Need::Push(super::decision::PushService::Apns)) {
+    if decision.clients.iter().any(|c| c.need == Need::PushByChoice(super::decision::PushService::Apns)) {
+        notes.push(Note::ApnsByChoice);
+    }
+    if decision.opt_ins.configure_retired_mpns && !decision.services.apns {
+        notes.push(Note::RetiredMpnsByChoice);
+    }
+    // Facts §3: whenever Apple's service is on, devices on corporate Wi-Fi need outbound 5223.
+    if decision.services.apns {
         notes.push(Note::AppleWifiPort);
     }
     match route {
@@ -508,6 +548,8 @@ vocabulary! {
 fn status_for(decision: &Decision) -> Vec<StatusFact> {
     match decision.verdict {
         Verdict::Configure { route: Route::HostingProvider | Route::DirectFederation } => {}
+        // sfb-facts §5: the reason it is not recommended, with its source.
+        Verdict::NotRecommended { because: NotRecommendedBecause::OnlyRetiredMpns } => return vec![StatusFact::MpnsRetired],
         Verdict::NotNeeded { .. } | Verdict::Blocked { .. } => return Vec::new(),
     }
     let mut facts = Vec::new();
@@ -562,6 +604,7 @@ fn status_for(decision: &Decision) -> Vec<StatusFact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::MobileClient;
 
     fn seed_answers() -> Answers {
         let mut answers = Answers { edge: Some(EdgeServer::Lync2013), ..Answers::default() };
@@ -676,9 +719,10 @@ mod tests {
 #[cfg(test)]
 mod status_tests {
     use super::*;
+    use crate::core::MobileClient;
 
     fn decision(edge: EdgeServer, clients: &[MobileClient]) -> Decision {
-        decide(None, edge, clients)
+        decide(None, edge, clients, crate::core::answers::OptIns::default())
     }
 
     #[test]
@@ -699,7 +743,13 @@ mod status_tests {
                 let decision = decision(edge, &clients);
                 let configure = matches!(decision.verdict, Verdict::Configure { .. });
                 let facts = status_for(&decision);
-                assert_eq!(facts.contains(&StatusFact::MpnsRetired), configure && decision.services.mpns, "{edge:?} {clients:?}");
+                // Not recommended for MPNS alone: the retirement is the reason, with its source.
+                let not_recommended = matches!(decision.verdict, Verdict::NotRecommended { .. });
+                assert_eq!(facts.contains(&StatusFact::MpnsRetired), (configure || not_recommended) && decision.services.mpns, "{edge:?} {clients:?}");
+                if not_recommended {
+                    assert_eq!(facts, [StatusFact::MpnsRetired]);
+                    continue;
+                }
                 // Not given, the pool is the seed's Lync Server 2013 behind a Lync-era Edge, and a
                 // Skype for Business Edge's own version behind that one.
                 let lync_era = matches!(edge, EdgeServer::Lync2013 | EdgeServer::Lync2010 | EdgeServer::Ocs2007R2);

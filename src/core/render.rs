@@ -39,11 +39,23 @@ pub(crate) fn answer_lines(t: &Strings, answers: &Answers) -> Vec<(&'static str,
         (None, None) => {}
     }
     lines.extend([
-
         (t.field_clients, or_none(clients.join(", "))),
         (t.field_access_edge, or_none(answers.access_edge.clone())),
         (t.label_hosting_provider, provider),
         (t.label_push_settings, scope),
+    ]);
+    // The choices beyond Microsoft's pages, only when made (earlier headers stay as they were).
+    let chosen: Vec<&str> = [
+        (answers.apns_for_sfb_ios, super::facts::FLAG_APNS_FOR_SFB_IOS),
+        (answers.configure_retired_mpns, super::facts::FLAG_CONFIGURE_RETIRED_MPNS),
+    ]
+    .into_iter()
+    .filter_map(|(chosen, flag)| chosen.then_some(flag.trim_start_matches('-')))
+    .collect();
+    if !chosen.is_empty() {
+        lines.push((t.label_choices, chosen.join(", ")));
+    }
+    lines.extend([
         // share::from_script reads this back (in English) when a script is pasted or dropped.
         (t.label_share_link, format!("#{}", super::share::to_fragment(answers))),
     ]);

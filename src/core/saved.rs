@@ -156,9 +156,15 @@ fn answers_from(value: &Value) -> Option<Answers> {
     if let Some(scope) = value.get("scope") {
         answers.scope = token(scope, ScopeKind::from_token)?;
     }
-    if let Some(exists) = value.get("provider-exists") {
-        let Value::Bool(exists) = exists else { return None };
-        answers.provider_exists = *exists;
+    for (name, flag) in [
+        ("provider-exists", &mut answers.provider_exists),
+        ("apns-for-sfb-ios", &mut answers.apns_for_sfb_ios),
+        ("configure-retired-mpns", &mut answers.configure_retired_mpns),
+    ] {
+        if let Some(value) = value.get(name) {
+            let Value::Bool(value) = value else { return None };
+            *flag = *value;
+        }
     }
     for (name, field) in [
         ("access-edge", &mut answers.access_edge),
@@ -213,6 +219,13 @@ pub fn to_json(state: &SavedState) -> String {
     push_string(&mut out, answers.scope.token());
     out.push_str(",\"site\":");
     push_string(&mut out, &answers.site);
+    // Only when chosen, as serde's skip_serializing_if writes them.
+    if answers.apns_for_sfb_ios {
+        out.push_str(",\"apns-for-sfb-ios\":true");
+    }
+    if answers.configure_retired_mpns {
+        out.push_str(",\"configure-retired-mpns\":true");
+    }
     out.push_str("},\"ticks\":");
     push_array(&mut out, state.ticks.iter());
     if let Some(lang) = state.lang {

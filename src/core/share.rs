@@ -14,6 +14,10 @@ pub const KEY_ACCESS_EDGE: &str = "access-edge";
 pub const KEY_EXISTING_PROVIDER: &str = "existing-provider";
 pub const KEY_SITE: &str = "site";
 pub const KEY_LANG: &str = "lang";
+/// The choices beyond Microsoft's pages, present (`=yes`) only when chosen.
+pub const KEY_APNS_FOR_SFB_IOS: &str = "apns-for-sfb-ios";
+pub const KEY_CONFIGURE_RETIRED_MPNS: &str = "configure-retired-mpns";
+const CHOSEN: &str = "yes";
 
 /// Longest fragment read; anything longer is not a link a person shared.
 pub const MAX_FRAGMENT_LEN: usize = 4096;
@@ -39,6 +43,12 @@ pub fn to_fragment(answers: &Answers) -> String {
     match answers.scope {
         ScopeKind::Global => {}
         ScopeKind::Site => parts.push(format!("{KEY_SITE}={}", encode(answers.site.trim()))),
+    }
+    if answers.apns_for_sfb_ios {
+        parts.push(format!("{KEY_APNS_FOR_SFB_IOS}={CHOSEN}"));
+    }
+    if answers.configure_retired_mpns {
+        parts.push(format!("{KEY_CONFIGURE_RETIRED_MPNS}={CHOSEN}"));
     }
     parts.join("&")
 }
@@ -110,6 +120,9 @@ pub fn from_fragment(fragment: &str) -> (Answers, Vec<FieldError>) {
                 answers.scope = ScopeKind::Site;
                 answers.site = value;
             }
+            // Anything but `yes` leaves the choice off: a choice is never made by accident.
+            KEY_APNS_FOR_SFB_IOS => answers.apns_for_sfb_ios = value == CHOSEN,
+            KEY_CONFIGURE_RETIRED_MPNS => answers.configure_retired_mpns = value == CHOSEN,
             KEY_LANG => {} // Not an answer: see lang_from_fragment.
             _ => {} // Unknown keys are ignored, so links from newer versions still open.
         }
@@ -121,7 +134,17 @@ pub fn from_fragment(fragment: &str) -> (Answers, Vec<FieldError>) {
 /// at most 40 characters), so the page can say they were left out rather than read a link with
 /// `provider=` for `existing-provider=` silently as "no existing provider".
 pub fn unknown_keys(fragment: &str) -> Vec<String> {
-    const KNOWN: [&str; 7] = [KEY_EDGE, KEY_POOL, KEY_CLIENTS, KEY_ACCESS_EDGE, KEY_EXISTING_PROVIDER, KEY_SITE, KEY_LANG];
+    const KNOWN: [&str; 9] = [
+        KEY_EDGE,
+        KEY_POOL,
+        KEY_CLIENTS,
+        KEY_ACCESS_EDGE,
+        KEY_EXISTING_PROVIDER,
+        KEY_SITE,
+        KEY_LANG,
+        KEY_APNS_FOR_SFB_IOS,
+        KEY_CONFIGURE_RETIRED_MPNS,
+    ];
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let mut unknown: Vec<String> = Vec::new();
     for pair in fragment.split('&').filter(|pair| !pair.is_empty()).take(64) {

@@ -2,7 +2,7 @@
 //! the table to use; scripts and the CLI pass English, the page passes the reader's language.
 
 use super::answers::{EdgeServer, MobileClient, PoolVersion};
-use super::decision::{BlockedBecause, Decision, Need, NotNeededBecause, PushService, Route, Services, Verdict};
+use super::decision::{BlockedBecause, Decision, Need, NotNeededBecause, NotRecommendedBecause, PushService, Route, Services, Verdict};
 use super::facts::{status_source, Article, SeedSection, APNS_WIFI_PORT, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, PUSH_PROXY_URI, ROLLBACK_FILE, SCRIPT_FILE};
 use super::i18n::{fill, Strings};
 use super::plan::{Action, Host, NewProvider, Note, Role, Scope, Trouble};
@@ -105,8 +105,9 @@ pub const fn need_reason(t: &Strings, need: Need, shell: PoolVersion) -> &'stati
         Need::Push(PushService::Mpns) => t.need_mpns,
         Need::NoLongerNeeded => t.need_no_longer,
         Need::RunsInBackground => t.need_background,
-        // Only Apple's service is disputed (sfb-facts §2); the sentence names both sources.
-        Need::PushDisputed(PushService::Apns | PushService::Mpns) => t.need_disputed_apns,
+        // Only Apple's service is offered as a choice (sfb-facts §2); the sentence names the source.
+        Need::PushByChoice(PushService::Apns | PushService::Mpns) => t.need_apns_by_choice,
+        Need::NotOnMicrosoftsPage => t.need_not_on_page,
         Need::NoSwitch => t.need_no_switch,
         // Only Subscription Edition's sentence says that no page brings MCX back there.
         Need::CannotUsePool => match shell {
@@ -159,12 +160,16 @@ pub fn verdict_headline(t: &Strings, decision: &Decision) -> String {
         Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } => {
             fill(t.verdict_cannot_use_pool, &[pool_label(t, shell)])
         }
+        Verdict::NotRecommended { because: NotRecommendedBecause::OnlyRetiredMpns } => t.verdict_not_recommended.to_string(),
     }
 }
 
 /// What to do about the verdict.
-pub const fn verdict_advice(t: &Strings, decision: &Decision) -> &'static str {
-    match decision.verdict {
+pub fn verdict_advice(t: &Strings, decision: &Decision) -> String {
+    let advice = match decision.verdict {
+        Verdict::NotRecommended { because: NotRecommendedBecause::OnlyRetiredMpns } => {
+            return fill(t.advice_not_recommended, &[super::facts::FLAG_CONFIGURE_RETIRED_MPNS]);
+        }
         Verdict::Configure { .. } => t.advice_configure,
         Verdict::NotNeeded { because: NotNeededBecause::NoClientChosen } => t.advice_no_client,
         Verdict::NotNeeded { because: NotNeededBecause::NoClientNeedsPush } => t.advice_not_needed,
@@ -174,7 +179,8 @@ pub const fn verdict_advice(t: &Strings, decision: &Decision) -> &'static str {
             because: BlockedBecause::Lync2010With2019 | BlockedBecause::SubscriptionEditionWithLync | BlockedBecause::OcsEdgeWithSfbPool,
         } => t.advice_undocumented_mix,
         Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } => t.advice_cannot_use_pool,
-    }
+    };
+    advice.to_string()
 }
 
 pub const fn host_label(t: &Strings, host: Host, shell: PoolVersion) -> &'static str {
@@ -292,6 +298,8 @@ pub fn note_text(t: &Strings, note: Note, shell: PoolVersion) -> String {
         Note::OlderPoolBehind2019Edge => t.note_older_pool_behind_2019.to_string(),
         Note::Lync2010EdgeFor2015 => t.note_lync2010_edge_for_2015.to_string(),
         Note::SubscriptionEditionInferred => t.note_se_inferred.to_string(),
+        Note::ApnsByChoice => fill(t.note_apns_by_choice, &[super::facts::SFB_IOS_PUSH_REPORT]),
+        Note::RetiredMpnsByChoice => t.note_retired_mpns_by_choice.to_string(),
         Note::NoPushTest => fill(t.note_no_push_test, &[pool_label(t, shell), PUSH_DOMAIN]),
     }
 }
@@ -350,7 +358,7 @@ pub const fn provider_service(new: NewProvider) -> &'static str {
     }
 }
 
-/// The day the rules were last checked against the seed, as a date (`2026-11-27`).
+/// The day the rules were last checked against the seed, as a date (`2026-12-07`).
 pub fn rules_checked_on() -> String {
     crate::core::RULES_VERSION.replace('.', "-")
 }
@@ -419,9 +427,10 @@ pub struct StatusText {
     pub url: String,
 }
 
-/// `push_test`: whether the plan ends with the push test (`Plan::has_push_test`); without one,
-/// the MPNS and relay facts say what the remaining test can and cannot show (sfb-facts §4).
-pub fn status_text(t: &Strings, fact: super::plan::StatusFact, push_test: bool) -> StatusText {
+/// `push_test`: whether the plan ends with the push test (`Plan::push_test_said`); without one,
+/// the MPNS and relay facts say what the remaining test can and cannot show (sfb-facts §4);
+/// `None`, nothing is configured, and no test is pointed at.
+pub fn status_text(t: &Strings, fact: super::plan::StatusFact, push_test: Option<bool>) -> StatusText {
     use super::plan::StatusFact;
     let (text, source, url) = match fact {
         StatusFact::Lync2013SupportEnded => (
@@ -453,7 +462,13 @@ pub fn status_text(t: &Strings, fact: super::plan::StatusFact, push_test: bool) 
             (t.status_sfbse.to_string(), t.source_modern_lifecycle.to_string(), status_source::MODERN_LIFECYCLE)
         }
         StatusFact::MpnsRetired => (
-            fill(t.status_mpns, &[if push_test { t.status_mpns_push_test } else { t.status_mpns_no_push_test }]),
+            fill(t.status_mpns, &[match push_test {
+                Some(true) => t.status_mpns_push_test,
+                Some(false) => t.status_mpns_no_push_test,
+                None => "",
+            }])
+            .trim_end()
+            .to_string(),
             t.source_mpns.to_string(),
             status_source::MPNS_DEPRECATED,
         ),
@@ -463,7 +478,7 @@ pub fn status_text(t: &Strings, fact: super::plan::StatusFact, push_test: bool) 
                 &[
                     PUSH_DOMAIN,
                     LYNC_ONLINE_PROXY_FQDN,
-                    &if push_test { t.status_relay_push_test.to_string() } else { fill(t.status_relay_no_push_test, &[PUSH_DOMAIN]) },
+                    &if push_test == Some(true) { t.status_relay_push_test.to_string() } else { fill(t.status_relay_no_push_test, &[PUSH_DOMAIN]) },
                 ],
             ),
             t.source_sfbo_retirement.to_string(),
@@ -475,7 +490,7 @@ pub fn status_text(t: &Strings, fact: super::plan::StatusFact, push_test: bool) 
 
 /// A status fact and its source on one line, e.g. "... (Source: title, https://...)". In English
 /// it is ASCII, so a script can carry it as a comment.
-pub fn status_line(t: &Strings, fact: super::plan::StatusFact, push_test: bool) -> String {
+pub fn status_line(t: &Strings, fact: super::plan::StatusFact, push_test: Option<bool>) -> String {
     let status = status_text(t, fact, push_test);
     fill(t.status_with_source, &[&status.text, &fill(t.source_and_url, &[&status.source, &status.url])])
 }
@@ -489,7 +504,7 @@ mod status_tests {
     #[test]
     fn status_lines_name_their_source_and_english_is_ascii() {
         for &fact in StatusFact::ALL {
-            for push_test in [true, false] {
+            for push_test in [Some(true), Some(false), None] {
                 let line = status_line(&EN, fact, push_test);
                 assert!(line.is_ascii(), "{fact:?}: {line}");
                 assert!(!line.contains('\n'), "{fact:?}: one line");
@@ -500,13 +515,15 @@ mod status_tests {
                 assert!(!zh.text.contains('{'), "{fact:?}: {}", zh.text);
             }
         }
-        assert!(status_text(&EN, StatusFact::Lync2013SupportEnded, true).text.contains("11 April 2023"));
-        assert!(status_text(&EN, StatusFact::Lync2010SupportEnded, true).text.contains("13 April 2021"));
-        assert!(status_text(&EN, StatusFact::RelayUnconfirmed, true).text.contains("push.lync.com, through sipfed.online.lync.com"));
+        assert!(status_text(&EN, StatusFact::Lync2013SupportEnded, Some(true)).text.contains("11 April 2023"));
+        assert!(status_text(&EN, StatusFact::Lync2010SupportEnded, Some(true)).text.contains("13 April 2021"));
+        assert!(status_text(&EN, StatusFact::RelayUnconfirmed, Some(true)).text.contains("push.lync.com, through sipfed.online.lync.com"));
         // Where no push test is offered, no fact points at one.
         for fact in [StatusFact::MpnsRetired, StatusFact::RelayUnconfirmed] {
-            let text = status_text(&EN, fact, false).text;
-            assert!(!text.contains("push test at the end") && !text.contains("tests at the end"), "{text}");
+            for push_test in [Some(false), None] {
+                let text = status_text(&EN, fact, push_test).text;
+                assert!(!text.contains("push test at the end") && !text.contains("tests at the end"), "{text}");
+            }
         }
     }
 }

@@ -28,6 +28,7 @@ pub fn adopt(t: &'static Strings) {
     adopt_provider_note();
     adopt_pool_follows(t);
     adopt_client_hints(t);
+    adopt_apns_choice();
 }
 
 /// What the reader chose or typed in the page before the wasm took it over goes into the
@@ -221,6 +222,27 @@ fn adopt_client_hints(t: &'static Strings) {
         let answers = Answers { pool: Some(shell.get()), ..Answers::default() };
         for (client, hint) in &hints {
             browser::set_text(hint, client_hint(t, &answers, *client));
+        }
+    });
+}
+
+/// APNS for Skype for Business on iOS, beyond Microsoft's page: offered under that client while
+/// it is ticked, and only ever on when the reader ticks it.
+fn adopt_apns_choice() {
+    let store = use_store();
+    let (Some(label), Some(input)) = (browser::by_id("apns-for-sfb-ios-choice"), browser::by_id("apns-for-sfb-ios")) else { return };
+    let hidden = label.clone();
+    Effect::new(move |_| {
+        browser::set_hidden(&hidden, !store.answers.with(|answers| answers.clients.contains(&MobileClient::IosSfb)))
+    });
+    let shown = label.clone();
+    Effect::new(move |_| {
+        let on = store.answers.with(|answers| answers.apns_for_sfb_ios);
+        browser::set_checked(&shown, |_| on);
+    });
+    browser::listen(&input, "change", move |event| {
+        if let Some((_, on)) = browser::changed_input(&event) {
+            store.answers.update(|answers| answers.apns_for_sfb_ios = on);
         }
     });
 }

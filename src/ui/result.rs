@@ -170,6 +170,7 @@ fn VerdictCard(t: &'static Strings) -> impl IntoView {
             Ok(Verdict::Configure { .. }) => "configure",
             Ok(Verdict::NotNeeded { .. }) => "not-needed",
             Ok(Verdict::Blocked { .. }) => "blocked",
+            Ok(Verdict::NotRecommended { .. }) => "not-recommended",
         })
     };
     view! {
@@ -182,6 +183,11 @@ fn VerdictCard(t: &'static Strings) -> impl IntoView {
             on:click=move |event| {
                 if let Some(field) = browser::attribute_from_event(&event, "data-field").and_then(|f| Field::from_token(&f)) {
                     store.show_field(field);
+                }
+                match browser::action_of(&event) {
+                    Some(Action::ConfigureMpns) => store.answers.update(|answers| answers.configure_retired_mpns = true),
+                    Some(Action::LeaveMpnsOff) => store.answers.update(|answers| answers.configure_retired_mpns = false),
+                    _ => {}
                 }
             }
         >

@@ -1,7 +1,7 @@
 # Push notifications for Lync Server mobility
-# Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
+# Made by the Lync Server 2013 push-notification wizard (rules 2026.12.07), based on
 # Microsoft's article "Configuring for push notifications in Lync Server 2013"
-#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-11-27.
+#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-12-07.
 #
 # Answers
 #   Edge Server:      Lync Server 2010 (lync2010)
@@ -10,7 +10,8 @@
 #   Access Edge FQDN: accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com
 #   Push settings:    global
-#   Share link:       #edge=lync2010&clients=wp-lync2010,wp-lync2013,android&access-edge=accessproxy.contoso.com
+#   Your choices:     configure-retired-mpns
+#   Share link:       #edge=lync2010&clients=wp-lync2010,wp-lync2013,android&access-edge=accessproxy.contoso.com&configure-retired-mpns=yes
 #
 # Verdict: Configure push notifications (MPNS only) through hosting-provider federation with Lync
 #   Online.
@@ -34,6 +35,9 @@
 #   2022. The tests at the end of the script show whether it still does. (Source: Skype for Business
 #   Online retirement,
 #   https://learn.microsoft.com/en-us/microsoftteams/skype-for-business-online-retirement)
+#
+# - By your choice: push is configured although Windows Phone's MPNS, which Microsoft has retired,
+#   is the only reason. Federation opens for the whole organisation.
 #
 # Run in the Lync Server Management Shell of Lync Server 2010 or 2013,
 # on an internal server with Ocscore installed (not on the Edge Server).

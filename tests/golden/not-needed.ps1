@@ -1,7 +1,7 @@
 # Push notifications for Lync Server mobility
-# Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
+# Made by the Lync Server 2013 push-notification wizard (rules 2026.12.07), based on
 # Microsoft's article "Configuring for push notifications in Lync Server 2013"
-#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-11-27.
+#   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-12-07.
 #
 # Answers
 #   Edge Server:      Lync Server 2013 (lync2013)

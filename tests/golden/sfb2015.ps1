@@ -1,8 +1,8 @@
 # Push notifications for Skype for Business Server mobility
-# Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
+# Made by the Lync Server 2013 push-notification wizard (rules 2026.12.07), based on
 # Microsoft's article "Deploy and Configure Mobility for Skype for Business Server"
 #   (https://learn.microsoft.com/en-us/skypeforbusiness/deploy/deploy-and-configure-mobility),
-#   checked 2026-11-27.
+#   checked 2026-12-07.
 #
 # Answers
 #   Edge Server:      Skype for Business Server 2015 (sfb2015)

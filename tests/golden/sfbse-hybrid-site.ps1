@@ -1,8 +1,8 @@
 # Push notifications for Skype for Business Server mobility
-# Made by the Lync Server 2013 push-notification wizard (rules 2026.11.27), based on
+# Made by the Lync Server 2013 push-notification wizard (rules 2026.12.07), based on
 # Microsoft's article "Deploy and Configure Mobility for Skype for Business Server"
 #   (https://learn.microsoft.com/en-us/skypeforbusiness/deploy/deploy-and-configure-mobility),
-#   checked 2026-11-27.
+#   checked 2026-12-07.
 #
 # Answers
 #   Edge Server:      Skype for Business Server Subscription Edition (sfbse)
@@ -13,275 +13,20 @@
 #   Push settings:    site:Redmond
 #   Share link:       #edge=sfbse&pool=sfbse&clients=ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com&existing-provider=Office365&site=Redmond
 #
-# Verdict: Configure push notifications (APNS and MPNS) through hosting-provider federation with
-#   Skype for Business Online.
-# Follow the steps in order; the script is safe to run more than once.
+# Verdict: Not recommended: only Windows Phone clients need push, through MPNS, which Microsoft has
+#   retired. Configuring would open federation for the whole organisation and add a provider for a
+#   service that no longer delivers.
+# Leave push off. To configure it anyway, choose "Configure MPNS anyway" (command line:
+#   --configure-retired-mpns).
 #
 # Status in 2026:
-# - Skype for Business Server Subscription Edition is the version Microsoft supports; it follows the
-#   Modern Lifecycle Policy, which asks you to keep it current. (Source: Modern Lifecycle Policy -
-#   Microsoft Lifecycle, https://learn.microsoft.com/en-us/lifecycle/policies/modern)
 # - Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports
-#   it: do not count on push notifications reaching Windows Phone. No push test is documented for
-#   this pool's version: only a Windows Phone shows whether they still arrive. (Source: Send an MPNS
-#   native notification - Notification Hubs REST API,
+#   it: do not count on push notifications reaching Windows Phone. (Source: Send an MPNS native
+#   notification - Notification Hubs REST API,
 #   https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
-# - No Microsoft statement confirms that the Push Notification Service (push.lync.com, through
-#   sipfed.online.lync.com) still relays notifications for on-premises servers: Microsoft announced
-#   that it would decommission the Skype for Business Online infrastructure on or after 30 June
-#   2022. The federation test at the end of the script checks only the path to push.lync.com, not
-#   whether notifications are still relayed. (Source: Skype for Business Online retirement,
-#   https://learn.microsoft.com/en-us/microsoftteams/skype-for-business-online-retirement)
-#
-# Run in the Skype for Business Server Management Shell of Skype for Business Server Subscription
-#   Edition,
-# on an internal server with Ocscore installed (not on the Edge Server).
-# Steps 1-2 need RtcUniversalServerAdmins; steps 3-5 need CsAdministrator.
-# Before any change it checks that the shell has every cmdlet it uses, that nothing blocks a step,
-#   and that it can write its undo record; if a check fails, it stops having changed nothing.
-# Safe to run more than once: each change is made only when a check shows it is needed.
-# It stops at the first error; on the next run, finished steps are skipped.
-# Outcome, in $LASTEXITCODE: 0 all done and the tests passed; 2 all done, but a test did not pass; 1
-#   stopped.
-#
-# Downloaded as Enable-LyncPushNotifications.ps1? Windows marks it as from the internet, and the
-#   RemoteSigned policy refuses it until you unblock it:
-#   Unblock-File -Path .\Enable-LyncPushNotifications.ps1
-#   or right-click the file in Explorer, click Properties, click Unblock, then OK.
 
-# The script block keeps $ErrorActionPreference and its variables out of your session.
-& {
-    param($scriptPath)
-    $ErrorActionPreference = 'Stop'
-    $global:LASTEXITCODE = 1
-    $recordFolder = (Get-Location).Path
-    if ($scriptPath) {
-        $recordFolder = Split-Path -Parent $scriptPath
-    }
-    $recordPath = Join-Path $recordFolder 'LyncPushNotifications.undo.xml'
-    try {
-        # Pre-flight: nothing is changed until every check here has passed.
-        Write-Host 'Pre-flight checks (nothing is changed until they pass)'
-        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'Get-CsSite', 'Get-CsAccessEdgeConfiguration', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'New-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner')
-        $missing = @()
-        foreach ($name in $cmdlets) {
-            if (-not (Get-Command -Name $name -ErrorAction SilentlyContinue)) {
-                $missing += $name
-            }
-        }
-        if ($missing.Count -eq $cmdlets.Count) {
-            throw 'The Skype for Business Server cmdlets are missing: this is not the Skype for Business Server Management Shell. Start it from the Start menu (or run Import-Module SkypeForBusiness first), then run this again. Nothing was changed.'
-        }
-        if ($missing.Count -gt 0) {
-            $why = ' Run this in the Skype for Business Server Management Shell of a Skype for Business Server deployment that has them.'
-            throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')
-        }
-        Write-Host ('  OK: the ' + $cmdlets.Count + ' Skype for Business Server cmdlets this script uses are all here.')
-        $provider = @(Get-CsHostingProvider | Where-Object { $_.ProxyFqdn -eq "sipfed.online.lync.com" })
-        if ($provider.Count -eq 0) {
-            throw 'No hosting provider federates with sipfed.online.lync.com, but the answers say Office365 does. Check that this is the right deployment, then answer the wizard again. Nothing was changed.'
-        }
-        $allowed = @(Get-CsAllowedDomain | Where-Object { $_.Domain -eq "push.lync.com" })
-        if ($allowed.Count -eq 0) {
-            # New-CsAllowedDomain fails for a domain on the blocked list, so say why first.
-            $blocked = @(Get-CsBlockedDomain | Where-Object { $_.Domain -eq "push.lync.com" })
-            if ($blocked.Count -gt 0) {
-                throw 'push.lync.com is on the blocked domain list, so it cannot be allowed. If your policy permits, remove it from that list, then run the script again. Nothing was changed.'
-            }
-        }
-        $siteFound = @()
-        $siteProblem = 'not found'
-        try {
-            $siteFound = @(Get-CsSite -Identity 'Redmond')
-        }
-        catch {
-            $siteProblem = $_.Exception.Message
-        }
-        if ($siteFound.Count -eq 0) {
-            throw ('The topology has no site Redmond (' + $siteProblem + '). Check the site name as Topology Builder shows it, then answer the wizard again. Nothing was changed.')
-        }
-        $accessEdge = Get-CsAccessEdgeConfiguration
-        $routing = [string]$accessEdge.RoutingMethod
-        if ($routing -ne 'UseDnsSrvRouting') {
-            if (-not $routing) {
-                $routing = 'not shown'
-            }
-            throw ('The Access Edge does not use DNS SRV routing (RoutingMethod: ' + $routing + '). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed.')
-        }
-        # The undo record: values from before the first change, and what this script created.
-        # The rollback script reads it. A second run adds to it and keeps the earlier values.
-        $record = @{}
-        if ($recordPath.Contains('[') -or $recordPath.Contains(']') -or $recordPath.Contains('`')) {
-            throw ('PowerShell 2.0 cannot write the undo record in ' + $recordFolder + ' ([, ] and ` are wildcards to -Path). Use a folder without them. Nothing was changed.')
-        }
-        if (Test-Path -LiteralPath $recordPath) {
-            $record = Import-Clixml -Path $recordPath
-            Write-Host ('  Adding to the undo record ' + $recordPath + '; values from before the first run are kept.')
-        }
-        if (-not $record.ContainsKey('PushSettings')) {
-            $record['PushSettings'] = @{}
-        }
-        try {
-            $record | Export-Clixml -Path $recordPath
-        }
-        catch {
-            throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
-        }
-        Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
-        #
-        # Step 1 of 5: Check the existing hosting provider Office365 for sipfed.online.lync.com
-        # Why: You have a hosting provider (Office365) for sipfed.online.lync.com already. Only one
-        #   may federate with it, so none is added; the script checks that it is there.
-        # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
-        #   for push notifications".
-        Write-Host 'Step 1 of 5: Check the existing hosting provider Office365 for sipfed.online.lync.com'
-        if ([string]$provider[0].Identity -ne 'Office365') {
-            Write-Warning ('The hosting provider for sipfed.online.lync.com is ' + $provider[0].Identity + ', not Office365; it serves push all the same.')
-        }
-        Write-Host ('  Skipped: hosting provider ' + $provider[0].Identity + ' already federates with sipfed.online.lync.com, and only one may.')
-        if (-not $provider[0].Enabled) {
-            Write-Warning ('Hosting provider ' + $provider[0].Identity + ' is disabled, and push needs it enabled. This script leaves it as it is; to enable it, run: Set-CsHostingProvider -Identity ''' + $provider[0].Identity + ''' -Enabled $True')
-        }
-        #
-        # Step 2 of 5: Allow federation with push.lync.com
-        # Why: push.lync.com is the Office 365 domain of the Push Notification Service, so your Edge
-        #   Server must be allowed to federate with it.
-        # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
-        #   for push notifications".
-        Write-Host 'Step 2 of 5: Allow federation with push.lync.com'
-        if ($allowed.Count -gt 0) {
-            Write-Host '  Skipped: push.lync.com is already an allowed domain.'
-        }
-        else {
-            $record['CreatedAllowedDomain'] = "push.lync.com"
-            $record | Export-Clixml -Path $recordPath
-            New-CsAllowedDomain -Identity "push.lync.com"
-            Write-Host '  Done: added push.lync.com to the allowed domains.'
-        }
-        #
-        # Step 3 of 5: Turn on push notifications (APNS and MPNS, site:Redmond)
-        # Why: Push notifications are off by default. This turns on Apple (APNS) and Windows Phone
-        #   (MPNS) push in the settings of site Redmond (created if the site has none, with a copy
-        #   of today's global value for a service not needed; they override global there); a service
-        #   your clients do not need is left as it is.
-        # Needs: CsAdministrator. Source: "Enable push notifications".
-        Write-Host 'Step 3 of 5: Turn on push notifications (APNS and MPNS, site:Redmond)'
-        $siteIdentity = 'site:Redmond'
-        $push = @(Get-CsPushNotificationConfiguration -Filter "site:*" | Where-Object { [string]$_.Identity -eq $siteIdentity })
-        if ($push.Count -eq 0) {
-            $record['PushSettings'][$siteIdentity] = @{ Existed = $false; AppleSet = $true; MicrosoftSet = $true }
-            $record | Export-Clixml -Path $recordPath
-            New-CsPushNotificationConfiguration -Identity $siteIdentity -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $True
-            Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on.')
-        }
-        elseif ($push[0].EnableApplePushNotificationService -and $push[0].EnableMicrosoftPushNotificationService) {
-            Write-Host ('  Skipped: already on in ' + $siteIdentity + '.')
-        }
-        else {
-            if (-not $record['PushSettings'].ContainsKey($siteIdentity)) {
-                $record['PushSettings'][$siteIdentity] = @{ Existed = $true; AppleBefore = [bool]$push[0].EnableApplePushNotificationService; MicrosoftBefore = [bool]$push[0].EnableMicrosoftPushNotificationService; AppleSet = $null; MicrosoftSet = $null }
-            }
-            if (-not $push[0].EnableApplePushNotificationService) {
-                $record['PushSettings'][$siteIdentity]['AppleSet'] = $true
-            }
-            if (-not $push[0].EnableMicrosoftPushNotificationService) {
-                $record['PushSettings'][$siteIdentity]['MicrosoftSet'] = $true
-            }
-            $record | Export-Clixml -Path $recordPath
-            Set-CsPushNotificationConfiguration -Identity $siteIdentity -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $True
-            Write-Host ('  Done: turned on in ' + $siteIdentity + '.')
-        }
-        #
-        # Step 4 of 5: Enable federation on the Access Edge
-        # Why: Push travels as federated traffic, so the Access Edge must allow federated users.
-        #   This is organisation-wide: every internal user can then talk to users of every allowed
-        #   domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the
-        #   script shows that setting before the change. Before any change, the script checks that
-        #   the Access Edge uses DNS SRV routing, which hosting-provider federation needs, and stops
-        #   if it does not.
-        # Needs: CsAdministrator. Source: "Enable push notifications".
-        Write-Host 'Step 4 of 5: Enable federation on the Access Edge'
-        $accessEdge = Get-CsAccessEdgeConfiguration
-        if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting') {
-            Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)
-        }
-        if ($accessEdge.AllowFederatedUsers) {
-            Write-Host '  Skipped: the Access Edge already allows federated users.'
-        }
-        else {
-            Write-Host '  This is organisation-wide: every internal user can then talk to users of every allowed federated domain, and of any domain while partner discovery is on.'
-            if (-not $record.ContainsKey('AllowFederatedUsersBefore')) {
-                $record['AllowFederatedUsersBefore'] = [bool]$accessEdge.AllowFederatedUsers
-            }
-            $record | Export-Clixml -Path $recordPath
-            Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
-            Write-Host '  Done: the Access Edge now allows federated users.'
-        }
-        #
-        # Before the tests: changes reach the Edge Server through Central Management Store
-        #   replication.
-        Write-Host 'Before the tests: waiting for replication of the changes (at most 5 minutes)'
-        # Read-only: if the status cannot be read, the tests still run.
-        try {
-            $replicas = @(Get-CsManagementStoreReplicationStatus)
-            $pending = @($replicas | Where-Object { -not $_.UpToDate })
-            $waited = 0
-            while ($pending.Count -gt 0 -and $waited -lt 300) {
-                Write-Host ('  ' + $pending.Count + ' of ' + $replicas.Count + ' replicas are not up to date yet; checking again in 15 seconds.')
-                Start-Sleep -Seconds 15
-                $waited = $waited + 15
-                $replicas = @(Get-CsManagementStoreReplicationStatus)
-                $pending = @($replicas | Where-Object { -not $_.UpToDate })
-            }
-            if ($pending.Count -gt 0) {
-                Write-Warning ('' + $pending.Count + ' of ' + $replicas.Count + ' replicas are still not up to date after 5 minutes (Get-CsManagementStoreReplicationStatus shows them). The tests below may fail only because of that; run them again later with these commands:')
-                Write-Host '    Test-CsFederatedPartner -TargetFqdn ''accessproxy.contoso.com'' -Domain push.lync.com -ProxyFqdn sipfed.online.lync.com'
-            }
-            else {
-                Write-Host ('  All ' + $replicas.Count + ' replicas are up to date.')
-            }
-        }
-        catch {
-            Write-Warning ('The replication status could not be read (' + $_.Exception.Message + '). If the tests below fail, wait a few minutes and run them again.')
-        }
-        $testFailures = 0
-        #
-        # Step 5 of 5: Test federation with push.lync.com
-        # Why: Checks that your Access Edge can reach push.lync.com through sipfed.online.lync.com.
-        # Needs: CsAdministrator. Source: "Test federation and push notifications".
-        Write-Host 'Step 5 of 5: Test federation with push.lync.com'
-        # A read-only test: a failure is reported and the script goes on.
-        try {
-            $result = Test-CsFederatedPartner -TargetFqdn 'accessproxy.contoso.com' -Domain push.lync.com -ProxyFqdn sipfed.online.lync.com
-            Write-Host ('  Result: ' + $result.Result)
-            if ([string]$result.Result -ne 'Success') {
-                $testFailures = $testFailures + 1
-                Write-Host ('  Error: ' + $result.Error)
-                Write-Host ('  Diagnosis: ' + $result.Diagnosis)
-            }
-        }
-        catch {
-            $testFailures = $testFailures + 1
-            Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
-        }
-        #
-        if ($testFailures -gt 0) {
-            $global:LASTEXITCODE = 2
-            Write-Warning ('Every step is done, but ' + $testFailures + ' test(s) did not pass: see the results above and the troubleshooting in the plan.')
-        }
-        else {
-            $global:LASTEXITCODE = 0
-            Write-Host 'Finished: every step is done and the federation test passed. Read any warnings above; the plan explains each one.'
-        }
-    }
-    catch {
-        $global:LASTEXITCODE = 1
-        Write-Host ('Stopped: ' + $_.Exception.Message) -ForegroundColor Red
-        Write-Host 'Later steps did not run. Fix the cause and run the script again; finished steps are skipped.'
-    }
-} $MyInvocation.MyCommand.Path
-# Run as a file, the exit code is the outcome ($LASTEXITCODE); pasted into a shell, the shell stays
-#   open.
-if ($MyInvocation.MyCommand.Path) {
-    exit $LASTEXITCODE
-}
+Write-Host 'Not recommended: only Windows Phone clients need push, through MPNS, which Microsoft has retired. Configuring would open federation for the whole organisation and add a provider for a service that no longer delivers.'
+Write-Host '  Skype for Business on iPhone/iPad: Nothing turned on, as on Microsoft''s Skype for Business page, which turns on only MPNS. Apple push (APNS) for this app is an opt-in: msxfaq.de reports it on premises since CU4HF1 (February 2017).'
+Write-Host '  Skype for Business on Windows Phone: Needs push notifications, through Microsoft''s service for Windows Phone (MPNS).'
+Write-Host 'Leave push off. To configure it anyway, choose "Configure MPNS anyway" (command line: --configure-retired-mpns).'
+Write-Host 'This script changed nothing.'

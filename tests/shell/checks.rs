@@ -638,7 +638,7 @@ fn wrong_shell(r: &mut Runner, pair: &Pair, m1: &Machine, path: Option<&str>, mo
         if !named {
             r.report.fail(PREFLIGHT, &format!("{what}: names"), format!("{} / {what}: the missing cmdlets are not named; output ends: {}", r.label, tail(&result)));
         }
-        let lync_pool = matches!(pair.answers.pool, None | Some(PoolVersion::Lync2010 | PoolVersion::Lync2013));
+        let lync_pool = lync_pool(&pair.answers);
         let lower = text.to_lowercase();
         if lync_pool && matches!(shell, Shell::Lync { .. }) && !(lower.contains("november 2011") && lower.contains("cumulative update")) {
             r.report.fail(PREFLIGHT, &format!("{what}: cumulative update"), format!("{} / {what}: the November 2011 cumulative update is not named", r.label));
@@ -782,11 +782,7 @@ fn preflight(r: &mut Runner, pair: &Pair, start: &Start, first: &RunResult) {
     // Only a Lync Server pool can lack the push cmdlets (push-facts §2: Lync Server 2010 before the
     // November 2011 update); every Skype for Business Server version has them (sfb-facts §4), so a
     // Skype for Business script names the missing cmdlets without blaming that update.
-    let lync_pool = match pair.answers.pool {
-        None | Some(PoolVersion::Lync2010 | PoolVersion::Lync2013) => true,
-        Some(PoolVersion::Sfb2015 | PoolVersion::Sfb2019 | PoolVersion::SfbSe) => false,
-    };
-    if lync_pool && matches!(shell, Shell::Lync { push_cmdlets: false }) {
+    if lync_pool(&pair.answers) && matches!(shell, Shell::Lync { push_cmdlets: false }) {
         let lower = text.to_lowercase();
         if !(lower.contains("november 2011") && lower.contains("cumulative update")) {
             r.report.fail(PREFLIGHT, "cumulative update", format!("{}: the output does not mention the Lync Server 2010 November 2011 cumulative update", r.label));
@@ -930,3 +926,14 @@ fn run_sequence(r: &mut Runner, steps: &[Step], start: &Start, fault: Option<(us
     Some((m.deployment, calls))
 }
 
+
+/// Whether the steps run in a Lync Server pool's shell, restated from sfb-facts §6b: given, the
+/// pool's version; not given, a Skype for Business Server Edge stands for a pool of its own
+/// version and any other Edge for a Lync Server pool.
+fn lync_pool(answers: &lync_push_wizard::core::Answers) -> bool {
+    use lync_push_wizard::core::EdgeServer as E;
+    match (answers.pool, answers.edge) {
+        (Some(pool), _) => matches!(pool, PoolVersion::Lync2010 | PoolVersion::Lync2013),
+        (None, edge) => !matches!(edge, Some(E::Sfb2015 | E::Sfb2019 | E::SfbSe)),
+    }
+}

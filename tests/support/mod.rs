@@ -41,8 +41,26 @@ pub fn client_subsets() -> Vec<Vec<MobileClient>> {
 }
 
 /// Every combination of pool (not given, or a version) × Edge Server × client subset ×
-/// existing provider × scope: 6 × 7 × 512 × 2 × 2 = 86,016.
+/// existing provider × scope: 6 × 7 × 512 × 2 × 2 = 86,016 as Microsoft's pages have it; and
+/// each choice beyond them wherever it can matter: APNS for Skype for Business on iOS where
+/// that app is chosen (+43,008), configuring for the retired MPNS where a Windows Phone client
+/// is (+75,264): 204,288 in all.
 pub fn every_answer_set() -> Vec<Answers> {
+    let mut all = Vec::new();
+    for answers in answer_sets_as_microsoft_gives_them() {
+        let has = |client| answers.clients.contains(&client);
+        if has(MobileClient::IosSfb) {
+            all.push(Answers { apns_for_sfb_ios: true, ..answers.clone() });
+        }
+        if has(MobileClient::WpLync2010) || has(MobileClient::WpLync2013) || has(MobileClient::WpSfb) {
+            all.push(Answers { configure_retired_mpns: true, ..answers.clone() });
+        }
+        all.push(answers);
+    }
+    all
+}
+
+fn answer_sets_as_microsoft_gives_them() -> Vec<Answers> {
     let mut all = Vec::new();
     for pool in pool_answers() {
         for &edge in EdgeServer::ALL {
@@ -68,7 +86,7 @@ pub fn every_answer_set() -> Vec<Answers> {
 }
 
 /// A deterministic sample of `every_answer_set` for the tests that render and run scripts
-/// (too slow for all 86,016 in a debug build). Answer sets whose plans differ only in the list
+/// (too slow for all 204,288 in a debug build). Answer sets whose plans differ only in the list
 /// of clients render the same code, differing only in comments and messages that name the
 /// clients; of each such group the sample keeps the first and the last in order (the smallest
 /// and the largest client set). Every plan the core can make is represented; the core's own
@@ -78,7 +96,8 @@ pub fn sampled_answer_sets() -> Vec<Answers> {
     for answers in every_answer_set() {
         let plan = plan(&answers).expect("every answer set is valid");
         let key = format!(
-            "{:?}|{:?}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            "{:?}|{:?}|{:?}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            answers.opt_ins(),
             answers.pool,
             answers.edge,
             answers.provider_exists,
@@ -126,7 +145,8 @@ pub fn expected(answers: &Answers) -> Expected {
     };
     let mcx = !matches!(shell, P::Sfb2019 | P::SfbSe);
     let has = |c: MobileClient| answers.clients.contains(&c);
-    let apns = (mcx && has(MobileClient::IosLync2010)) || has(MobileClient::IosSfb);
+    // Skype for Business on iOS: Microsoft's page turns on only MPNS; APNS only when chosen.
+    let apns = (mcx && has(MobileClient::IosLync2010)) || (answers.apns_for_sfb_ios && has(MobileClient::IosSfb));
     let mpns = (mcx && has(MobileClient::WpLync2010)) || has(MobileClient::WpLync2013) || has(MobileClient::WpSfb);
     // sfb-facts §6b: blocked only where Microsoft excludes the pair or never mentions it: any
     // Lync Server 2010 role with 2019; Subscription Edition with Lync Server; an OCS 2007 R2
@@ -145,7 +165,8 @@ pub fn expected(answers: &Answers) -> Expected {
     Expected {
         apns,
         mpns,
-        configure: (apns || mpns) && edge != E::None && documented,
+        // MPNS alone is retired: configured only when chosen.
+        configure: (apns || (mpns && answers.configure_retired_mpns)) && edge != E::None && documented,
         hosting_provider: !matches!(edge, E::Ocs2007R2 | E::None),
         identity: if sfb { "SkypeOnline" } else { "LyncOnline" },
         push_test: !matches!(shell, P::Sfb2019 | P::SfbSe),

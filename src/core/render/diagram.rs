@@ -132,13 +132,13 @@ fn nodes<'a>(t: &'a Strings, decision: &Decision) -> Vec<Node<'a>> {
     let (configure, blocked) = match decision.verdict {
         Verdict::Configure { .. } => (true, false),
         Verdict::Blocked { .. } => (false, true),
-        Verdict::NotNeeded { .. } => (false, false),
+        Verdict::NotNeeded { .. } | Verdict::NotRecommended { .. } => (false, false),
     };
     let mut nodes = vec![Node { depth: 0, parent: None, state: State::when(configure || blocked), title: t.diagram_mobility, subtitle: text::mobility_label(t, decision) }];
     for client in &decision.clients {
         match client.need {
-            Need::Push(_) | Need::PushDisputed(_) => {}
-            Need::NoLongerNeeded | Need::RunsInBackground | Need::NoSwitch => nodes.push(Node {
+            Need::Push(_) | Need::PushByChoice(_) => {}
+            Need::NoLongerNeeded | Need::RunsInBackground | Need::NoSwitch | Need::NotOnMicrosoftsPage => nodes.push(Node {
                 depth: 1,
                 parent: Some(0),
                 state: State::Idle,
@@ -166,7 +166,8 @@ fn nodes<'a>(t: &'a Strings, decision: &Decision) -> Vec<Node<'a>> {
         for client in decision.clients.iter().filter(|c| pushed_by(c.need) == Some(service)) {
             let (state, subtitle) = match decision.verdict {
                 Verdict::Configure { .. } => (State::Active, t.diagram_receives),
-                Verdict::Blocked { .. } => (State::Missing, t.diagram_no_push),
+                // Not recommended: they get no push, as when blocked.
+                Verdict::Blocked { .. } | Verdict::NotRecommended { .. } => (State::Missing, t.diagram_no_push),
                 Verdict::NotNeeded { .. } => (State::Idle, t.diagram_not_needed),
             };
             nodes.push(Node { depth: 4, parent: Some(service_row), state, title: text::client_short_label(t, client.client), subtitle });
@@ -178,8 +179,8 @@ fn nodes<'a>(t: &'a Strings, decision: &Decision) -> Vec<Node<'a>> {
 /// The service a client's push comes through, disputed or not; none when it needs no push.
 const fn pushed_by(need: Need) -> Option<PushService> {
     match need {
-        Need::Push(service) | Need::PushDisputed(service) => Some(service),
-        Need::NoLongerNeeded | Need::RunsInBackground | Need::NoSwitch | Need::CannotUsePool => None,
+        Need::Push(service) | Need::PushByChoice(service) => Some(service),
+        Need::NoLongerNeeded | Need::RunsInBackground | Need::NoSwitch | Need::CannotUsePool | Need::NotOnMicrosoftsPage => None,
     }
 }
 
@@ -216,7 +217,10 @@ const fn edge_at_fault(verdict: Verdict) -> bool {
             | BlockedBecause::Lync2010With2019
             | BlockedBecause::SubscriptionEditionWithLync
             | BlockedBecause::OcsEdgeWithSfbPool } => true,
-        Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } | Verdict::Configure { .. } | Verdict::NotNeeded { .. } => false,
+        Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool }
+        | Verdict::Configure { .. }
+        | Verdict::NotNeeded { .. }
+        | Verdict::NotRecommended { .. } => false,
     }
 }
 
@@ -247,7 +251,7 @@ pub fn description(t: &Strings, decision: &Decision) -> String {
             sentence.push_str(&fill(t.diagram_stops, &[edge]));
         }
         Verdict::Blocked { because: BlockedBecause::ClientsCannotUsePool } => sentence.push_str(t.diagram_unused),
-        Verdict::NotNeeded { .. } => sentence.push_str(t.diagram_unused),
+        Verdict::NotNeeded { .. } | Verdict::NotRecommended { .. } => sentence.push_str(t.diagram_unused),
     }
     fill(t.diagram_sentence, &[&text::verdict_headline(t, decision), &sentence])
 }
@@ -263,7 +267,7 @@ mod tests {
     }
 
     fn en(edge: EdgeServer, clients: &[crate::core::answers::MobileClient]) -> String {
-        diagram(&crate::core::i18n::EN, &decide(None, edge, clients)).into_string()
+        diagram(&crate::core::i18n::EN, &decide(None, edge, clients, Default::default())).into_string()
     }
 
     #[test]
@@ -272,7 +276,7 @@ mod tests {
         assert_eq!(count(&svg, "<g class=\"node active\">"), 7, "mobility, edge, push, 2 services, 2 devices");
         assert_eq!(count(&svg, "<g class=\"node idle\">"), 1, "Android needs no push");
         assert!(svg.contains("hosting provider"));
-        assert!(description(&crate::core::i18n::EN, &decide(None, EdgeServer::Lync2013, &[IosLync2010])).contains("then APNS to Lync 2010 Mobile on iPhone/iPad."));
+        assert!(description(&crate::core::i18n::EN, &decide(None, EdgeServer::Lync2013, &[IosLync2010], Default::default())).contains("then APNS to Lync 2010 Mobile on iPhone/iPad."));
     }
 
     #[test]
@@ -313,7 +317,7 @@ mod tests {
 
     #[test]
     fn tags_balance() {
-        let svg = diagram(&crate::core::i18n::EN, &decide(None, EdgeServer::Ocs2007R2, &[IosLync2010, IosLync2013, WpLync2010, WpLync2013, Android, Nokia]));
+        let svg = diagram(&crate::core::i18n::EN, &decide(None, EdgeServer::Ocs2007R2, &[IosLync2010, IosLync2013, WpLync2010, WpLync2013, Android, Nokia], Default::default()));
         for tag in ["g", "text", "svg", "marker", "defs", "desc", "title"] {
             assert_eq!(count(&svg, &format!("<{tag} ")) + count(&svg, &format!("<{tag}>")), count(&svg, &format!("</{tag}>")), "{tag}");
         }

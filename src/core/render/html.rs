@@ -5,10 +5,11 @@
 //! modules can make an `Html`, so the page (which takes nothing else) is never given markup that
 //! skipped it. `ui/` writes no markup of its own (`tests/hostile_html.rs` checks both).
 
-use crate::core::decision::need_of;
+use crate::core::decision::{need_of, Verdict};
 use crate::core::i18n::Strings;
-use crate::core::plan::{Plan, StatusFact};
+use crate::core::plan::{Note, Plan, StatusFact};
 use crate::core::text;
+use crate::core::answers::OptIns;
 use crate::core::{EdgeServer, FieldError, MobileClient, PoolVersion};
 
 use super::powershell::{tokens, TokenKind};
@@ -38,6 +39,9 @@ vocabulary! {
         /// A notice's offer to restore the answers a link or script replaced.
         BringBack => "bring-back",
         Dismiss => "dismiss",
+        /// The verdict card's explicit choice to configure for the retired MPNS, and its undo.
+        ConfigureMpns => "configure-mpns",
+        LeaveMpnsOff => "leave-mpns-off",
     }
 }
 
@@ -195,8 +199,18 @@ pub fn script_header(t: &Strings, title: &str, test_id: &str, wrap: bool) -> Htm
 pub fn verdict(t: &Strings, plan: &Plan) -> Html {
     let decision = &plan.decision;
     let mut out = String::new();
-    code_words(&mut out, "<p>", text::verdict_advice(t, decision), "</p>");
-    status(&mut out, t, &plan.status, plan.has_push_test());
+    code_words(&mut out, "<p>", &text::verdict_advice(t, decision), "</p>");
+    // Configuring for the retired MPNS alone is the reader's explicit choice, said on the button.
+    let mpns_choice = match decision.verdict {
+        Verdict::NotRecommended { .. } => Some((Action::ConfigureMpns, t.configure_mpns_anyway)),
+        Verdict::Configure { .. } if plan.notes.contains(&Note::RetiredMpnsByChoice) => Some((Action::LeaveMpnsOff, t.leave_mpns_off)),
+        Verdict::Configure { .. } | Verdict::NotNeeded { .. } | Verdict::Blocked { .. } => None,
+    };
+    if let Some((action, label)) = mpns_choice {
+        out.push_str(&format!("<p><button type=\"button\" class=\"secondary\" data-action=\"{0}\" data-testid=\"{0}\">", action.token()));
+        element(&mut out, "", label, "</button></p>");
+    }
+    status(&mut out, t, &plan.status, plan.push_test_said());
     if !decision.clients.is_empty() {
         out.push_str("<ul class=\"reasons\">");
         for client in &decision.clients {
@@ -210,7 +224,7 @@ pub fn verdict(t: &Strings, plan: &Plan) -> Html {
 }
 
 /// The status facts, each with a link to its source; nothing when there are none.
-fn status(out: &mut String, t: &Strings, facts: &[StatusFact], push_test: bool) {
+fn status(out: &mut String, t: &Strings, facts: &[StatusFact], push_test: Option<bool>) {
     if facts.is_empty() {
         return;
     }
@@ -329,7 +343,7 @@ pub fn client_choices(t: &Strings, checked: Checked, shell: PoolVersion) -> Html
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", t.field_clients, "</legend>");
     for &client in MobileClient::ALL {
-        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), checked, text::client_label(t, client), text::need_reason(t, need_of(shell, client), shell));
+        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), checked, text::client_label(t, client), text::need_reason(t, need_of(shell, client, OptIns::default()), shell));
     }
     Html(out)
 }
@@ -588,7 +602,7 @@ mod tests {
         // Each box's title, then its hint: why this client needs push or not.
         let android = clients.iter().position(|tag| tag.get("value") == Some("android")).expect("the Android box");
         let texts: Vec<&str> = clients[android..].iter().map(|tag| tag.text.as_str()).filter(|text| !text.is_empty()).take(2).collect();
-        assert_eq!(texts, [text::client_label(t, MobileClient::Android), escape(text::need_reason(t, need_of(PoolVersion::Lync2013, MobileClient::Android), PoolVersion::Lync2013)).as_str()]);
+        assert_eq!(texts, [text::client_label(t, MobileClient::Android), escape(text::need_reason(t, need_of(PoolVersion::Lync2013, MobileClient::Android, OptIns::default()), PoolVersion::Lync2013)).as_str()]);
     }
 
     #[test]
@@ -616,10 +630,10 @@ mod tests {
             }
             crate::core::plan(&answers).expect("valid answers")
         };
-        let configure = decide(EdgeServer::Lync2010, &[MobileClient::WpLync2013]);
+        let configure = decide(EdgeServer::Lync2010, &[MobileClient::IosLync2010]);
         let html = verdict(&EN, &configure);
         assert_eq!(html.matches("data-testid=\"status-facts\"").count(), 1);
-        assert_eq!(html.matches("<li>").count(), 4 + 1, "four facts and one client");
+        assert_eq!(html.matches("<li>").count(), 3 + 1, "three facts (Lync Server 2013 and 2010, the relay) and one client");
         assert!(html.find("status-facts").unwrap() < html.find("class=\"reasons\"").unwrap(), "right under the verdict");
         assert!(html.contains("href=\"https://learn.microsoft.com/en-us/lifecycle/products/microsoft-lync-server-2010\""));
         assert!(verdict(&ZH_TW, &configure).contains("2026 年的現況"));

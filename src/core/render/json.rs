@@ -22,7 +22,7 @@ struct Document<'a> {
     share_fragment: String,
     decision: &'a Decision,
     headline: String,
-    advice: &'static str,
+    advice: String,
     /// What is true in 2026 (plan::StatusFact), empty unless configuring.
     status: Vec<StatusView>,
     steps: Vec<StepView<'a>>,
@@ -101,7 +101,7 @@ pub fn json(plan: &Plan) -> String {
             .status
             .iter()
             .map(|&fact| {
-                let status = text::status_text(&EN, fact, plan.has_push_test());
+                let status = text::status_text(&EN, fact, plan.push_test_said());
                 StatusView { fact, text: status.text, source_title: status.source, source_url: status.url }
             })
             .collect(),

@@ -31,13 +31,13 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
     line("");
     line(&format!("**{}**", text::verdict_headline(t, &plan.decision)));
     line("");
-    line(text::verdict_advice(t, &plan.decision));
+    line(&text::verdict_advice(t, &plan.decision));
     line("");
     if !plan.status.is_empty() {
         line(&format!("**{}**", t.status_heading));
         line("");
         for &fact in &plan.status {
-            let status = text::status_text(t, fact, plan.has_push_test());
+            let status = text::status_text(t, fact, plan.push_test_said());
             line(&format!("- {}", fill(t.status_with_source, &[&status.text, &format!("[{}]({})", status.source, status.url)])));
         }
         line("");

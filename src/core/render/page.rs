@@ -372,6 +372,10 @@ fn page_controls(out: &mut String, t: &Strings, page: Page) {
         }
         Page::Clients => {
             choices(out, "clients-choices", " aria-describedby=\"clients-error\"", "choices", &client_choices(t, &shows(ChoiceGroup::Clients), first_visit.shell()));
+            // The choice beyond Microsoft's page, under the client it is for; shown while that
+            // client is ticked (not on a first visit).
+            out.push_str("<label class=\"choice compact sub\" id=\"apns-for-sfb-ios-choice\" hidden><input type=\"checkbox\" id=\"apns-for-sfb-ios\" data-testid=\"apns-for-sfb-ios\">");
+            out.push_str(&format!("<span class=\"choice-title\">{}</span></label>", escape(t.choice_apns_for_sfb_ios)));
             field_message(out, Field::Clients);
         }
         Page::AccessEdge => {
@@ -396,7 +400,7 @@ fn page_controls(out: &mut String, t: &Strings, page: Page) {
 /// with the pool's version (a 2019 pool has no MCX for Lync 2010 Mobile).
 pub fn client_hint(t: &Strings, answers: &Answers, client: MobileClient) -> &'static str {
     let shell = answers.shell();
-    crate::core::text::need_reason(t, crate::core::decision::need_of(shell, client), shell)
+    crate::core::text::need_reason(t, crate::core::decision::need_of(shell, client, answers.opt_ins()), shell)
 }
 
 /// What the steps assume while no pool is chosen; empty once one is.

@@ -31,12 +31,12 @@ pub fn steps(plan: &Plan) -> String {
     }
     line("");
     line(&format!("Verdict: {}", text::verdict_headline(t, &plan.decision)));
-    line(text::verdict_advice(t, &plan.decision));
+    line(&text::verdict_advice(t, &plan.decision));
     if !plan.status.is_empty() {
         line("");
         line(t.status_heading);
         for &fact in &plan.status {
-            let status = text::status_text(t, fact, plan.has_push_test());
+            let status = text::status_text(t, fact, plan.push_test_said());
             line(&format!("  - {}", status.text));
             line(&format!("    Source: \"{}\" ({})", status.source, status.url));
         }

@@ -27,7 +27,7 @@ pub fn rollback(plan: &Plan) -> String {
             undo_intro(&mut out, plan);
             undo(&mut out, plan);
         }
-        Verdict::NotNeeded { .. } | Verdict::Blocked { .. } => {
+        Verdict::NotNeeded { .. } | Verdict::Blocked { .. } | Verdict::NotRecommended { .. } => {
             out.line("");
             out.say("The configuration script for these answers changes nothing, so there is nothing to undo.");
         }

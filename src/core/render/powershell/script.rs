@@ -10,7 +10,7 @@ use crate::core::facts::{
     REPLICATION_WAIT_SECONDS, SCRIPT_FILE,
 };
 use crate::core::i18n::EN;
-use crate::core::plan::{Action, Plan, Role, Scope, Step};
+use crate::core::plan::{Action, Note, Plan, Role, Scope, Step};
 use crate::core::text;
 use crate::core::validate::Name;
 
@@ -29,19 +29,27 @@ pub fn script(plan: &Plan) -> String {
     how_to_run(&mut out, plan);
     match plan.decision.verdict {
         Verdict::Configure { .. } => configuration(&mut out, plan),
-        Verdict::NotNeeded { .. } | Verdict::Blocked { .. } => nothing_to_change(&mut out, plan),
+        Verdict::NotNeeded { .. } | Verdict::Blocked { .. } | Verdict::NotRecommended { .. } => nothing_to_change(&mut out, plan),
     }
     out.text
 }
 
 /// How to run the configuration script, after the shared header.
 fn how_to_run(out: &mut Writer, plan: &Plan) {
-    out.comment(text::verdict_advice(&EN, &plan.decision));
+    out.comment(&text::verdict_advice(&EN, &plan.decision));
     if !plan.status.is_empty() {
         out.line("#");
         out.comment(&format!("{}:", EN.status_heading));
         for &fact in &plan.status {
-            out.comment(&format!("- {}", text::status_line(&EN, fact, plan.has_push_test())));
+            out.comment(&format!("- {}", text::status_line(&EN, fact, plan.push_test_said())));
+        }
+    }
+    // What goes beyond Microsoft's pages is said as the script's own, before anything else.
+    let choices: Vec<Note> = plan.notes.iter().copied().filter(|note| note.is_choice()).collect();
+    if !choices.is_empty() {
+        out.line("#");
+        for note in choices {
+            out.comment(&format!("- {}", text::note_text(&EN, note, plan.decision.shell())));
         }
     }
     if plan.steps.is_empty() {
@@ -100,12 +108,12 @@ fn nothing_to_change(out: &mut Writer, plan: &Plan) {
     let headline = text::verdict_headline(&EN, &plan.decision);
     match plan.decision.verdict {
         Verdict::Blocked { .. } => out.line(&format!("Write-Warning {}", quote(&headline))),
-        Verdict::Configure { .. } | Verdict::NotNeeded { .. } => out.say(&headline),
+        Verdict::Configure { .. } | Verdict::NotNeeded { .. } | Verdict::NotRecommended { .. } => out.say(&headline),
     }
     for client in &plan.decision.clients {
         out.say(&format!("  {}: {}", text::client_label(&EN, client.client), text::need_reason(&EN, client.need, plan.decision.shell())));
     }
-    out.say(text::verdict_advice(&EN, &plan.decision));
+    out.say(&text::verdict_advice(&EN, &plan.decision));
     out.say("This script changed nothing.");
 }
 

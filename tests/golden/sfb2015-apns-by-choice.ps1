@@ -1,0 +1,307 @@
+# Push notifications for Skype for Business Server mobility
+# Made by the Lync Server 2013 push-notification wizard (rules 2026.12.07), based on
+# Microsoft's article "Deploy and Configure Mobility for Skype for Business Server"
+#   (https://learn.microsoft.com/en-us/skypeforbusiness/deploy/deploy-and-configure-mobility),
+#   checked 2026-12-07.
+#
+# Answers
+#   Edge Server:      Skype for Business Server 2015 (sfb2015)
+#   Pool version:     Skype for Business Server 2015 (sfb2015)
+#   Mobile clients:   ios-sfb, wp-sfb
+#   Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider: none yet for sipfed.online.lync.com
+#   Push settings:    global
+#   Your choices:     apns-for-sfb-ios
+#   Share link:       #edge=sfb2015&pool=sfb2015&clients=ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com&apns-for-sfb-ios=yes
+#
+# Verdict: Configure push notifications (APNS and MPNS) through hosting-provider federation with
+#   Skype for Business Online.
+# Follow the steps in order; the script is safe to run more than once.
+#
+# Status in 2026:
+# - Skype for Business Server 2015 reached the end of extended support on 14 October 2025. (Source:
+#   Skype for Business Server 2015 - Microsoft Lifecycle,
+#   https://learn.microsoft.com/en-us/lifecycle/products/skype-for-business-server-2015)
+# - Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports
+#   it: do not count on push notifications reaching Windows Phone. The push test at the end shows
+#   whether they still do. (Source: Send an MPNS native notification - Notification Hubs REST API,
+#   https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
+# - No Microsoft statement confirms that the Push Notification Service (push.lync.com, through
+#   sipfed.online.lync.com) still relays notifications for on-premises servers: Microsoft announced
+#   that it would decommission the Skype for Business Online infrastructure on or after 30 June
+#   2022. The tests at the end of the script show whether it still does. (Source: Skype for Business
+#   Online retirement,
+#   https://learn.microsoft.com/en-us/microsoftteams/skype-for-business-online-retirement)
+#
+# - Beyond Microsoft's page, by your choice: Apple push (APNS) for Skype for Business on iOS.
+#   Microsoft's Skype for Business page turns on only MPNS; msxfaq.de reports iOS push on premises
+#   since CU4HF1 (https://www.msxfaq.de/skype_for_business/mobile/sfb_und_iospush.htm).
+#
+# Run in the Skype for Business Server Management Shell of Skype for Business Server 2015,
+# on an internal server with Ocscore installed (not on the Edge Server).
+# Steps 1-2 need RtcUniversalServerAdmins; steps 3-6 need CsAdministrator.
+# Before any change it checks that the shell has every cmdlet it uses, that nothing blocks a step,
+#   and that it can write its undo record; if a check fails, it stops having changed nothing.
+# Safe to run more than once: each change is made only when a check shows it is needed.
+# It stops at the first error; on the next run, finished steps are skipped.
+# Outcome, in $LASTEXITCODE: 0 all done and the tests passed; 2 all done, but a test did not pass; 1
+#   stopped.
+#
+# Downloaded as Enable-LyncPushNotifications.ps1? Windows marks it as from the internet, and the
+#   RemoteSigned policy refuses it until you unblock it:
+#   Unblock-File -Path .\Enable-LyncPushNotifications.ps1
+#   or right-click the file in Explorer, click Properties, click Unblock, then OK.
+
+# The script block keeps $ErrorActionPreference and its variables out of your session.
+& {
+    param($scriptPath)
+    $ErrorActionPreference = 'Stop'
+    $global:LASTEXITCODE = 1
+    $recordFolder = (Get-Location).Path
+    if ($scriptPath) {
+        $recordFolder = Split-Path -Parent $scriptPath
+    }
+    $recordPath = Join-Path $recordFolder 'LyncPushNotifications.undo.xml'
+    try {
+        # Pre-flight: nothing is changed until every check here has passed.
+        Write-Host 'Pre-flight checks (nothing is changed until they pass)'
+        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'Get-CsAccessEdgeConfiguration', 'New-CsHostingProvider', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
+        $missing = @()
+        foreach ($name in $cmdlets) {
+            if (-not (Get-Command -Name $name -ErrorAction SilentlyContinue)) {
+                $missing += $name
+            }
+        }
+        if ($missing.Count -eq $cmdlets.Count) {
+            throw 'The Skype for Business Server cmdlets are missing: this is not the Skype for Business Server Management Shell. Start it from the Start menu (or run Import-Module SkypeForBusiness first), then run this again. Nothing was changed.'
+        }
+        if ($missing.Count -gt 0) {
+            $why = ' Run this in the Skype for Business Server Management Shell of a Skype for Business Server deployment that has them.'
+            throw ('This shell lacks ' + ($missing -join ', ') + '.' + $why + ' Nothing was changed.')
+        }
+        Write-Host ('  OK: the ' + $cmdlets.Count + ' Skype for Business Server cmdlets this script uses are all here.')
+        $provider = @(Get-CsHostingProvider | Where-Object { $_.ProxyFqdn -eq "sipfed.online.lync.com" })
+        if ($provider.Count -eq 0) {
+            $sameName = @(Get-CsHostingProvider | Where-Object { [string]$_.Identity -eq "SkypeOnline" })
+            if ($sameName.Count -gt 0) {
+                throw 'A hosting provider named SkypeOnline exists with another ProxyFqdn, which cannot be changed. Check it with Get-CsHostingProvider before adding the Skype for Business Online provider. Nothing was changed.'
+            }
+        }
+        $allowed = @(Get-CsAllowedDomain | Where-Object { $_.Domain -eq "push.lync.com" })
+        if ($allowed.Count -eq 0) {
+            # New-CsAllowedDomain fails for a domain on the blocked list, so say why first.
+            $blocked = @(Get-CsBlockedDomain | Where-Object { $_.Domain -eq "push.lync.com" })
+            if ($blocked.Count -gt 0) {
+                throw 'push.lync.com is on the blocked domain list, so it cannot be allowed. If your policy permits, remove it from that list, then run the script again. Nothing was changed.'
+            }
+        }
+        $accessEdge = Get-CsAccessEdgeConfiguration
+        $routing = [string]$accessEdge.RoutingMethod
+        if ($routing -ne 'UseDnsSrvRouting') {
+            if (-not $routing) {
+                $routing = 'not shown'
+            }
+            throw ('The Access Edge does not use DNS SRV routing (RoutingMethod: ' + $routing + '). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed.')
+        }
+        # The undo record: values from before the first change, and what this script created.
+        # The rollback script reads it. A second run adds to it and keeps the earlier values.
+        $record = @{}
+        if ($recordPath.Contains('[') -or $recordPath.Contains(']') -or $recordPath.Contains('`')) {
+            throw ('PowerShell 2.0 cannot write the undo record in ' + $recordFolder + ' ([, ] and ` are wildcards to -Path). Use a folder without them. Nothing was changed.')
+        }
+        if (Test-Path -LiteralPath $recordPath) {
+            $record = Import-Clixml -Path $recordPath
+            Write-Host ('  Adding to the undo record ' + $recordPath + '; values from before the first run are kept.')
+        }
+        if (-not $record.ContainsKey('PushSettings')) {
+            $record['PushSettings'] = @{}
+        }
+        try {
+            $record | Export-Clixml -Path $recordPath
+        }
+        catch {
+            throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
+        }
+        Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
+        #
+        # Step 1 of 6: Add the Skype for Business Online hosting provider (sipfed.online.lync.com)
+        # Why: Your Edge Server reaches the Push Notification Service through hosting-provider
+        #   federation with Skype for Business Online (sipfed.online.lync.com). Only one hosting
+        #   provider may federate with it, so the script adds SkypeOnline only if none does yet.
+        # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
+        #   for push notifications".
+        Write-Host 'Step 1 of 6: Add the Skype for Business Online hosting provider (sipfed.online.lync.com)'
+        if ($provider.Count -gt 0) {
+            Write-Host ('  Skipped: hosting provider ' + $provider[0].Identity + ' already federates with sipfed.online.lync.com, and only one may.')
+            if (-not $provider[0].Enabled) {
+                Write-Warning ('Hosting provider ' + $provider[0].Identity + ' is disabled, and push needs it enabled. This script leaves it as it is; to enable it, run: Set-CsHostingProvider -Identity ''' + $provider[0].Identity + ''' -Enabled $True')
+            }
+        }
+        else {
+            $record['CreatedHostingProvider'] = "SkypeOnline"
+            $record | Export-Clixml -Path $recordPath
+            New-CsHostingProvider -Identity "SkypeOnline" -Enabled $True -ProxyFqdn "sipfed.online.lync.com" -VerificationLevel UseSourceVerification -EnabledSharedAddressSpace $False -HostsOCSUsers $False
+            Write-Host '  Done: added hosting provider SkypeOnline for sipfed.online.lync.com.'
+        }
+        #
+        # Step 2 of 6: Allow federation with push.lync.com
+        # Why: push.lync.com is the Office 365 domain of the Push Notification Service, so your Edge
+        #   Server must be allowed to federate with it.
+        # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
+        #   for push notifications".
+        Write-Host 'Step 2 of 6: Allow federation with push.lync.com'
+        if ($allowed.Count -gt 0) {
+            Write-Host '  Skipped: push.lync.com is already an allowed domain.'
+        }
+        else {
+            $record['CreatedAllowedDomain'] = "push.lync.com"
+            $record | Export-Clixml -Path $recordPath
+            New-CsAllowedDomain -Identity "push.lync.com"
+            Write-Host '  Done: added push.lync.com to the allowed domains.'
+        }
+        #
+        # Step 3 of 6: Turn on push notifications (APNS and MPNS, global)
+        # Why: Push notifications are off by default. This turns on Apple (APNS) and Windows Phone
+        #   (MPNS) push in the global settings; a service your clients do not need is left as it is.
+        # Needs: CsAdministrator. Source: "Enable push notifications".
+        Write-Host 'Step 3 of 6: Turn on push notifications (APNS and MPNS, global)'
+        $push = Get-CsPushNotificationConfiguration -Identity Global
+        if ($push.EnableApplePushNotificationService -and $push.EnableMicrosoftPushNotificationService) {
+            Write-Host '  Skipped: already on in the global settings.'
+        }
+        else {
+            if (-not $record['PushSettings'].ContainsKey('Global')) {
+                $record['PushSettings']['Global'] = @{ Existed = $true; AppleBefore = [bool]$push.EnableApplePushNotificationService; MicrosoftBefore = [bool]$push.EnableMicrosoftPushNotificationService; AppleSet = $null; MicrosoftSet = $null }
+            }
+            if (-not $push.EnableApplePushNotificationService) {
+                $record['PushSettings']['Global']['AppleSet'] = $true
+            }
+            if (-not $push.EnableMicrosoftPushNotificationService) {
+                $record['PushSettings']['Global']['MicrosoftSet'] = $true
+            }
+            $record | Export-Clixml -Path $recordPath
+            Set-CsPushNotificationConfiguration -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $True
+            Write-Host '  Done: turned on in the global settings.'
+        }
+        # Site settings override the global ones for that site (Microsoft's help for
+        #   New-CsPushNotificationConfiguration).
+        foreach ($site in @(Get-CsPushNotificationConfiguration -Filter "site:*")) {
+            if (-not ($site.EnableApplePushNotificationService -and $site.EnableMicrosoftPushNotificationService)) {
+                Write-Warning ('Settings ' + $site.Identity + ' override global and keep a needed service off: users of that site get no push there.')
+            }
+        }
+        #
+        # Step 4 of 6: Enable federation on the Access Edge
+        # Why: Push travels as federated traffic, so the Access Edge must allow federated users.
+        #   This is organisation-wide: every internal user can then talk to users of every allowed
+        #   domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the
+        #   script shows that setting before the change. Before any change, the script checks that
+        #   the Access Edge uses DNS SRV routing, which hosting-provider federation needs, and stops
+        #   if it does not.
+        # Needs: CsAdministrator. Source: "Enable push notifications".
+        Write-Host 'Step 4 of 6: Enable federation on the Access Edge'
+        $accessEdge = Get-CsAccessEdgeConfiguration
+        if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting') {
+            Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)
+        }
+        if ($accessEdge.AllowFederatedUsers) {
+            Write-Host '  Skipped: the Access Edge already allows federated users.'
+        }
+        else {
+            Write-Host '  This is organisation-wide: every internal user can then talk to users of every allowed federated domain, and of any domain while partner discovery is on.'
+            if (-not $record.ContainsKey('AllowFederatedUsersBefore')) {
+                $record['AllowFederatedUsersBefore'] = [bool]$accessEdge.AllowFederatedUsers
+            }
+            $record | Export-Clixml -Path $recordPath
+            Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
+            Write-Host '  Done: the Access Edge now allows federated users.'
+        }
+        #
+        # Before the tests: changes reach the Edge Server through Central Management Store
+        #   replication.
+        Write-Host 'Before the tests: waiting for replication of the changes (at most 5 minutes)'
+        # Read-only: if the status cannot be read, the tests still run.
+        try {
+            $replicas = @(Get-CsManagementStoreReplicationStatus)
+            $pending = @($replicas | Where-Object { -not $_.UpToDate })
+            $waited = 0
+            while ($pending.Count -gt 0 -and $waited -lt 300) {
+                Write-Host ('  ' + $pending.Count + ' of ' + $replicas.Count + ' replicas are not up to date yet; checking again in 15 seconds.')
+                Start-Sleep -Seconds 15
+                $waited = $waited + 15
+                $replicas = @(Get-CsManagementStoreReplicationStatus)
+                $pending = @($replicas | Where-Object { -not $_.UpToDate })
+            }
+            if ($pending.Count -gt 0) {
+                Write-Warning ('' + $pending.Count + ' of ' + $replicas.Count + ' replicas are still not up to date after 5 minutes (Get-CsManagementStoreReplicationStatus shows them). The tests below may fail only because of that; run them again later with these commands:')
+                Write-Host '    Test-CsFederatedPartner -TargetFqdn ''accessproxy.contoso.com'' -Domain push.lync.com -ProxyFqdn sipfed.online.lync.com'
+                Write-Host '    Test-CsMcxPushNotification -AccessEdgeFqdn ''accessproxy.contoso.com'''
+            }
+            else {
+                Write-Host ('  All ' + $replicas.Count + ' replicas are up to date.')
+            }
+        }
+        catch {
+            Write-Warning ('The replication status could not be read (' + $_.Exception.Message + '). If the tests below fail, wait a few minutes and run them again.')
+        }
+        $testFailures = 0
+        #
+        # Step 5 of 6: Test federation with push.lync.com
+        # Why: Checks that your Access Edge can reach push.lync.com through sipfed.online.lync.com.
+        # Needs: CsAdministrator. Source: "Test federation and push notifications".
+        Write-Host 'Step 5 of 6: Test federation with push.lync.com'
+        # A read-only test: a failure is reported and the script goes on.
+        try {
+            $result = Test-CsFederatedPartner -TargetFqdn 'accessproxy.contoso.com' -Domain push.lync.com -ProxyFqdn sipfed.online.lync.com
+            Write-Host ('  Result: ' + $result.Result)
+            if ([string]$result.Result -ne 'Success') {
+                $testFailures = $testFailures + 1
+                Write-Host ('  Error: ' + $result.Error)
+                Write-Host ('  Diagnosis: ' + $result.Diagnosis)
+            }
+        }
+        catch {
+            $testFailures = $testFailures + 1
+            Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
+        }
+        #
+        # Step 6 of 6: Test push notifications
+        # Why: Sends a test notification through the Push Notification Service.
+        # Needs: CsAdministrator. Source: "Test federation and push notifications".
+        Write-Host 'Step 6 of 6: Test push notifications'
+        # A read-only test. Microsoft's page "Test push notifications to smart phones" says it
+        #   usually throws on failure; a returned Failure is reported too.
+        try {
+            $result = Test-CsMcxPushNotification -AccessEdgeFqdn 'accessproxy.contoso.com'
+            Write-Host ('  Result: ' + $result.Result)
+            if ([string]$result.Result -ne 'Success') {
+                $testFailures = $testFailures + 1
+                Write-Host ('  Error: ' + $result.Error)
+                Write-Host ('  Diagnosis: ' + $result.Diagnosis)
+            }
+        }
+        catch {
+            $testFailures = $testFailures + 1
+            Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
+        }
+        #
+        if ($testFailures -gt 0) {
+            $global:LASTEXITCODE = 2
+            Write-Warning ('Every step is done, but ' + $testFailures + ' test(s) did not pass: see the results above and the troubleshooting in the plan.')
+        }
+        else {
+            $global:LASTEXITCODE = 0
+            Write-Host 'Finished: every step is done and both tests passed. Read any warnings above; the plan explains each one.'
+        }
+    }
+    catch {
+        $global:LASTEXITCODE = 1
+        Write-Host ('Stopped: ' + $_.Exception.Message) -ForegroundColor Red
+        Write-Host 'Later steps did not run. Fix the cause and run the script again; finished steps are skipped.'
+    }
+} $MyInvocation.MyCommand.Path
+# Run as a file, the exit code is the outcome ($LASTEXITCODE); pasted into a shell, the shell stays
+#   open.
+if ($MyInvocation.MyCommand.Path) {
+    exit $LASTEXITCODE
+}
