@@ -396,3 +396,22 @@ fn mutation_unguarded_site_removal_is_caught() {
         .any(|e| e.contains("site:Redmond"));
     assert!(hit, "removing site settings without a check is not caught:{}", report.summary());
 }
+
+/// Finding: the routing check read RoutingMethod alone, which only Lync Server 2013-era samples
+/// print; a Lync Server 2010 Access Edge object without it stopped every run. The output type
+/// decides first (Get-CsAccessEdgeConfiguration.md, OUTPUTS), then RoutingMethod; neither: a
+/// warning, never a stop.
+#[test]
+fn the_routing_is_read_from_the_documented_signals_in_order() {
+    let starts = few(&[
+        "Lync 2010 Access Edge object without RoutingMethod",
+        "default routing, read through remoting",
+        "Lync 2010 Access Edge object, read through remoting",
+        "default routing",
+    ]);
+    for answers in [answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]), seed_answers()] {
+        let (s, r) = texts(&answers);
+        let report = check_texts(&answers, &s, &r, &starts, false);
+        assert!(report.findings.is_empty(), "{}", report.summary());
+    }
+}

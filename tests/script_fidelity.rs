@@ -27,9 +27,10 @@ fn every_output(plan: &Plan) -> Vec<String> {
 }
 
 /// Defect 1: Get-CsAccessEdgeConfiguration has RoutingMethod, no UseDnsSrvRouting property
-/// (lync-objects §4). The name may appear only as RoutingMethod's value.
+/// (lync-objects §4). The name may appear only as RoutingMethod's value. And RoutingMethod is
+/// only in Lync Server 2013-era samples: the output type decides first (its help's OUTPUTS).
 #[test]
-fn dns_srv_routing_is_read_from_routing_method() {
+fn dns_srv_routing_is_read_from_the_type_then_routing_method() {
     let plans = configured_plans();
     for plan in &plans {
         for output in every_output(plan) {
@@ -39,12 +40,13 @@ fn dns_srv_routing_is_read_from_routing_method() {
         }
         let script = script(plan);
         if plan.steps.iter().any(|step| matches!(step.action, Action::AllowFederatedUsers { check_dns_srv_routing: true })) {
-            assert!(script.contains("if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting')"), "{script}");
+            let by_type = script.find("$routing = $accessEdge.GetType().Name").expect("the type first");
+            let by_property = script.find("$routing = [string]$accessEdge.RoutingMethod").expect("then RoutingMethod");
+            assert!(by_type < by_property, "{script}");
+            assert!(!script.contains("'not shown'"), "a missing property alone never stops: {script}");
         }
     }
-    for trouble in [Trouble::FederationOff, Trouble::DefaultRouting] {
-        assert!(trouble_text(&EN, trouble).check.contains("RoutingMethod"), "{trouble:?}");
-    }
+    assert!(trouble_text(&EN, Trouble::DefaultRouting).check.contains("GetType().Name"));
 }
 
 /// Defect 2: what a person types works in a fresh shell: no script variable, literal quoted
@@ -101,7 +103,7 @@ fn federation_says_its_organisation_wide_effect_before_the_change() {
         let change = script.find("Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True").expect("the change");
         assert!(shown < change && said < change);
         // EnablePartnerDiscovery exists only with DNS SRV routing (lync-objects §4): read inside that check.
-        let guard = script.find("if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting')").expect("guard");
+        let guard = script.find("if ($routing -like '*DnsSrvRouting')").expect("guard");
         assert!(guard < shown);
         for step in &plan.steps {
             if let Action::AllowFederatedUsers { .. } = step.action {

@@ -61,10 +61,6 @@ pub const PUSH_CMDLETS_UPDATE: &str = "the November 2011 cumulative update for L
 pub const REPLICATION_WAIT_SECONDS: u32 = 300;
 pub const REPLICATION_POLL_SECONDS: u32 = 15;
 
-/// The value of `RoutingMethod` on an Access Edge that uses DNS SRV routing, which
-/// hosting-provider federation needs (lync-objects §4; OfficeDocs-SkypeForBusiness
-/// manage-access-edge-configuration-for-your-organization.md, sample output).
-pub const DNS_SRV_ROUTING: &str = "UseDnsSrvRouting";
 
 pub const SEED_TITLE: &str = "Configuring for push notifications in Lync Server 2013";
 pub const SEED_URL: &str = "https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)";
@@ -121,8 +117,10 @@ pub mod status_source {
 /// and in `cmdlet`.
 pub mod check {
     pub const DOMAIN_ALLOWED: &str = "Get-CsAllowedDomain | Where-Object { $_.Domain -eq \"push.lync.com\" }";
-    pub const FEDERATION_AND_ROUTING: &str = "Get-CsAccessEdgeConfiguration | Select-Object AllowFederatedUsers, RoutingMethod";
-    pub const ROUTING: &str = "Get-CsAccessEdgeConfiguration | Select-Object RoutingMethod";
+    pub const FEDERATION: &str = "Get-CsAccessEdgeConfiguration | Select-Object AllowFederatedUsers";
+    /// The output type names the routing (Get-CsAccessEdgeConfiguration.md, OUTPUTS);
+    /// RoutingMethod is printed only in Lync Server 2013-era samples (lync-objects §4).
+    pub const ROUTING: &str = "(Get-CsAccessEdgeConfiguration).GetType().Name";
     pub const PROVIDER_FOR_LYNC_ONLINE: &str =
         "Get-CsHostingProvider | Where-Object { $_.ProxyFqdn -eq \"sipfed.online.lync.com\" }";
     pub const PUSH_PROXY_URI: &str = "Get-CsMcxConfiguration | Select-Object Identity, PushNotificationProxyUri";
@@ -241,7 +239,7 @@ mod tests {
     fn checks_use_the_names_and_values_above() {
         let uses = |text: &str, parts: &[&str]| parts.iter().all(|part| text.contains(part));
         assert!(uses(check::DOMAIN_ALLOWED, &[cmdlet::GET_ALLOWED_DOMAIN, PUSH_DOMAIN]));
-        assert!(uses(check::FEDERATION_AND_ROUTING, &[cmdlet::GET_ACCESS_EDGE_CONFIGURATION]));
+        assert!(uses(check::FEDERATION, &[cmdlet::GET_ACCESS_EDGE_CONFIGURATION]));
         assert!(uses(check::ROUTING, &[cmdlet::GET_ACCESS_EDGE_CONFIGURATION]));
         assert!(uses(check::PROVIDER_FOR_LYNC_ONLINE, &[cmdlet::GET_HOSTING_PROVIDER, LYNC_ONLINE_PROXY_FQDN]));
         assert!(uses(check::PUSH_PROXY_URI, &[cmdlet::GET_MCX_CONFIGURATION]));

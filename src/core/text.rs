@@ -369,7 +369,7 @@ pub fn trouble_text(t: &Strings, trouble: Trouble) -> TroubleText {
     use super::facts::check;
     let (symptom, cause, check) = match trouble {
         Trouble::DomainNotAllowed => (t.trouble_domain_symptom, t.trouble_domain_cause, check::DOMAIN_ALLOWED),
-        Trouble::FederationOff => (t.trouble_federation_symptom, t.trouble_federation_cause, check::FEDERATION_AND_ROUTING),
+        Trouble::FederationOff => (t.trouble_federation_symptom, t.trouble_federation_cause, check::FEDERATION),
         Trouble::DefaultRouting => (t.trouble_routing_symptom, t.trouble_routing_cause, check::ROUTING),
         Trouble::DuplicateProvider => (t.trouble_duplicate_symptom, t.trouble_duplicate_cause, check::PROVIDER_FOR_LYNC_ONLINE),
         Trouble::PushTimeout => (t.trouble_timeout_symptom, t.trouble_timeout_cause, check::PUSH_PROXY_URI),

@@ -97,12 +97,15 @@
             throw ('The topology has no site Redmond (' + $siteProblem + '). Check the site name as Topology Builder shows it, then answer the wizard again. Nothing was changed.')
         }
         $accessEdge = Get-CsAccessEdgeConfiguration
-        $routing = [string]$accessEdge.RoutingMethod
-        if ($routing -ne 'UseDnsSrvRouting') {
-            if (-not $routing) {
-                $routing = 'not shown'
-            }
-            throw ('The Access Edge does not use DNS SRV routing (RoutingMethod: ' + $routing + '). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed.')
+        $routing = $accessEdge.GetType().Name
+        if ($routing -notlike '*DnsSrvRouting' -and $routing -notlike '*DefaultRoute') {
+            $routing = [string]$accessEdge.RoutingMethod
+        }
+        if ($routing -like '*Default*') {
+            throw ('The Access Edge uses default routing (' + $routing + '). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed.')
+        }
+        if ($routing -notlike '*DnsSrvRouting') {
+            Write-Warning 'Neither the type nor RoutingMethod of Get-CsAccessEdgeConfiguration tells the routing. Hosting-provider federation needs DNS SRV routing: check it before the tests.'
         }
         # The undo record: values from before the first change, and what this script created.
         # The rollback script reads it. A second run adds to it and keeps the earlier values.
@@ -197,7 +200,11 @@
         # Needs: CsAdministrator. Source: "To enable push notifications".
         Write-Host 'Step 4 of 6: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration
-        if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting') {
+        $routing = $accessEdge.GetType().Name
+        if ($routing -notlike '*DnsSrvRouting' -and $routing -notlike '*DefaultRoute') {
+            $routing = [string]$accessEdge.RoutingMethod
+        }
+        if ($routing -like '*DnsSrvRouting') {
             Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)
         }
         if ($accessEdge.AllowFederatedUsers) {

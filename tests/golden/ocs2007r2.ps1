@@ -139,7 +139,11 @@
         # Needs: CsAdministrator. Source: "To enable push notifications".
         Write-Host 'Step 3 of 5: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration
-        if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting') {
+        $routing = $accessEdge.GetType().Name
+        if ($routing -notlike '*DnsSrvRouting' -and $routing -notlike '*DefaultRoute') {
+            $routing = [string]$accessEdge.RoutingMethod
+        }
+        if ($routing -like '*DnsSrvRouting') {
             Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)
         }
         if ($accessEdge.AllowFederatedUsers) {

@@ -103,6 +103,22 @@ pub fn starts() -> Vec<Start> {
                 is_public_provider: false,
             }
         }),
+        // lync-objects.md §4: only Lync Server 2013-era samples print RoutingMethod; the output
+        // type tells the routing (Get-CsAccessEdgeConfiguration.md, OUTPUTS).
+        start("Lync 2010 Access Edge object without RoutingMethod", |m| m.deployment.access_edge.routing_method_shown = false),
+        // Through remoting the objects arrive deserialized and their type tells nothing.
+        start("default routing, read through remoting", |m| {
+            m.deserialized = true;
+            m.deployment.access_edge.routing = Routing::Default {
+                default_route_fqdn: "sip.contoso-isp.example".into(),
+                verification_level: "AlwaysVerifiable".into(),
+                is_public_provider: false,
+            }
+        }),
+        start("Lync 2010 Access Edge object, read through remoting", |m| {
+            m.deserialized = true;
+            m.deployment.access_edge.routing_method_shown = false;
+        }),
         start("partner discovery on", |m| m.deployment.access_edge.enable_partner_discovery = true),
         start("federation already on", |m| m.deployment.access_edge.allow_federated_users = true),
         start("Lync 2010 without the Nov 2011 CU", |m| m.deployment.shell = Shell::Lync { push_cmdlets: false }),

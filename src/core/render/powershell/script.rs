@@ -6,7 +6,7 @@
 use crate::core::answers::PoolVersion;
 use crate::core::decision::{Services, Verdict};
 use crate::core::facts::{
-    cmdlet, DNS_SRV_ROUTING, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, REPLICATION_POLL_SECONDS,
+    cmdlet, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, REPLICATION_POLL_SECONDS,
     REPLICATION_WAIT_SECONDS, SCRIPT_FILE,
 };
 use crate::core::i18n::EN;
@@ -207,24 +207,26 @@ fn preflight_blockers(out: &mut Writer, plan: &Plan) {
             ),
             // New-CsHostingProvider.md: "you cannot federate with a hosting provider if your Edge
             // Servers are configured to use default routing". Switching routing is the
-            // organisation's decision, so the script stops rather than make it.
-            Action::AllowFederatedUsers { check_dns_srv_routing: true } => out.template(
-                r#"
-                $accessEdge = {0}
-                $routing = [string]$accessEdge.RoutingMethod
-                if ($routing -ne '{1}') {
-                    if (-not $routing) {
-                        $routing = 'not shown'
+            // organisation's decision, so the script stops rather than make it; a routing no
+            // signal tells is only a warning.
+            Action::AllowFederatedUsers { check_dns_srv_routing: true } => {
+                out.line(&format!("$accessEdge = {}", cmdlet::GET_ACCESS_EDGE_CONFIGURATION));
+                read_routing(out);
+                out.template(
+                    r#"
+                    if ($routing -like '*Default*') {
+                        throw ('The Access Edge uses default routing (' + $routing + {0})
                     }
-                    throw ('The Access Edge does not use DNS SRV routing (RoutingMethod: ' + $routing + {2})
-                }
-                "#,
-                &[
-                    cmdlet::GET_ACCESS_EDGE_CONFIGURATION,
-                    DNS_SRV_ROUTING,
-                    &quote("). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed."),
-                ],
-            ),
+                    if ($routing -notlike '*DnsSrvRouting') {
+                        Write-Warning {1}
+                    }
+                    "#,
+                    &[
+                        &quote("). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed."),
+                        &quote(&format!("Neither the type nor RoutingMethod of {} tells the routing. Hosting-provider federation needs DNS SRV routing: check it before the tests.", cmdlet::GET_ACCESS_EDGE_CONFIGURATION)),
+                    ],
+                );
+            }
             // Facts §2: New- creates a site's settings; the site must exist in the topology
             // (Get-CsSite takes the bare name, lync-objects §8).
             Action::EnablePush { scope: Scope::Site(name), .. } => out.template(
@@ -496,7 +498,8 @@ fn remember_switches(out: &mut Writer, identity: &str, variable: &str, services:
 /// so it is read only there; the hosting-provider route has checked the routing in the pre-flight.
 fn federation(out: &mut Writer) {
     out.line(&format!("$accessEdge = {}", cmdlet::GET_ACCESS_EDGE_CONFIGURATION));
-    out.open(&format!("if ([string]$accessEdge.RoutingMethod -eq '{DNS_SRV_ROUTING}')"));
+    read_routing(out);
+    out.open("if ($routing -like '*DnsSrvRouting')");
     out.line("Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)");
     out.close();
     out.template(
@@ -515,6 +518,22 @@ fn federation(out: &mut Writer) {
         }
         "#,
         &[record::FEDERATION_BEFORE, record::SAVE, cmdlet::SET_ACCESS_EDGE_CONFIGURATION],
+    );
+}
+
+/// `$routing` from `$accessEdge`, by Microsoft's signals in order: the output type names the
+/// routing (Get-CsAccessEdgeConfiguration.md, OUTPUTS: `…DnsSrvRouting`, `…DefaultRoute`); a
+/// type that does not (a deserialized object) leaves RoutingMethod, printed only in Lync Server
+/// 2013-era samples (lync-objects §4). Neither: empty, and the caller never stops on that alone.
+fn read_routing(out: &mut Writer) {
+    out.template(
+        r#"
+        $routing = $accessEdge.GetType().Name
+        if ($routing -notlike '*DnsSrvRouting' -and $routing -notlike '*DefaultRoute') {
+            $routing = [string]$accessEdge.RoutingMethod
+        }
+        "#,
+        &[],
     );
 }
 
