@@ -415,3 +415,17 @@ fn the_routing_is_read_from_the_documented_signals_in_order() {
         assert!(report.findings.is_empty(), "{}", report.summary());
     }
 }
+
+/// Finding: the wait for replication passed before replication had started, when every replica
+/// still said UpToDate. The time before the first change is recorded, and LastUpdateCreation
+/// must not be earlier (Get-CsManagementStoreReplicationStatus.md, Example 4).
+#[test]
+fn the_wait_for_replication_waits_for_the_update_of_this_run() {
+    let starts = few(&["replication starts 20 s after the change", "already configured", "fresh"]);
+    for answers in [answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]), seed_answers()] {
+        let (s, r) = texts(&answers);
+        let report = check_texts(&answers, &s, &r, &starts, false);
+        assert!(report.findings.is_empty(), "{}", report.summary());
+    }
+}
+

@@ -127,6 +127,7 @@
             throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
         }
         Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
+        $changeStart = $null
         #
         # Step 1 of 6: Add the Lync Online hosting provider (sipfed.online.lync.com)
         # Why: A Lync Server 2010 or 2013 Edge reaches the Push Notification Service through
@@ -143,6 +144,10 @@
         }
         else {
             $record['CreatedHostingProvider'] = "LyncOnline"
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             New-CsHostingProvider -Identity "LyncOnline" -Enabled $True -ProxyFqdn "sipfed.online.lync.com" -VerificationLevel UseSourceVerification -EnabledSharedAddressSpace $False -HostsOCSUsers $False
             Write-Host '  Done: added hosting provider LyncOnline for sipfed.online.lync.com.'
@@ -159,6 +164,10 @@
         }
         else {
             $record['CreatedAllowedDomain'] = "push.lync.com"
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             New-CsAllowedDomain -Identity "push.lync.com"
             Write-Host '  Done: added push.lync.com to the allowed domains.'
@@ -179,6 +188,10 @@
             }
             if (-not $push.EnableMicrosoftPushNotificationService) {
                 $record['PushSettings']['Global']['MicrosoftSet'] = $true
+            }
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
             }
             $record | Export-Clixml -Path $recordPath
             Set-CsPushNotificationConfiguration -EnableMicrosoftPushNotificationService $True
@@ -217,6 +230,10 @@
             if (-not $record.ContainsKey('AllowFederatedUsersBefore')) {
                 $record['AllowFederatedUsersBefore'] = [bool]$accessEdge.AllowFederatedUsers
             }
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
             Write-Host '  Done: the Access Edge now allows federated users.'
@@ -226,16 +243,18 @@
         #   replication.
         Write-Host 'Before the tests: waiting for replication of the changes (at most 5 minutes)'
         # Read-only: if the status cannot be read, the tests still run.
+        # Until the store has created the update of the last run that changed something
+        #   (LastUpdateCreation), replicas still say UpToDate.
         try {
             $replicas = @(Get-CsManagementStoreReplicationStatus)
-            $pending = @($replicas | Where-Object { -not $_.UpToDate })
+            $pending = @($replicas | Where-Object { -not $_.UpToDate -or ($record['ChangeStart'] -and $_.LastUpdateCreation -lt $record['ChangeStart']) })
             $waited = 0
             while ($pending.Count -gt 0 -and $waited -lt 300) {
                 Write-Host ('  ' + $pending.Count + ' of ' + $replicas.Count + ' replicas are not up to date yet; checking again in 15 seconds.')
                 Start-Sleep -Seconds 15
                 $waited = $waited + 15
                 $replicas = @(Get-CsManagementStoreReplicationStatus)
-                $pending = @($replicas | Where-Object { -not $_.UpToDate })
+                $pending = @($replicas | Where-Object { -not $_.UpToDate -or ($record['ChangeStart'] -and $_.LastUpdateCreation -lt $record['ChangeStart']) })
             }
             if ($pending.Count -gt 0) {
                 Write-Warning ('' + $pending.Count + ' of ' + $replicas.Count + ' replicas are still not up to date after 5 minutes (Get-CsManagementStoreReplicationStatus shows them). The tests below may fail only because of that; run them again later with these commands:')

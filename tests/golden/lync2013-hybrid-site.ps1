@@ -127,6 +127,7 @@
             throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
         }
         Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
+        $changeStart = $null
         #
         # Step 1 of 6: Check the existing hosting provider Office365 for sipfed.online.lync.com
         # Why: You have a hosting provider (Office365) for sipfed.online.lync.com already. Only one
@@ -153,6 +154,10 @@
         }
         else {
             $record['CreatedAllowedDomain'] = "push.lync.com"
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             New-CsAllowedDomain -Identity "push.lync.com"
             Write-Host '  Done: added push.lync.com to the allowed domains.'
@@ -171,6 +176,10 @@
             # A service these clients do not need gets a copy of today's global value.
             $globalPush = Get-CsPushNotificationConfiguration -Identity Global
             $record['PushSettings'][$siteIdentity] = @{ Existed = $false; AppleSet = $true; MicrosoftSet = [bool]$globalPush.EnableMicrosoftPushNotificationService }
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             New-CsPushNotificationConfiguration -Identity $siteIdentity -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $globalPush.EnableMicrosoftPushNotificationService
             Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on. The service these clients do not need keeps a copy of today''s global value there: later changes to global do not reach this site.')
@@ -184,6 +193,10 @@
             }
             if (-not $push[0].EnableApplePushNotificationService) {
                 $record['PushSettings'][$siteIdentity]['AppleSet'] = $true
+            }
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
             }
             $record | Export-Clixml -Path $recordPath
             Set-CsPushNotificationConfiguration -Identity $siteIdentity -EnableApplePushNotificationService $True
@@ -215,6 +228,10 @@
             if (-not $record.ContainsKey('AllowFederatedUsersBefore')) {
                 $record['AllowFederatedUsersBefore'] = [bool]$accessEdge.AllowFederatedUsers
             }
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
             Write-Host '  Done: the Access Edge now allows federated users.'
@@ -224,16 +241,18 @@
         #   replication.
         Write-Host 'Before the tests: waiting for replication of the changes (at most 5 minutes)'
         # Read-only: if the status cannot be read, the tests still run.
+        # Until the store has created the update of the last run that changed something
+        #   (LastUpdateCreation), replicas still say UpToDate.
         try {
             $replicas = @(Get-CsManagementStoreReplicationStatus)
-            $pending = @($replicas | Where-Object { -not $_.UpToDate })
+            $pending = @($replicas | Where-Object { -not $_.UpToDate -or ($record['ChangeStart'] -and $_.LastUpdateCreation -lt $record['ChangeStart']) })
             $waited = 0
             while ($pending.Count -gt 0 -and $waited -lt 300) {
                 Write-Host ('  ' + $pending.Count + ' of ' + $replicas.Count + ' replicas are not up to date yet; checking again in 15 seconds.')
                 Start-Sleep -Seconds 15
                 $waited = $waited + 15
                 $replicas = @(Get-CsManagementStoreReplicationStatus)
-                $pending = @($replicas | Where-Object { -not $_.UpToDate })
+                $pending = @($replicas | Where-Object { -not $_.UpToDate -or ($record['ChangeStart'] -and $_.LastUpdateCreation -lt $record['ChangeStart']) })
             }
             if ($pending.Count -gt 0) {
                 Write-Warning ('' + $pending.Count + ' of ' + $replicas.Count + ' replicas are still not up to date after 5 minutes (Get-CsManagementStoreReplicationStatus shows them). The tests below may fail only because of that; run them again later with these commands:')

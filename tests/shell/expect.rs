@@ -242,6 +242,12 @@ pub fn read_record(value: &Value) -> Result<Record, String> {
             "CreatedHostingProvider" => record.created_provider = text(Some(v), key)?,
             "CreatedAllowedDomain" => record.created_allowed = text(Some(v), key)?,
             "AllowFederatedUsersBefore" => record.federation_before = flag(Some(v), key)?,
+            // The time before the last changing run's first change, for the replication wait.
+            "ChangeStart" => {
+                if !matches!(v, Value::Date(_)) {
+                    return Err(format!("ChangeStart holds a {}, not a date", v.type_name()));
+                }
+            }
             other => return Err(format!("unknown key {other}")),
         }
     }

@@ -426,6 +426,12 @@ pub struct Machine {
     pub run_started: i64,
     /// Seconds after the last change until every replica is up to date; `None`: never.
     pub replication_delay: Option<i64>,
+    /// Seconds after a change before the store creates its update (then the delay above runs).
+    /// Until then every replica still reports UpToDate, with the earlier LastUpdateCreation.
+    pub replication_start: i64,
+    /// When the store created the update before the last change's (LastUpdateCreation until the
+    /// last change's is created).
+    pub earlier_update: i64,
     /// Test-CsMcxPushNotification throws on failure (Microsoft: it "usually throws").
     pub mcx_test_throws: bool,
     /// The shell reaches the pool through remoting, so objects arrive deserialized and
@@ -481,6 +487,8 @@ impl Machine {
             last_change: None,
             run_started: START_TIME,
             replication_delay: Some(30),
+            replication_start: 0,
+            earlier_update: START_TIME - 86_400,
             mcx_test_throws: true,
             deserialized: false,
             fault_at: None,
@@ -534,7 +542,25 @@ impl Machine {
         match (self.last_change, self.replication_delay) {
             (None, _) => true,
             (Some(_), None) => false,
-            (Some(at), Some(delay)) => self.clock >= at + delay * (i as i64 + 1) / n,
+            (Some(at), Some(delay)) => self.clock >= at + self.replication_start + delay * (i as i64 + 1) / n,
+        }
+    }
+
+    /// What Get-CsManagementStoreReplicationStatus says of a replica: before the store has created
+    /// the last change's update, UpToDate still (the replica has every update there is).
+    pub fn replica_reported_up_to_date(&self, i: usize) -> bool {
+        match self.last_change {
+            Some(at) if self.clock < at + self.replication_start => true,
+            _ => self.replica_up_to_date(i),
+        }
+    }
+
+    /// LastUpdateCreation (Get-CsManagementStoreReplicationStatus.md, Example 4): when the store
+    /// created the latest update.
+    pub fn last_update_creation(&self) -> i64 {
+        match self.last_change {
+            Some(at) if self.clock >= at + self.replication_start => at + self.replication_start,
+            _ => self.earlier_update,
         }
     }
 
@@ -544,7 +570,7 @@ impl Machine {
         match (self.last_change, self.replication_delay) {
             (None, _) => true,
             (Some(_), None) => false,
-            (Some(at), Some(delay)) => at + delay <= self.run_started.max(at) + limit,
+            (Some(at), Some(delay)) => at + self.replication_start + delay <= self.run_started.max(at) + limit,
         }
     }
 
@@ -858,6 +884,12 @@ impl Machine {
     }
 
     fn changed(&mut self) {
+        // An update created before this change stays the latest until this one's is created.
+        if let Some(at) = self.last_change {
+            if self.clock >= at + self.replication_start {
+                self.earlier_update = at + self.replication_start;
+            }
+        }
         self.last_change = Some(self.clock);
     }
 
@@ -1098,7 +1130,7 @@ impl Machine {
                 select(all, s("Identity"), s("Filter"), "site")
             }
             "Get-CsManagementStoreReplicationStatus" => {
-                let last = Value::Date(self.last_change.unwrap_or(START_TIME - 86_400));
+                let last = Value::Date(self.last_update_creation());
                 let wanted = s("ReplicaFqdn");
                 Ok(self
                     .deployment
@@ -1106,7 +1138,7 @@ impl Machine {
                     .iter()
                     .enumerate()
                     .filter(|(_, r)| wanted.as_ref().is_none_or(|w| r.eq_ignore_ascii_case(w)))
-                    .map(|(i, _)| Obj::value(Kind::ReplicaState, vec![("UpToDate", Value::Bool(self.replica_up_to_date(i))), ("LastUpdateCreation", last.clone())]))
+                    .map(|(i, _)| Obj::value(Kind::ReplicaState, vec![("UpToDate", Value::Bool(self.replica_reported_up_to_date(i))), ("LastUpdateCreation", last.clone())]))
                     .collect())
             }
             "Test-CsFederatedPartner" => {
@@ -1289,6 +1321,7 @@ fn mcx_object(m: &McxSettings) -> Value {
 }
 
 fn access_edge_object(e: &AccessEdge) -> Value {
+
     let mut props = vec![
         ("Identity", Value::str("Global")),
         ("AllowAnonymousUsers", Value::Bool(e.allow_anonymous_users)),

@@ -129,6 +129,9 @@ pub fn starts() -> Vec<Start> {
         start("replicas never catch up", |m| m.replication_delay = None),
         start("replicas catch up after 200 s", |m| m.replication_delay = Some(200)),
         start("replicas catch up after 400 s", |m| m.replication_delay = Some(400)),
+        // The store creates the update a little after the change; until then every replica
+        // still says UpToDate (Get-CsManagementStoreReplicationStatus.md, Example 4).
+        start("replication starts 20 s after the change", |m| m.replication_start = 20),
         start("push proxy URI changed, test returns Failure", |m| {
             m.deployment.mcx[0].push_notification_proxy_uri = "sip:push@push.example".into();
             m.mcx_test_throws = false;

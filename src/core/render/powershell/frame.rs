@@ -29,6 +29,9 @@ pub(in crate::core::render) mod record {
     pub const LEGACY_PUSH_BEFORE: &str = "PushBefore";
     /// `AllowFederatedUsers` before the script turned it on.
     pub const FEDERATION_BEFORE: &str = "AllowFederatedUsersBefore";
+    /// When the last run that changed something made its first change: replication is done only
+    /// once LastUpdateCreation is not earlier (Get-CsManagementStoreReplicationStatus, Example 4).
+    pub const CHANGE_START: &str = "ChangeStart";
     pub const SAVE: &str = "$record | Export-Clixml -Path $recordPath";
 }
 

@@ -286,6 +286,7 @@ fn open_record(out: &mut Writer) {
             throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
         }
         Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
+        $changeStart = $null
         "#,
         &[record::PUSH_SETTINGS, record::SAVE],
     );
@@ -394,6 +395,16 @@ fn allowed_domain(out: &mut Writer) {
 /// may remove it (it checks that it is there first).
 fn remember_created(out: &mut Writer, key: &str, value: &str) {
     out.line(&format!("$record['{key}'] = \"{value}\""));
+    before_change(out);
+}
+
+/// Right before a change: the time before this run's first change goes into the record (a
+/// re-run that changes nothing still waits for it), and the record is saved.
+fn before_change(out: &mut Writer) {
+    out.open("if (-not $changeStart)");
+    out.line("$changeStart = Get-Date");
+    out.line(&format!("$record['{}'] = $changeStart", record::CHANGE_START));
+    out.close();
     out.line(record::SAVE);
 }
 
@@ -461,7 +472,7 @@ fn create_site_settings(out: &mut Writer, services: Services) {
         }
     }
     out.line(&format!("$record['{}'][$siteIdentity] = @{{ Existed = $false; {} }}", record::PUSH_SETTINGS, created.join("; ")));
-    out.line(record::SAVE);
+    before_change(out);
     out.line(&create);
     if services.apns && services.mpns {
         out.line("Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on.')");
@@ -489,7 +500,7 @@ fn remember_switches(out: &mut Writer, identity: &str, variable: &str, services:
             out.close();
         }
     }
-    out.line(record::SAVE);
+    before_change(out);
 }
 
 /// Seed Enable step 4, with what it means for the whole organisation said before the change
@@ -502,23 +513,22 @@ fn federation(out: &mut Writer) {
     out.open("if ($routing -like '*DnsSrvRouting')");
     out.line("Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)");
     out.close();
+    out.open("if ($accessEdge.AllowFederatedUsers)");
+    out.say("  Skipped: the Access Edge already allows federated users.");
+    out.reopen("else");
     out.template(
         r#"
-        if ($accessEdge.AllowFederatedUsers) {
-            Write-Host '  Skipped: the Access Edge already allows federated users.'
-        }
-        else {
-            Write-Host '  This is organisation-wide: every internal user can then talk to users of every allowed federated domain, and of any domain while partner discovery is on.'
-            if (-not $record.ContainsKey('{0}')) {
-                $record['{0}'] = [bool]$accessEdge.AllowFederatedUsers
-            }
-            {1}
-            {2} -AllowFederatedUsers $True
-            Write-Host '  Done: the Access Edge now allows federated users.'
+        Write-Host '  This is organisation-wide: every internal user can then talk to users of every allowed federated domain, and of any domain while partner discovery is on.'
+        if (-not $record.ContainsKey('{0}')) {
+            $record['{0}'] = [bool]$accessEdge.AllowFederatedUsers
         }
         "#,
-        &[record::FEDERATION_BEFORE, record::SAVE, cmdlet::SET_ACCESS_EDGE_CONFIGURATION],
+        &[record::FEDERATION_BEFORE],
     );
+    before_change(out);
+    out.line(&format!("{} -AllowFederatedUsers $True", cmdlet::SET_ACCESS_EDGE_CONFIGURATION));
+    out.say("  Done: the Access Edge now allows federated users.");
+    out.close();
 }
 
 /// `$routing` from `$accessEdge`, by Microsoft's signals in order: the output type names the
@@ -545,21 +555,27 @@ fn wait_for_replication(out: &mut Writer, plan: &Plan) {
     out.comment("Before the tests: changes reach the Edge Server through Central Management Store replication.");
     out.say(&format!("Before the tests: waiting for replication of the changes (at most {minutes} minutes)"));
     out.comment("Read-only: if the status cannot be read, the tests still run.");
+    out.comment("Until the store has created the update of the last run that changed something (LastUpdateCreation), replicas still say UpToDate.");
     out.open("try");
     out.template(
         r#"
         $replicas = @({0})
-        $pending = @($replicas | Where-Object { -not $_.UpToDate })
+        $pending = @($replicas | Where-Object {3})
         $waited = 0
         while ($pending.Count -gt 0 -and $waited -lt {1}) {
             Write-Host ('  ' + $pending.Count + ' of ' + $replicas.Count + ' replicas are not up to date yet; checking again in {2} seconds.')
             Start-Sleep -Seconds {2}
             $waited = $waited + {2}
             $replicas = @({0})
-            $pending = @($replicas | Where-Object { -not $_.UpToDate })
+            $pending = @($replicas | Where-Object {3})
         }
         "#,
-        &[cmdlet::GET_REPLICATION_STATUS, &REPLICATION_WAIT_SECONDS.to_string(), &REPLICATION_POLL_SECONDS.to_string()],
+        &[
+            cmdlet::GET_REPLICATION_STATUS,
+            &REPLICATION_WAIT_SECONDS.to_string(),
+            &REPLICATION_POLL_SECONDS.to_string(),
+            &format!("{{ -not $_.UpToDate -or ($record['{0}'] -and $_.LastUpdateCreation -lt $record['{0}']) }}", record::CHANGE_START),
+        ],
     );
     out.open("if ($pending.Count -gt 0)");
     out.line(&format!(
