@@ -232,3 +232,18 @@ fn no_block_holds_an_empty_line() {
         }
     }
 }
+
+/// Finding 6: the hint to switch to DNS SRV routing gives both parameters the Set page asks for
+/// ("UseDnsSrvRouting ... and EnablePartnerDiscovery"), with $False, and says what $True opens.
+#[test]
+fn the_dns_srv_hint_names_partner_discovery_and_what_true_opens() {
+    let mut checked = 0;
+    for plan in configured_plans() {
+        if plan.steps.iter().any(|step| matches!(step.action, Action::AllowFederatedUsers { check_dns_srv_routing: true })) {
+            let script = script(&plan);
+            assert!(script.contains("-UseDnsSrvRouting -EnablePartnerDiscovery $False; $True also federates with domains not on the allowed list"), "{script}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 0);
+}

@@ -102,7 +102,7 @@
             $routing = [string]$accessEdge.RoutingMethod
         }
         if ($routing -like '*Default*') {
-            throw ('The Access Edge uses default routing (' + $routing + '). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed.')
+            throw ('The Access Edge uses default routing (' + $routing + '). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $False; $True also federates with domains not on the allowed list) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed.')
         }
         if ($routing -notlike '*DnsSrvRouting') {
             Write-Warning 'Neither the type nor RoutingMethod of Get-CsAccessEdgeConfiguration tells the routing. Hosting-provider federation needs DNS SRV routing: check it before the tests.'

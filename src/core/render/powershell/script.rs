@@ -222,7 +222,7 @@ fn preflight_blockers(out: &mut Writer, plan: &Plan) {
                     }
                     "#,
                     &[
-                        &quote("). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed."),
+                        &quote("). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $False; $True also federates with domains not on the allowed list) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed."),
                         &quote(&format!("Neither the type nor RoutingMethod of {} tells the routing. Hosting-provider federation needs DNS SRV routing: check it before the tests.", cmdlet::GET_ACCESS_EDGE_CONFIGURATION)),
                     ],
                 );
