@@ -429,3 +429,15 @@ fn the_wait_for_replication_waits_for_the_update_of_this_run() {
     }
 }
 
+/// Finding: both tests need the Edge's internal FQDN. The pre-flight compares the answer with
+/// the Edge pools (Microsoft's check: Get-CsService -EdgeServer | Select-Object PoolFqdn) and
+/// warns, naming both, when it is not one of them.
+#[test]
+fn an_access_edge_fqdn_that_is_no_edge_pool_is_named_in_a_warning() {
+    let starts = few(&["Edge pool FQDN differs from the answer", "fresh"]);
+    let answers = answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]);
+    let (s, r) = texts(&answers);
+    let report = check_texts(&answers, &s, &r, &starts, false);
+    assert!(report.findings.is_empty(), "{}", report.summary());
+    assert!(s.contains("'accessproxy.contoso.com'") && s.contains("Get-CsService -EdgeServer"), "{s}");
+}

@@ -126,6 +126,9 @@ pub mod check {
     pub const PUSH_PROXY_URI: &str = "Get-CsMcxConfiguration | Select-Object Identity, PushNotificationProxyUri";
     pub const IM_FILTER_PREFIXES: &str = "(Get-CsImFilterConfiguration -Identity Global).Prefixes";
     pub const SITE_PUSH_SETTINGS: &str = "Get-CsPushNotificationConfiguration -Filter \"site:*\"";
+    /// The Edge pools' FQDNs, which are the internal ones the tests need: Microsoft's own check
+    /// ("Testing ability to connect to a federated domain", Lync Server 2013; lync-objects §8).
+    pub const EDGE_POOL_FQDN: &str = "Get-CsService -EdgeServer | Select-Object PoolFqdn";
     pub const CLEARINGHOUSE_ROOT_TRUSTED: &str =
         "Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object { $_.Subject -like \"*Baltimore CyberTrust Root*\" }";
 }
@@ -151,6 +154,7 @@ pub mod cmdlet {
     pub const GET_SITE: &str = "Get-CsSite";
     pub const GET_MCX_CONFIGURATION: &str = "Get-CsMcxConfiguration";
     pub const GET_IM_FILTER_CONFIGURATION: &str = "Get-CsImFilterConfiguration";
+    pub const GET_SERVICE: &str = "Get-CsService";
 
     /// The cmdlets that came with the cumulative update of November 2011 (facts §2), so a Lync
     /// Server 2010 deployment without it lacks them.
@@ -246,6 +250,7 @@ mod tests {
         assert!(uses(check::IM_FILTER_PREFIXES, &[cmdlet::GET_IM_FILTER_CONFIGURATION]));
         assert!(uses(check::SITE_PUSH_SETTINGS, &[cmdlet::GET_PUSH_CONFIGURATION]));
         assert!(uses(check::CLEARINGHOUSE_ROOT_TRUSTED, &[CLEARINGHOUSE_ROOT]));
+        assert!(uses(check::EDGE_POOL_FQDN, &[cmdlet::GET_SERVICE]));
     }
 
     #[test]

@@ -225,6 +225,8 @@ strings! { Strings, EN, ZH_TW {
     trouble_rejected_cause: "The IM filter blocks messages with http: or https: prefixes, which push notifications carry.", "IM 篩選器封鎖含有 http: 或 https: 前置詞的訊息，而推播通知會帶有這些前置詞。";
     trouble_site_symptom: "Push works for some users and not for others.", "推播對部分使用者有效，對其他使用者無效。";
     trouble_site_cause: "A site has its own push settings that override global with the needed service off.", "某個站台有自己的推播設定，其中所需的服務為關閉，並覆寫了全域設定。";
+    trouble_external_symptom: "The tests fail from the start.", "測試一開始就失敗。";
+    trouble_external_cause: "The FQDN given is the Edge's external one; the tests need its internal FQDN, its Edge pool's.", "提供的是 Edge 的外部 FQDN；測試需要其內部 FQDN，即 Edge 集區的 FQDN。";
     check_on_edge: "Run this check on the Edge Server itself: its certificate store is the one that must trust the root.", "請在 Edge Server 本身執行此檢查：必須信任此根憑證的是 Edge Server 的憑證存放區。";
     trouble_certificate_symptom: "Push stopped working although nothing was changed.", "沒有任何變更，推播卻停止運作。";
     trouble_certificate_cause: "Since 1 June 2013 the push clearinghouse certificate chains to the Baltimore CyberTrust Root; an Edge Server that does not trust it loses push.", "自 2013 年 6 月 1 日起，推播清算中心的憑證鏈結至 Baltimore CyberTrust Root；不信任此根憑證的 Edge Server 將無法推播。";
@@ -246,7 +248,7 @@ strings! { Strings, EN, ZH_TW {
     // Field labels and validation messages.
     field_edge: "Edge Server", "Edge Server";
     field_clients: "Mobile clients", "行動用戶端";
-    field_access_edge: "Access Edge FQDN", "Access Edge FQDN";
+    field_access_edge: "Internal Access Edge FQDN", "內部 Access Edge FQDN";
     field_provider: "Existing hosting provider Identity", "現有裝載提供者的 Identity";
     field_site: "Site name", "站台名稱";
     problem_edge_missing: "Choose the one your deployment uses, or none.", "請選擇部署所用的版本，或選擇「沒有」。";

@@ -376,11 +376,13 @@ pub fn trouble_text(t: &Strings, trouble: Trouble) -> TroubleText {
         Trouble::PushRejected => (t.trouble_rejected_symptom, t.trouble_rejected_cause, check::IM_FILTER_PREFIXES),
         Trouble::SiteOverride => (t.trouble_site_symptom, t.trouble_site_cause, check::SITE_PUSH_SETTINGS),
         Trouble::CertificateChain => (t.trouble_certificate_symptom, t.trouble_certificate_cause, check::CLEARINGHOUSE_ROOT_TRUSTED),
+        Trouble::ExternalFqdn => (t.trouble_external_symptom, t.trouble_external_cause, check::EDGE_POOL_FQDN),
     };
     // §4.5: the certificate store that must trust the root is the Edge Server's own.
     let check_where = match trouble {
         Trouble::CertificateChain => Some(t.check_on_edge),
         Trouble::DomainNotAllowed
+        | Trouble::ExternalFqdn
         | Trouble::FederationOff
         | Trouble::DefaultRouting
         | Trouble::DuplicateProvider

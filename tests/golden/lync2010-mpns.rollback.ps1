@@ -6,7 +6,7 @@
 # Answers
 #   Edge Server:      Lync Server 2010 (lync2010)
 #   Mobile clients:   wp-lync2010, wp-lync2013, android
-#   Access Edge FQDN: accessproxy.contoso.com
+#   Internal Access Edge FQDN:accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com
 #   Push settings:    global
 #   Share link:       #edge=lync2010&clients=wp-lync2010,wp-lync2013,android&access-edge=accessproxy.contoso.com

@@ -6,7 +6,7 @@
 # Answers
 #   Edge Server:      Lync Server 2013 (lync2013)
 #   Mobile clients:   ios-lync2010, ios-lync2013
-#   Access Edge FQDN: accessproxy.contoso.com
+#   Internal Access Edge FQDN:accessproxy.contoso.com
 #   Hosting provider: Office365 (already federates with sipfed.online.lync.com)
 #   Push settings:    site:Redmond
 #   Share link:       #edge=lync2013&clients=ios-lync2010,ios-lync2013&access-edge=accessproxy.contoso.com&existing-provider=Office365&site=Redmond
@@ -55,7 +55,7 @@
     try {
         # Pre-flight: nothing is changed until every check here has passed.
         Write-Host 'Pre-flight checks (nothing is changed until they pass)'
-        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'Get-CsSite', 'Get-CsAccessEdgeConfiguration', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'New-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
+        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'Get-CsSite', 'Get-CsAccessEdgeConfiguration', 'Get-CsService', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'New-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
         $missing = @()
         foreach ($name in $cmdlets) {
             if (-not (Get-Command -Name $name -ErrorAction SilentlyContinue)) {
@@ -106,6 +106,10 @@
         }
         if ($routing -notlike '*DnsSrvRouting') {
             Write-Warning 'Neither the type nor RoutingMethod of Get-CsAccessEdgeConfiguration tells the routing. Hosting-provider federation needs DNS SRV routing: check it before the tests.'
+        }
+        $edgePools = @(Get-CsService -EdgeServer | ForEach-Object { [string]$_.PoolFqdn })
+        if ($edgePools -notcontains 'accessproxy.contoso.com') {
+            Write-Warning ('The internal Access Edge FQDN answered, accessproxy.contoso.com, is not the FQDN of an Edge pool (' + ($edgePools -join ', ') + '). The tests need the internal FQDN: check the answer.')
         }
         # The undo record: values from before the first change, and what this script created.
         # The rollback script reads it. A second run adds to it and keeps the earlier values.

@@ -6,7 +6,7 @@
 # Answers
 #   Edge Server:      Lync Server 2013 (lync2013)
 #   Mobile clients:   ios-lync2010, ios-lync2013
-#   Access Edge FQDN: accessproxy.contoso.com
+#   Internal Access Edge FQDN:accessproxy.contoso.com
 #   Hosting provider: Office365 (already federates with sipfed.online.lync.com)
 #   Push settings:    site:Redmond
 #   Share link:       #edge=lync2013&clients=ios-lync2010,ios-lync2013&access-edge=accessproxy.contoso.com&existing-provider=Office365&site=Redmond

@@ -6,7 +6,7 @@
 # Answers
 #   Edge Server:      No Edge Server (none)
 #   Mobile clients:   wp-lync2013, nokia
-#   Access Edge FQDN: accessproxy.contoso.com
+#   Internal Access Edge FQDN:accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com
 #   Push settings:    global
 #   Share link:       #edge=none&clients=wp-lync2013,nokia&access-edge=accessproxy.contoso.com

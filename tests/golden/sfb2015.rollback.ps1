@@ -8,7 +8,7 @@
 #   Edge Server:      Skype for Business Server 2015 (sfb2015)
 #   Pool version:     Skype for Business Server 2015 (sfb2015)
 #   Mobile clients:   ios-lync2010, ios-sfb, wp-sfb
-#   Access Edge FQDN: accessproxy.contoso.com
+#   Internal Access Edge FQDN:accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com
 #   Push settings:    global
 #   Share link:       #edge=sfb2015&pool=sfb2015&clients=ios-lync2010,ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com

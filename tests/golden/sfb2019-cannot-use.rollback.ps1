@@ -8,7 +8,7 @@
 #   Edge Server:      Skype for Business Server 2019 (sfb2019)
 #   Pool version:     Skype for Business Server 2019 (sfb2019)
 #   Mobile clients:   ios-lync2010, nokia
-#   Access Edge FQDN: accessproxy.contoso.com
+#   Internal Access Edge FQDN:accessproxy.contoso.com
 #   Hosting provider: none yet for sipfed.online.lync.com
 #   Push settings:    global
 #   Share link:       #edge=sfb2019&pool=sfb2019&clients=ios-lync2010,nokia&access-edge=accessproxy.contoso.com

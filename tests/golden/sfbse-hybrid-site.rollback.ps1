@@ -8,7 +8,7 @@
 #   Edge Server:      Skype for Business Server Subscription Edition (sfbse)
 #   Pool version:     Skype for Business Server Subscription Edition (sfbse)
 #   Mobile clients:   ios-sfb, wp-sfb
-#   Access Edge FQDN: accessproxy.contoso.com
+#   Internal Access Edge FQDN:accessproxy.contoso.com
 #   Hosting provider: Office365 (already federates with sipfed.online.lync.com)
 #   Push settings:    site:Redmond
 #   Share link:       #edge=sfbse&pool=sfbse&clients=ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com&existing-provider=Office365&site=Redmond

@@ -344,6 +344,7 @@ pub enum Warning {
     NeedsForce,
     LegacyRecord,
     RoutingUnknown,
+    EdgeFqdnMismatch,
 }
 
 const CAUSES: &[(Warning, &str)] = &[
@@ -361,6 +362,7 @@ const CAUSES: &[(Warning, &str)] = &[
     (Warning::DomainChanged, "push.lync.com has been changed since the configuration script added it"),
     (Warning::NeedsForce, "Finished, except what needs -Force"),
     (Warning::LegacyRecord, "from an earlier version of the script"),
+    (Warning::EdgeFqdnMismatch, "is not the FQDN of an Edge pool"),
     (Warning::RoutingUnknown, "Neither the type nor RoutingMethod of Get-CsAccessEdgeConfiguration"),
 ];
 
@@ -417,6 +419,14 @@ pub fn configure_warnings(answers: &Answers, before: &Deployment, after: &Machin
             }
             if !p.enabled {
                 w.push(Warning::ProviderDisabled);
+            }
+        }
+    }
+    // Microsoft's check of the internal Edge FQDN: Get-CsService -EdgeServer | Select-Object PoolFqdn.
+    if n.hosting_provider {
+        if let Edge::Lync { internal_fqdn } = &before.edge {
+            if !internal_fqdn.eq_ignore_ascii_case(&answers.access_edge) {
+                w.push(Warning::EdgeFqdnMismatch);
             }
         }
     }

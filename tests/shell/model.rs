@@ -79,6 +79,16 @@ pub const DOCUMENTED: &[(Kind, &[&str], &str)] = &[
     (Kind::Site, &["SiteType", "Pools"], "lync-objects.md §8"),
     // §7 TaskOutput sample output [L13-FT], [L13-PT].
     (Kind::TaskOutput, &["TargetFqdn", "Result", "Latency", "Error", "Diagnosis"], "lync-objects.md §7"),
+    // §8 Get-CsService -EdgeServer, sample output [L13-GS] (the FQDNs, Identity, SiteId, Role);
+    // Microsoft finds the Edge's FQDN with `Get-CsService -EdgeServer | Select-Object PoolFqdn`.
+    (
+        Kind::EdgeService,
+        &["Identity", "AccessEdgeExternalFqdn", "DataEdgeExternalFqdn", "AVEdgeExternalFqdn", "InternalInterfaceFqdn", "SiteId", "PoolFqdn", "Version", "Role"],
+        "lync-objects.md §8",
+    ),
+    // Get-CsExternalAccessPolicy.md (2010-2019): Identity; EnableFederationAccess (Example 4,
+    // `$_.EnableFederationAccess`), EnablePublicCloudAccess (Example 5).
+    (Kind::ExternalAccessPolicy, &["Identity", "EnableFederationAccess", "EnablePublicCloudAccess", "EnableOutsideAccess"], "Get-CsExternalAccessPolicy.md"),
 ];
 
 /// The output types Microsoft names (Get-CsAccessEdgeConfiguration.md, OUTPUTS; lync-objects.md
@@ -233,6 +243,9 @@ pub struct Deployment {
     pub access_edge: AccessEdge,
     pub mcx: Vec<McxSettings>,
     pub replicas: Vec<String>,
+    /// External access policies: (Identity, EnableFederationAccess). Federation reaches users
+    /// only where one allows it (manage-access-edge-configuration-for-your-organization.md).
+    pub external_access: Vec<(String, bool)>,
 }
 
 pub const INTERNAL_EDGE_FQDN: &str = "accessproxy.contoso.com";
@@ -259,6 +272,7 @@ impl Deployment {
                 session_short_expiration_interval: 3600,
             }],
             replicas: vec!["atl-cs-001.litwareinc.com".into(), "atl-edge-001.litwareinc.com".into()],
+            external_access: vec![("Global".into(), false), ("site:Redmond".into(), true)],
         }
     }
 
@@ -763,6 +777,9 @@ pub const SPECS: &[Spec] = &[
     Spec { name: "Get-CsManagementStoreReplicationStatus", group: Group::Lync, params: &[("ReplicaFqdn", P::Str)], positional: &[], pipeline: false, counted: true },
     // lync-objects §8: -Identity takes the bare site name (`Redmond`, not `site:Redmond`).
     lync("Get-CsSite", &[("Identity", P::Str), ("Filter", P::Str)], true),
+    // Get-CsService.md: the EdgeServer parameter set.
+    lync("Get-CsService", &[("Identity", P::Str), ("EdgeServer", P::Switch), ("PoolFqdn", P::Str)], true),
+    lync("Get-CsExternalAccessPolicy", &[("Identity", P::Str), ("Filter", P::Str), ("LocalStore", P::Switch)], true),
     Spec {
         name: "Test-CsFederatedPartner",
         group: Group::Lync,
@@ -1124,6 +1141,20 @@ impl Machine {
                 self.changed();
                 Ok(Vec::new())
             }
+            "Get-CsService" => {
+                if b("EdgeServer") != Some(true) {
+                    return Err(CmdErr::Fail("only Get-CsService -EdgeServer is modelled".into()));
+                }
+                // An OCS 2007 R2 Edge is not an Edge pool of the Lync Server topology.
+                Ok(match &d.edge {
+                    Edge::Lync { internal_fqdn } => vec![edge_service_object(internal_fqdn)],
+                    Edge::Ocs2007R2 { .. } => Vec::new(),
+                })
+            }
+            "Get-CsExternalAccessPolicy" => {
+                let all = d.external_access.iter().map(|(id, on)| (id.clone(), external_access_object(id, *on))).collect();
+                select(all, s("Identity"), s("Filter"), "external access policy")
+            }
             "Get-CsSite" => {
                 let site = || Obj::value(Kind::Site, vec![("SiteType", Value::Str("CentralSite".into())), ("Pools", Value::array(Vec::new()))]);
                 let all = d.sites.iter().map(|name| (name.clone(), site())).collect();
@@ -1320,8 +1351,36 @@ fn mcx_object(m: &McxSettings) -> Value {
     )
 }
 
-fn access_edge_object(e: &AccessEdge) -> Value {
+fn edge_service_object(pool: &str) -> Value {
+    Obj::value(
+        Kind::EdgeService,
+        vec![
+            ("Identity", Value::str(format!("EdgeServer:{pool}"))),
+            ("AccessEdgeExternalFqdn", Value::str(format!("sip.{}", pool.split_once('.').map_or(pool, |(_, d)| d)))),
+            ("DataEdgeExternalFqdn", Value::str("webconf.contoso.com")),
+            ("AVEdgeExternalFqdn", Value::str("av.contoso.com")),
+            ("InternalInterfaceFqdn", Value::str("")),
+            ("SiteId", Value::str("site:Redmond")),
+            ("PoolFqdn", Value::str(pool)),
+            ("Version", Value::Int(5)),
+            ("Role", Value::str("EdgeServer")),
+        ],
+    )
+}
 
+fn external_access_object(identity: &str, federation: bool) -> Value {
+    Obj::value(
+        Kind::ExternalAccessPolicy,
+        vec![
+            ("Identity", Value::str(identity)),
+            ("EnableFederationAccess", Value::Bool(federation)),
+            ("EnablePublicCloudAccess", Value::Bool(false)),
+            ("EnableOutsideAccess", Value::Bool(false)),
+        ],
+    )
+}
+
+fn access_edge_object(e: &AccessEdge) -> Value {
     let mut props = vec![
         ("Identity", Value::str("Global")),
         ("AllowAnonymousUsers", Value::Bool(e.allow_anonymous_users)),

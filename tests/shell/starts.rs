@@ -1,6 +1,6 @@
 //! The starting deployments every script pair is run against.
 
-use super::model::{AllowedDomain, BlockedDomain, Deployment, HostingProvider, Machine, PushSettings, Routing, Shell, LYNC_ONLINE, PUSH_DOMAIN, SCRIPT_FOLDER};
+use super::model::{AllowedDomain, BlockedDomain, Deployment, Edge, HostingProvider, Machine, PushSettings, Routing, Shell, LYNC_ONLINE, PUSH_DOMAIN, SCRIPT_FOLDER};
 
 pub const SCRIPT_PATH: &str = "C:\\LyncPush\\LyncPushNotifications.ps1";
 pub const ROLLBACK_PATH: &str = "C:\\LyncPush\\LyncPushNotifications.rollback.ps1";
@@ -119,6 +119,9 @@ pub fn starts() -> Vec<Start> {
             m.deserialized = true;
             m.deployment.access_edge.routing_method_shown = false;
         }),
+        // The answer is not the Edge pool's FQDN (Get-CsService -EdgeServer | Select-Object
+        // PoolFqdn), e.g. the external name given by mistake: a warning, and both tests fail.
+        start("Edge pool FQDN differs from the answer", |m| m.deployment.edge = Edge::Lync { internal_fqdn: "edgepool.contoso.com".into() }),
         start("partner discovery on", |m| m.deployment.access_edge.enable_partner_discovery = true),
         start("federation already on", |m| m.deployment.access_edge.allow_federated_users = true),
         start("Lync 2010 without the Nov 2011 CU", |m| m.deployment.shell = Shell::Lync { push_cmdlets: false }),

@@ -85,6 +85,8 @@ pub enum Kind {
     ReplicaState,
     Site,
     TaskOutput,
+    EdgeService,
+    ExternalAccessPolicy,
     // Host objects.
     /// What `.GetType()` gives: its `Name` and `FullName`.
     RuntimeType,
@@ -108,6 +110,8 @@ impl Kind {
             Kind::ReplicaState => "Get-CsManagementStoreReplicationStatus",
             Kind::Site => "Get-CsSite",
             Kind::TaskOutput => "Test-Cs* TaskOutput",
+            Kind::EdgeService => "Get-CsService -EdgeServer",
+            Kind::ExternalAccessPolicy => "Get-CsExternalAccessPolicy",
             Kind::RuntimeType => "System.Type (.GetType())",
             Kind::PathInfo => "PathInfo (Get-Location)",
             Kind::CommandInfo => "CommandInfo (Get-Command)",

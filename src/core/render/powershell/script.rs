@@ -250,10 +250,28 @@ fn preflight_blockers(out: &mut Writer, plan: &Plan) {
                     &quote("). Check the site name as Topology Builder shows it, then answer the wizard again. Nothing was changed."),
                 ],
             ),
+            // Both tests need the Edge's internal FQDN (their help pages), which is its Edge
+            // pool's: Microsoft's check is `Get-CsService -EdgeServer | Select-Object PoolFqdn`.
+            // An OCS 2007 R2 Edge is no Edge pool of the topology, so only the Lync route checks.
+            // Nothing documents that a mismatch cannot work, so it is a warning.
+            Action::TestFederation { access_edge, domain_allowed_by_plan: true } => out.template(
+                r#"
+                $edgePools = @({0} -EdgeServer | ForEach-Object { [string]$_.PoolFqdn })
+                if ($edgePools -notcontains {1}) {
+                    Write-Warning ({2} + ($edgePools -join ', ') + {3})
+                }
+                "#,
+                &[
+                    cmdlet::GET_SERVICE,
+                    &quote(access_edge.as_str()),
+                    &quote(&format!("The internal Access Edge FQDN answered, {}, is not the FQDN of an Edge pool (", access_edge.as_str())),
+                    &quote("). The tests need the internal FQDN: check the answer."),
+                ],
+            ),
             Action::EnablePush { scope: Scope::Global, .. }
             | Action::AllowFederatedUsers { check_dns_srv_routing: false }
             | Action::FederateOcsEdge
-            | Action::TestFederation { .. }
+            | Action::TestFederation { domain_allowed_by_plan: false, .. }
             | Action::TestPush { .. } => {}
         }
     }
