@@ -247,3 +247,20 @@ fn the_dns_srv_hint_names_partner_discovery_and_what_true_opens() {
     }
     assert!(checked > 0);
 }
+
+/// Finding 3: federation reaches only users whose external access policy allows it; the plan
+/// says so and the script shows the policies' EnableFederationAccess before the change.
+#[test]
+fn federation_names_the_external_access_policies_before_the_change() {
+    for plan in configured_plans() {
+        let script = script(&plan);
+        let shown = script.find("EnableFederationAccess: ' + $policy.EnableFederationAccess").expect("policies shown");
+        let change = script.find("Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True").expect("the change");
+        assert!(shown < change);
+        for step in &plan.steps {
+            if let Action::AllowFederatedUsers { .. } = step.action {
+                assert!(text::step_why(&EN, &step.action).contains("external access policy"));
+            }
+        }
+    }
+}

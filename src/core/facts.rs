@@ -155,6 +155,7 @@ pub mod cmdlet {
     pub const GET_MCX_CONFIGURATION: &str = "Get-CsMcxConfiguration";
     pub const GET_IM_FILTER_CONFIGURATION: &str = "Get-CsImFilterConfiguration";
     pub const GET_SERVICE: &str = "Get-CsService";
+    pub const GET_EXTERNAL_ACCESS_POLICY: &str = "Get-CsExternalAccessPolicy";
 
     /// The cmdlets that came with the cumulative update of November 2011 (facts §2), so a Lync
     /// Server 2010 deployment without it lacks them.

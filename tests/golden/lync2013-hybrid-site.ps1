@@ -55,7 +55,7 @@
     try {
         # Pre-flight: nothing is changed until every check here has passed.
         Write-Host 'Pre-flight checks (nothing is changed until they pass)'
-        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'Get-CsSite', 'Get-CsAccessEdgeConfiguration', 'Get-CsService', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'New-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
+        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'Get-CsSite', 'Get-CsAccessEdgeConfiguration', 'Get-CsService', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'New-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Get-CsExternalAccessPolicy', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
         $missing = @()
         foreach ($name in $cmdlets) {
             if (-not (Get-Command -Name $name -ErrorAction SilentlyContinue)) {
@@ -208,12 +208,13 @@
         }
         #
         # Step 4 of 6: Enable federation on the Access Edge
-        # Why: Push travels as federated traffic, so the Access Edge must allow federated users.
-        #   This is organisation-wide: every internal user can then talk to users of every allowed
-        #   domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the
-        #   script shows that setting before the change. Before any change, the script checks that
-        #   the Access Edge uses DNS SRV routing, which hosting-provider federation needs, and stops
-        #   if it does not.
+        # Why: Push travels as federated traffic, so the Access Edge must allow federated users. It
+        #   reaches only users whose external access policy allows federation
+        #   (EnableFederationAccess). This is organisation-wide: every internal user can then talk
+        #   to users of every allowed domain, and of any domain while partner discovery
+        #   (EnablePartnerDiscovery) is on; the script shows that setting before the change. Before
+        #   any change, the script checks that the Access Edge uses DNS SRV routing, which
+        #   hosting-provider federation needs, and stops if it does not.
         # Needs: CsAdministrator. Source: "To enable push notifications".
         Write-Host 'Step 4 of 6: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration
@@ -223,6 +224,9 @@
         }
         if ($routing -like '*DnsSrvRouting') {
             Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)
+        }
+        foreach ($policy in @(Get-CsExternalAccessPolicy)) {
+            Write-Host ('  External access policy ' + $policy.Identity + ', EnableFederationAccess: ' + $policy.EnableFederationAccess)
         }
         if ($accessEdge.AllowFederatedUsers) {
             Write-Host '  Skipped: the Access Edge already allows federated users.'

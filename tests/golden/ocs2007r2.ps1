@@ -61,7 +61,7 @@
     try {
         # Pre-flight: nothing is changed until every check here has passed.
         Write-Host 'Pre-flight checks (nothing is changed until they pass)'
-        $cmdlets = @('Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Get-CsAccessEdgeConfiguration', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Get-CsAllowedDomain', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
+        $cmdlets = @('Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Get-CsAccessEdgeConfiguration', 'Get-CsExternalAccessPolicy', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Get-CsAllowedDomain', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
         $missing = @()
         foreach ($name in $cmdlets) {
             if (-not (Get-Command -Name $name -ErrorAction SilentlyContinue)) {
@@ -137,10 +137,11 @@
         }
         #
         # Step 3 of 5: Enable federation on the Access Edge
-        # Why: Push travels as federated traffic, so the Access Edge must allow federated users.
-        #   This is organisation-wide: every internal user can then talk to users of every allowed
-        #   domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the
-        #   script shows that setting before the change.
+        # Why: Push travels as federated traffic, so the Access Edge must allow federated users. It
+        #   reaches only users whose external access policy allows federation
+        #   (EnableFederationAccess). This is organisation-wide: every internal user can then talk
+        #   to users of every allowed domain, and of any domain while partner discovery
+        #   (EnablePartnerDiscovery) is on; the script shows that setting before the change.
         # Needs: CsAdministrator. Source: "To enable push notifications".
         Write-Host 'Step 3 of 5: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration
@@ -150,6 +151,9 @@
         }
         if ($routing -like '*DnsSrvRouting') {
             Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)
+        }
+        foreach ($policy in @(Get-CsExternalAccessPolicy)) {
+            Write-Host ('  External access policy ' + $policy.Identity + ', EnableFederationAccess: ' + $policy.EnableFederationAccess)
         }
         if ($accessEdge.AllowFederatedUsers) {
             Write-Host '  Skipped: the Access Edge already allows federated users.'

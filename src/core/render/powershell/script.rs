@@ -531,6 +531,17 @@ fn federation(out: &mut Writer) {
     out.open("if ($routing -like '*DnsSrvRouting')");
     out.line("Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)");
     out.close();
+    // Federation applies only where an external access policy allows it too ("you must
+    // configure federation support on both pages", manage-access-edge-configuration-for-your-
+    // organization.md), so the policies are shown beside it.
+    out.template(
+        r#"
+        foreach ($policy in @({0})) {
+            Write-Host ('  External access policy ' + $policy.Identity + ', EnableFederationAccess: ' + $policy.EnableFederationAccess)
+        }
+        "#,
+        &[cmdlet::GET_EXTERNAL_ACCESS_POLICY],
+    );
     out.open("if ($accessEdge.AllowFederatedUsers)");
     out.say("  Skipped: the Access Edge already allows federated users.");
     out.reopen("else");
