@@ -264,3 +264,15 @@ fn federation_names_the_external_access_policies_before_the_change() {
         }
     }
 }
+
+/// Finding 4: Test-CsMcxPushNotification proves only that requests reach the clearing house
+/// through the Edge; no output credits it with delivery, and each suggests the real check.
+#[test]
+fn the_push_test_is_credited_only_with_what_it_checks() {
+    for plan in configured_plans().iter().filter(|plan| plan.has_push_test()) {
+        for output in [script(plan), steps(plan), runbook(&EN, plan)] {
+            assert!(!output.contains("shows whether"), "{output}");
+            assert!(output.contains("reach the clearing house") && output.contains("app is in the background"), "{output}");
+        }
+    }
+}

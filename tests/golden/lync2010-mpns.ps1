@@ -24,14 +24,16 @@
 #   Microsoft Lync Server 2010 - Microsoft Lifecycle,
 #   https://learn.microsoft.com/en-us/lifecycle/products/microsoft-lync-server-2010)
 # - Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports
-#   it: do not count on push notifications reaching Windows Phone. The push test at the end shows
-#   whether they still do. (Source: Send an MPNS native notification - Notification Hubs REST API,
-#   https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
+#   it: do not count on push notifications reaching Windows Phone. The push test at the end proves
+#   only that requests reach the clearing house: an IM to a test Windows Phone whose app is in the
+#   background shows delivery. (Source: Send an MPNS native notification - Notification Hubs REST
+#   API, https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
 # - No Microsoft statement confirms that the Push Notification Service (push.lync.com, through
 #   sipfed.online.lync.com) still relays notifications for on-premises servers: Microsoft announced
 #   that it would decommission the Skype for Business Online infrastructure on or after 30 June
-#   2022. The tests at the end of the script show whether it still does. (Source: Skype for Business
-#   Online retirement,
+#   2022. The tests at the end prove only that requests reach it through the Edge: an IM to a test
+#   device whose app is in the background shows delivery. (Source: Skype for Business Online
+#   retirement,
 #   https://learn.microsoft.com/en-us/microsoftteams/skype-for-business-online-retirement)
 #
 # Run in the Lync Server Management Shell of Lync Server 2010 or 2013,
@@ -298,7 +300,9 @@
         }
         #
         # Step 6 of 6: Test push notifications
-        # Why: Sends a test notification through the Push Notification Service.
+        # Why: Proves only that push requests reach the clearing house through the Edge, not
+        #   delivery by APNS or MPNS. To check delivery, send an IM to a test device whose app is in
+        #   the background.
         # Needs: CsAdministrator. Source: "To test federation and push notifications".
         Write-Host 'Step 6 of 6: Test push notifications'
         # A read-only test. Microsoft's page "Test push notifications to smart phones" says it
