@@ -276,3 +276,14 @@ fn the_push_test_is_credited_only_with_what_it_checks() {
         }
     }
 }
+
+/// The answers' values stand apart from the longest label ("Internal Access Edge FQDN").
+#[test]
+fn every_answer_label_is_followed_by_a_space() {
+    for plan in configured_plans() {
+        let fqdn = plan.access_edge.as_ref().expect("configured").as_str().to_string();
+        for output in [script(&plan), steps(&plan)] {
+            assert!(output.contains(&format!("Internal Access Edge FQDN: {fqdn}")), "{output}");
+        }
+    }
+}

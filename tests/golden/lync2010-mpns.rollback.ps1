@@ -4,12 +4,12 @@
 #   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-11-27.
 #
 # Answers
-#   Edge Server:      Lync Server 2010 (lync2010)
-#   Mobile clients:   wp-lync2010, wp-lync2013, android
-#   Internal Access Edge FQDN:accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Share link:       #edge=lync2010&clients=wp-lync2010,wp-lync2013,android&access-edge=accessproxy.contoso.com
+#   Edge Server:               Lync Server 2010 (lync2010)
+#   Mobile clients:            wp-lync2010, wp-lync2013, android
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Share link:                #edge=lync2010&clients=wp-lync2010,wp-lync2013,android&access-edge=accessproxy.contoso.com
 #
 # Verdict: Configure push notifications (MPNS only) through hosting-provider federation with Lync
 #   Online.

@@ -5,13 +5,13 @@
 #   checked 2026-11-27.
 #
 # Answers
-#   Edge Server:      Lync Server 2013 (lync2013)
-#   Pool version:     Skype for Business Server 2019 (sfb2019)
-#   Mobile clients:   ios-lync2010, android-sfb, wp-sfb
-#   Internal Access Edge FQDN:accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Share link:       #edge=lync2013&pool=sfb2019&clients=ios-lync2010,android-sfb,wp-sfb&access-edge=accessproxy.contoso.com
+#   Edge Server:               Lync Server 2013 (lync2013)
+#   Pool version:              Skype for Business Server 2019 (sfb2019)
+#   Mobile clients:            ios-lync2010, android-sfb, wp-sfb
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Share link:                #edge=lync2013&pool=sfb2019&clients=ios-lync2010,android-sfb,wp-sfb&access-edge=accessproxy.contoso.com
 #
 # Verdict: Configure push notifications (MPNS only) through hosting-provider federation with Skype
 #   for Business Online.

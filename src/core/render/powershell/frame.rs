@@ -147,7 +147,8 @@ pub(in crate::core::render) fn header(out: &mut Writer, plan: &Plan, title: &str
     out.line("#");
     out.comment("Answers");
     for (label, value) in crate::core::render::answer_lines(&EN, &plan.answers()) {
-        out.comment_line(&format!("  {:<18}{value}", format!("{label}:")));
+        // The values line up one space after the longest label.
+        out.comment_line(&format!("  {:<27}{value}", format!("{label}:")));
     }
     out.line("#");
     out.comment(&format!("Verdict: {}", text::verdict_headline(&EN, &plan.decision)));
