@@ -226,7 +226,7 @@ async fn mpns_alone_is_not_recommended_and_configuring_is_an_explicit_choice() {
     pause().await;
     assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("configure"));
     assert!(page.text("script").contains("-EnableMicrosoftPushNotificationService $True"));
-    assert!(page.text("script").contains("Your choices:     configure-retired-mpns"));
+    assert!(page.text("script").contains("Your choices:              configure-retired-mpns"));
     assert!(page.text("share-link").contains("configure-retired-mpns=yes"));
     page.click("leave-mpns-off").await;
     pause().await;

@@ -44,7 +44,7 @@ fn every_format_and_every_verdict_exits_0() {
     assert!(undo.contains("Remove-CsHostingProvider") && undo.contains("$MyInvocation.MyCommand.Path"));
     let (_, script, _) = run(&["--edge", "sfb2015", "--client", "ios-sfb", "--access-edge", "e.contoso.com", "--apns-for-sfb-ios"]);
     assert!(script.contains("-EnableApplePushNotificationService $True"), "APNS for the SfB iOS app, as chosen");
-    assert!(script.contains("#   Your choices:     apns-for-sfb-ios"), "the header says it was chosen");
+    assert!(script.contains("#   Your choices:              apns-for-sfb-ios"), "the header says it was chosen");
     let (_, json, _) = run(&["--format=json", "--edge=ocs2007r2", "--client=ios-lync2010", "--access-edge=a.contoso.com"]);
     let document: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(document["decision"]["verdict"], "configure");

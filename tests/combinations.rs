@@ -65,8 +65,11 @@ fn every_combination_keeps_the_invariants_and_parses() {
         assert_eq!(script.contains("-EnableApplePushNotificationService $True"), configure && apns, "{case}");
         assert_eq!(script.contains("-EnableMicrosoftPushNotificationService $True"), configure && mpns, "{case}");
         // Nothing is switched off: no $False but the two split-domain switches New-CsHostingProvider
-        // requires, both False (no split domain).
-        assert!(!script.replace(" -EnabledSharedAddressSpace $False -HostsOCSUsers $False", "").contains("$False"), "{case}");
+        // requires, both False (no split domain), and the routing hint's, which is text.
+        let switched = script
+            .replace(" -EnabledSharedAddressSpace $False -HostsOCSUsers $False", "")
+            .replace("-UseDnsSrvRouting -EnablePartnerDiscovery $False;", "");
+        assert!(!switched.contains("$False"), "{case}");
         assert!(script.is_ascii(), "{case}: scripts stay ASCII English in every interface language");
 
         // The independent parser: no ERROR or MISSING node anywhere.

@@ -597,10 +597,10 @@ fn no_verdict_before_the_answers_are_complete() {
     for id in ["next", "client-ios-lync2010", "client-wp-lync2013", "next"] {
         session.click(id);
     }
-    assert_pending(&session, &["Access Edge FQDN"], "before the Access Edge FQDN");
+    assert_pending(&session, &["Internal Access Edge FQDN"], "before the Access Edge FQDN");
     session.type_into("input-access-edge", "access proxy");
     session.wait_until_contains("problems", "Access Edge FQDN: Remove the space.");
-    assert_pending(&session, &["Access Edge FQDN"], "with an invalid Access Edge FQDN");
+    assert_pending(&session, &["Internal Access Edge FQDN"], "with an invalid Access Edge FQDN");
 
     session.type_into("input-access-edge", "accessproxy.contoso.com");
     session.wait_until_contains("verdict-headline", "Configure push notifications (APNS and MPNS)");

@@ -396,3 +396,48 @@ fn mutation_unguarded_site_removal_is_caught() {
         .any(|e| e.contains("site:Redmond"));
     assert!(hit, "removing site settings without a check is not caught:{}", report.summary());
 }
+
+/// Finding: the routing check read RoutingMethod alone, which only Lync Server 2013-era samples
+/// print; a Lync Server 2010 Access Edge object without it stopped every run. The output type
+/// decides first (Get-CsAccessEdgeConfiguration.md, OUTPUTS), then RoutingMethod; neither: a
+/// warning, never a stop.
+#[test]
+fn the_routing_is_read_from_the_documented_signals_in_order() {
+    let starts = few(&[
+        "Lync 2010 Access Edge object without RoutingMethod",
+        "default routing, read through remoting",
+        "Lync 2010 Access Edge object, read through remoting",
+        "default routing",
+    ]);
+    for answers in [answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]), seed_answers()] {
+        let (s, r) = texts(&answers);
+        let report = check_texts(&answers, &s, &r, &starts, false);
+        assert!(report.findings.is_empty(), "{}", report.summary());
+    }
+}
+
+/// Finding: the wait for replication passed before replication had started, when every replica
+/// still said UpToDate. The time before the first change is recorded, and LastUpdateCreation
+/// must not be earlier (Get-CsManagementStoreReplicationStatus.md, Example 4).
+#[test]
+fn the_wait_for_replication_waits_for_the_update_of_this_run() {
+    let starts = few(&["replication starts 20 s after the change", "already configured", "fresh"]);
+    for answers in [answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]), seed_answers()] {
+        let (s, r) = texts(&answers);
+        let report = check_texts(&answers, &s, &r, &starts, false);
+        assert!(report.findings.is_empty(), "{}", report.summary());
+    }
+}
+
+/// Finding: both tests need the Edge's internal FQDN. The pre-flight compares the answer with
+/// the Edge pools (Microsoft's check: Get-CsService -EdgeServer | Select-Object PoolFqdn) and
+/// warns, naming both, when it is not one of them.
+#[test]
+fn an_access_edge_fqdn_that_is_no_edge_pool_is_named_in_a_warning() {
+    let starts = few(&["Edge pool FQDN differs from the answer", "fresh"]);
+    let answers = answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]);
+    let (s, r) = texts(&answers);
+    let report = check_texts(&answers, &s, &r, &starts, false);
+    assert!(report.findings.is_empty(), "{}", report.summary());
+    assert!(s.contains("'accessproxy.contoso.com'") && s.contains("Get-CsService -EdgeServer"), "{s}");
+}

@@ -27,9 +27,10 @@ fn every_output(plan: &Plan) -> Vec<String> {
 }
 
 /// Defect 1: Get-CsAccessEdgeConfiguration has RoutingMethod, no UseDnsSrvRouting property
-/// (lync-objects §4). The name may appear only as RoutingMethod's value.
+/// (lync-objects §4). The name may appear only as RoutingMethod's value. And RoutingMethod is
+/// only in Lync Server 2013-era samples: the output type decides first (its help's OUTPUTS).
 #[test]
-fn dns_srv_routing_is_read_from_routing_method() {
+fn dns_srv_routing_is_read_from_the_type_then_routing_method() {
     let plans = configured_plans();
     for plan in &plans {
         for output in every_output(plan) {
@@ -39,12 +40,13 @@ fn dns_srv_routing_is_read_from_routing_method() {
         }
         let script = script(plan);
         if plan.steps.iter().any(|step| matches!(step.action, Action::AllowFederatedUsers { check_dns_srv_routing: true })) {
-            assert!(script.contains("if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting')"), "{script}");
+            let by_type = script.find("$routing = $accessEdge.GetType().Name").expect("the type first");
+            let by_property = script.find("$routing = [string]$accessEdge.RoutingMethod").expect("then RoutingMethod");
+            assert!(by_type < by_property, "{script}");
+            assert!(!script.contains("'not shown'"), "a missing property alone never stops: {script}");
         }
     }
-    for trouble in [Trouble::FederationOff, Trouble::DefaultRouting] {
-        assert!(trouble_text(&EN, trouble).check.contains("RoutingMethod"), "{trouble:?}");
-    }
+    assert!(trouble_text(&EN, Trouble::DefaultRouting).check.contains("GetType().Name"));
 }
 
 /// Defect 2: what a person types works in a fresh shell: no script variable, literal quoted
@@ -101,7 +103,7 @@ fn federation_says_its_organisation_wide_effect_before_the_change() {
         let change = script.find("Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True").expect("the change");
         assert!(shown < change && said < change);
         // EnablePartnerDiscovery exists only with DNS SRV routing (lync-objects §4): read inside that check.
-        let guard = script.find("if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting')").expect("guard");
+        let guard = script.find("if ($routing -like '*DnsSrvRouting')").expect("guard");
         assert!(guard < shown);
         for step in &plan.steps {
             if let Action::AllowFederatedUsers { .. } = step.action {
@@ -227,6 +229,61 @@ fn no_block_holds_an_empty_line() {
                 depth += i32::from(code.ends_with('{')) - i32::from(code.starts_with('}'));
             }
             assert_eq!(depth, 0);
+        }
+    }
+}
+
+/// Finding 6: the hint to switch to DNS SRV routing gives both parameters the Set page asks for
+/// ("UseDnsSrvRouting ... and EnablePartnerDiscovery"), with $False, and says what $True opens.
+#[test]
+fn the_dns_srv_hint_names_partner_discovery_and_what_true_opens() {
+    let mut checked = 0;
+    for plan in configured_plans() {
+        if plan.steps.iter().any(|step| matches!(step.action, Action::AllowFederatedUsers { check_dns_srv_routing: true })) {
+            let script = script(&plan);
+            assert!(script.contains("-UseDnsSrvRouting -EnablePartnerDiscovery $False; $True also federates with domains not on the allowed list"), "{script}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 0);
+}
+
+/// Finding 3: federation reaches only users whose external access policy allows it; the plan
+/// says so and the script shows the policies' EnableFederationAccess before the change.
+#[test]
+fn federation_names_the_external_access_policies_before_the_change() {
+    for plan in configured_plans() {
+        let script = script(&plan);
+        let shown = script.find("EnableFederationAccess: ' + $policy.EnableFederationAccess").expect("policies shown");
+        let change = script.find("Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True").expect("the change");
+        assert!(shown < change);
+        for step in &plan.steps {
+            if let Action::AllowFederatedUsers { .. } = step.action {
+                assert!(text::step_why(&EN, &step.action).contains("external access policy"));
+            }
+        }
+    }
+}
+
+/// Finding 4: Test-CsMcxPushNotification proves only that requests reach the clearing house
+/// through the Edge; no output credits it with delivery, and each suggests the real check.
+#[test]
+fn the_push_test_is_credited_only_with_what_it_checks() {
+    for plan in configured_plans().iter().filter(|plan| plan.has_push_test()) {
+        for output in [script(plan), steps(plan), runbook(&EN, plan)] {
+            assert!(!output.contains("shows whether"), "{output}");
+            assert!(output.contains("reach the clearing house") && output.contains("app is in the background"), "{output}");
+        }
+    }
+}
+
+/// The answers' values stand apart from the longest label ("Internal Access Edge FQDN").
+#[test]
+fn every_answer_label_is_followed_by_a_space() {
+    for plan in configured_plans() {
+        let fqdn = plan.access_edge.as_ref().expect("configured").as_str().to_string();
+        for output in [script(&plan), steps(&plan)] {
+            assert!(output.contains(&format!("Internal Access Edge FQDN: {fqdn}")), "{output}");
         }
     }
 }

@@ -61,10 +61,6 @@ pub const PUSH_CMDLETS_UPDATE: &str = "the November 2011 cumulative update for L
 pub const REPLICATION_WAIT_SECONDS: u32 = 300;
 pub const REPLICATION_POLL_SECONDS: u32 = 15;
 
-/// The value of `RoutingMethod` on an Access Edge that uses DNS SRV routing, which
-/// hosting-provider federation needs (lync-objects §4; OfficeDocs-SkypeForBusiness
-/// manage-access-edge-configuration-for-your-organization.md, sample output).
-pub const DNS_SRV_ROUTING: &str = "UseDnsSrvRouting";
 
 pub const SEED_TITLE: &str = "Configuring for push notifications in Lync Server 2013";
 pub const SEED_URL: &str = "https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)";
@@ -129,13 +125,18 @@ pub mod status_source {
 /// and in `cmdlet`.
 pub mod check {
     pub const DOMAIN_ALLOWED: &str = "Get-CsAllowedDomain | Where-Object { $_.Domain -eq \"push.lync.com\" }";
-    pub const FEDERATION_AND_ROUTING: &str = "Get-CsAccessEdgeConfiguration | Select-Object AllowFederatedUsers, RoutingMethod";
-    pub const ROUTING: &str = "Get-CsAccessEdgeConfiguration | Select-Object RoutingMethod";
+    pub const FEDERATION: &str = "Get-CsAccessEdgeConfiguration | Select-Object AllowFederatedUsers";
+    /// The output type names the routing (Get-CsAccessEdgeConfiguration.md, OUTPUTS);
+    /// RoutingMethod is printed only in Lync Server 2013-era samples (lync-objects §4).
+    pub const ROUTING: &str = "(Get-CsAccessEdgeConfiguration).GetType().Name";
     pub const PROVIDER_FOR_LYNC_ONLINE: &str =
         "Get-CsHostingProvider | Where-Object { $_.ProxyFqdn -eq \"sipfed.online.lync.com\" }";
     pub const PUSH_PROXY_URI: &str = "Get-CsMcxConfiguration | Select-Object Identity, PushNotificationProxyUri";
     pub const IM_FILTER_PREFIXES: &str = "(Get-CsImFilterConfiguration -Identity Global).Prefixes";
     pub const SITE_PUSH_SETTINGS: &str = "Get-CsPushNotificationConfiguration -Filter \"site:*\"";
+    /// The Edge pools' FQDNs, which are the internal ones the tests need: Microsoft's own check
+    /// ("Testing ability to connect to a federated domain", Lync Server 2013; lync-objects §8).
+    pub const EDGE_POOL_FQDN: &str = "Get-CsService -EdgeServer | Select-Object PoolFqdn";
     pub const CLEARINGHOUSE_ROOT_TRUSTED: &str =
         "Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object { $_.Subject -like \"*Baltimore CyberTrust Root*\" }";
 }
@@ -161,6 +162,8 @@ pub mod cmdlet {
     pub const GET_SITE: &str = "Get-CsSite";
     pub const GET_MCX_CONFIGURATION: &str = "Get-CsMcxConfiguration";
     pub const GET_IM_FILTER_CONFIGURATION: &str = "Get-CsImFilterConfiguration";
+    pub const GET_SERVICE: &str = "Get-CsService";
+    pub const GET_EXTERNAL_ACCESS_POLICY: &str = "Get-CsExternalAccessPolicy";
 
     /// The cmdlets that came with the cumulative update of November 2011 (facts §2), so a Lync
     /// Server 2010 deployment without it lacks them.
@@ -249,13 +252,14 @@ mod tests {
     fn checks_use_the_names_and_values_above() {
         let uses = |text: &str, parts: &[&str]| parts.iter().all(|part| text.contains(part));
         assert!(uses(check::DOMAIN_ALLOWED, &[cmdlet::GET_ALLOWED_DOMAIN, PUSH_DOMAIN]));
-        assert!(uses(check::FEDERATION_AND_ROUTING, &[cmdlet::GET_ACCESS_EDGE_CONFIGURATION]));
+        assert!(uses(check::FEDERATION, &[cmdlet::GET_ACCESS_EDGE_CONFIGURATION]));
         assert!(uses(check::ROUTING, &[cmdlet::GET_ACCESS_EDGE_CONFIGURATION]));
         assert!(uses(check::PROVIDER_FOR_LYNC_ONLINE, &[cmdlet::GET_HOSTING_PROVIDER, LYNC_ONLINE_PROXY_FQDN]));
         assert!(uses(check::PUSH_PROXY_URI, &[cmdlet::GET_MCX_CONFIGURATION]));
         assert!(uses(check::IM_FILTER_PREFIXES, &[cmdlet::GET_IM_FILTER_CONFIGURATION]));
         assert!(uses(check::SITE_PUSH_SETTINGS, &[cmdlet::GET_PUSH_CONFIGURATION]));
         assert!(uses(check::CLEARINGHOUSE_ROOT_TRUSTED, &[CLEARINGHOUSE_ROOT]));
+        assert!(uses(check::EDGE_POOL_FQDN, &[cmdlet::GET_SERVICE]));
     }
 
     #[test]

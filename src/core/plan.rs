@@ -123,6 +123,9 @@ vocabulary! {
         /// §4.5 (Lync team blog 2013-05-02): the clearinghouse certificate chains to Baltimore
         /// CyberTrust Root since 1 June 2013.
         CertificateChain => "certificate-chain",
+        /// Test-CsFederatedPartner.md, Test-CsMcxPushNotification.md: both tests need the Edge's
+        /// internal FQDN; the external one fails them.
+        ExternalFqdn => "external-fqdn",
     }
 }
 
@@ -208,7 +211,7 @@ fn troubles_for(action: &Action, route: Route, push_test: bool) -> Vec<Trouble> 
         Action::TestFederation { .. } => {
             let mut troubles = vec![Trouble::FederationOff];
             if hosting_provider {
-                troubles.extend([Trouble::DomainNotAllowed, Trouble::DefaultRouting, Trouble::DuplicateProvider]);
+                troubles.extend([Trouble::ExternalFqdn, Trouble::DomainNotAllowed, Trouble::DefaultRouting, Trouble::DuplicateProvider]);
             }
             if !push_test {
                 troubles.extend([Trouble::SiteOverride, Trouble::CertificateChain]);

@@ -395,18 +395,20 @@ pub fn trouble_text(t: &Strings, trouble: Trouble) -> TroubleText {
     use super::facts::check;
     let (symptom, cause, check) = match trouble {
         Trouble::DomainNotAllowed => (t.trouble_domain_symptom, t.trouble_domain_cause, check::DOMAIN_ALLOWED),
-        Trouble::FederationOff => (t.trouble_federation_symptom, t.trouble_federation_cause, check::FEDERATION_AND_ROUTING),
+        Trouble::FederationOff => (t.trouble_federation_symptom, t.trouble_federation_cause, check::FEDERATION),
         Trouble::DefaultRouting => (t.trouble_routing_symptom, t.trouble_routing_cause, check::ROUTING),
         Trouble::DuplicateProvider => (t.trouble_duplicate_symptom, t.trouble_duplicate_cause, check::PROVIDER_FOR_LYNC_ONLINE),
         Trouble::PushTimeout => (t.trouble_timeout_symptom, t.trouble_timeout_cause, check::PUSH_PROXY_URI),
         Trouble::PushRejected => (t.trouble_rejected_symptom, t.trouble_rejected_cause, check::IM_FILTER_PREFIXES),
         Trouble::SiteOverride => (t.trouble_site_symptom, t.trouble_site_cause, check::SITE_PUSH_SETTINGS),
         Trouble::CertificateChain => (t.trouble_certificate_symptom, t.trouble_certificate_cause, check::CLEARINGHOUSE_ROOT_TRUSTED),
+        Trouble::ExternalFqdn => (t.trouble_external_symptom, t.trouble_external_cause, check::EDGE_POOL_FQDN),
     };
     // §4.5: the certificate store that must trust the root is the Edge Server's own.
     let check_where = match trouble {
         Trouble::CertificateChain => Some(t.check_on_edge),
         Trouble::DomainNotAllowed
+        | Trouble::ExternalFqdn
         | Trouble::FederationOff
         | Trouble::DefaultRouting
         | Trouble::DuplicateProvider

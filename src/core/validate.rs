@@ -268,7 +268,7 @@ mod tests {
     #[test]
     fn every_message_names_its_field() {
         let error = FieldError::new(Field::AccessEdge, Problem::FqdnSingleLabel);
-        assert!(error.message(&crate::core::i18n::EN).starts_with("Access Edge FQDN: "));
+        assert!(error.message(&crate::core::i18n::EN).starts_with("Internal Access Edge FQDN: "));
         let error = FieldError::new(Field::Edge, Problem::UnknownToken { token: "lync2015".into() });
         assert_eq!(error.message(&crate::core::i18n::EN), "Edge Server: Replace \"lync2015\" with one of: lync2013, lync2010, ocs2007r2, none, sfb2015, sfb2019, sfbse.");
         assert_eq!(error.message(&crate::core::i18n::ZH_TW), "Edge Server：請將「lync2015」改為下列其中之一：lync2013、lync2010、ocs2007r2、none、sfb2015、sfb2019、sfbse。");

@@ -4,14 +4,14 @@
 #   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Lync Server 2010 (lync2010)
-#   Pool version:     Lync Server 2010 (lync2010), assumed: not given
-#   Mobile clients:   wp-lync2010, wp-lync2013, android
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Your choices:     configure-retired-mpns
-#   Share link:       #edge=lync2010&clients=wp-lync2010,wp-lync2013,android&access-edge=accessproxy.contoso.com&configure-retired-mpns=yes
+#   Edge Server:               Lync Server 2010 (lync2010)
+#   Pool version:              Lync Server 2010 (lync2010), assumed: not given
+#   Mobile clients:            wp-lync2010, wp-lync2013, android
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Your choices:              configure-retired-mpns
+#   Share link:                #edge=lync2010&clients=wp-lync2010,wp-lync2013,android&access-edge=accessproxy.contoso.com&configure-retired-mpns=yes
 #
 # Verdict: Configure push notifications (MPNS only) through hosting-provider federation with Lync
 #   Online.

@@ -4,13 +4,13 @@
 #   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Lync Server 2013 (lync2013)
-#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
-#   Mobile clients:   ios-lync2010, ios-lync2013
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: Office365 (already federates with sipfed.online.lync.com)
-#   Push settings:    site:Redmond
-#   Share link:       #edge=lync2013&clients=ios-lync2010,ios-lync2013&access-edge=accessproxy.contoso.com&existing-provider=Office365&site=Redmond
+#   Edge Server:               Lync Server 2013 (lync2013)
+#   Pool version:              Lync Server 2013 (lync2013), assumed: not given
+#   Mobile clients:            ios-lync2010, ios-lync2013
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          Office365 (already federates with sipfed.online.lync.com)
+#   Push settings:             site:Redmond
+#   Share link:                #edge=lync2013&clients=ios-lync2010,ios-lync2013&access-edge=accessproxy.contoso.com&existing-provider=Office365&site=Redmond
 #
 # Verdict: Configure push notifications (APNS only) through hosting-provider federation with Lync
 #   Online.
@@ -23,8 +23,9 @@
 # - No Microsoft statement confirms that the Push Notification Service (push.lync.com, through
 #   sipfed.online.lync.com) still relays notifications for on-premises servers: Microsoft announced
 #   that it would decommission the Skype for Business Online infrastructure on or after 30 June
-#   2022. The tests at the end of the script show whether it still does. (Source: Skype for Business
-#   Online retirement,
+#   2022. The tests at the end prove only that requests reach it through the Edge: an IM to a test
+#   device whose app is in the background shows delivery. (Source: Skype for Business Online
+#   retirement,
 #   https://learn.microsoft.com/en-us/microsoftteams/skype-for-business-online-retirement)
 #
 # Run in the Lync Server Management Shell of Lync Server 2010 or 2013,
@@ -56,7 +57,7 @@
     try {
         # Pre-flight: nothing is changed until every check here has passed.
         Write-Host 'Pre-flight checks (nothing is changed until they pass)'
-        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'Get-CsSite', 'Get-CsAccessEdgeConfiguration', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'New-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
+        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'Get-CsSite', 'Get-CsAccessEdgeConfiguration', 'Get-CsService', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'New-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Get-CsExternalAccessPolicy', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
         $missing = @()
         foreach ($name in $cmdlets) {
             if (-not (Get-Command -Name $name -ErrorAction SilentlyContinue)) {
@@ -98,12 +99,19 @@
             throw ('The topology has no site Redmond (' + $siteProblem + '). Check the site name as Topology Builder shows it, then answer the wizard again. Nothing was changed.')
         }
         $accessEdge = Get-CsAccessEdgeConfiguration
-        $routing = [string]$accessEdge.RoutingMethod
-        if ($routing -ne 'UseDnsSrvRouting') {
-            if (-not $routing) {
-                $routing = 'not shown'
-            }
-            throw ('The Access Edge does not use DNS SRV routing (RoutingMethod: ' + $routing + '). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed.')
+        $routing = $accessEdge.GetType().Name
+        if ($routing -notlike '*DnsSrvRouting' -and $routing -notlike '*DefaultRoute') {
+            $routing = [string]$accessEdge.RoutingMethod
+        }
+        if ($routing -like '*Default*') {
+            throw ('The Access Edge uses default routing (' + $routing + '). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $False; $True also federates with domains not on the allowed list) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed.')
+        }
+        if ($routing -notlike '*DnsSrvRouting') {
+            Write-Warning 'Neither the type nor RoutingMethod of Get-CsAccessEdgeConfiguration tells the routing. Hosting-provider federation needs DNS SRV routing: check it before the tests.'
+        }
+        $edgePools = @(Get-CsService -EdgeServer | ForEach-Object { [string]$_.PoolFqdn })
+        if ($edgePools -notcontains 'accessproxy.contoso.com') {
+            Write-Warning ('The internal Access Edge FQDN answered, accessproxy.contoso.com, is not the FQDN of an Edge pool (' + ($edgePools -join ', ') + '). The tests need the internal FQDN: check the answer.')
         }
         # The undo record: values from before the first change, and what this script created.
         # The rollback script reads it. A second run adds to it and keeps the earlier values.
@@ -125,6 +133,7 @@
             throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
         }
         Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
+        $changeStart = $null
         #
         # Step 1 of 6: Check the existing hosting provider Office365 for sipfed.online.lync.com
         # Why: You have a hosting provider (Office365) for sipfed.online.lync.com already. Only one
@@ -151,6 +160,10 @@
         }
         else {
             $record['CreatedAllowedDomain'] = "push.lync.com"
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             New-CsAllowedDomain -Identity "push.lync.com"
             Write-Host '  Done: added push.lync.com to the allowed domains.'
@@ -169,6 +182,10 @@
             # A service these clients do not need gets a copy of today's global value.
             $globalPush = Get-CsPushNotificationConfiguration -Identity Global
             $record['PushSettings'][$siteIdentity] = @{ Existed = $false; AppleSet = $true; MicrosoftSet = [bool]$globalPush.EnableMicrosoftPushNotificationService }
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             New-CsPushNotificationConfiguration -Identity $siteIdentity -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $globalPush.EnableMicrosoftPushNotificationService
             Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on. The service these clients do not need keeps a copy of today''s global value there: later changes to global do not reach this site.')
@@ -183,23 +200,35 @@
             if (-not $push[0].EnableApplePushNotificationService) {
                 $record['PushSettings'][$siteIdentity]['AppleSet'] = $true
             }
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             Set-CsPushNotificationConfiguration -Identity $siteIdentity -EnableApplePushNotificationService $True
             Write-Host ('  Done: turned on in ' + $siteIdentity + '.')
         }
         #
         # Step 4 of 6: Enable federation on the Access Edge
-        # Why: Push travels as federated traffic, so the Access Edge must allow federated users.
-        #   This is organisation-wide: every internal user can then talk to users of every allowed
-        #   domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the
-        #   script shows that setting before the change. Before any change, the script checks that
-        #   the Access Edge uses DNS SRV routing, which hosting-provider federation needs, and stops
-        #   if it does not.
+        # Why: Push travels as federated traffic, so the Access Edge must allow federated users. It
+        #   reaches only users whose external access policy allows federation
+        #   (EnableFederationAccess). This is organisation-wide: every internal user can then talk
+        #   to users of every allowed domain, and of any domain while partner discovery
+        #   (EnablePartnerDiscovery) is on; the script shows that setting before the change. Before
+        #   any change, the script checks that the Access Edge uses DNS SRV routing, which
+        #   hosting-provider federation needs, and stops if it does not.
         # Needs: CsAdministrator. Source: "To enable push notifications".
         Write-Host 'Step 4 of 6: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration
-        if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting') {
+        $routing = $accessEdge.GetType().Name
+        if ($routing -notlike '*DnsSrvRouting' -and $routing -notlike '*DefaultRoute') {
+            $routing = [string]$accessEdge.RoutingMethod
+        }
+        if ($routing -like '*DnsSrvRouting') {
             Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)
+        }
+        foreach ($policy in @(Get-CsExternalAccessPolicy)) {
+            Write-Host ('  External access policy ' + $policy.Identity + ', EnableFederationAccess: ' + $policy.EnableFederationAccess)
         }
         if ($accessEdge.AllowFederatedUsers) {
             Write-Host '  Skipped: the Access Edge already allows federated users.'
@@ -208,6 +237,10 @@
             Write-Host '  This is organisation-wide: every internal user can then talk to users of every allowed federated domain, and of any domain while partner discovery is on.'
             if (-not $record.ContainsKey('AllowFederatedUsersBefore')) {
                 $record['AllowFederatedUsersBefore'] = [bool]$accessEdge.AllowFederatedUsers
+            }
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
             }
             $record | Export-Clixml -Path $recordPath
             Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
@@ -218,16 +251,18 @@
         #   replication.
         Write-Host 'Before the tests: waiting for replication of the changes (at most 5 minutes)'
         # Read-only: if the status cannot be read, the tests still run.
+        # Until the store has created the update of the last run that changed something
+        #   (LastUpdateCreation), replicas still say UpToDate.
         try {
             $replicas = @(Get-CsManagementStoreReplicationStatus)
-            $pending = @($replicas | Where-Object { -not $_.UpToDate })
+            $pending = @($replicas | Where-Object { -not $_.UpToDate -or ($record['ChangeStart'] -and $_.LastUpdateCreation -lt $record['ChangeStart']) })
             $waited = 0
             while ($pending.Count -gt 0 -and $waited -lt 300) {
                 Write-Host ('  ' + $pending.Count + ' of ' + $replicas.Count + ' replicas are not up to date yet; checking again in 15 seconds.')
                 Start-Sleep -Seconds 15
                 $waited = $waited + 15
                 $replicas = @(Get-CsManagementStoreReplicationStatus)
-                $pending = @($replicas | Where-Object { -not $_.UpToDate })
+                $pending = @($replicas | Where-Object { -not $_.UpToDate -or ($record['ChangeStart'] -and $_.LastUpdateCreation -lt $record['ChangeStart']) })
             }
             if ($pending.Count -gt 0) {
                 Write-Warning ('' + $pending.Count + ' of ' + $replicas.Count + ' replicas are still not up to date after 5 minutes (Get-CsManagementStoreReplicationStatus shows them). The tests below may fail only because of that; run them again later with these commands:')
@@ -263,7 +298,9 @@
         }
         #
         # Step 6 of 6: Test push notifications
-        # Why: Sends a test notification through the Push Notification Service.
+        # Why: Proves only that push requests reach the clearing house through the Edge, not
+        #   delivery by APNS or MPNS. To check delivery, send an IM to a test device whose app is in
+        #   the background.
         # Needs: CsAdministrator. Source: "To test federation and push notifications".
         Write-Host 'Step 6 of 6: Test push notifications'
         # A read-only test. Microsoft's page "Test push notifications to smart phones" says it

@@ -4,13 +4,13 @@
 #   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Lync Server 2013 (lync2013)
-#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
-#   Mobile clients:   wp-lync2013, android
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Share link:       #edge=lync2013&clients=wp-lync2013,android&access-edge=accessproxy.contoso.com
+#   Edge Server:               Lync Server 2013 (lync2013)
+#   Pool version:              Lync Server 2013 (lync2013), assumed: not given
+#   Mobile clients:            wp-lync2013, android
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Share link:                #edge=lync2013&clients=wp-lync2013,android&access-edge=accessproxy.contoso.com
 #
 # Verdict: Not recommended: only Windows Phone clients need push, through MPNS, which Microsoft has
 #   retired. Configuring would open federation for the whole organisation and add a provider for a

@@ -4,13 +4,13 @@
 #   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      No Edge Server (none)
-#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
-#   Mobile clients:   wp-lync2013, nokia
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Share link:       #edge=none&clients=wp-lync2013,nokia&access-edge=accessproxy.contoso.com
+#   Edge Server:               No Edge Server (none)
+#   Pool version:              Lync Server 2013 (lync2013), assumed: not given
+#   Mobile clients:            wp-lync2013, nokia
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Share link:                #edge=none&clients=wp-lync2013,nokia&access-edge=accessproxy.contoso.com
 #
 # Verdict: Push notifications are needed (MPNS only) but cannot be configured: they reach
 #   push.lync.com only through an Edge Server, and this deployment has none.

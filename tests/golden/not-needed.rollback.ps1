@@ -4,13 +4,13 @@
 #   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Lync Server 2013 (lync2013)
-#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
-#   Mobile clients:   ios-lync2013, android, nokia
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Share link:       #edge=lync2013&clients=ios-lync2013,android,nokia&access-edge=accessproxy.contoso.com
+#   Edge Server:               Lync Server 2013 (lync2013)
+#   Pool version:              Lync Server 2013 (lync2013), assumed: not given
+#   Mobile clients:            ios-lync2013, android, nokia
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Share link:                #edge=lync2013&clients=ios-lync2013,android,nokia&access-edge=accessproxy.contoso.com
 #
 # Verdict: Push notifications are not needed: none of the chosen mobile clients uses them.
 

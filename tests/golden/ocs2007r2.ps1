@@ -4,13 +4,13 @@
 #   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Office Communications Server 2007 R2 (ocs2007r2)
-#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
-#   Mobile clients:   ios-lync2010, wp-lync2013
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Share link:       #edge=ocs2007r2&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com
+#   Edge Server:               Office Communications Server 2007 R2 (ocs2007r2)
+#   Pool version:              Lync Server 2013 (lync2013), assumed: not given
+#   Mobile clients:            ios-lync2010, wp-lync2013
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Share link:                #edge=ocs2007r2&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com
 #
 # Verdict: Configure push notifications (APNS and MPNS) through direct federation with push.lync.com
 #   on the OCS 2007 R2 Edge Server.
@@ -21,14 +21,16 @@
 #   Server 2013 - Microsoft Lifecycle,
 #   https://learn.microsoft.com/en-us/lifecycle/products/microsoft-lync-server-2013)
 # - Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports
-#   it: do not count on push notifications reaching Windows Phone. The push test at the end shows
-#   whether they still do. (Source: Send an MPNS native notification - Notification Hubs REST API,
-#   https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
+#   it: do not count on push notifications reaching Windows Phone. The push test at the end proves
+#   only that requests reach the clearing house: an IM to a test Windows Phone whose app is in the
+#   background shows delivery. (Source: Send an MPNS native notification - Notification Hubs REST
+#   API, https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
 # - No Microsoft statement confirms that the Push Notification Service (push.lync.com, through
 #   sipfed.online.lync.com) still relays notifications for on-premises servers: Microsoft announced
 #   that it would decommission the Skype for Business Online infrastructure on or after 30 June
-#   2022. The tests at the end of the script show whether it still does. (Source: Skype for Business
-#   Online retirement,
+#   2022. The tests at the end prove only that requests reach it through the Edge: an IM to a test
+#   device whose app is in the background shows delivery. (Source: Skype for Business Online
+#   retirement,
 #   https://learn.microsoft.com/en-us/microsoftteams/skype-for-business-online-retirement)
 #
 # Step 1 is done by hand before this script runs: Federate the OCS 2007 R2 Edge Server with
@@ -62,7 +64,7 @@
     try {
         # Pre-flight: nothing is changed until every check here has passed.
         Write-Host 'Pre-flight checks (nothing is changed until they pass)'
-        $cmdlets = @('Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Get-CsAccessEdgeConfiguration', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Get-CsAllowedDomain', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
+        $cmdlets = @('Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Get-CsAccessEdgeConfiguration', 'Get-CsExternalAccessPolicy', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Get-CsAllowedDomain', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
         $missing = @()
         foreach ($name in $cmdlets) {
             if (-not (Get-Command -Name $name -ErrorAction SilentlyContinue)) {
@@ -100,6 +102,7 @@
             throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
         }
         Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
+        $changeStart = $null
         #
         # Step 2 of 5: Turn on push notifications (APNS and MPNS, global)
         # Why: Push notifications are off by default. This turns on Apple (APNS) and Windows Phone
@@ -120,6 +123,10 @@
             if (-not $push.EnableMicrosoftPushNotificationService) {
                 $record['PushSettings']['Global']['MicrosoftSet'] = $true
             }
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             Set-CsPushNotificationConfiguration -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $True
             Write-Host '  Done: turned on in the global settings.'
@@ -133,15 +140,23 @@
         }
         #
         # Step 3 of 5: Enable federation on the Access Edge
-        # Why: Push travels as federated traffic, so the Access Edge must allow federated users.
-        #   This is organisation-wide: every internal user can then talk to users of every allowed
-        #   domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the
-        #   script shows that setting before the change.
+        # Why: Push travels as federated traffic, so the Access Edge must allow federated users. It
+        #   reaches only users whose external access policy allows federation
+        #   (EnableFederationAccess). This is organisation-wide: every internal user can then talk
+        #   to users of every allowed domain, and of any domain while partner discovery
+        #   (EnablePartnerDiscovery) is on; the script shows that setting before the change.
         # Needs: CsAdministrator. Source: "To enable push notifications".
         Write-Host 'Step 3 of 5: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration
-        if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting') {
+        $routing = $accessEdge.GetType().Name
+        if ($routing -notlike '*DnsSrvRouting' -and $routing -notlike '*DefaultRoute') {
+            $routing = [string]$accessEdge.RoutingMethod
+        }
+        if ($routing -like '*DnsSrvRouting') {
             Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)
+        }
+        foreach ($policy in @(Get-CsExternalAccessPolicy)) {
+            Write-Host ('  External access policy ' + $policy.Identity + ', EnableFederationAccess: ' + $policy.EnableFederationAccess)
         }
         if ($accessEdge.AllowFederatedUsers) {
             Write-Host '  Skipped: the Access Edge already allows federated users.'
@@ -150,6 +165,10 @@
             Write-Host '  This is organisation-wide: every internal user can then talk to users of every allowed federated domain, and of any domain while partner discovery is on.'
             if (-not $record.ContainsKey('AllowFederatedUsersBefore')) {
                 $record['AllowFederatedUsersBefore'] = [bool]$accessEdge.AllowFederatedUsers
+            }
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
             }
             $record | Export-Clixml -Path $recordPath
             Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
@@ -160,16 +179,18 @@
         #   replication.
         Write-Host 'Before the tests: waiting for replication of the changes (at most 5 minutes)'
         # Read-only: if the status cannot be read, the tests still run.
+        # Until the store has created the update of the last run that changed something
+        #   (LastUpdateCreation), replicas still say UpToDate.
         try {
             $replicas = @(Get-CsManagementStoreReplicationStatus)
-            $pending = @($replicas | Where-Object { -not $_.UpToDate })
+            $pending = @($replicas | Where-Object { -not $_.UpToDate -or ($record['ChangeStart'] -and $_.LastUpdateCreation -lt $record['ChangeStart']) })
             $waited = 0
             while ($pending.Count -gt 0 -and $waited -lt 300) {
                 Write-Host ('  ' + $pending.Count + ' of ' + $replicas.Count + ' replicas are not up to date yet; checking again in 15 seconds.')
                 Start-Sleep -Seconds 15
                 $waited = $waited + 15
                 $replicas = @(Get-CsManagementStoreReplicationStatus)
-                $pending = @($replicas | Where-Object { -not $_.UpToDate })
+                $pending = @($replicas | Where-Object { -not $_.UpToDate -or ($record['ChangeStart'] -and $_.LastUpdateCreation -lt $record['ChangeStart']) })
             }
             if ($pending.Count -gt 0) {
                 Write-Warning ('' + $pending.Count + ' of ' + $replicas.Count + ' replicas are still not up to date after 5 minutes (Get-CsManagementStoreReplicationStatus shows them). The tests below may fail only because of that; run them again later with these commands:')
@@ -210,7 +231,9 @@
         }
         #
         # Step 5 of 5: Test push notifications
-        # Why: Sends a test notification through the Push Notification Service.
+        # Why: Proves only that push requests reach the clearing house through the Edge, not
+        #   delivery by APNS or MPNS. To check delivery, send an IM to a test device whose app is in
+        #   the background.
         # Needs: CsAdministrator. Source: "To test federation and push notifications".
         Write-Host 'Step 5 of 5: Test push notifications'
         # A read-only test. Microsoft's page "Test push notifications to smart phones" says it

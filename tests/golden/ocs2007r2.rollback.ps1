@@ -4,13 +4,13 @@
 #   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Office Communications Server 2007 R2 (ocs2007r2)
-#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
-#   Mobile clients:   ios-lync2010, wp-lync2013
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Share link:       #edge=ocs2007r2&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com
+#   Edge Server:               Office Communications Server 2007 R2 (ocs2007r2)
+#   Pool version:              Lync Server 2013 (lync2013), assumed: not given
+#   Mobile clients:            ios-lync2010, wp-lync2013
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Share link:                #edge=ocs2007r2&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com
 #
 # Verdict: Configure push notifications (APNS and MPNS) through direct federation with push.lync.com
 #   on the OCS 2007 R2 Edge Server.

@@ -4,13 +4,13 @@
 #   (https://technet.microsoft.com/en-us/library/Hh690047(v=OCS.15)), checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Lync Server 2013 (lync2013)
-#   Pool version:     Lync Server 2013 (lync2013), assumed: not given
-#   Mobile clients:   ios-lync2010, wp-lync2013
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Share link:       #edge=lync2013&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com
+#   Edge Server:               Lync Server 2013 (lync2013)
+#   Pool version:              Lync Server 2013 (lync2013), assumed: not given
+#   Mobile clients:            ios-lync2010, wp-lync2013
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Share link:                #edge=lync2013&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com
 #
 # Verdict: Configure push notifications (APNS and MPNS) through hosting-provider federation with
 #   Lync Online.

@@ -5,14 +5,14 @@
 #   checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Skype for Business Server 2015 (sfb2015)
-#   Pool version:     Skype for Business Server 2015 (sfb2015)
-#   Mobile clients:   ios-sfb, wp-sfb
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Your choices:     apns-for-sfb-ios
-#   Share link:       #edge=sfb2015&pool=sfb2015&clients=ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com&apns-for-sfb-ios=yes
+#   Edge Server:               Skype for Business Server 2015 (sfb2015)
+#   Pool version:              Skype for Business Server 2015 (sfb2015)
+#   Mobile clients:            ios-sfb, wp-sfb
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Your choices:              apns-for-sfb-ios
+#   Share link:                #edge=sfb2015&pool=sfb2015&clients=ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com&apns-for-sfb-ios=yes
 #
 # Verdict: Configure push notifications (APNS and MPNS) through hosting-provider federation with
 #   Skype for Business Online.
@@ -23,14 +23,16 @@
 #   Skype for Business Server 2015 - Microsoft Lifecycle,
 #   https://learn.microsoft.com/en-us/lifecycle/products/skype-for-business-server-2015)
 # - Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports
-#   it: do not count on push notifications reaching Windows Phone. The push test at the end shows
-#   whether they still do. (Source: Send an MPNS native notification - Notification Hubs REST API,
-#   https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
+#   it: do not count on push notifications reaching Windows Phone. The push test at the end proves
+#   only that requests reach the clearing house: an IM to a test Windows Phone whose app is in the
+#   background shows delivery. (Source: Send an MPNS native notification - Notification Hubs REST
+#   API, https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
 # - No Microsoft statement confirms that the Push Notification Service (push.lync.com, through
 #   sipfed.online.lync.com) still relays notifications for on-premises servers: Microsoft announced
 #   that it would decommission the Skype for Business Online infrastructure on or after 30 June
-#   2022. The tests at the end of the script show whether it still does. (Source: Skype for Business
-#   Online retirement,
+#   2022. The tests at the end prove only that requests reach it through the Edge: an IM to a test
+#   device whose app is in the background shows delivery. (Source: Skype for Business Online
+#   retirement,
 #   https://learn.microsoft.com/en-us/microsoftteams/skype-for-business-online-retirement)
 #
 # - Beyond Microsoft's page, by your choice: Apple push (APNS) for Skype for Business on iOS.
@@ -65,7 +67,7 @@
     try {
         # Pre-flight: nothing is changed until every check here has passed.
         Write-Host 'Pre-flight checks (nothing is changed until they pass)'
-        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'Get-CsAccessEdgeConfiguration', 'New-CsHostingProvider', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
+        $cmdlets = @('Get-CsHostingProvider', 'Get-CsAllowedDomain', 'Get-CsBlockedDomain', 'Get-CsAccessEdgeConfiguration', 'Get-CsService', 'New-CsHostingProvider', 'New-CsAllowedDomain', 'Get-CsPushNotificationConfiguration', 'Set-CsPushNotificationConfiguration', 'Get-CsExternalAccessPolicy', 'Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'Test-CsFederatedPartner', 'Test-CsMcxPushNotification')
         $missing = @()
         foreach ($name in $cmdlets) {
             if (-not (Get-Command -Name $name -ErrorAction SilentlyContinue)) {
@@ -96,12 +98,19 @@
             }
         }
         $accessEdge = Get-CsAccessEdgeConfiguration
-        $routing = [string]$accessEdge.RoutingMethod
-        if ($routing -ne 'UseDnsSrvRouting') {
-            if (-not $routing) {
-                $routing = 'not shown'
-            }
-            throw ('The Access Edge does not use DNS SRV routing (RoutingMethod: ' + $routing + '). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed.')
+        $routing = $accessEdge.GetType().Name
+        if ($routing -notlike '*DnsSrvRouting' -and $routing -notlike '*DefaultRoute') {
+            $routing = [string]$accessEdge.RoutingMethod
+        }
+        if ($routing -like '*Default*') {
+            throw ('The Access Edge uses default routing (' + $routing + '). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $False; $True also federates with domains not on the allowed list) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed.')
+        }
+        if ($routing -notlike '*DnsSrvRouting') {
+            Write-Warning 'Neither the type nor RoutingMethod of Get-CsAccessEdgeConfiguration tells the routing. Hosting-provider federation needs DNS SRV routing: check it before the tests.'
+        }
+        $edgePools = @(Get-CsService -EdgeServer | ForEach-Object { [string]$_.PoolFqdn })
+        if ($edgePools -notcontains 'accessproxy.contoso.com') {
+            Write-Warning ('The internal Access Edge FQDN answered, accessproxy.contoso.com, is not the FQDN of an Edge pool (' + ($edgePools -join ', ') + '). The tests need the internal FQDN: check the answer.')
         }
         # The undo record: values from before the first change, and what this script created.
         # The rollback script reads it. A second run adds to it and keeps the earlier values.
@@ -123,6 +132,7 @@
             throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
         }
         Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
+        $changeStart = $null
         #
         # Step 1 of 6: Add the Skype for Business Online hosting provider (sipfed.online.lync.com)
         # Why: Your Edge Server reaches the Push Notification Service through hosting-provider
@@ -139,6 +149,10 @@
         }
         else {
             $record['CreatedHostingProvider'] = "SkypeOnline"
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             New-CsHostingProvider -Identity "SkypeOnline" -Enabled $True -ProxyFqdn "sipfed.online.lync.com" -VerificationLevel UseSourceVerification -EnabledSharedAddressSpace $False -HostsOCSUsers $False
             Write-Host '  Done: added hosting provider SkypeOnline for sipfed.online.lync.com.'
@@ -155,6 +169,10 @@
         }
         else {
             $record['CreatedAllowedDomain'] = "push.lync.com"
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             New-CsAllowedDomain -Identity "push.lync.com"
             Write-Host '  Done: added push.lync.com to the allowed domains.'
@@ -179,6 +197,10 @@
             if (-not $push.EnableMicrosoftPushNotificationService) {
                 $record['PushSettings']['Global']['MicrosoftSet'] = $true
             }
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
+            }
             $record | Export-Clixml -Path $recordPath
             Set-CsPushNotificationConfiguration -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $True
             Write-Host '  Done: turned on in the global settings.'
@@ -192,17 +214,25 @@
         }
         #
         # Step 4 of 6: Enable federation on the Access Edge
-        # Why: Push travels as federated traffic, so the Access Edge must allow federated users.
-        #   This is organisation-wide: every internal user can then talk to users of every allowed
-        #   domain, and of any domain while partner discovery (EnablePartnerDiscovery) is on; the
-        #   script shows that setting before the change. Before any change, the script checks that
-        #   the Access Edge uses DNS SRV routing, which hosting-provider federation needs, and stops
-        #   if it does not.
+        # Why: Push travels as federated traffic, so the Access Edge must allow federated users. It
+        #   reaches only users whose external access policy allows federation
+        #   (EnableFederationAccess). This is organisation-wide: every internal user can then talk
+        #   to users of every allowed domain, and of any domain while partner discovery
+        #   (EnablePartnerDiscovery) is on; the script shows that setting before the change. Before
+        #   any change, the script checks that the Access Edge uses DNS SRV routing, which
+        #   hosting-provider federation needs, and stops if it does not.
         # Needs: CsAdministrator. Source: "Enable push notifications".
         Write-Host 'Step 4 of 6: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration
-        if ([string]$accessEdge.RoutingMethod -eq 'UseDnsSrvRouting') {
+        $routing = $accessEdge.GetType().Name
+        if ($routing -notlike '*DnsSrvRouting' -and $routing -notlike '*DefaultRoute') {
+            $routing = [string]$accessEdge.RoutingMethod
+        }
+        if ($routing -like '*DnsSrvRouting') {
             Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)
+        }
+        foreach ($policy in @(Get-CsExternalAccessPolicy)) {
+            Write-Host ('  External access policy ' + $policy.Identity + ', EnableFederationAccess: ' + $policy.EnableFederationAccess)
         }
         if ($accessEdge.AllowFederatedUsers) {
             Write-Host '  Skipped: the Access Edge already allows federated users.'
@@ -211,6 +241,10 @@
             Write-Host '  This is organisation-wide: every internal user can then talk to users of every allowed federated domain, and of any domain while partner discovery is on.'
             if (-not $record.ContainsKey('AllowFederatedUsersBefore')) {
                 $record['AllowFederatedUsersBefore'] = [bool]$accessEdge.AllowFederatedUsers
+            }
+            if (-not $changeStart) {
+                $changeStart = Get-Date
+                $record['ChangeStart'] = $changeStart
             }
             $record | Export-Clixml -Path $recordPath
             Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
@@ -221,16 +255,18 @@
         #   replication.
         Write-Host 'Before the tests: waiting for replication of the changes (at most 5 minutes)'
         # Read-only: if the status cannot be read, the tests still run.
+        # Until the store has created the update of the last run that changed something
+        #   (LastUpdateCreation), replicas still say UpToDate.
         try {
             $replicas = @(Get-CsManagementStoreReplicationStatus)
-            $pending = @($replicas | Where-Object { -not $_.UpToDate })
+            $pending = @($replicas | Where-Object { -not $_.UpToDate -or ($record['ChangeStart'] -and $_.LastUpdateCreation -lt $record['ChangeStart']) })
             $waited = 0
             while ($pending.Count -gt 0 -and $waited -lt 300) {
                 Write-Host ('  ' + $pending.Count + ' of ' + $replicas.Count + ' replicas are not up to date yet; checking again in 15 seconds.')
                 Start-Sleep -Seconds 15
                 $waited = $waited + 15
                 $replicas = @(Get-CsManagementStoreReplicationStatus)
-                $pending = @($replicas | Where-Object { -not $_.UpToDate })
+                $pending = @($replicas | Where-Object { -not $_.UpToDate -or ($record['ChangeStart'] -and $_.LastUpdateCreation -lt $record['ChangeStart']) })
             }
             if ($pending.Count -gt 0) {
                 Write-Warning ('' + $pending.Count + ' of ' + $replicas.Count + ' replicas are still not up to date after 5 minutes (Get-CsManagementStoreReplicationStatus shows them). The tests below may fail only because of that; run them again later with these commands:')
@@ -266,7 +302,9 @@
         }
         #
         # Step 6 of 6: Test push notifications
-        # Why: Sends a test notification through the Push Notification Service.
+        # Why: Proves only that push requests reach the clearing house through the Edge, not
+        #   delivery by APNS or MPNS. To check delivery, send an IM to a test device whose app is in
+        #   the background.
         # Needs: CsAdministrator. Source: "Test federation and push notifications".
         Write-Host 'Step 6 of 6: Test push notifications'
         # A read-only test. Microsoft's page "Test push notifications to smart phones" says it

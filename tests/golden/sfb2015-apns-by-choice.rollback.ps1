@@ -5,14 +5,14 @@
 #   checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Skype for Business Server 2015 (sfb2015)
-#   Pool version:     Skype for Business Server 2015 (sfb2015)
-#   Mobile clients:   ios-sfb, wp-sfb
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Your choices:     apns-for-sfb-ios
-#   Share link:       #edge=sfb2015&pool=sfb2015&clients=ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com&apns-for-sfb-ios=yes
+#   Edge Server:               Skype for Business Server 2015 (sfb2015)
+#   Pool version:              Skype for Business Server 2015 (sfb2015)
+#   Mobile clients:            ios-sfb, wp-sfb
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Your choices:              apns-for-sfb-ios
+#   Share link:                #edge=sfb2015&pool=sfb2015&clients=ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com&apns-for-sfb-ios=yes
 #
 # Verdict: Configure push notifications (APNS and MPNS) through hosting-provider federation with
 #   Skype for Business Online.

@@ -5,13 +5,13 @@
 #   checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Skype for Business Server 2015 (sfb2015)
-#   Pool version:     Skype for Business Server 2015 (sfb2015), assumed: not given
-#   Mobile clients:   ios-sfb, android-sfb, wp-sfb
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Share link:       #edge=sfb2015&clients=ios-sfb,android-sfb,wp-sfb&access-edge=accessproxy.contoso.com
+#   Edge Server:               Skype for Business Server 2015 (sfb2015)
+#   Pool version:              Skype for Business Server 2015 (sfb2015), assumed: not given
+#   Mobile clients:            ios-sfb, android-sfb, wp-sfb
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Share link:                #edge=sfb2015&clients=ios-sfb,android-sfb,wp-sfb&access-edge=accessproxy.contoso.com
 #
 # Verdict: Not recommended: only Windows Phone clients need push, through MPNS, which Microsoft has
 #   retired. Configuring would open federation for the whole organisation and add a provider for a

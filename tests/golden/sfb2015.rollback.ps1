@@ -5,13 +5,13 @@
 #   checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Skype for Business Server 2015 (sfb2015)
-#   Pool version:     Skype for Business Server 2015 (sfb2015)
-#   Mobile clients:   ios-lync2010, ios-sfb, wp-sfb
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Share link:       #edge=sfb2015&pool=sfb2015&clients=ios-lync2010,ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com
+#   Edge Server:               Skype for Business Server 2015 (sfb2015)
+#   Pool version:              Skype for Business Server 2015 (sfb2015)
+#   Mobile clients:            ios-lync2010, ios-sfb, wp-sfb
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Share link:                #edge=sfb2015&pool=sfb2015&clients=ios-lync2010,ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com
 #
 # Verdict: Configure push notifications (APNS and MPNS) through hosting-provider federation with
 #   Skype for Business Online.

@@ -5,13 +5,13 @@
 #   checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Skype for Business Server 2019 (sfb2019)
-#   Pool version:     Skype for Business Server 2019 (sfb2019)
-#   Mobile clients:   ios-lync2010, nokia
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Share link:       #edge=sfb2019&pool=sfb2019&clients=ios-lync2010,nokia&access-edge=accessproxy.contoso.com
+#   Edge Server:               Skype for Business Server 2019 (sfb2019)
+#   Pool version:              Skype for Business Server 2019 (sfb2019)
+#   Mobile clients:            ios-lync2010, nokia
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Share link:                #edge=sfb2019&pool=sfb2019&clients=ios-lync2010,nokia&access-edge=accessproxy.contoso.com
 #
 # Verdict: These clients cannot use this pool: Skype for Business Server 2019 has no Mobility
 #   Service (MCX), which Lync 2010 Mobile needs, so there is no push to configure for them.

@@ -5,13 +5,13 @@
 #   checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Lync Server 2010 (lync2010)
-#   Pool version:     Skype for Business Server 2019 (sfb2019)
-#   Mobile clients:   wp-sfb
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: none yet for sipfed.online.lync.com
-#   Push settings:    global
-#   Share link:       #edge=lync2010&pool=sfb2019&clients=wp-sfb&access-edge=accessproxy.contoso.com
+#   Edge Server:               Lync Server 2010 (lync2010)
+#   Pool version:              Skype for Business Server 2019 (sfb2019)
+#   Mobile clients:            wp-sfb
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          none yet for sipfed.online.lync.com
+#   Push settings:             global
+#   Share link:                #edge=lync2010&pool=sfb2019&clients=wp-sfb&access-edge=accessproxy.contoso.com
 #
 # Verdict: Push notifications are needed (MPNS only) but no steps are written for a Skype for
 #   Business Server 2019 pool with a Lync Server 2010 Edge Server: Microsoft's 2019 migration guide

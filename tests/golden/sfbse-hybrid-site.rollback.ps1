@@ -5,13 +5,13 @@
 #   checked 2026-12-07.
 #
 # Answers
-#   Edge Server:      Skype for Business Server Subscription Edition (sfbse)
-#   Pool version:     Skype for Business Server Subscription Edition (sfbse)
-#   Mobile clients:   ios-sfb, wp-sfb
-#   Access Edge FQDN: accessproxy.contoso.com
-#   Hosting provider: Office365 (already federates with sipfed.online.lync.com)
-#   Push settings:    site:Redmond
-#   Share link:       #edge=sfbse&pool=sfbse&clients=ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com&existing-provider=Office365&site=Redmond
+#   Edge Server:               Skype for Business Server Subscription Edition (sfbse)
+#   Pool version:              Skype for Business Server Subscription Edition (sfbse)
+#   Mobile clients:            ios-sfb, wp-sfb
+#   Internal Access Edge FQDN: accessproxy.contoso.com
+#   Hosting provider:          Office365 (already federates with sipfed.online.lync.com)
+#   Push settings:             site:Redmond
+#   Share link:                #edge=sfbse&pool=sfbse&clients=ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com&existing-provider=Office365&site=Redmond
 #
 # Verdict: Not recommended: only Windows Phone clients need push, through MPNS, which Microsoft has
 #   retired. Configuring would open federation for the whole organisation and add a provider for a

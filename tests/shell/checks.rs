@@ -429,7 +429,7 @@ fn check_complete_run(r: &mut Runner, pair: &Pair, before: &Deployment, earlier:
     // The wait ends within one 15-second check of the last replica catching up, or after 5 minutes.
     let waited = m.clock - m.run_started;
     let needed = match (m.last_change, m.replication_delay) {
-        (Some(at), Some(delay)) if m.replicated_within(300) => (at + delay - m.run_started).max(0),
+        (Some(at), Some(delay)) if m.replicated_within(300) => (at + m.replication_start + delay - m.run_started).max(0),
         (Some(_), _) => 300,
         (None, _) => 0,
     };

@@ -79,7 +79,7 @@ pub fn expect(answers: &Answers, start: &Start) -> Expect {
         return Expect::Blocked("the answered site is not in the topology");
     }
     // New-CsHostingProvider.md: no hosting-provider federation while the Edge uses default routing.
-    if n.hosting_provider && !matches!(d.access_edge.routing, Routing::DnsSrv) {
+    if n.hosting_provider && routing_seen(&start.machine) == Some(false) {
         return Expect::Blocked("the Access Edge uses default routing");
     }
     let mut end = d.clone();
@@ -108,6 +108,15 @@ pub fn expect(answers: &Answers, start: &Start) -> Expect {
     }
     end.access_edge.allow_federated_users = true;
     Expect::Changed(end)
+}
+
+/// What a script can tell of the routing, from Microsoft's signals in order: the output type
+/// (Get-CsAccessEdgeConfiguration.md, OUTPUTS), then RoutingMethod (a sample output). `Some(true)`:
+/// DNS SRV routing; `None`: neither says (a deserialized object without RoutingMethod).
+pub fn routing_seen(machine: &Machine) -> Option<bool> {
+    let e = &machine.deployment.access_edge;
+    let dns_srv = matches!(e.routing, Routing::DnsSrv);
+    (!machine.deserialized || e.routing_method_shown).then_some(dns_srv)
 }
 
 /// What the rollback must leave: every value the script changed (`start` -> `after`) goes back,
@@ -233,6 +242,12 @@ pub fn read_record(value: &Value) -> Result<Record, String> {
             "CreatedHostingProvider" => record.created_provider = text(Some(v), key)?,
             "CreatedAllowedDomain" => record.created_allowed = text(Some(v), key)?,
             "AllowFederatedUsersBefore" => record.federation_before = flag(Some(v), key)?,
+            // The time before the last changing run's first change, for the replication wait.
+            "ChangeStart" => {
+                if !matches!(v, Value::Date(_)) {
+                    return Err(format!("ChangeStart holds a {}, not a date", v.type_name()));
+                }
+            }
             other => return Err(format!("unknown key {other}")),
         }
     }
@@ -328,6 +343,8 @@ pub enum Warning {
     DomainChanged,
     NeedsForce,
     LegacyRecord,
+    RoutingUnknown,
+    EdgeFqdnMismatch,
 }
 
 const CAUSES: &[(Warning, &str)] = &[
@@ -345,6 +362,8 @@ const CAUSES: &[(Warning, &str)] = &[
     (Warning::DomainChanged, "push.lync.com has been changed since the configuration script added it"),
     (Warning::NeedsForce, "Finished, except what needs -Force"),
     (Warning::LegacyRecord, "from an earlier version of the script"),
+    (Warning::EdgeFqdnMismatch, "is not the FQDN of an Edge pool"),
+    (Warning::RoutingUnknown, "Neither the type nor RoutingMethod of Get-CsAccessEdgeConfiguration"),
 ];
 
 /// The warnings of a run's output, by cause, in order; Err names a warning of no known cause.
@@ -402,6 +421,17 @@ pub fn configure_warnings(answers: &Answers, before: &Deployment, after: &Machin
                 w.push(Warning::ProviderDisabled);
             }
         }
+    }
+    // Microsoft's check of the internal Edge FQDN: Get-CsService -EdgeServer | Select-Object PoolFqdn.
+    if n.hosting_provider {
+        if let Edge::Lync { internal_fqdn } = &before.edge {
+            if !internal_fqdn.eq_ignore_ascii_case(&answers.access_edge) {
+                w.push(Warning::EdgeFqdnMismatch);
+            }
+        }
+    }
+    if n.hosting_provider && routing_seen(after).is_none() {
+        w.push(Warning::RoutingUnknown);
     }
     if n.scope == "Global" {
         for site in after.deployment.push.iter().filter(|p| p.identity != "Global") {

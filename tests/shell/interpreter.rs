@@ -1251,6 +1251,18 @@ impl<'m> Interp<'m> {
                 }
             }
             (Value::Error(e), "tostring") => Ok(Some(Value::Str(e.message.clone()))),
+            (Value::Obj(o), "gettype") if o.kind.is_lync() => {
+                let full = if self.m.deserialized {
+                    "System.Management.Automation.PSObject"
+                } else {
+                    match super::model::type_name(o.kind) {
+                        Some(full) => full,
+                        None => return self.fail(format!("the type of a {} object is not documented", o.kind.label())),
+                    }
+                };
+                let short = full.rsplit('.').next().unwrap_or(full);
+                Ok(Some(Obj::value(Kind::RuntimeType, vec![("Name", Value::str(short)), ("FullName", Value::str(full))])))
+            }
             (Value::Obj(o), _) if o.kind.is_lync() => {
                 self.fail(format!("calling .{name}() on a {} object is not modelled (undocumented)", o.kind.label()))
             }

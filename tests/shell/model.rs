@@ -79,7 +79,27 @@ pub const DOCUMENTED: &[(Kind, &[&str], &str)] = &[
     (Kind::Site, &["SiteType", "Pools"], "lync-objects.md §8"),
     // §7 TaskOutput sample output [L13-FT], [L13-PT].
     (Kind::TaskOutput, &["TargetFqdn", "Result", "Latency", "Error", "Diagnosis"], "lync-objects.md §7"),
+    // §8 Get-CsService -EdgeServer, sample output [L13-GS] (the FQDNs, Identity, SiteId, Role);
+    // Microsoft finds the Edge's FQDN with `Get-CsService -EdgeServer | Select-Object PoolFqdn`.
+    (
+        Kind::EdgeService,
+        &["Identity", "AccessEdgeExternalFqdn", "DataEdgeExternalFqdn", "AVEdgeExternalFqdn", "InternalInterfaceFqdn", "SiteId", "PoolFqdn", "Version", "Role"],
+        "lync-objects.md §8",
+    ),
+    // Get-CsExternalAccessPolicy.md (2010-2019): Identity; EnableFederationAccess (Example 4,
+    // `$_.EnableFederationAccess`), EnablePublicCloudAccess (Example 5).
+    (Kind::ExternalAccessPolicy, &["Identity", "EnableFederationAccess", "EnablePublicCloudAccess", "EnableOutsideAccess"], "Get-CsExternalAccessPolicy.md"),
 ];
+
+/// The output types Microsoft names (Get-CsAccessEdgeConfiguration.md, OUTPUTS; lync-objects.md
+/// §4): the routing shows in the type. Other kinds' types are not relied on.
+pub fn type_name(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::AccessEdgeDnsSrvRouting => Some("Microsoft.Rtc.Management.WritableConfig.Settings.Edge.DisplayAccessEdgeSettingsDnsSrvRouting"),
+        Kind::AccessEdgeDefaultRoute => Some("Microsoft.Rtc.Management.WritableConfig.Settings.Edge.DisplayAccessEdgeSettingsDefaultRoute"),
+        _ => None,
+    }
+}
 
 pub fn documented(kind: Kind) -> Option<(&'static [&'static str], &'static str)> {
     DOCUMENTED.iter().find(|(k, _, _)| *k == kind).map(|(_, props, source)| (*props, *source))
@@ -165,6 +185,9 @@ pub enum Routing {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct AccessEdge {
     pub routing: Routing,
+    /// Whether the object carries `RoutingMethod`: only Lync Server 2013-era samples print it
+    /// (lync-objects.md §4), so a Lync Server 2010 object may lack it.
+    pub routing_method_shown: bool,
     pub allow_anonymous_users: bool,
     pub allow_federated_users: bool,
     pub allow_outside_users: bool,
@@ -181,6 +204,7 @@ impl Default for AccessEdge {
     fn default() -> AccessEdge {
         AccessEdge {
             routing: Routing::DnsSrv,
+            routing_method_shown: true,
             allow_anonymous_users: false,
             allow_federated_users: false,
             allow_outside_users: true,
@@ -219,6 +243,9 @@ pub struct Deployment {
     pub access_edge: AccessEdge,
     pub mcx: Vec<McxSettings>,
     pub replicas: Vec<String>,
+    /// External access policies: (Identity, EnableFederationAccess). Federation reaches users
+    /// only where one allows it (manage-access-edge-configuration-for-your-organization.md).
+    pub external_access: Vec<(String, bool)>,
 }
 
 pub const INTERNAL_EDGE_FQDN: &str = "accessproxy.contoso.com";
@@ -245,6 +272,7 @@ impl Deployment {
                 session_short_expiration_interval: 3600,
             }],
             replicas: vec!["atl-cs-001.litwareinc.com".into(), "atl-edge-001.litwareinc.com".into()],
+            external_access: vec![("Global".into(), false), ("site:Redmond".into(), true)],
         }
     }
 
@@ -412,8 +440,17 @@ pub struct Machine {
     pub run_started: i64,
     /// Seconds after the last change until every replica is up to date; `None`: never.
     pub replication_delay: Option<i64>,
+    /// Seconds after a change before the store creates its update (then the delay above runs).
+    /// Until then every replica still reports UpToDate, with the earlier LastUpdateCreation.
+    pub replication_start: i64,
+    /// When the store created the update before the last change's (LastUpdateCreation until the
+    /// last change's is created).
+    pub earlier_update: i64,
     /// Test-CsMcxPushNotification throws on failure (Microsoft: it "usually throws").
     pub mcx_test_throws: bool,
+    /// The shell reaches the pool through remoting, so objects arrive deserialized and
+    /// `.GetType()` gives PSObject: their type no longer tells anything.
+    pub deserialized: bool,
     /// The n-th store-touching call (1-based) throws "injected fault" instead of running.
     pub fault_at: Option<usize>,
     /// The faulted call acts first (its write commits) and throws after: a connection lost
@@ -464,7 +501,10 @@ impl Machine {
             last_change: None,
             run_started: START_TIME,
             replication_delay: Some(30),
+            replication_start: 0,
+            earlier_update: START_TIME - 86_400,
             mcx_test_throws: true,
+            deserialized: false,
             fault_at: None,
             fault_after_commit: false,
             fault_non_terminating: false,
@@ -516,7 +556,25 @@ impl Machine {
         match (self.last_change, self.replication_delay) {
             (None, _) => true,
             (Some(_), None) => false,
-            (Some(at), Some(delay)) => self.clock >= at + delay * (i as i64 + 1) / n,
+            (Some(at), Some(delay)) => self.clock >= at + self.replication_start + delay * (i as i64 + 1) / n,
+        }
+    }
+
+    /// What Get-CsManagementStoreReplicationStatus says of a replica: before the store has created
+    /// the last change's update, UpToDate still (the replica has every update there is).
+    pub fn replica_reported_up_to_date(&self, i: usize) -> bool {
+        match self.last_change {
+            Some(at) if self.clock < at + self.replication_start => true,
+            _ => self.replica_up_to_date(i),
+        }
+    }
+
+    /// LastUpdateCreation (Get-CsManagementStoreReplicationStatus.md, Example 4): when the store
+    /// created the latest update.
+    pub fn last_update_creation(&self) -> i64 {
+        match self.last_change {
+            Some(at) if self.clock >= at + self.replication_start => at + self.replication_start,
+            _ => self.earlier_update,
         }
     }
 
@@ -526,7 +584,7 @@ impl Machine {
         match (self.last_change, self.replication_delay) {
             (None, _) => true,
             (Some(_), None) => false,
-            (Some(at), Some(delay)) => at + delay <= self.run_started.max(at) + limit,
+            (Some(at), Some(delay)) => at + self.replication_start + delay <= self.run_started.max(at) + limit,
         }
     }
 
@@ -541,7 +599,12 @@ impl Machine {
                 Ok(value.clone())
             }
             None if obj.kind.is_lync() => {
-                let (_, source) = documented(obj.kind).unwrap_or((&[], "lync-objects.md"));
+                let (props, source) = documented(obj.kind).unwrap_or((&[], "lync-objects.md"));
+                // A documented property this object lacks (RoutingMethod on a Lync Server 2010
+                // object): PowerShell gives $null, and the script relied on nothing undocumented.
+                if props.iter().any(|p| p.eq_ignore_ascii_case(name)) {
+                    return Ok(Value::Null);
+                }
                 self.violations.push(format!(
                     "line {line}: {} objects have no documented property '{name}' ({source}); PowerShell gives $null",
                     obj.kind.label()
@@ -714,6 +777,9 @@ pub const SPECS: &[Spec] = &[
     Spec { name: "Get-CsManagementStoreReplicationStatus", group: Group::Lync, params: &[("ReplicaFqdn", P::Str)], positional: &[], pipeline: false, counted: true },
     // lync-objects §8: -Identity takes the bare site name (`Redmond`, not `site:Redmond`).
     lync("Get-CsSite", &[("Identity", P::Str), ("Filter", P::Str)], true),
+    // Get-CsService.md: the EdgeServer parameter set.
+    lync("Get-CsService", &[("Identity", P::Str), ("EdgeServer", P::Switch), ("PoolFqdn", P::Str)], true),
+    lync("Get-CsExternalAccessPolicy", &[("Identity", P::Str), ("Filter", P::Str), ("LocalStore", P::Switch)], true),
     Spec {
         name: "Test-CsFederatedPartner",
         group: Group::Lync,
@@ -835,6 +901,12 @@ impl Machine {
     }
 
     fn changed(&mut self) {
+        // An update created before this change stays the latest until this one's is created.
+        if let Some(at) = self.last_change {
+            if self.clock >= at + self.replication_start {
+                self.earlier_update = at + self.replication_start;
+            }
+        }
         self.last_change = Some(self.clock);
     }
 
@@ -1069,13 +1141,27 @@ impl Machine {
                 self.changed();
                 Ok(Vec::new())
             }
+            "Get-CsService" => {
+                if b("EdgeServer") != Some(true) {
+                    return Err(CmdErr::Fail("only Get-CsService -EdgeServer is modelled".into()));
+                }
+                // An OCS 2007 R2 Edge is not an Edge pool of the Lync Server topology.
+                Ok(match &d.edge {
+                    Edge::Lync { internal_fqdn } => vec![edge_service_object(internal_fqdn)],
+                    Edge::Ocs2007R2 { .. } => Vec::new(),
+                })
+            }
+            "Get-CsExternalAccessPolicy" => {
+                let all = d.external_access.iter().map(|(id, on)| (id.clone(), external_access_object(id, *on))).collect();
+                select(all, s("Identity"), s("Filter"), "external access policy")
+            }
             "Get-CsSite" => {
                 let site = || Obj::value(Kind::Site, vec![("SiteType", Value::Str("CentralSite".into())), ("Pools", Value::array(Vec::new()))]);
                 let all = d.sites.iter().map(|name| (name.clone(), site())).collect();
                 select(all, s("Identity"), s("Filter"), "site")
             }
             "Get-CsManagementStoreReplicationStatus" => {
-                let last = Value::Date(self.last_change.unwrap_or(START_TIME - 86_400));
+                let last = Value::Date(self.last_update_creation());
                 let wanted = s("ReplicaFqdn");
                 Ok(self
                     .deployment
@@ -1083,7 +1169,7 @@ impl Machine {
                     .iter()
                     .enumerate()
                     .filter(|(_, r)| wanted.as_ref().is_none_or(|w| r.eq_ignore_ascii_case(w)))
-                    .map(|(i, _)| Obj::value(Kind::ReplicaState, vec![("UpToDate", Value::Bool(self.replica_up_to_date(i))), ("LastUpdateCreation", last.clone())]))
+                    .map(|(i, _)| Obj::value(Kind::ReplicaState, vec![("UpToDate", Value::Bool(self.replica_reported_up_to_date(i))), ("LastUpdateCreation", last.clone())]))
                     .collect())
             }
             "Test-CsFederatedPartner" => {
@@ -1265,6 +1351,35 @@ fn mcx_object(m: &McxSettings) -> Value {
     )
 }
 
+fn edge_service_object(pool: &str) -> Value {
+    Obj::value(
+        Kind::EdgeService,
+        vec![
+            ("Identity", Value::str(format!("EdgeServer:{pool}"))),
+            ("AccessEdgeExternalFqdn", Value::str(format!("sip.{}", pool.split_once('.').map_or(pool, |(_, d)| d)))),
+            ("DataEdgeExternalFqdn", Value::str("webconf.contoso.com")),
+            ("AVEdgeExternalFqdn", Value::str("av.contoso.com")),
+            ("InternalInterfaceFqdn", Value::str("")),
+            ("SiteId", Value::str("site:Redmond")),
+            ("PoolFqdn", Value::str(pool)),
+            ("Version", Value::Int(5)),
+            ("Role", Value::str("EdgeServer")),
+        ],
+    )
+}
+
+fn external_access_object(identity: &str, federation: bool) -> Value {
+    Obj::value(
+        Kind::ExternalAccessPolicy,
+        vec![
+            ("Identity", Value::str(identity)),
+            ("EnableFederationAccess", Value::Bool(federation)),
+            ("EnablePublicCloudAccess", Value::Bool(false)),
+            ("EnableOutsideAccess", Value::Bool(false)),
+        ],
+    )
+}
+
 fn access_edge_object(e: &AccessEdge) -> Value {
     let mut props = vec![
         ("Identity", Value::str("Global")),
@@ -1286,14 +1401,17 @@ fn access_edge_object(e: &AccessEdge) -> Value {
         ("MarkSourceVerifiableOnOutgoingMessages", Value::Bool(e.mark_source_verifiable)),
         ("OutgoingTlsCountForFederatedPartners", Value::Int(e.outgoing_tls_count)),
     ]);
-    match &e.routing {
-        Routing::DnsSrv => props.push(("RoutingMethod", Value::str("UseDnsSrvRouting"))),
+    let method = match &e.routing {
+        Routing::DnsSrv => "UseDnsSrvRouting",
         Routing::Default { default_route_fqdn, verification_level, is_public_provider } => {
             props.push(("DefaultRouteFqdn", Value::str(default_route_fqdn)));
             props.push(("VerificationLevel", Value::str(verification_level)));
             props.push(("IsPublicProvider", Value::Bool(*is_public_provider)));
-            props.push(("RoutingMethod", Value::str("UseDefaultRouting")));
+            "UseDefaultRouting"
         }
+    };
+    if e.routing_method_shown {
+        props.push(("RoutingMethod", Value::str(method)));
     }
     Obj::value(kind, props)
 }

@@ -85,7 +85,11 @@ pub enum Kind {
     ReplicaState,
     Site,
     TaskOutput,
+    EdgeService,
+    ExternalAccessPolicy,
     // Host objects.
+    /// What `.GetType()` gives: its `Name` and `FullName`.
+    RuntimeType,
     PathInfo,
     CommandInfo,
     InvocationInfo,
@@ -106,6 +110,9 @@ impl Kind {
             Kind::ReplicaState => "Get-CsManagementStoreReplicationStatus",
             Kind::Site => "Get-CsSite",
             Kind::TaskOutput => "Test-Cs* TaskOutput",
+            Kind::EdgeService => "Get-CsService -EdgeServer",
+            Kind::ExternalAccessPolicy => "Get-CsExternalAccessPolicy",
+            Kind::RuntimeType => "System.Type (.GetType())",
             Kind::PathInfo => "PathInfo (Get-Location)",
             Kind::CommandInfo => "CommandInfo (Get-Command)",
             Kind::InvocationInfo => "$MyInvocation",
@@ -114,7 +121,7 @@ impl Kind {
     }
 
     pub fn is_lync(self) -> bool {
-        !matches!(self, Kind::PathInfo | Kind::CommandInfo | Kind::InvocationInfo | Kind::InvocationCommand)
+        !matches!(self, Kind::RuntimeType | Kind::PathInfo | Kind::CommandInfo | Kind::InvocationInfo | Kind::InvocationCommand)
     }
 }
 

@@ -610,7 +610,7 @@ mod tests {
         use crate::core::{Field, Problem};
         let errors = [FieldError::new(Field::AccessEdge, Problem::Missing), FieldError::new(Field::Site, Problem::NameBadStart)];
         let html = problems(&crate::core::i18n::EN, &errors);
-        assert!(html.starts_with("<li><button type=\"button\" class=\"link-button\" data-field=\"access-edge\">Access Edge FQDN</button>: Enter "));
+        assert!(html.starts_with("<li><button type=\"button\" class=\"link-button\" data-field=\"access-edge\">Internal Access Edge FQDN</button>: Enter "));
         assert!(html.contains("data-field=\"site\">Site name</button>: Start and end it"));
         assert_eq!(html.matches("<li>").count(), 2);
         let zh = problems(&crate::core::i18n::ZH_TW, &errors);

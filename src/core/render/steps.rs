@@ -27,7 +27,8 @@ pub fn steps(plan: &Plan) -> String {
     line("");
     line("Answers");
     for (label, value) in super::answer_lines(t, &plan.answers()) {
-        line(&format!("  {:<18}{value}", format!("{label}:")));
+        // The values line up one space after the longest label.
+        line(&format!("  {:<27}{value}", format!("{label}:")));
     }
     line("");
     line(&format!("Verdict: {}", text::verdict_headline(t, &plan.decision)));

@@ -29,6 +29,9 @@ pub(in crate::core::render) mod record {
     pub const LEGACY_PUSH_BEFORE: &str = "PushBefore";
     /// `AllowFederatedUsers` before the script turned it on.
     pub const FEDERATION_BEFORE: &str = "AllowFederatedUsersBefore";
+    /// When the last run that changed something made its first change: replication is done only
+    /// once LastUpdateCreation is not earlier (Get-CsManagementStoreReplicationStatus, Example 4).
+    pub const CHANGE_START: &str = "ChangeStart";
     pub const SAVE: &str = "$record | Export-Clixml -Path $recordPath";
 }
 
@@ -144,7 +147,8 @@ pub(in crate::core::render) fn header(out: &mut Writer, plan: &Plan, title: &str
     out.line("#");
     out.comment("Answers");
     for (label, value) in crate::core::render::answer_lines(&EN, &plan.answers()) {
-        out.comment_line(&format!("  {:<18}{value}", format!("{label}:")));
+        // The values line up one space after the longest label.
+        out.comment_line(&format!("  {:<27}{value}", format!("{label}:")));
     }
     out.line("#");
     out.comment(&format!("Verdict: {}", text::verdict_headline(&EN, &plan.decision)));

@@ -6,7 +6,7 @@
 use crate::core::answers::PoolVersion;
 use crate::core::decision::{Services, Verdict};
 use crate::core::facts::{
-    cmdlet, DNS_SRV_ROUTING, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, REPLICATION_POLL_SECONDS,
+    cmdlet, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, REPLICATION_POLL_SECONDS,
     REPLICATION_WAIT_SECONDS, SCRIPT_FILE,
 };
 use crate::core::i18n::EN;
@@ -215,24 +215,26 @@ fn preflight_blockers(out: &mut Writer, plan: &Plan) {
             ),
             // New-CsHostingProvider.md: "you cannot federate with a hosting provider if your Edge
             // Servers are configured to use default routing". Switching routing is the
-            // organisation's decision, so the script stops rather than make it.
-            Action::AllowFederatedUsers { check_dns_srv_routing: true } => out.template(
-                r#"
-                $accessEdge = {0}
-                $routing = [string]$accessEdge.RoutingMethod
-                if ($routing -ne '{1}') {
-                    if (-not $routing) {
-                        $routing = 'not shown'
+            // organisation's decision, so the script stops rather than make it; a routing no
+            // signal tells is only a warning.
+            Action::AllowFederatedUsers { check_dns_srv_routing: true } => {
+                out.line(&format!("$accessEdge = {}", cmdlet::GET_ACCESS_EDGE_CONFIGURATION));
+                read_routing(out);
+                out.template(
+                    r#"
+                    if ($routing -like '*Default*') {
+                        throw ('The Access Edge uses default routing (' + $routing + {0})
                     }
-                    throw ('The Access Edge does not use DNS SRV routing (RoutingMethod: ' + $routing + {2})
-                }
-                "#,
-                &[
-                    cmdlet::GET_ACCESS_EDGE_CONFIGURATION,
-                    DNS_SRV_ROUTING,
-                    &quote("). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed."),
-                ],
-            ),
+                    if ($routing -notlike '*DnsSrvRouting') {
+                        Write-Warning {1}
+                    }
+                    "#,
+                    &[
+                        &quote("). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $False; $True also federates with domains not on the allowed list) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed."),
+                        &quote(&format!("Neither the type nor RoutingMethod of {} tells the routing. Hosting-provider federation needs DNS SRV routing: check it before the tests.", cmdlet::GET_ACCESS_EDGE_CONFIGURATION)),
+                    ],
+                );
+            }
             // Facts §2: New- creates a site's settings; the site must exist in the topology
             // (Get-CsSite takes the bare name, lync-objects §8).
             Action::EnablePush { scope: Scope::Site(name), .. } => out.template(
@@ -256,10 +258,28 @@ fn preflight_blockers(out: &mut Writer, plan: &Plan) {
                     &quote("). Check the site name as Topology Builder shows it, then answer the wizard again. Nothing was changed."),
                 ],
             ),
+            // Both tests need the Edge's internal FQDN (their help pages), which is its Edge
+            // pool's: Microsoft's check is `Get-CsService -EdgeServer | Select-Object PoolFqdn`.
+            // An OCS 2007 R2 Edge is no Edge pool of the topology, so only the Lync route checks.
+            // Nothing documents that a mismatch cannot work, so it is a warning.
+            Action::TestFederation { access_edge, domain_allowed_by_plan: true } => out.template(
+                r#"
+                $edgePools = @({0} -EdgeServer | ForEach-Object { [string]$_.PoolFqdn })
+                if ($edgePools -notcontains {1}) {
+                    Write-Warning ({2} + ($edgePools -join ', ') + {3})
+                }
+                "#,
+                &[
+                    cmdlet::GET_SERVICE,
+                    &quote(access_edge.as_str()),
+                    &quote(&format!("The internal Access Edge FQDN answered, {}, is not the FQDN of an Edge pool (", access_edge.as_str())),
+                    &quote("). The tests need the internal FQDN: check the answer."),
+                ],
+            ),
             Action::EnablePush { scope: Scope::Global, .. }
             | Action::AllowFederatedUsers { check_dns_srv_routing: false }
             | Action::FederateOcsEdge
-            | Action::TestFederation { .. }
+            | Action::TestFederation { domain_allowed_by_plan: false, .. }
             | Action::TestPush { .. } => {}
         }
     }
@@ -292,6 +312,7 @@ fn open_record(out: &mut Writer) {
             throw ('The undo record cannot be written to ' + $recordPath + ' (' + $_.Exception.Message + '). Run the script from a folder you can write to. Nothing was changed.')
         }
         Write-Host ('  OK: nothing blocks the changes, and the undo record is ' + $recordPath)
+        $changeStart = $null
         "#,
         &[record::PUSH_SETTINGS, record::SAVE],
     );
@@ -400,6 +421,16 @@ fn allowed_domain(out: &mut Writer) {
 /// may remove it (it checks that it is there first).
 fn remember_created(out: &mut Writer, key: &str, value: &str) {
     out.line(&format!("$record['{key}'] = \"{value}\""));
+    before_change(out);
+}
+
+/// Right before a change: the time before this run's first change goes into the record (a
+/// re-run that changes nothing still waits for it), and the record is saved.
+fn before_change(out: &mut Writer) {
+    out.open("if (-not $changeStart)");
+    out.line("$changeStart = Get-Date");
+    out.line(&format!("$record['{}'] = $changeStart", record::CHANGE_START));
+    out.close();
     out.line(record::SAVE);
 }
 
@@ -467,7 +498,7 @@ fn create_site_settings(out: &mut Writer, services: Services) {
         }
     }
     out.line(&format!("$record['{}'][$siteIdentity] = @{{ Existed = $false; {} }}", record::PUSH_SETTINGS, created.join("; ")));
-    out.line(record::SAVE);
+    before_change(out);
     out.line(&create);
     if services.apns && services.mpns {
         out.line("Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on.')");
@@ -495,7 +526,7 @@ fn remember_switches(out: &mut Writer, identity: &str, variable: &str, services:
             out.close();
         }
     }
-    out.line(record::SAVE);
+    before_change(out);
 }
 
 /// Seed Enable step 4, with what it means for the whole organisation said before the change
@@ -504,25 +535,52 @@ fn remember_switches(out: &mut Writer, identity: &str, variable: &str, services:
 /// so it is read only there; the hosting-provider route has checked the routing in the pre-flight.
 fn federation(out: &mut Writer) {
     out.line(&format!("$accessEdge = {}", cmdlet::GET_ACCESS_EDGE_CONFIGURATION));
-    out.open(&format!("if ([string]$accessEdge.RoutingMethod -eq '{DNS_SRV_ROUTING}')"));
+    read_routing(out);
+    out.open("if ($routing -like '*DnsSrvRouting')");
     out.line("Write-Host ('  Partner discovery (EnablePartnerDiscovery): ' + $accessEdge.EnablePartnerDiscovery)");
     out.close();
+    // Federation applies only where an external access policy allows it too ("you must
+    // configure federation support on both pages", manage-access-edge-configuration-for-your-
+    // organization.md), so the policies are shown beside it.
     out.template(
         r#"
-        if ($accessEdge.AllowFederatedUsers) {
-            Write-Host '  Skipped: the Access Edge already allows federated users.'
-        }
-        else {
-            Write-Host '  This is organisation-wide: every internal user can then talk to users of every allowed federated domain, and of any domain while partner discovery is on.'
-            if (-not $record.ContainsKey('{0}')) {
-                $record['{0}'] = [bool]$accessEdge.AllowFederatedUsers
-            }
-            {1}
-            {2} -AllowFederatedUsers $True
-            Write-Host '  Done: the Access Edge now allows federated users.'
+        foreach ($policy in @({0})) {
+            Write-Host ('  External access policy ' + $policy.Identity + ', EnableFederationAccess: ' + $policy.EnableFederationAccess)
         }
         "#,
-        &[record::FEDERATION_BEFORE, record::SAVE, cmdlet::SET_ACCESS_EDGE_CONFIGURATION],
+        &[cmdlet::GET_EXTERNAL_ACCESS_POLICY],
+    );
+    out.open("if ($accessEdge.AllowFederatedUsers)");
+    out.say("  Skipped: the Access Edge already allows federated users.");
+    out.reopen("else");
+    out.template(
+        r#"
+        Write-Host '  This is organisation-wide: every internal user can then talk to users of every allowed federated domain, and of any domain while partner discovery is on.'
+        if (-not $record.ContainsKey('{0}')) {
+            $record['{0}'] = [bool]$accessEdge.AllowFederatedUsers
+        }
+        "#,
+        &[record::FEDERATION_BEFORE],
+    );
+    before_change(out);
+    out.line(&format!("{} -AllowFederatedUsers $True", cmdlet::SET_ACCESS_EDGE_CONFIGURATION));
+    out.say("  Done: the Access Edge now allows federated users.");
+    out.close();
+}
+
+/// `$routing` from `$accessEdge`, by Microsoft's signals in order: the output type names the
+/// routing (Get-CsAccessEdgeConfiguration.md, OUTPUTS: `…DnsSrvRouting`, `…DefaultRoute`); a
+/// type that does not (a deserialized object) leaves RoutingMethod, printed only in Lync Server
+/// 2013-era samples (lync-objects §4). Neither: empty, and the caller never stops on that alone.
+fn read_routing(out: &mut Writer) {
+    out.template(
+        r#"
+        $routing = $accessEdge.GetType().Name
+        if ($routing -notlike '*DnsSrvRouting' -and $routing -notlike '*DefaultRoute') {
+            $routing = [string]$accessEdge.RoutingMethod
+        }
+        "#,
+        &[],
     );
 }
 
@@ -534,21 +592,27 @@ fn wait_for_replication(out: &mut Writer, plan: &Plan) {
     out.comment("Before the tests: changes reach the Edge Server through Central Management Store replication.");
     out.say(&format!("Before the tests: waiting for replication of the changes (at most {minutes} minutes)"));
     out.comment("Read-only: if the status cannot be read, the tests still run.");
+    out.comment("Until the store has created the update of the last run that changed something (LastUpdateCreation), replicas still say UpToDate.");
     out.open("try");
     out.template(
         r#"
         $replicas = @({0})
-        $pending = @($replicas | Where-Object { -not $_.UpToDate })
+        $pending = @($replicas | Where-Object {3})
         $waited = 0
         while ($pending.Count -gt 0 -and $waited -lt {1}) {
             Write-Host ('  ' + $pending.Count + ' of ' + $replicas.Count + ' replicas are not up to date yet; checking again in {2} seconds.')
             Start-Sleep -Seconds {2}
             $waited = $waited + {2}
             $replicas = @({0})
-            $pending = @($replicas | Where-Object { -not $_.UpToDate })
+            $pending = @($replicas | Where-Object {3})
         }
         "#,
-        &[cmdlet::GET_REPLICATION_STATUS, &REPLICATION_WAIT_SECONDS.to_string(), &REPLICATION_POLL_SECONDS.to_string()],
+        &[
+            cmdlet::GET_REPLICATION_STATUS,
+            &REPLICATION_WAIT_SECONDS.to_string(),
+            &REPLICATION_POLL_SECONDS.to_string(),
+            &format!("{{ -not $_.UpToDate -or ($record['{0}'] -and $_.LastUpdateCreation -lt $record['{0}']) }}", record::CHANGE_START),
+        ],
     );
     out.open("if ($pending.Count -gt 0)");
     out.line(&format!(
