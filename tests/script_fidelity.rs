@@ -12,7 +12,7 @@ use lync_push_wizard::core::render::powershell::{commands_to_type, script};
 use lync_push_wizard::core::render::{json::json, markdown::runbook, rollback::rollback, steps::steps};
 use lync_push_wizard::core::text::{self, trouble_text};
 use lync_push_wizard::core::{plan, Action, EdgeServer, MobileClient, Plan, Verdict};
-use support::{answers, commands, parse, sampled_answer_sets, syntax_problems, with_site};
+use support::{answers, commands, parse, sampled_answer_sets, syntax_problems, with_provider, with_site};
 
 fn configured_plans() -> Vec<Plan> {
     sampled_answer_sets()
@@ -286,4 +286,41 @@ fn every_answer_label_is_followed_by_a_space() {
             assert!(output.contains(&format!("Internal Access Edge FQDN: {fqdn}")), "{output}");
         }
     }
+}
+
+/// Issue 25, finding 7: on the OCS 2007 R2 route the federation switch is said to govern Lync
+/// Server Edges only, the OCS Edge is configured on the server itself, and its end of support
+/// (9 January 2018, the banner of Microsoft's OCS documentation) is stated.
+#[test]
+fn the_ocs_route_says_where_its_edge_is_configured_and_its_end_of_support() {
+    let plan = plan(&answers(EdgeServer::Ocs2007R2, &[MobileClient::IosLync2010])).unwrap();
+    // Comments wrap: read the words.
+    let ocs = script(&plan).split_whitespace().filter(|word| *word != "#").collect::<Vec<_>>().join(" ");
+    assert!(ocs.contains("the OCS 2007 R2 Edge is configured on the server itself"), "{ocs}");
+    assert!(ocs.contains("reached the end of support on 9 January 2018"), "{ocs}");
+    let lync = script(&plan_of(answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010])));
+    assert!(!lync.contains("configured on the server itself") && !lync.contains("9 January 2018"));
+}
+
+/// Issue 25, finding 11: the Skype for Business page allows either membership for the first
+/// steps; the IM filter is read at every scope; going hybrid later changes the provider.
+#[test]
+fn roles_the_im_filter_and_going_hybrid_later() {
+    let mut sfb = answers(EdgeServer::Sfb2015, &[MobileClient::IosLync2010]);
+    sfb.pool = Some(lync_push_wizard::core::PoolVersion::Sfb2015);
+    let sfb_script = script(&plan_of(sfb));
+    assert!(sfb_script.contains("Needs: RtcUniversalServerAdmins or CsAdministrator."), "{sfb_script}");
+    let seed = plan_of(answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010]));
+    assert!(script(&seed).contains("Needs: RtcUniversalServerAdmins. "), "the seed's own wording stays");
+    let book = lync_push_wizard::core::render::markdown::runbook(&lync_push_wizard::core::i18n::EN, &seed);
+    let plan_text = steps(&seed);
+    assert!(plan_text.contains("Get-CsImFilterConfiguration | Select-Object Identity, Prefixes"), "every scope");
+    assert!(!plan_text.contains("-Identity Global).Prefixes"));
+    assert!(book.contains("Going hybrid later?") && book.contains("-EnabledSharedAddressSpace $True"), "{book}");
+    let existing = plan_of(with_provider(answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010]), "Office365"));
+    assert!(!lync_push_wizard::core::render::markdown::runbook(&lync_push_wizard::core::i18n::EN, &existing).contains("Going hybrid later?"), "only when the plan adds the provider");
+}
+
+fn plan_of(answers: lync_push_wizard::core::Answers) -> lync_push_wizard::core::Plan {
+    plan(&answers).expect("valid answers")
 }

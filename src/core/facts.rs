@@ -110,6 +110,10 @@ pub const FLAG_CONFIGURE_RETIRED_MPNS: &str = "--configure-retired-mpns";
 
 pub mod status_source {
     pub const LIFECYCLE_LYNC_2013: &str = "https://learn.microsoft.com/{0}/lifecycle/products/microsoft-lync-server-2013";
+    /// The banner on every OCS 2007 R2 documentation page (learn.microsoft.com, previous versions):
+    /// "Microsoft Office Communications Server 2007 and Microsoft Office Communications Server 2007
+    /// R2 will reach end of support on January 9, 2018."
+    pub const OCS_2007_R2_END: &str = "https://learn.microsoft.com/{0}/previous-versions/office/communications-server/dd425234(v=office.13)";
     pub const LIFECYCLE_LYNC_2010: &str = "https://learn.microsoft.com/{0}/lifecycle/products/microsoft-lync-server-2010";
     pub const MPNS_DEPRECATED: &str = "https://learn.microsoft.com/{0}/rest/api/notificationhubs/send-mpns-native-notification";
     pub const SFBO_RETIREMENT: &str = "https://learn.microsoft.com/{0}/microsoftteams/skype-for-business-online-retirement";
@@ -132,7 +136,8 @@ pub mod check {
     pub const PROVIDER_FOR_LYNC_ONLINE: &str =
         "Get-CsHostingProvider | Where-Object { $_.ProxyFqdn -eq \"sipfed.online.lync.com\" }";
     pub const PUSH_PROXY_URI: &str = "Get-CsMcxConfiguration | Select-Object Identity, PushNotificationProxyUri";
-    pub const IM_FILTER_PREFIXES: &str = "(Get-CsImFilterConfiguration -Identity Global).Prefixes";
+    /// Every scope, not only Global: Microsoft's fix (Dn767948) can target a site's filter too.
+    pub const IM_FILTER_PREFIXES: &str = "Get-CsImFilterConfiguration | Select-Object Identity, Prefixes";
     pub const SITE_PUSH_SETTINGS: &str = "Get-CsPushNotificationConfiguration -Filter \"site:*\"";
     /// The Edge pools' FQDNs, which are the internal ones the tests need: Microsoft's own check
     /// ("Testing ability to connect to a federated domain", Lync Server 2013; lync-objects §8).

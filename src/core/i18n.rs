@@ -162,6 +162,7 @@ strings! { Strings, EN, ZH_TW {
     host_ocs: "The Office Communications Server 2007 R2 Edge Server itself", "Office Communications Server 2007 R2 Edge Server 本身";
     role_rtc: "member of RtcUniversalServerAdmins", "RtcUniversalServerAdmins 群組的成員";
     role_cs: "member of the CsAdministrator role", "CsAdministrator 角色的成員";
+    role_either: "member of RtcUniversalServerAdmins or of the CsAdministrator role", "RtcUniversalServerAdmins 群組或 CsAdministrator 角色的成員";
     title_add_provider: "Add the Lync Online hosting provider ({0})", "新增 Lync Online 裝載提供者（{0}）";
     title_check_provider: "Check the existing hosting provider {0} for {1}", "檢查 {1} 的現有裝載提供者 {0}";
     title_allow_domain: "Allow federation with {0}", "允許與 {0} 同盟";
@@ -420,6 +421,9 @@ strings! { Strings, EN, ZH_TW {
     // English stays ASCII: a script may carry it as a comment.
     status_heading: "Status in 2026", "2026 年的現況";
     status_lync2013: "Lync Server 2013 reached the end of extended support on 11 April 2023.", "Lync Server 2013 的延伸支援已於 2023 年 4 月 11 日結束。";
+    status_ocs: "Office Communications Server 2007 R2, which your Edge Server runs, reached the end of support on 9 January 2018.", "您的 Edge Server 所執行的 Office Communications Server 2007 R2，已於 2018 年 1 月 9 日終止支援。";
+    source_ocs_docs: "Recommendations for Using the Documentation (Office Communications Server 2007 R2)", "Recommendations for Using the Documentation (Office Communications Server 2007 R2)";
+    why_federation_ocs: "This setting, in the Central Management Store, governs Lync Server Edges; the OCS 2007 R2 Edge is configured on the server itself: confirm there that federation is enabled on its Access Edge.", "此設定位於中央管理存放區，控制的是 Lync Server Edge；OCS 2007 R2 Edge 則在該伺服器本身設定：請在該處確認其 Access Edge 已啟用同盟。";
     status_lync2010: "Lync Server 2010, which your Edge Server runs, reached the end of extended support on 13 April 2021 (Microsoft's lifecycle data; an older Microsoft page gave 13 October 2020).", "您的 Edge Server 所執行的 Lync Server 2010，其延伸支援已於 2021 年 4 月 13 日結束（依 Microsoft 生命週期資料；較早的 Microsoft 頁面則列為 2020 年 10 月 13 日）。";
     // {0}: what shows whether it still works, as the plan's tests allow (text::status_text).
     status_mpns: "Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports it: do not count on push notifications reaching Windows Phone. {0}", "Microsoft 推播通知服務 (MPNS) 已淘汰，不再受到支援：請勿預期 Windows Phone 仍能收到推播通知。{0}";
@@ -460,6 +464,7 @@ strings! { Strings, EN, ZH_TW {
     advice_not_recommended: "Leave push off. To configure it anyway, choose \"Configure MPNS anyway\" (command line: {0}).", "維持推播關閉。若仍要設定，請選擇「仍要設定 MPNS」（命令列：{0}）。";
     configure_mpns_anyway: "Configure MPNS anyway: opens federation for the whole organisation and adds the hosting provider", "仍要設定 MPNS：為整個組織開啟同盟並新增裝載提供者";
     leave_mpns_off: "Leave MPNS off, as advised", "依建議維持 MPNS 關閉";
+    note_hybrid_later: "Going hybrid later? Microsoft's hybrid page creates this same provider with -EnabledSharedAddressSpace $True: change this one with Set-CsHostingProvider rather than adding a second; only one may federate with {0}.", "之後要改為混合式部署？Microsoft 的混合式頁面會以 -EnabledSharedAddressSpace $True 建立同一個提供者：請以 Set-CsHostingProvider 變更此提供者，不要再新增一個；只能有一個提供者與 {0} 同盟。";
     note_apns_by_choice: "Beyond Microsoft's page, by your choice: Apple push (APNS) for Skype for Business on iOS. Microsoft's Skype for Business page turns on only MPNS; msxfaq.de reports iOS push on premises since CU4HF1 ({0}).", "在 Microsoft 頁面之外，依您的選擇：為 iOS 上的商務用 Skype 開啟 Apple 推播 (APNS)。Microsoft 的商務用 Skype 頁面只開啟 MPNS；msxfaq.de 指出自 CU4HF1 起內部部署支援 iOS 推播（{0}）。";
     note_retired_mpns_by_choice: "By your choice: push is configured although Windows Phone's MPNS, which Microsoft has retired, is the only reason. Federation opens for the whole organisation.", "依您的選擇：雖然唯一的原因是已由 Microsoft 淘汰的 Windows Phone MPNS，仍設定推播。同盟會為整個組織開啟。";
     need_no_switch: "No switch to turn on: Microsoft's feature table lists push for the Android app, but the push settings have switches only for Apple (APNS) and Windows Phone (MPNS).", "沒有可開啟的開關：Microsoft 的功能比較表列出 Android 應用程式支援推播，但推播設定只有 Apple (APNS) 與 Windows Phone (MPNS) 的開關。";

@@ -32,6 +32,9 @@ vocabulary! {
     pub enum Role {
         RtcUniversalServerAdmins => "RtcUniversalServerAdmins",
         CsAdministrator => "CsAdministrator",
+        /// sfb-facts §1: the Skype for Business page's table names RtcUniversalServerAdmins and
+        /// its steps CsAdministrator for the same steps; either is what it allows.
+        EitherAdministrator => "RtcUniversalServerAdmins or CsAdministrator",
     }
 }
 
@@ -257,6 +260,10 @@ vocabulary! {
         /// for Skype for Business on iOS (sfb-facts §2, msxfaq.de), and configuring for MPNS
         /// alone although it is retired (sfb-facts §5).
         ApnsByChoice => "apns-by-choice",
+        /// Going hybrid later: Microsoft's hybrid page (plan-hybrid-connectivity, configure
+        /// federation with Skype for Business Online) creates the same provider with
+        /// -EnabledSharedAddressSpace $True; the one this plan adds is changed, not doubled.
+        HybridLater => "hybrid-later",
         RetiredMpnsByChoice => "retired-mpns-by-choice",
     }
 }
@@ -267,6 +274,7 @@ impl Note {
     pub const fn is_choice(self) -> bool {
         match self {
             Note::ApnsByChoice | Note::RetiredMpnsByChoice => true,
+            Note::HybridLater => false,
             Note::AppleWifiPort
             | Note::DnsSrvRouting
             | Note::RunInternally
@@ -381,7 +389,7 @@ pub fn plan(answers: &Answers) -> Outcome {
         }
         _ => Vec::new(),
     };
-    let notes = notes_for(&decision);
+    let notes = notes_for(&decision, existing_provider.is_none());
     let status = status_for(&decision);
     Ok(Plan { decision, access_edge, existing_provider, scope, steps, notes, status })
 }
@@ -432,6 +440,11 @@ fn configuration_steps(
         Article::Seed => (SeedSection::LyncEdge, SeedSection::Enable, SeedSection::Test),
         Article::SfbDeploy => (SeedSection::SfbEdge, SeedSection::SfbEnable, SeedSection::SfbTest),
     };
+    // The seed's steps ask for RtcUniversalServerAdmins; the Skype for Business page allows either.
+    let edge_role = match article_for(shell) {
+        Article::Seed => Role::RtcUniversalServerAdmins,
+        Article::SfbDeploy => Role::EitherAdministrator,
+    };
     let mut steps = match route {
         Route::HostingProvider => vec![
             step(
@@ -440,10 +453,10 @@ fn configuration_steps(
                     new_identity: provider_identity_for(shell),
                 },
                 host,
-                Role::RtcUniversalServerAdmins,
+                edge_role,
                 edge_section,
             ),
-            step(Action::AllowPushDomain, host, Role::RtcUniversalServerAdmins, edge_section),
+            step(Action::AllowPushDomain, host, edge_role, edge_section),
         ],
         // Only the seed documents the OCS 2007 R2 Edge (a Skype for Business pool with one is an
         // undocumented mix, decision::mix).
@@ -479,7 +492,7 @@ fn configuration_steps(
     steps
 }
 
-fn notes_for(decision: &Decision) -> Vec<Note> {
+fn notes_for(decision: &Decision, adds_provider: bool) -> Vec<Note> {
     let Verdict::Configure { route } = decision.verdict else {
         return Vec::new();
     };
@@ -497,6 +510,10 @@ fn notes_for(decision: &Decision) -> Vec<Note> {
     match route {
         Route::HostingProvider => notes.push(Note::DnsSrvRouting),
         Route::DirectFederation => {}
+    }
+    // Only when the plan adds the provider: an existing one is the administrator's already.
+    if route == Route::HostingProvider && adds_provider {
+        notes.push(Note::HybridLater);
     }
     match decision.mix {
         Mix::Coexists(Coexistence::LegacyEdgeFor2019) => notes.push(Note::LegacyEdgeMigration),
@@ -542,12 +559,15 @@ vocabulary! {
         /// Skype for Business Online infrastructure "on or after June 30, 2022"; no Microsoft
         /// statement says whether push.lync.com still relays for on-premises servers.
         RelayUnconfirmed => "relay-unconfirmed",
+        /// The banner of Microsoft's OCS 2007 R2 documentation (facts::status_source::OCS_2007_R2_END):
+        /// support ended on 9 January 2018.
+        Ocs2007R2SupportEnded => "ocs2007r2-support-ended",
     }
 }
 
 /// The status facts that bear on this decision, each once: none unless configuring. The pool's
 /// version (not given: the seed's Lync Server 2013), then the Edge Server's when it differs.
-/// No reference file gives a date for OCS 2007 R2, so none is stated for it.
+/// OCS 2007 R2's date is the banner on Microsoft's own documentation for it.
 fn status_for(decision: &Decision) -> Vec<StatusFact> {
     match decision.verdict {
         Verdict::Configure { route: Route::HostingProvider | Route::DirectFederation } => {}
@@ -591,8 +611,8 @@ fn status_for(decision: &Decision) -> Vec<StatusFact> {
         EdgeServer::Sfb2015 => Some(StatusFact::Sfb2015SupportEnded),
         EdgeServer::Sfb2019 => Some(StatusFact::Sfb2019SupportEnded),
         EdgeServer::SfbSe => Some(StatusFact::SfbSeSupported),
-        // No reference file gives a date for OCS 2007 R2.
-        EdgeServer::Ocs2007R2 | EdgeServer::None => None,
+        EdgeServer::Ocs2007R2 => Some(StatusFact::Ocs2007R2SupportEnded),
+        EdgeServer::None => None,
     });
     // MPNS only carries Windows Phone push (seed, 0cb70-107; facts §2).
     if decision.services.mpns {

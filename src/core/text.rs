@@ -195,6 +195,7 @@ pub const fn role_label(t: &Strings, role: Role) -> &'static str {
     match role {
         Role::RtcUniversalServerAdmins => t.role_rtc,
         Role::CsAdministrator => t.role_cs,
+        Role::EitherAdministrator => t.role_either,
     }
 }
 
@@ -255,7 +256,8 @@ pub fn step_why(t: &Strings, action: &Action) -> String {
             fill(t.why_enable, &[which, &scope_text])
         }
         Action::AllowFederatedUsers { check_dns_srv_routing: true } => t.why_federation_srv.to_string(),
-        Action::AllowFederatedUsers { check_dns_srv_routing: false } => t.why_federation.to_string(),
+        // The OCS route: this setting governs Lync Server Edges; the OCS Edge keeps its own.
+        Action::AllowFederatedUsers { check_dns_srv_routing: false } => format!("{} {}", t.why_federation, t.why_federation_ocs),
         Action::TestFederation { .. } => fill(t.why_test_federation, &[PUSH_DOMAIN, LYNC_ONLINE_PROXY_FQDN]),
         Action::TestPush { .. } => t.why_test_push.to_string(),
     }
@@ -298,6 +300,7 @@ pub fn note_text(t: &Strings, note: Note, shell: PoolVersion) -> String {
         Note::OlderPoolBehind2019Edge => t.note_older_pool_behind_2019.to_string(),
         Note::Lync2010EdgeFor2015 => t.note_lync2010_edge_for_2015.to_string(),
         Note::SubscriptionEditionInferred => t.note_se_inferred.to_string(),
+        Note::HybridLater => fill(t.note_hybrid_later, &[LYNC_ONLINE_PROXY_FQDN]),
         Note::ApnsByChoice => fill(t.note_apns_by_choice, &[super::facts::SFB_IOS_PUSH_REPORT]),
         Note::RetiredMpnsByChoice => t.note_retired_mpns_by_choice.to_string(),
         Note::NoPushTest => fill(t.note_no_push_test, &[pool_label(t, shell), PUSH_DOMAIN]),
@@ -439,6 +442,11 @@ pub fn status_text(t: &Strings, fact: super::plan::StatusFact, push_test: Option
             t.status_lync2013.to_string(),
             fill(t.source_lifecycle, &["Microsoft Lync Server 2013"]),
             status_source::LIFECYCLE_LYNC_2013,
+        ),
+        StatusFact::Ocs2007R2SupportEnded => (
+            t.status_ocs.to_string(),
+            t.source_ocs_docs.to_string(),
+            status_source::OCS_2007_R2_END,
         ),
         StatusFact::Lync2010SupportEnded => (
             t.status_lync2010.to_string(),

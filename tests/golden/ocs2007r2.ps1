@@ -20,6 +20,10 @@
 # - Lync Server 2013 reached the end of extended support on 11 April 2023. (Source: Microsoft Lync
 #   Server 2013 - Microsoft Lifecycle,
 #   https://learn.microsoft.com/en-us/lifecycle/products/microsoft-lync-server-2013)
+# - Office Communications Server 2007 R2, which your Edge Server runs, reached the end of support on
+#   9 January 2018. (Source: Recommendations for Using the Documentation (Office Communications
+#   Server 2007 R2),
+#   https://learn.microsoft.com/en-us/previous-versions/office/communications-server/dd425234(v=office.13))
 # - Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports
 #   it: do not count on push notifications reaching Windows Phone. The push test at the end proves
 #   only that requests reach the clearing house: an IM to a test Windows Phone whose app is in the
@@ -144,7 +148,10 @@
         #   reaches only users whose external access policy allows federation
         #   (EnableFederationAccess). This is organisation-wide: every internal user can then talk
         #   to users of every allowed domain, and of any domain while partner discovery
-        #   (EnablePartnerDiscovery) is on; the script shows that setting before the change.
+        #   (EnablePartnerDiscovery) is on; the script shows that setting before the change. This
+        #   setting, in the Central Management Store, governs Lync Server Edges; the OCS 2007 R2
+        #   Edge is configured on the server itself: confirm there that federation is enabled on its
+        #   Access Edge.
         # Needs: CsAdministrator. Source: "To enable push notifications".
         Write-Host 'Step 3 of 5: Enable federation on the Access Edge'
         $accessEdge = Get-CsAccessEdgeConfiguration

@@ -41,7 +41,7 @@
 #
 # Run in the Skype for Business Server Management Shell of Skype for Business Server 2015,
 # on an internal server with Ocscore installed (not on the Edge Server).
-# Steps 1-2 need RtcUniversalServerAdmins; steps 3-6 need CsAdministrator.
+# Steps 1-2 need RtcUniversalServerAdmins or CsAdministrator; steps 3-6 need CsAdministrator.
 # Before any change it checks that the shell has every cmdlet it uses, that nothing blocks a step,
 #   and that it can write its undo record; if a check fails, it stops having changed nothing.
 # Safe to run more than once: each change is made only when a check shows it is needed.
@@ -138,8 +138,8 @@
         # Why: Your Edge Server reaches the Push Notification Service through hosting-provider
         #   federation with Skype for Business Online (sipfed.online.lync.com). Only one hosting
         #   provider may federate with it, so the script adds SkypeOnline only if none does yet.
-        # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
-        #   for push notifications".
+        # Needs: RtcUniversalServerAdmins or CsAdministrator. Source: "Configure your Skype for
+        #   Business Edge Server for push notifications".
         Write-Host 'Step 1 of 6: Add the Skype for Business Online hosting provider (sipfed.online.lync.com)'
         if ($provider.Count -gt 0) {
             Write-Host ('  Skipped: hosting provider ' + $provider[0].Identity + ' already federates with sipfed.online.lync.com, and only one may.')
@@ -161,8 +161,8 @@
         # Step 2 of 6: Allow federation with push.lync.com
         # Why: push.lync.com is the Office 365 domain of the Push Notification Service, so your Edge
         #   Server must be allowed to federate with it.
-        # Needs: RtcUniversalServerAdmins. Source: "Configure your Skype for Business Edge Server
-        #   for push notifications".
+        # Needs: RtcUniversalServerAdmins or CsAdministrator. Source: "Configure your Skype for
+        #   Business Edge Server for push notifications".
         Write-Host 'Step 2 of 6: Allow federation with push.lync.com'
         if ($allowed.Count -gt 0) {
             Write-Host '  Skipped: push.lync.com is already an allowed domain.'
