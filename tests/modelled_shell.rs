@@ -76,7 +76,7 @@ fn run_sequences(report: &mut Report) {
 fn extra_answer_sets() -> Vec<Answers> {
     vec![
         with_site(answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010, MobileClient::WpLync2013]), "North America"),
-        with_site(answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]), "North America"),
+        with_site(Answers { configure_retired_mpns: true, ..answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]) }, "North America"),
     ]
 }
 
@@ -409,7 +409,7 @@ fn the_routing_is_read_from_the_documented_signals_in_order() {
         "Lync 2010 Access Edge object, read through remoting",
         "default routing",
     ]);
-    for answers in [answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]), seed_answers()] {
+    for answers in [Answers { configure_retired_mpns: true, ..answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]) }, seed_answers()] {
         let (s, r) = texts(&answers);
         let report = check_texts(&answers, &s, &r, &starts, false);
         assert!(report.findings.is_empty(), "{}", report.summary());
@@ -422,7 +422,7 @@ fn the_routing_is_read_from_the_documented_signals_in_order() {
 #[test]
 fn the_wait_for_replication_waits_for_the_update_of_this_run() {
     let starts = few(&["replication starts 20 s after the change", "already configured", "fresh"]);
-    for answers in [answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]), seed_answers()] {
+    for answers in [Answers { configure_retired_mpns: true, ..answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]) }, seed_answers()] {
         let (s, r) = texts(&answers);
         let report = check_texts(&answers, &s, &r, &starts, false);
         assert!(report.findings.is_empty(), "{}", report.summary());
@@ -435,7 +435,7 @@ fn the_wait_for_replication_waits_for_the_update_of_this_run() {
 #[test]
 fn an_access_edge_fqdn_that_is_no_edge_pool_is_named_in_a_warning() {
     let starts = few(&["Edge pool FQDN differs from the answer", "fresh"]);
-    let answers = answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]);
+    let answers = Answers { configure_retired_mpns: true, ..answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]) };
     let (s, r) = texts(&answers);
     let report = check_texts(&answers, &s, &r, &starts, false);
     assert!(report.findings.is_empty(), "{}", report.summary());

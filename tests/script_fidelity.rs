@@ -129,7 +129,7 @@ fn the_ocs_route_states_the_federation_tests_precondition() {
             assert!(!failure.contains("DNS SRV") && !failure.contains("hosting provider"), "{failure}");
         }
     }
-    let hosting = lync_push_wizard::core::plan(&answers(EdgeServer::Lync2013, &[MobileClient::WpLync2013])).unwrap();
+    let hosting = lync_push_wizard::core::plan(&lync_push_wizard::core::Answers { configure_retired_mpns: true, ..answers(EdgeServer::Lync2013, &[MobileClient::WpLync2013]) }).unwrap();
     assert!(!script(&hosting).contains("Test-CsFederatedPartner needs push.lync.com"));
 }
 
@@ -314,7 +314,7 @@ fn roles_the_im_filter_and_going_hybrid_later() {
     assert!(script(&seed).contains("Needs: RtcUniversalServerAdmins. "), "the seed's own wording stays");
     let book = lync_push_wizard::core::render::markdown::runbook(&lync_push_wizard::core::i18n::EN, &seed);
     let plan_text = steps(&seed);
-    assert!(plan_text.contains("Get-CsImFilterConfiguration | Select-Object Identity, Prefixes"), "every scope");
+    assert!(plan_text.contains("Get-CsImFilterConfiguration | Select-Object Identity, Enabled, Action, Prefixes"), "every scope");
     assert!(!plan_text.contains("-Identity Global).Prefixes"));
     assert!(book.contains("Going hybrid later?") && book.contains("-EnabledSharedAddressSpace $True"), "{book}");
     let existing = plan_of(with_provider(answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010]), "Office365"));

@@ -35,10 +35,10 @@ fn sample_answer_sets() -> Vec<Answers> {
     vec![
         answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010, MobileClient::WpLync2013]),
         with_site(answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010]), "Redmond"),
-        with_site(with_provider(answers(EdgeServer::Lync2013, &[MobileClient::WpLync2013]), "Office365"), "Redmond"),
+        with_site(with_provider(Answers { configure_retired_mpns: true, ..answers(EdgeServer::Lync2013, &[MobileClient::WpLync2013]) }, "Office365"), "Redmond"),
         answers(EdgeServer::Ocs2007R2, &[MobileClient::IosLync2010, MobileClient::WpLync2010]),
         sfb,
-        answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]),
+        Answers { configure_retired_mpns: true, ..answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]) },
     ]
 }
 

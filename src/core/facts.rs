@@ -137,7 +137,7 @@ pub mod check {
         "Get-CsHostingProvider | Where-Object { $_.ProxyFqdn -eq \"sipfed.online.lync.com\" }";
     pub const PUSH_PROXY_URI: &str = "Get-CsMcxConfiguration | Select-Object Identity, PushNotificationProxyUri";
     /// Every scope, not only Global: Microsoft's fix (Dn767948) can target a site's filter too.
-    pub const IM_FILTER_PREFIXES: &str = "Get-CsImFilterConfiguration | Select-Object Identity, Prefixes";
+    pub const IM_FILTER_PREFIXES: &str = "Get-CsImFilterConfiguration | Select-Object Identity, Enabled, Action, Prefixes";
     pub const SITE_PUSH_SETTINGS: &str = "Get-CsPushNotificationConfiguration -Filter \"site:*\"";
     /// The Edge pools' FQDNs, which are the internal ones the tests need: Microsoft's own check
     /// ("Testing ability to connect to a federated domain", Lync Server 2013; lync-objects §8).

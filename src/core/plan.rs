@@ -512,7 +512,8 @@ fn notes_for(decision: &Decision, adds_provider: bool) -> Vec<Note> {
         Route::DirectFederation => {}
     }
     // Only when the plan adds the provider: an existing one is the administrator's already.
-    if route == Route::HostingProvider && adds_provider {
+    // Not for Lync Server 2010, which Microsoft's hybrid pages do not support.
+    if route == Route::HostingProvider && adds_provider && decision.shell() != PoolVersion::Lync2010 {
         notes.push(Note::HybridLater);
     }
     match decision.mix {
@@ -566,7 +567,7 @@ vocabulary! {
 }
 
 /// The status facts that bear on this decision, each once: none unless configuring. The pool's
-/// version (not given: the seed's Lync Server 2013), then the Edge Server's when it differs.
+/// version (not given: the one `shell_of` assumes), then the Edge Server's when it differs.
 /// OCS 2007 R2's date is the banner on Microsoft's own documentation for it.
 fn status_for(decision: &Decision) -> Vec<StatusFact> {
     match decision.verdict {
@@ -581,17 +582,11 @@ fn status_for(decision: &Decision) -> Vec<StatusFact> {
             facts.push(fact);
         }
     };
-    // The pool's version first: its shell runs the steps. Not given, the status is the seed's
-    // Lync Server 2013, as earlier plans said it (also behind a Lync Server 2010 Edge).
-    // Not given behind a Skype for Business Edge, the pool is the Edge's version (`shell_of`).
-    let pool = match (decision.pool, decision.shell()) {
-        (Some(pool), _) => Some(pool),
-        (None, PoolVersion::Lync2010 | PoolVersion::Lync2013) => None,
-        (None, shell @ (PoolVersion::Sfb2015 | PoolVersion::Sfb2019 | PoolVersion::SfbSe)) => Some(shell),
-    };
-    add(Some(match pool {
-        None | Some(PoolVersion::Lync2013) => StatusFact::Lync2013SupportEnded,
-        Some(PoolVersion::Lync2010) => match decision.edge {
+    // The pool's version first: its shell runs the steps. Not given, the version the steps
+    // assume (`shell_of`), as the header says it.
+    add(Some(match decision.shell() {
+        PoolVersion::Lync2013 => StatusFact::Lync2013SupportEnded,
+        PoolVersion::Lync2010 => match decision.edge {
             EdgeServer::Lync2010 => StatusFact::Lync2010SupportEnded,
             EdgeServer::Lync2013
             | EdgeServer::Ocs2007R2
@@ -600,9 +595,9 @@ fn status_for(decision: &Decision) -> Vec<StatusFact> {
             | EdgeServer::Sfb2019
             | EdgeServer::SfbSe => StatusFact::Lync2010PoolSupportEnded,
         },
-        Some(PoolVersion::Sfb2015) => StatusFact::Sfb2015SupportEnded,
-        Some(PoolVersion::Sfb2019) => StatusFact::Sfb2019SupportEnded,
-        Some(PoolVersion::SfbSe) => StatusFact::SfbSeSupported,
+        PoolVersion::Sfb2015 => StatusFact::Sfb2015SupportEnded,
+        PoolVersion::Sfb2019 => StatusFact::Sfb2019SupportEnded,
+        PoolVersion::SfbSe => StatusFact::SfbSeSupported,
     }));
     // Then the Edge Server's, when it is another version.
     add(match decision.edge {
@@ -773,9 +768,9 @@ mod status_tests {
                     assert_eq!(facts, [StatusFact::MpnsRetired]);
                     continue;
                 }
-                // Not given, the pool is the seed's Lync Server 2013 behind a Lync-era Edge, and a
-                // Skype for Business Edge's own version behind that one.
-                let lync_era = matches!(edge, EdgeServer::Lync2013 | EdgeServer::Lync2010 | EdgeServer::Ocs2007R2);
+                // Not given, the pool is Lync Server 2013 behind a Lync Server 2013 or OCS Edge,
+                // 2010 behind a 2010 Edge, and a Skype for Business Edge's own version.
+                let lync_era = matches!(edge, EdgeServer::Lync2013 | EdgeServer::Ocs2007R2);
                 assert_eq!(facts.contains(&StatusFact::Lync2013SupportEnded), configure && lync_era, "{edge:?} {clients:?}");
                 assert_eq!(facts.contains(&StatusFact::RelayUnconfirmed), configure, "{edge:?} {clients:?}");
                 assert_eq!(

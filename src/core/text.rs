@@ -168,7 +168,12 @@ pub fn verdict_headline(t: &Strings, decision: &Decision) -> String {
 pub fn verdict_advice(t: &Strings, decision: &Decision) -> String {
     let advice = match decision.verdict {
         Verdict::NotRecommended { because: NotRecommendedBecause::OnlyRetiredMpns } => {
-            return fill(t.advice_not_recommended, &[super::facts::FLAG_CONFIGURE_RETIRED_MPNS]);
+            let advice = fill(t.advice_not_recommended, &[super::facts::FLAG_CONFIGURE_RETIRED_MPNS]);
+            // Where Skype for Business on iOS is a client, its own opt-in is named too.
+            return match decision.clients.iter().any(|c| c.need == Need::NotOnMicrosoftsPage) {
+                true => format!("{advice} {}", fill(t.advice_apns_opt_in, &[super::facts::FLAG_APNS_FOR_SFB_IOS])),
+                false => advice,
+            };
         }
         Verdict::Configure { .. } => t.advice_configure,
         Verdict::NotNeeded { because: NotNeededBecause::NoClientChosen } => t.advice_no_client,

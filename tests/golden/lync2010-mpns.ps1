@@ -18,9 +18,6 @@
 # Follow the steps in order; the script is safe to run more than once.
 #
 # Status in 2026:
-# - Lync Server 2013 reached the end of extended support on 11 April 2023. (Source: Microsoft Lync
-#   Server 2013 - Microsoft Lifecycle,
-#   https://learn.microsoft.com/en-us/lifecycle/products/microsoft-lync-server-2013)
 # - Lync Server 2010, which your Edge Server runs, reached the end of extended support on 13 April
 #   2021 (Microsoft's lifecycle data; an older Microsoft page gave 13 October 2020). (Source:
 #   Microsoft Lync Server 2010 - Microsoft Lifecycle,
@@ -38,8 +35,8 @@
 #   retirement,
 #   https://learn.microsoft.com/en-us/microsoftteams/skype-for-business-online-retirement)
 #
-# - By your choice: push is configured although Windows Phone's MPNS, which Microsoft has retired,
-#   is the only reason. Federation opens for the whole organisation.
+# - By your choice: push is configured although Windows Phone's MPNS, which Microsoft has deprecated
+#   and no longer supports, is the only reason. Federation opens for the whole organisation.
 #
 # Run in the Lync Server Management Shell of Lync Server 2010 or 2013,
 # on an internal server with Ocscore installed (not on the Edge Server).
@@ -116,7 +113,7 @@
         }
         $edgePools = @(Get-CsService -EdgeServer | ForEach-Object { [string]$_.PoolFqdn })
         if ($edgePools -notcontains 'accessproxy.contoso.com') {
-            Write-Warning ('The internal Access Edge FQDN answered, accessproxy.contoso.com, is not the FQDN of an Edge pool (' + ($edgePools -join ', ') + '). The tests need the internal FQDN: check the answer.')
+            Write-Warning ('The internal Access Edge FQDN answered, accessproxy.contoso.com, is not the FQDN of an Edge pool (' + ($edgePools -join ', ') + '). The tests need the internal FQDN: check the answer (an Edge Server''s own internal FQDN is fine).')
         }
         # The undo record: values from before the first change, and what this script created.
         # The rollback script reads it. A second run adds to it and keeps the earlier values.
@@ -332,7 +329,7 @@
         }
         else {
             $global:LASTEXITCODE = 0
-            Write-Host 'Finished: every step is done and both tests passed. Read any warnings above; the plan explains each one.'
+            Write-Host 'Finished: every step is done and both tests passed (they show the path to the clearing house, not delivery to devices). Read any warnings above; the plan explains each one.'
         }
     }
     catch {

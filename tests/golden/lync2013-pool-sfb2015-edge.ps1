@@ -111,7 +111,7 @@
         }
         $edgePools = @(Get-CsService -EdgeServer | ForEach-Object { [string]$_.PoolFqdn })
         if ($edgePools -notcontains 'accessproxy.contoso.com') {
-            Write-Warning ('The internal Access Edge FQDN answered, accessproxy.contoso.com, is not the FQDN of an Edge pool (' + ($edgePools -join ', ') + '). The tests need the internal FQDN: check the answer.')
+            Write-Warning ('The internal Access Edge FQDN answered, accessproxy.contoso.com, is not the FQDN of an Edge pool (' + ($edgePools -join ', ') + '). The tests need the internal FQDN: check the answer (an Edge Server''s own internal FQDN is fine).')
         }
         # The undo record: values from before the first change, and what this script created.
         # The rollback script reads it. A second run adds to it and keeps the earlier values.
@@ -330,7 +330,7 @@
         }
         else {
             $global:LASTEXITCODE = 0
-            Write-Host 'Finished: every step is done and both tests passed. Read any warnings above; the plan explains each one.'
+            Write-Host 'Finished: every step is done and both tests passed (they show the path to the clearing house, not delivery to devices). Read any warnings above; the plan explains each one.'
         }
     }
     catch {

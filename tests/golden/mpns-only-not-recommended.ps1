@@ -12,9 +12,10 @@
 #   Push settings:             global
 #   Share link:                #edge=lync2013&clients=wp-lync2013,android&access-edge=accessproxy.contoso.com
 #
-# Verdict: Not recommended: only Windows Phone clients need push, through MPNS, which Microsoft has
-#   retired. Configuring would open federation for the whole organisation and add a provider for a
-#   service that no longer delivers.
+# Verdict: Not recommended: only Windows Phone clients would get push here, through MPNS, which
+#   Microsoft has deprecated and no longer supports. Configuring turns on federation for the whole
+#   organisation (unless it is on already) and needs a hosting provider, for a service that may no
+#   longer deliver.
 # Leave push off. To configure it anyway, choose "Configure MPNS anyway" (command line:
 #   --configure-retired-mpns).
 #
@@ -24,7 +25,7 @@
 #   notification - Notification Hubs REST API,
 #   https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
 
-Write-Host 'Not recommended: only Windows Phone clients need push, through MPNS, which Microsoft has retired. Configuring would open federation for the whole organisation and add a provider for a service that no longer delivers.'
+Write-Host 'Not recommended: only Windows Phone clients would get push here, through MPNS, which Microsoft has deprecated and no longer supports. Configuring turns on federation for the whole organisation (unless it is on already) and needs a hosting provider, for a service that may no longer deliver.'
 Write-Host '  Lync 2013 Mobile on Windows Phone: Needs push notifications, through Microsoft''s service for Windows Phone (MPNS).'
 Write-Host '  Lync 2010 / 2013 Mobile on Android: No push needed: the app keeps running in the background and receives events itself.'
 Write-Host 'Leave push off. To configure it anyway, choose "Configure MPNS anyway" (command line: --configure-retired-mpns).'

@@ -265,7 +265,7 @@
         }
         else {
             $global:LASTEXITCODE = 0
-            Write-Host 'Finished: every step is done and the tests passed (a test whose precondition is unmet is not counted: see the warnings above). Read any warnings above; the plan explains each one.'
+            Write-Host 'Finished: every step is done and the tests passed (a test whose precondition is unmet is not counted: see the warnings above) (they show the path to the clearing house, not delivery to devices). Read any warnings above; the plan explains each one.'
         }
     }
     catch {

@@ -24,10 +24,10 @@
 #   provider only if the configuration script created them, and checks each value first: one that
 #   has been changed since is left as it is, with a warning.
 # Without -Force it never turns federation off (AllowFederatedUsers stops federation with every
-#   partner, for the whole organisation), never removes a hosting provider that has
-#   EnabledSharedAddressSpace True (a hybrid deployment uses it), or a provider or allowed domain it
-#   created that was changed since. -Force undoes all of those at once; push settings changed since
-#   stay even then.
+#   partner, for the whole organisation), or a provider or allowed domain it created that was
+#   changed since. -Force undoes all of those at once; push settings changed since stay even then,
+#   and so does a hosting provider that now has EnabledSharedAddressSpace True (a hybrid deployment
+#   uses it).
 # If it stops, run it again: what is already undone is skipped. When it finishes, the record is
 #   renamed, so a later run changes nothing.
 # Outcome, in $LASTEXITCODE: 0 finished; 3 finished, except what needs -Force (the record is kept
@@ -177,9 +177,8 @@ param([switch]$Force)
             if ($provider.Count -eq 0) {
                 Write-Host '  Skipped: hosting provider SkypeOnline is already gone.'
             }
-            elseif ($provider[0].EnabledSharedAddressSpace -and -not $force) {
-                $needsForce = $true
-                Write-Warning 'Left as it is: hosting provider SkypeOnline now has EnabledSharedAddressSpace True, so a hybrid deployment uses it, and removing it cuts that off. Run this script with -Force to remove it anyway; -Force undoes every item left, at once.'
+            elseif ($provider[0].EnabledSharedAddressSpace) {
+                Write-Warning 'Left as it is, even with -Force: hosting provider SkypeOnline now has EnabledSharedAddressSpace True, so a hybrid deployment uses it, and removing it would cut that off.'
             }
             elseif ((-not $provider[0].Enabled -or $provider[0].HostsOCSUsers -or [string]$provider[0].VerificationLevel -ne 'UseSourceVerification') -and -not $force) {
                 $needsForce = $true

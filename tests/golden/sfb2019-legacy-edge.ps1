@@ -13,9 +13,10 @@
 #   Push settings:             global
 #   Share link:                #edge=lync2013&pool=sfb2019&clients=ios-lync2010,android-sfb,wp-sfb&access-edge=accessproxy.contoso.com
 #
-# Verdict: Not recommended: only Windows Phone clients need push, through MPNS, which Microsoft has
-#   retired. Configuring would open federation for the whole organisation and add a provider for a
-#   service that no longer delivers.
+# Verdict: Not recommended: only Windows Phone clients would get push here, through MPNS, which
+#   Microsoft has deprecated and no longer supports. Configuring turns on federation for the whole
+#   organisation (unless it is on already) and needs a hosting provider, for a service that may no
+#   longer deliver.
 # Leave push off. To configure it anyway, choose "Configure MPNS anyway" (command line:
 #   --configure-retired-mpns).
 #
@@ -25,7 +26,7 @@
 #   notification - Notification Hubs REST API,
 #   https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
 
-Write-Host 'Not recommended: only Windows Phone clients need push, through MPNS, which Microsoft has retired. Configuring would open federation for the whole organisation and add a provider for a service that no longer delivers.'
+Write-Host 'Not recommended: only Windows Phone clients would get push here, through MPNS, which Microsoft has deprecated and no longer supports. Configuring turns on federation for the whole organisation (unless it is on already) and needs a hosting provider, for a service that may no longer deliver.'
 Write-Host '  Lync 2010 Mobile on iPhone/iPad: Cannot sign in to this pool: Lync 2010 Mobile uses the Mobility Service (MCX), which Microsoft removed from Skype for Business Server 2019 ("What''s deprecated from Skype for Business Server 2019").'
 Write-Host '  Skype for Business on Android: No switch to turn on: Microsoft''s feature table lists push for the Android app, but the push settings have switches only for Apple (APNS) and Windows Phone (MPNS).'
 Write-Host '  Skype for Business on Windows Phone: Needs push notifications, through Microsoft''s service for Windows Phone (MPNS).'

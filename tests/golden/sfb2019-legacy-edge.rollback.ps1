@@ -13,8 +13,9 @@
 #   Push settings:             global
 #   Share link:                #edge=lync2013&pool=sfb2019&clients=ios-lync2010,android-sfb,wp-sfb&access-edge=accessproxy.contoso.com
 #
-# Verdict: Not recommended: only Windows Phone clients need push, through MPNS, which Microsoft has
-#   retired. Configuring would open federation for the whole organisation and add a provider for a
-#   service that no longer delivers.
+# Verdict: Not recommended: only Windows Phone clients would get push here, through MPNS, which
+#   Microsoft has deprecated and no longer supports. Configuring turns on federation for the whole
+#   organisation (unless it is on already) and needs a hosting provider, for a service that may no
+#   longer deliver.
 
 Write-Host 'The configuration script for these answers changes nothing, so there is nothing to undo.'

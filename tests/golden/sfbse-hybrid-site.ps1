@@ -13,11 +13,13 @@
 #   Push settings:             site:Redmond
 #   Share link:                #edge=sfbse&pool=sfbse&clients=ios-sfb,wp-sfb&access-edge=accessproxy.contoso.com&existing-provider=Office365&site=Redmond
 #
-# Verdict: Not recommended: only Windows Phone clients need push, through MPNS, which Microsoft has
-#   retired. Configuring would open federation for the whole organisation and add a provider for a
-#   service that no longer delivers.
+# Verdict: Not recommended: only Windows Phone clients would get push here, through MPNS, which
+#   Microsoft has deprecated and no longer supports. Configuring turns on federation for the whole
+#   organisation (unless it is on already) and needs a hosting provider, for a service that may no
+#   longer deliver.
 # Leave push off. To configure it anyway, choose "Configure MPNS anyway" (command line:
-#   --configure-retired-mpns).
+#   --configure-retired-mpns). Skype for Business on iPhone/iPad gets Apple push only as an opt-in
+#   beyond Microsoft's page (--apns-for-sfb-ios).
 #
 # Status in 2026:
 # - Microsoft has deprecated the Microsoft Push Notification Service (MPNS) and no longer supports
@@ -25,8 +27,8 @@
 #   notification - Notification Hubs REST API,
 #   https://learn.microsoft.com/en-us/rest/api/notificationhubs/send-mpns-native-notification)
 
-Write-Host 'Not recommended: only Windows Phone clients need push, through MPNS, which Microsoft has retired. Configuring would open federation for the whole organisation and add a provider for a service that no longer delivers.'
+Write-Host 'Not recommended: only Windows Phone clients would get push here, through MPNS, which Microsoft has deprecated and no longer supports. Configuring turns on federation for the whole organisation (unless it is on already) and needs a hosting provider, for a service that may no longer deliver.'
 Write-Host '  Skype for Business on iPhone/iPad: Nothing turned on, as on Microsoft''s Skype for Business page, which turns on only MPNS. Apple push (APNS) for this app is an opt-in: msxfaq.de reports it on premises since CU4HF1 (February 2017).'
 Write-Host '  Skype for Business on Windows Phone: Needs push notifications, through Microsoft''s service for Windows Phone (MPNS).'
-Write-Host 'Leave push off. To configure it anyway, choose "Configure MPNS anyway" (command line: --configure-retired-mpns).'
+Write-Host 'Leave push off. To configure it anyway, choose "Configure MPNS anyway" (command line: --configure-retired-mpns). Skype for Business on iPhone/iPad gets Apple push only as an opt-in beyond Microsoft''s page (--apns-for-sfb-ios).'
 Write-Host 'This script changed nothing.'

@@ -123,13 +123,16 @@ pub fn routing_seen(machine: &Machine) -> Option<bool> {
 /// unless someone changed it since (`now` differs from `after`); nothing the script did not change
 /// is touched. Federation (organisation-wide) goes back only with `-Force`, and `-Force` also
 /// removes a hosting provider or allowed domain the script created even if it was changed since;
-/// push settings changed since are left alone even with `-Force`.
+/// push settings changed since, and a provider a hybrid deployment now uses, are left alone even
+/// with `-Force`.
 pub fn rollback_expect(start: &Deployment, after: &Deployment, now: &Deployment, force: bool) -> Deployment {
     let mut end = now.clone();
     for p in &after.providers {
         if start.provider(&p.identity).is_none() {
             let unchanged = now.provider(&p.identity) == Some(p);
-            if unchanged || force {
+            // A provider a hybrid deployment now uses stays, even with -Force.
+            let hybrid = now.provider(&p.identity).is_some_and(|q| q.enabled_shared_address_space);
+            if (unchanged || force) && !hybrid {
                 end.providers.retain(|q| !q.identity.eq_ignore_ascii_case(&p.identity));
             }
         }
@@ -469,7 +472,7 @@ pub fn rollback_warnings(start: &Deployment, after: &Deployment, now: &Deploymen
     for p in &after.providers {
         if start.provider(&p.identity).is_none() {
             if let Some(current) = now.provider(&p.identity) {
-                if !force && current.enabled_shared_address_space {
+                if current.enabled_shared_address_space {
                     w.push(Warning::ProviderNowHybrid);
                 } else if !force && current != p {
                     w.push(Warning::ProviderChanged);
@@ -495,7 +498,8 @@ pub fn rollback_warnings(start: &Deployment, after: &Deployment, now: &Deploymen
     if federation_changed && !force && now.access_edge.allow_federated_users {
         w.push(Warning::FederationLeftOn);
     }
-    if w.iter().any(|x| matches!(x, Warning::ProviderNowHybrid | Warning::ProviderChanged | Warning::DomainChanged | Warning::FederationLeftOn)) {
+    // Only what -Force could still undo keeps the record; a provider now hybrid stays for good.
+    if w.iter().any(|x| matches!(x, Warning::ProviderChanged | Warning::DomainChanged | Warning::FederationLeftOn)) {
         w.push(Warning::NeedsForce);
     }
     w.sort();

@@ -138,12 +138,20 @@ fn nodes<'a>(t: &'a Strings, decision: &Decision) -> Vec<Node<'a>> {
     for client in &decision.clients {
         match client.need {
             Need::Push(_) | Need::PushByChoice(_) => {}
-            Need::NoLongerNeeded | Need::RunsInBackground | Need::NoSwitch | Need::NotOnMicrosoftsPage => nodes.push(Node {
+            Need::NoLongerNeeded | Need::RunsInBackground | Need::NoSwitch => nodes.push(Node {
                 depth: 1,
                 parent: Some(0),
                 state: State::Idle,
                 title: text::client_short_label(t, client.client),
                 subtitle: t.diagram_not_needed,
+            }),
+            // Not "no push needed": Microsoft's page turns nothing on for it, which is not the same.
+            Need::NotOnMicrosoftsPage => nodes.push(Node {
+                depth: 1,
+                parent: Some(0),
+                state: State::Idle,
+                title: text::client_short_label(t, client.client),
+                subtitle: t.diagram_not_on_page,
             }),
             Need::CannotUsePool => nodes.push(Node {
                 depth: 1,

@@ -633,7 +633,7 @@ mod tests {
         let configure = decide(EdgeServer::Lync2010, &[MobileClient::IosLync2010]);
         let html = verdict(&EN, &configure);
         assert_eq!(html.matches("data-testid=\"status-facts\"").count(), 1);
-        assert_eq!(html.matches("<li>").count(), 3 + 1, "three facts (Lync Server 2013 and 2010, the relay) and one client");
+        assert_eq!(html.matches("<li>").count(), 2 + 1, "two facts (Lync Server 2010, the relay) and one client");
         assert!(html.find("status-facts").unwrap() < html.find("class=\"reasons\"").unwrap(), "right under the verdict");
         assert!(html.contains("href=\"https://learn.microsoft.com/en-us/lifecycle/products/microsoft-lync-server-2010\""));
         assert!(verdict(&ZH_TW, &configure).contains("2026 年的現況"));

@@ -372,8 +372,9 @@ fn page_controls(out: &mut String, t: &Strings, page: Page) {
         }
         Page::Clients => {
             choices(out, "clients-choices", " aria-describedby=\"clients-error\"", "choices", &client_choices(t, &shows(ChoiceGroup::Clients), first_visit.shell()));
-            // The choice beyond Microsoft's page, under the client it is for; shown while that
-            // client is ticked (not on a first visit).
+            // The choice beyond Microsoft's page, after the clients and naming the one it is for
+            // (inside their group it would be read as a client); shown while that client is
+            // ticked (not on a first visit).
             out.push_str("<label class=\"choice compact sub\" id=\"apns-for-sfb-ios-choice\" hidden><input type=\"checkbox\" id=\"apns-for-sfb-ios\" data-testid=\"apns-for-sfb-ios\">");
             out.push_str(&format!("<span class=\"choice-title\">{}</span></label>", escape(t.choice_apns_for_sfb_ios)));
             field_message(out, Field::Clients);

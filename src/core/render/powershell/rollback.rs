@@ -42,7 +42,7 @@ fn undo_intro(out: &mut Writer, plan: &Plan) {
         text::shell_family(plan.decision.shell())
     ));
     out.comment("It undoes only what the configuration script changed: it turns off the push switches it turned on (in every scope the record holds), removes push settings, the allowed domain and the hosting provider only if the configuration script created them, and checks each value first: one that has been changed since is left as it is, with a warning.");
-    out.comment("Without -Force it never turns federation off (AllowFederatedUsers stops federation with every partner, for the whole organisation), never removes a hosting provider that has EnabledSharedAddressSpace True (a hybrid deployment uses it), or a provider or allowed domain it created that was changed since. -Force undoes all of those at once; push settings changed since stay even then.");
+    out.comment("Without -Force it never turns federation off (AllowFederatedUsers stops federation with every partner, for the whole organisation), or a provider or allowed domain it created that was changed since. -Force undoes all of those at once; push settings changed since stay even then, and so does a hosting provider that now has EnabledSharedAddressSpace True (a hybrid deployment uses it).");
     out.comment("If it stops, run it again: what is already undone is skipped. When it finishes, the record is renamed, so a later run changes nothing.");
     out.comment("Outcome, in $LASTEXITCODE: 0 finished; 3 finished, except what needs -Force (the record is kept for that run); 1 stopped, or no undo record here.");
     for (number, _) in plan.numbered().filter(|(_, step)| step.action.is_manual()) {
@@ -263,7 +263,8 @@ fn undo_allowed_domain(out: &mut Writer) {
 }
 
 /// Removed while it is as the script created it (Enabled, not HostsOCSUsers, UseSourceVerification); changed since,
-/// or shared by a hybrid deployment now (EnabledSharedAddressSpace), only with `-Force`.
+/// only with `-Force`; shared by a hybrid deployment now (EnabledSharedAddressSpace), never: `-Force`
+/// also turns federation off, and one switch must not cut off hybrid as well.
 fn undo_hosting_provider(out: &mut Writer, new_identity: &str) {
     out.template(
         r#"
@@ -272,9 +273,8 @@ fn undo_hosting_provider(out: &mut Writer, new_identity: &str) {
             if ($provider.Count -eq 0) {
                 Write-Host '  Skipped: hosting provider {2} is already gone.'
             }
-            elseif ($provider[0].EnabledSharedAddressSpace -and -not $force) {
-                $needsForce = $true
-                Write-Warning 'Left as it is: hosting provider {2} now has EnabledSharedAddressSpace True, so a hybrid deployment uses it, and removing it cuts that off. Run this script with -Force to remove it anyway; -Force undoes every item left, at once.'
+            elseif ($provider[0].EnabledSharedAddressSpace) {
+                Write-Warning 'Left as it is, even with -Force: hosting provider {2} now has EnabledSharedAddressSpace True, so a hybrid deployment uses it, and removing it would cut that off.'
             }
             elseif ((-not $provider[0].Enabled -or $provider[0].HostsOCSUsers -or [string]$provider[0].VerificationLevel -ne '{3}') -and -not $force) {
                 $needsForce = $true

@@ -273,7 +273,7 @@ fn preflight_blockers(out: &mut Writer, plan: &Plan) {
                     cmdlet::GET_SERVICE,
                     &quote(access_edge.as_str()),
                     &quote(&format!("The internal Access Edge FQDN answered, {}, is not the FQDN of an Edge pool (", access_edge.as_str())),
-                    &quote("). The tests need the internal FQDN: check the answer."),
+                    &quote("). The tests need the internal FQDN: check the answer (an Edge Server's own internal FQDN is fine)."),
                 ],
             ),
             Action::EnablePush { scope: Scope::Global, .. }
@@ -692,7 +692,7 @@ fn finish(out: &mut Writer, uncounted: bool, tests: usize) {
         }
         else {
             $global:LASTEXITCODE = 0
-            Write-Host 'Finished: every step is done and {0}. Read any warnings above; the plan explains each one.'
+            Write-Host 'Finished: every step is done and {0} (they show the path to the clearing house, not delivery to devices). Read any warnings above; the plan explains each one.'
         }
         "#,
         &[passed],
