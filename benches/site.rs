@@ -44,7 +44,7 @@ use size::{FileSize, Staged};
 /// Until the site shrinks, its first-visit gzip bytes may not grow past this many times the
 /// empty app's (`./dev test` fails beyond it). A ratchet: lower it whenever the site shrinks;
 /// raising it is a decision, not a fix.
-const SIZE_CEILING_RATIO: f64 = 5.16;
+const SIZE_CEILING_RATIO: f64 = 5.37;
 
 /// The budgets the table is held to; only the size ceiling fails the command.
 pub struct Budgets {
