@@ -247,11 +247,14 @@ async fn apns_for_skype_for_business_on_ios_is_offered_under_it_and_off_by_defau
     assert!(!offered(), "shown under the app once ticked");
     let choice: HtmlInputElement = page.find("apns-for-sfb-ios").dyn_into().unwrap();
     assert!(!choice.checked(), "off by default: Microsoft's page turns on only MPNS");
+    let hint = || page.find("client-ios-sfb").next_element_sibling().unwrap().last_element_child().unwrap().text_content().unwrap();
+    assert!(hint().starts_with("Nothing turned on"), "{}", hint());
     page.click("next").await;
     pause().await;
     assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("not-needed"));
     page.click("back").await;
     page.click("apns-for-sfb-ios").await;
+    assert!(hint().starts_with("Apple push (APNS), because you chose it"), "the reason follows the choice: {}", hint());
     page.click("next").await;
     pause().await;
     assert_eq!(page.find("verdict").get_attribute("data-verdict").as_deref(), Some("configure"));
@@ -393,15 +396,15 @@ async fn the_tests_come_with_their_troubleshooting() {
     assert_eq!(page.count("[data-testid=tests] > ul > li"), 2);
     let tests = page.text("tests");
     assert!(tests.contains("Troubleshooting") && tests.contains("Baltimore CyberTrust Root"));
-    assert!(tests.contains("Get-CsAccessEdgeConfiguration | Select-Object RoutingMethod"));
+    assert!(tests.contains("(Get-CsAccessEdgeConfiguration).GetType().Name"), "the routing from the output type");
 }
 
-/// Starting the shell and the plan's four notes, to tick; nothing is done by hand here.
+/// Starting the shell and the plan's five notes, to tick; nothing is done by hand here.
 #[wasm_bindgen_test]
 async fn before_you_start_is_a_list_to_tick() {
     let page = mount(seed_answers()).await;
     assert!(page.text("before").contains("TCP 5223"));
-    assert_eq!(page.count("[data-testid=before] input"), 1 + 4);
+    assert_eq!(page.count("[data-testid=before] input"), 1 + 5, "run internally, unblock, TCP 5223, DNS SRV, going hybrid later");
     assert_eq!(page.count("[data-testid=checklist] input"), 0);
     page.click("tick-start-shell").await;
     let tick_box: HtmlInputElement = page.find("tick-start-shell").dyn_into().unwrap();

@@ -988,7 +988,9 @@ fn page_heights_for_the_seed_scenario() {
     let label = std::env::var("E2E_SHOTS_LABEL").unwrap_or_else(|_| "after".into());
     let driver = Driver::start();
     let mut report = String::new();
-    for (width, height, ceiling) in [(1280, 900, 6000), (390, 844, 9500)] {
+    // 390 px: 9,500 until the plan gained its hybrid-later note, the external-FQDN entry and the
+    // federation and policy lines (9,801 px measured); the ceiling moved to 10,000.
+    for (width, height, ceiling) in [(1280, 900, 6000), (390, 844, 10_000)] {
         let session = page_of_size(&driver, width, height, &seed_link());
         session.wait_until_contains("script", "Test-CsMcxPushNotification");
         let measured = session.exec("return [document.documentElement.scrollHeight, document.documentElement.scrollWidth]", vec![]);

@@ -217,9 +217,11 @@ fn adopt_client_hints(t: &'static Strings) {
     let Some(group) = browser::by_id(ChoiceGroup::Clients.element_id()) else { return };
     let hints: Vec<(MobileClient, web_sys::Element)> =
         browser::choice_hints(&group).into_iter().filter_map(|(token, hint)| Some((MobileClient::from_token(&token)?, hint))).collect();
-    let shell = Memo::new(move |_| store.answers.with(Answers::shell));
+    // What the reasons depend on: the pool the answers mean, and the APNS choice for the app.
+    let meaning = Memo::new(move |_| store.answers.with(|answers| (answers.shell(), answers.apns_for_sfb_ios)));
     Effect::new(move |_| {
-        let answers = Answers { pool: Some(shell.get()), ..Answers::default() };
+        let (shell, apns_for_sfb_ios) = meaning.get();
+        let answers = Answers { pool: Some(shell), apns_for_sfb_ios, ..Answers::default() };
         for (client, hint) in &hints {
             browser::set_text(hint, client_hint(t, &answers, *client));
         }

@@ -14,12 +14,12 @@
 #
 # Verdict: Push notifications are needed (MPNS only) but cannot be configured: they reach
 #   push.lync.com only through an Edge Server, and this deployment has none.
-# No supported path is documented: every Edge Server Microsoft documents with a Lync Server pool is
-#   out of support, and Subscription Edition, which Microsoft supports, is reached from Skype for
-#   Business Server 2015 or 2019 (a Microsoft blog), not from Lync Server.
+# No supported path is documented: every Edge Server documented with a Lync Server pool is out of
+#   support, and Subscription Edition is reached from Skype for Business Server 2015 or 2019 (a
+#   Microsoft blog), not from Lync Server.
 
 Write-Warning 'Push notifications are needed (MPNS only) but cannot be configured: they reach push.lync.com only through an Edge Server, and this deployment has none.'
 Write-Host '  Lync 2013 Mobile on Windows Phone: Needs push notifications, through Microsoft''s service for Windows Phone (MPNS).'
 Write-Host '  Lync 2010 Mobile on Nokia (Symbian): No push needed: the app keeps running in the background and receives events itself.'
-Write-Host 'No supported path is documented: every Edge Server Microsoft documents with a Lync Server pool is out of support, and Subscription Edition, which Microsoft supports, is reached from Skype for Business Server 2015 or 2019 (a Microsoft blog), not from Lync Server.'
+Write-Host 'No supported path is documented: every Edge Server documented with a Lync Server pool is out of support, and Subscription Edition is reached from Skype for Business Server 2015 or 2019 (a Microsoft blog), not from Lync Server.'
 Write-Host 'This script changed nothing.'

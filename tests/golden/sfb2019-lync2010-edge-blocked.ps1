@@ -16,10 +16,10 @@
 # Verdict: Push notifications are needed (MPNS only) but no steps are written for a Skype for
 #   Business Server 2019 pool with a Lync Server 2010 Edge Server: Microsoft's 2019 migration guide
 #   covers Lync Server 2013 and Skype for Business Server 2015 only.
-# Check the versions you answered. Microsoft still supports only Subscription Edition; a Microsoft
-#   blog describes reaching it from Skype for Business Server 2015 or 2019, not from Lync Server.
+# Check the versions you answered. Microsoft supports only Subscription Edition now, reached from
+#   Skype for Business Server 2015 or 2019 (a Microsoft blog), not from Lync Server.
 
 Write-Warning 'Push notifications are needed (MPNS only) but no steps are written for a Skype for Business Server 2019 pool with a Lync Server 2010 Edge Server: Microsoft''s 2019 migration guide covers Lync Server 2013 and Skype for Business Server 2015 only.'
 Write-Host '  Skype for Business on Windows Phone: Needs push notifications, through Microsoft''s service for Windows Phone (MPNS).'
-Write-Host 'Check the versions you answered. Microsoft still supports only Subscription Edition; a Microsoft blog describes reaching it from Skype for Business Server 2015 or 2019, not from Lync Server.'
+Write-Host 'Check the versions you answered. Microsoft supports only Subscription Edition now, reached from Skype for Business Server 2015 or 2019 (a Microsoft blog), not from Lync Server.'
 Write-Host 'This script changed nothing.'
