@@ -126,9 +126,10 @@ pub enum BlockedBecause {
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NotRecommendedBecause {
-    /// Windows Phone's MPNS is the only reason, and Microsoft has retired it (sfb-facts §5,
-    /// send-mpns-native-notification): configuring would open federation organisation-wide and
-    /// add a provider for a service that no longer delivers.
+    /// Windows Phone's MPNS is the only reason, and Microsoft has deprecated it and no longer
+    /// supports it (sfb-facts §5, send-mpns-native-notification): configuring turns federation on
+    /// organisation-wide (unless it is on) and needs a provider, for a service that may no longer
+    /// deliver.
     OnlyRetiredMpns,
 }
 
@@ -234,8 +235,8 @@ pub fn decide<'a>(
         match (route_for(edge), mix) {
             (None, _) => Verdict::Blocked { because: BlockedBecause::NoEdgeServer },
             (Some(_), Mix::Undocumented(gap)) => Verdict::Blocked { because: gap.blocks() },
-            // sfb-facts §5: MPNS is retired; with no other service needed, configuring is not
-            // advised unless chosen.
+            // sfb-facts §5: MPNS is deprecated and unsupported; with no other service needed,
+            // configuring is not advised unless chosen.
             (Some(_), Mix::Same | Mix::Coexists(_)) if !services.apns && !opt_ins.configure_retired_mpns => {
                 Verdict::NotRecommended { because: NotRecommendedBecause::OnlyRetiredMpns }
             }
