@@ -16,7 +16,5 @@ mod vocabulary;
 pub use answers::{Answers, ClientSet, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 pub use decision::{decide, Decision, Need, PushService, Route, Verdict};
 pub use plan::{plan, wizard_outcome, Action, Host, Outcome, Plan, Role, Step};
+pub use facts::RULES_VERSION;
 pub use validate::{Field, FieldError, Problem};
-
-/// Printed in every script header and JSON document so any output can be reproduced later.
-pub const RULES_VERSION: &str = "2026.12.07";

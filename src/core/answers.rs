@@ -9,7 +9,7 @@ vocabulary! {
     /// The version of the pool whose Management Shell runs the steps: it names the shell, its
     /// Start-menu path, the hosting provider's example Identity and the tests that exist
     /// (sfb-facts §1, §4, §6). Not given, the answers mean what they meant before the wizard asked
-    /// (`Answers::pool`, `decision::shell_of`).
+    /// (`Answers::pool`, `shell_of`).
     pub enum PoolVersion {
         SfbSe => "sfbse",
         Sfb2019 => "sfb2019",
@@ -73,7 +73,7 @@ pub struct Answers {
     /// `None` until the administrator has chosen.
     pub edge: Option<EdgeServer>,
     /// The pool's version; `None` when not given, which means what the wizard read before it
-    /// asked (`decision::shell_of`: the seed's Lync Server 2013, or 2010 behind a Lync Server
+    /// asked (`shell_of`: the seed's Lync Server 2013, or 2010 behind a Lync Server
     /// 2010 Edge), so every link, saved state and command line from before means what it meant.
     /// Written only when given, so those give the same bytes too.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,12 +108,28 @@ pub struct OptIns {
     pub configure_retired_mpns: bool,
 }
 
+/// The version whose Management Shell runs the steps. Given, it is the pool's. Not given, a
+/// Skype for Business Server Edge stands for a pool of its own version (the pair its own
+/// procedure names, sfb-facts §1); a Lync Server 2010 Edge for a Lync Server 2010 deployment,
+/// as the wizard read it before it asked; anything else for the seed's Lync Server 2013 pool,
+/// so earlier links and command lines keep their output.
+pub const fn shell_of(pool: Option<PoolVersion>, edge: EdgeServer) -> PoolVersion {
+    match (pool, edge) {
+        (Some(pool), _) => pool,
+        (None, EdgeServer::Lync2010) => PoolVersion::Lync2010,
+        (None, EdgeServer::Sfb2015) => PoolVersion::Sfb2015,
+        (None, EdgeServer::Sfb2019) => PoolVersion::Sfb2019,
+        (None, EdgeServer::SfbSe) => PoolVersion::SfbSe,
+        (None, EdgeServer::Lync2013 | EdgeServer::Ocs2007R2 | EdgeServer::None) => PoolVersion::Lync2013,
+    }
+}
+
 impl Answers {
     /// The version whose Management Shell runs the steps, as these answers mean it
-    /// (`decision::shell_of`; before the Edge Server is answered, as for the seed's Lync Server
+    /// (`shell_of`; before the Edge Server is answered, as for the seed's Lync Server
     /// 2013 Edge).
     pub const fn shell(&self) -> PoolVersion {
-        super::decision::shell_of(self.pool, match self.edge {
+        shell_of(self.pool, match self.edge {
             Some(edge) => edge,
             None => EdgeServer::Lync2013,
         })

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::answers::{EdgeServer, MobileClient, OptIns, PoolVersion};
+use super::answers::{shell_of, EdgeServer, MobileClient, OptIns, PoolVersion};
 use super::vocabulary::vocabulary;
 
 vocabulary! {
@@ -187,22 +187,6 @@ impl Decision {
     /// The version whose Management Shell runs the steps (see `shell_of`).
     pub const fn shell(&self) -> PoolVersion {
         shell_of(self.pool, self.edge)
-    }
-}
-
-/// The version whose Management Shell runs the steps. Given, it is the pool's. Not given, a
-/// Skype for Business Server Edge stands for a pool of its own version (the pair its own
-/// procedure names, sfb-facts §1); a Lync Server 2010 Edge for a Lync Server 2010 deployment,
-/// as the wizard read it before it asked; anything else for the seed's Lync Server 2013 pool,
-/// so earlier links and command lines keep their output.
-pub const fn shell_of(pool: Option<PoolVersion>, edge: EdgeServer) -> PoolVersion {
-    match (pool, edge) {
-        (Some(pool), _) => pool,
-        (None, EdgeServer::Lync2010) => PoolVersion::Lync2010,
-        (None, EdgeServer::Sfb2015) => PoolVersion::Sfb2015,
-        (None, EdgeServer::Sfb2019) => PoolVersion::Sfb2019,
-        (None, EdgeServer::SfbSe) => PoolVersion::SfbSe,
-        (None, EdgeServer::Lync2013 | EdgeServer::Ocs2007R2 | EdgeServer::None) => PoolVersion::Lync2013,
     }
 }
 

@@ -1,6 +1,9 @@
 //! Every literal the product relies on, in one place, each with where it comes from.
 //! Seed = "Configuring for push notifications in Lync Server 2013" (TechNet Hh690047, v=OCS.15).
 
+/// Printed in every script header and JSON document so any output can be reproduced later.
+pub const RULES_VERSION: &str = "2026.12.07";
+
 /// Office 365 domain of the Push Notification Service (seed, note 0cb70-113).
 pub const PUSH_DOMAIN: &str = "push.lync.com";
 /// Access Edge of Lync Online, the hosting provider's proxy (seed, 0cb70-122 and 0cb70-134).

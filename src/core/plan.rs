@@ -622,7 +622,7 @@ fn status_for(decision: &Decision) -> Vec<StatusFact> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::MobileClient;
+    use crate::core::answers::MobileClient;
 
     fn seed_answers() -> Answers {
         let mut answers = Answers { edge: Some(EdgeServer::Lync2013), ..Answers::default() };
@@ -737,7 +737,7 @@ mod tests {
 #[cfg(test)]
 mod status_tests {
     use super::*;
-    use crate::core::MobileClient;
+    use crate::core::answers::MobileClient;
 
     fn decision(edge: EdgeServer, clients: &[MobileClient]) -> Decision {
         decide(None, edge, clients, crate::core::answers::OptIns::default())

@@ -29,7 +29,7 @@ pub(crate) fn answer_lines(t: &Strings, answers: &Answers) -> Vec<(&'static str,
     };
     let or_none = |text: String| if text.is_empty() { t.answer_none.to_string() } else { text };
     let mut lines = vec![(t.field_edge, or_none(edge))];
-    // Not given, the version the steps assume (`decision::shell_of`) is said to be assumed.
+    // Not given, the version the steps assume (`answers::shell_of`) is said to be assumed.
     match (answers.pool, answers.edge) {
         (Some(pool), _) => lines.push((t.field_pool, format!("{} ({})", super::text::pool_label(t, pool), pool.token()))),
         (None, Some(_)) => {

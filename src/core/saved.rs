@@ -250,7 +250,7 @@ fn push_array<'a>(out: &mut String, items: impl Iterator<Item = &'a str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::EdgeServer;
+    use crate::core::answers::EdgeServer;
 
     #[test]
     fn round_trips_and_tolerates_missing_fields() {

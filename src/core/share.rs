@@ -7,7 +7,7 @@ use super::i18n::{Language, EN};
 use super::validate::{Field, FieldError, Problem};
 
 pub const KEY_EDGE: &str = "edge";
-/// The pool's version; absent means what earlier links meant (`decision::shell_of`).
+/// The pool's version; absent means what earlier links meant (`answers::shell_of`).
 pub const KEY_POOL: &str = "pool";
 pub const KEY_CLIENTS: &str = "clients";
 pub const KEY_ACCESS_EDGE: &str = "access-edge";
@@ -259,14 +259,14 @@ mod tests {
         let plan = crate::core::plan(&named).unwrap();
         assert_eq!(from_script(&crate::core::render::powershell::script(&plan)).map(|(a, _)| a), Some(named));
         // The longest link valid answers make still sits on one header line.
-        let mut long = crate::core::Answers { edge: Some(crate::core::EdgeServer::Lync2013), ..Default::default() };
-        for &client in crate::core::MobileClient::ALL {
+        let mut long = crate::core::answers::Answers { edge: Some(crate::core::answers::EdgeServer::Lync2013), ..Default::default() };
+        for &client in crate::core::answers::MobileClient::ALL {
             long.set_client(client, true);
         }
         long.access_edge = format!("{}.{}.{}.com", "a".repeat(63), "b".repeat(63), "c".repeat(63));
         long.provider_exists = true;
         long.provider_identity = "P".repeat(64);
-        long.scope = crate::core::ScopeKind::Site;
+        long.scope = crate::core::answers::ScopeKind::Site;
         long.site = "S".repeat(64);
         let plan = crate::core::plan(&long).unwrap();
         assert_eq!(from_script(&crate::core::render::powershell::script(&plan)).map(|(a, _)| a), Some(long));

@@ -6,7 +6,8 @@
 use super::i18n::{fill, Language, Strings};
 use super::saved::{self, SavedState, Unreadable};
 use super::share;
-use super::{Answers, FieldError};
+use super::answers::Answers;
+use super::validate::FieldError;
 
 /// Where saved state goes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -204,7 +205,7 @@ pub fn start(facts: StartFacts) -> Start {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{EdgeServer, MobileClient};
+    use crate::core::answers::{EdgeServer, MobileClient};
 
     fn facts(storage: Option<Option<&str>>, fragment: &str) -> StartFacts {
         StartFacts { storage: storage.map(|raw| raw.map(String::from)), fragment: fragment.into(), lang: Language::En }

@@ -368,7 +368,7 @@ pub const fn provider_service(new: NewProvider) -> &'static str {
 
 /// The day the rules were last checked against the seed, as a date (`2026-12-07`).
 pub fn rules_checked_on() -> String {
-    crate::core::RULES_VERSION.replace('.', "-")
+    super::facts::RULES_VERSION.replace('.', "-")
 }
 
 /// The OCS 2007 R2 GUI procedure (seed, 0cb70-128 … 0cb70-135), with the labels as on screen.

@@ -118,7 +118,7 @@ impl FieldError {
 }
 
 fn allowed_tokens(field: Field) -> Vec<&'static str> {
-    use super::{EdgeServer, MobileClient, PoolVersion, ScopeKind};
+    use super::answers::{EdgeServer, MobileClient, PoolVersion, ScopeKind};
     match field {
         Field::Pool => PoolVersion::ALL.iter().map(|p| p.token()).collect(),
         Field::Edge => EdgeServer::ALL.iter().map(|e| e.token()).collect(),

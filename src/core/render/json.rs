@@ -9,7 +9,7 @@ use crate::core::facts::SeedSection;
 use crate::core::plan::{Action, Host, Note, Plan, Role, StatusFact, Trouble};
 use crate::core::i18n::EN;
 use crate::core::text;
-use crate::core::RULES_VERSION;
+use crate::core::facts::RULES_VERSION;
 
 use super::view::step_views;
 

@@ -7,7 +7,7 @@ use crate::core::facts::{cmdlet, PUSH_CMDLETS_UPDATE, UNDO_RECORD_FILE};
 use crate::core::i18n::EN;
 use crate::core::plan::{push_cmdlets_may_be_missing, Plan};
 use crate::core::text;
-use crate::core::RULES_VERSION;
+use crate::core::facts::RULES_VERSION;
 
 use super::highlight::{tokens, TokenKind};
 use super::quote::quote;
