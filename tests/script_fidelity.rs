@@ -8,7 +8,8 @@ mod support;
 
 use lync_push_wizard::core::i18n::{EN, ZH_TW};
 use lync_push_wizard::core::plan::Trouble;
-use lync_push_wizard::core::render::powershell::{commands_to_type, script};
+use lync_push_wizard::core::render::powershell::script;
+use lync_push_wizard::core::render::view::step_views;
 use lync_push_wizard::core::render::{json::json, markdown::runbook, rollback::rollback, steps::steps};
 use lync_push_wizard::core::text::{self, trouble_text};
 use lync_push_wizard::core::{plan, Action, EdgeServer, MobileClient, Plan, Verdict};
@@ -56,8 +57,8 @@ fn commands_to_type_stand_on_their_own() {
     let mut site_steps = 0;
     for plan in configured_plans() {
         for t in [&EN, &ZH_TW] {
-            for step in &plan.steps {
-                let typed = commands_to_type(t, &step.action);
+            for view in step_views(t, &plan) {
+                let (step, typed) = (view.step, view.commands);
                 for command in &typed {
                     let variables: Vec<&str> = command
                         .command

@@ -9,7 +9,7 @@ pub mod rollback;
 mod script;
 mod writer;
 
-pub use commands::{commands_to_type, TypedCommand};
+pub use commands::{commands_to_type, TypedCommand, When};
 pub use highlight::{tokens, TokenKind};
 pub use quote::quote;
 pub use script::{for_download, script};

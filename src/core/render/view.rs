@@ -1,12 +1,15 @@
-//! One step as every renderer shows it: its sentences, commands and outcomes worked out once
-//! from the plan, so the plain-text steps, the Markdown runbook, the page's HTML and the JSON
-//! only format them, and cannot come to say different things.
+//! What the renderers show, worked out once from the plan: each step's sentences, commands and
+//! outcomes (`StepView`), and what the scripts say around their steps (`ScriptView`). The
+//! plain-text steps, the Markdown runbook, the page's HTML, the JSON and both scripts only lay
+//! these out, so they cannot come to say different things; only this module (and the page's
+//! own question texts) reads the sentence table.
 
-use crate::core::i18n::Strings;
-use crate::core::plan::{Plan, Step};
+use crate::core::answers::PoolVersion;
+use crate::core::i18n::{fill, Strings, EN};
+use crate::core::plan::{provider_identity_for, Plan, Step};
 use crate::core::text::{self, TroubleText};
 
-use super::powershell::{commands_to_type, TypedCommand};
+use super::powershell::{commands_to_type, TypedCommand, When};
 
 pub struct StepView<'p> {
     /// Numbered from 1, as the runbook numbers them.
@@ -22,7 +25,7 @@ pub struct StepView<'p> {
     pub source_title: &'static str,
     pub source_url: String,
     /// What a person types, with literal values (empty for a step done by hand).
-    pub commands: Vec<TypedCommand>,
+    pub commands: Vec<CommandView>,
     /// The GUI procedure, for a step with nothing to type.
     pub by_hand: Vec<String>,
     /// For a test: what success looks like, and what failure means.
@@ -30,12 +33,26 @@ pub struct StepView<'p> {
     pub troubles: Vec<TroubleText>,
 }
 
+/// A command as a person types it, with the situation it is for in words.
+pub struct CommandView {
+    pub when: Option<String>,
+    pub command: String,
+}
+
+fn command_view(t: &Strings, typed: TypedCommand) -> CommandView {
+    let when = typed.when.map(|when| match when {
+        When::SiteSettingsMissing(site) => fill(t.command_when_site_new, &[&site]),
+        When::SiteSettingsExist(site) => fill(t.command_when_site_exists, &[&site]),
+    });
+    CommandView { when, command: typed.command }
+}
+
 /// The plan's steps, in order, in `t`'s words.
 pub fn step_views<'p>(t: &Strings, plan: &'p Plan) -> Vec<StepView<'p>> {
     let shell = plan.decision.shell();
     plan.numbered()
         .map(|(number, step)| {
-            let commands = commands_to_type(t, &step.action);
+            let commands: Vec<CommandView> = commands_to_type(&step.action).into_iter().map(|typed| command_view(t, typed)).collect();
             let by_hand = if commands.is_empty() { text::ocs_edge_gui_steps(t) } else { Vec::new() };
             StepView {
                 number,
@@ -53,4 +70,73 @@ pub fn step_views<'p>(t: &Strings, plan: &'p Plan) -> Vec<StepView<'p>> {
             }
         })
         .collect()
+}
+
+/// What the configuration script and its rollback say around their steps. Scripts are English
+/// whatever the page's language (i18n.rs), so this is built from the English table only.
+pub struct ScriptView<'p> {
+    pub plan: &'p Plan,
+    pub steps: Vec<StepView<'p>>,
+    /// The version whose Management Shell runs the steps (`Decision::shell`).
+    pub shell: PoolVersion,
+    /// The product family in the shell's name, and the module a plain PowerShell imports.
+    pub family: &'static str,
+    pub module: &'static str,
+    pub pool_label: &'static str,
+    /// The Microsoft page the steps follow, its address, and when the rules were checked.
+    pub article_title: &'static str,
+    pub article_url: String,
+    pub checked_on: String,
+    /// The answers as header lines (`label`, `value`).
+    pub answers: Vec<(&'static str, String)>,
+    pub verdict: String,
+    pub advice: String,
+    pub status_heading: &'static str,
+    pub status: Vec<String>,
+    /// The notes that record a choice beyond Microsoft's pages (`Note::is_choice`).
+    pub choices: Vec<String>,
+    /// Each client with why it does or does not need push.
+    pub clients: Vec<(&'static str, &'static str)>,
+    /// The service a provider for sipfed.online.lync.com federates with, as the page of the
+    /// pool's version names it.
+    pub provider_service: &'static str,
+    /// How to undo the OCS 2007 R2 Edge's hand-made step on its GUI.
+    pub ocs_edge_undo: Vec<String>,
+}
+
+impl<'p> ScriptView<'p> {
+    /// The steps the script runs (the GUI steps are done by hand).
+    pub fn script_steps(&self) -> impl Iterator<Item = &StepView<'p>> {
+        self.steps.iter().filter(|view| !view.step.action.is_manual())
+    }
+
+    pub fn manual_steps(&self) -> impl Iterator<Item = &StepView<'p>> {
+        self.steps.iter().filter(|view| view.step.action.is_manual())
+    }
+}
+
+pub fn script_view(plan: &Plan) -> ScriptView<'_> {
+    let t = &EN;
+    let shell = plan.decision.shell();
+    let article = plan.article();
+    ScriptView {
+        plan,
+        steps: step_views(t, plan),
+        shell,
+        family: text::shell_family(shell),
+        module: text::shell_module(shell),
+        pool_label: text::pool_label(t, shell),
+        article_title: article.title(t),
+        article_url: text::article_url(t, article),
+        checked_on: text::rules_checked_on(),
+        answers: super::answer_lines(t, &plan.answers()),
+        verdict: text::verdict_headline(t, &plan.decision),
+        advice: text::verdict_advice(t, &plan.decision),
+        status_heading: t.status_heading,
+        status: plan.status.iter().map(|&fact| text::status_line(t, fact, plan.push_test_said())).collect(),
+        choices: plan.notes.iter().filter(|note| note.is_choice()).map(|&note| text::note_text(t, note, shell)).collect(),
+        clients: plan.decision.clients.iter().map(|client| (text::client_label(t, client.client), text::need_reason(t, client.need, shell))).collect(),
+        provider_service: text::provider_service(provider_identity_for(shell)),
+        ocs_edge_undo: text::ocs_edge_undo_steps(t),
+    }
 }

@@ -3,11 +3,9 @@
 //! the other reads.
 
 use crate::core::answers::PoolVersion;
-use crate::core::facts::{cmdlet, PUSH_CMDLETS_UPDATE, UNDO_RECORD_FILE};
-use crate::core::i18n::EN;
-use crate::core::plan::{push_cmdlets_may_be_missing, Plan};
-use crate::core::text;
-use crate::core::facts::RULES_VERSION;
+use crate::core::facts::{cmdlet, PUSH_CMDLETS_UPDATE, RULES_VERSION, UNDO_RECORD_FILE};
+use crate::core::plan::push_cmdlets_may_be_missing;
+use crate::core::render::view::ScriptView;
 
 use super::highlight::{tokens, TokenKind};
 use super::quote::quote;
@@ -94,11 +92,10 @@ fn cmdlets_called<'a>(parts: &[&'a str]) -> Vec<&'a str> {
 
 /// Stops before any change when the shell lacks a cmdlet the body calls: not the Management
 /// Shell at all, or, for a Lync Server shell, a Lync Server 2010 deployment without the update
-/// that brought the push cmdlets (facts §2; `plan::push_cmdlets_may_be_missing`). The shell, its module and its family are named as the pool's version
-/// names them (`text::shell_family`, `text::shell_module`).
-pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str], shell: PoolVersion) {
-    let family = text::shell_family(shell);
-    let module = text::shell_module(shell);
+/// that brought the push cmdlets (facts §2; `plan::push_cmdlets_may_be_missing`). The shell,
+/// its module and its family are named as the pool's version names them.
+pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str], view: &ScriptView) {
+    let (family, module) = (view.family, view.module);
     let names = cmdlets_called(parts);
     let list = names.iter().map(|name| quote(name)).collect::<Vec<_>>().join(", ");
     let push_cmdlets = cmdlet::PUSH_CMDLETS.iter().filter(|name| names.contains(name)).map(|name| quote(name)).collect::<Vec<_>>().join(", ");
@@ -119,7 +116,7 @@ pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str
     );
     out.open("if ($missing.Count -gt 0)");
     out.line(&format!("$why = ' Run this in the {family} Management Shell of a {family} deployment that has them.'"));
-    if push_cmdlets_may_be_missing(shell) {
+    if push_cmdlets_may_be_missing(view.shell) {
         out.template(
             r#"
             if (@($missing | Where-Object { @({0}) -contains $_ }).Count -gt 0) {
@@ -134,24 +131,18 @@ pub(in crate::core::render) fn preflight_cmdlets(out: &mut Writer, parts: &[&str
     out.line(&format!("Write-Host ('  OK: the ' + $cmdlets.Count + ' {family} cmdlets this script uses are all here.')"));
 }
 
-pub(in crate::core::render) fn header(out: &mut Writer, plan: &Plan, title: &str) {
+pub(in crate::core::render) fn header(out: &mut Writer, view: &ScriptView, title: &str) {
     out.comment(title);
     out.comment(&format!("Made by the Lync Server 2013 push-notification wizard (rules {RULES_VERSION}), based on"));
-    let article = plan.article();
-    out.comment(&format!(
-        "Microsoft's article \"{}\" ({}), checked {}.",
-        article.title(&EN),
-        text::article_url(&EN, article),
-        text::rules_checked_on()
-    ));
+    out.comment(&format!("Microsoft's article \"{}\" ({}), checked {}.", view.article_title, view.article_url, view.checked_on));
     out.line("#");
     out.comment("Answers");
-    for (label, value) in crate::core::render::answer_lines(&EN, &plan.answers()) {
+    for (label, value) in &view.answers {
         // The values line up one space after the longest label.
         out.comment_line(&format!("  {:<27}{value}", format!("{label}:")));
     }
     out.line("#");
-    out.comment(&format!("Verdict: {}", text::verdict_headline(&EN, &plan.decision)));
+    out.comment(&format!("Verdict: {}", view.verdict));
 }
 
 /// How to run a downloaded copy: Windows marks it as from the internet, and the RemoteSigned

@@ -9,9 +9,8 @@ use crate::core::facts::{
     cmdlet, PROVIDER_VERIFICATION_LEVEL, PUSH_DOMAIN, ROLLBACK_FILE, UNDO_RECORD_DONE_PREFIX,
     UNDO_RECORD_FILE,
 };
-use crate::core::i18n::EN;
-use crate::core::plan::{Action, Plan, Step};
-use crate::core::text;
+use crate::core::plan::{Action, Plan};
+use crate::core::render::view::{script_view, ScriptView, StepView};
 
 use super::commands::{domain_lookup, provider_lookup_by_identity, APPLE_SWITCH, MICROSOFT_SWITCH};
 use super::frame::{close_script_block, file_parameters, header, open_script_block, preflight_cmdlets, record, unblock_hint};
@@ -20,12 +19,12 @@ use super::writer::Writer;
 
 pub fn rollback(plan: &Plan) -> String {
     let mut out = Writer::new();
-    let family = text::shell_family(plan.decision.shell());
-    header(&mut out, plan, &format!("Undo push notifications for {family} mobility"));
+    let view = script_view(plan);
+    header(&mut out, &view, &format!("Undo push notifications for {} mobility", view.family));
     match plan.decision.verdict {
         Verdict::Configure { .. } => {
-            undo_intro(&mut out, plan);
-            undo(&mut out, plan);
+            undo_intro(&mut out, &view);
+            undo(&mut out, &view);
         }
         Verdict::NotNeeded { .. } | Verdict::Blocked { .. } | Verdict::NotRecommended { .. } => {
             out.line("");
@@ -35,29 +34,28 @@ pub fn rollback(plan: &Plan) -> String {
     out.text
 }
 
-fn undo_intro(out: &mut Writer, plan: &Plan) {
+fn undo_intro(out: &mut Writer, view: &ScriptView) {
     out.line("#");
     out.comment(&format!(
         "Run it from the folder that holds the configuration script and its undo record ({UNDO_RECORD_FILE}), in the {} Management Shell.",
-        text::shell_family(plan.decision.shell())
+        view.family
     ));
     out.comment("It undoes only what the configuration script changed: it turns off the push switches it turned on (in every scope the record holds), removes push settings, the allowed domain and the hosting provider only if the configuration script created them, and checks each value first: one that has been changed since is left as it is, with a warning.");
     out.comment("Without -Force it never turns federation off (AllowFederatedUsers stops federation with every partner, for the whole organisation), or a provider or allowed domain it created that was changed since. -Force undoes all of those at once; push settings changed since stay even then, and so does a hosting provider that now has EnabledSharedAddressSpace True (a hybrid deployment uses it).");
     out.comment("If it stops, run it again: what is already undone is skipped. When it finishes, the record is renamed, so a later run changes nothing.");
     out.comment("Outcome, in $LASTEXITCODE: 0 finished; 3 finished, except what needs -Force (the record is kept for that run); 1 stopped, or no undo record here.");
-    for (number, _) in plan.numbered().filter(|(_, step)| step.action.is_manual()) {
-        out.comment(&format!("Step {number} was done by hand; undo it by hand too (the script says how)."));
+    for step in view.manual_steps() {
+        out.comment(&format!("Step {} was done by hand; undo it by hand too (the script says how).", step.number));
     }
     out.line("#");
-    unblock_hint(out, ROLLBACK_FILE, plan.decision.shell());
+    unblock_hint(out, ROLLBACK_FILE, view.shell);
     out.line("");
 }
 
-fn undo(out: &mut Writer, plan: &Plan) {
+fn undo(out: &mut Writer, view: &ScriptView) {
     let mut body = Writer::at_depth(2);
-    let undoable: Vec<(usize, &Step)> = plan.numbered().filter(|(_, step)| !step.action.is_test()).collect();
-    for (number, step) in undoable.into_iter().rev() {
-        undo_step(&mut body, number, step);
+    for step in view.steps.iter().rev().filter(|step| !step.step.action.is_test()) {
+        undo_step(&mut body, step, &view.ocs_edge_undo);
         body.gap();
     }
     body.template(
@@ -93,7 +91,7 @@ fn undo(out: &mut Writer, plan: &Plan) {
     );
     out.open("try");
     out.say("Pre-flight checks (nothing is changed until they pass)");
-    preflight_cmdlets(out, &[&body.text], plan.decision.shell());
+    preflight_cmdlets(out, &[&body.text], view);
     out.line("$record = Import-Clixml -Path $recordPath");
     out.comment("Set when something is left because only -Force may undo it; the record is then kept.");
     out.line("$needsForce = $false");
@@ -123,8 +121,9 @@ fn legacy_record(out: &mut Writer) {
     );
 }
 
-fn undo_step(out: &mut Writer, number: usize, step: &Step) {
-    let title = text::step_title(&EN, &step.action);
+/// `ocs_edge_undo`: the GUI steps that undo the OCS 2007 R2 Edge's hand-made step.
+fn undo_step(out: &mut Writer, view: &StepView, ocs_edge_undo: &[String]) {
+    let (number, title, step) = (view.number, &view.title, view.step);
     out.comment(&format!("Undo step {number} (\"{title}\")"));
     out.say(&format!("Undo step {number} (\"{title}\")"));
     match &step.action {
@@ -139,7 +138,7 @@ fn undo_step(out: &mut Writer, number: usize, step: &Step) {
             out.say(&format!(
                 "  This step was done by hand on the OCS 2007 R2 Edge Server. If {PUSH_DOMAIN} was not on its Allow tab before, undo it there:"
             ));
-            for line in text::ocs_edge_undo_steps(&EN) {
+            for line in ocs_edge_undo {
                 out.line(&format!("Write-Host {}", quote(&format!("    {line}"))));
             }
         }
