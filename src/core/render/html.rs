@@ -12,7 +12,7 @@
 mod choices;
 mod result;
 
-pub use self::choices::{checklist, client_choices, edge_choices, pool_choices, yes_no, Checked};
+pub use self::choices::{checklist, client_choices, client_hint, edge_choices, pool_choices, yes_no, Checked};
 pub use self::result::{jump_bar, notice, pending, plan_steps, problems, script_header, script_lines, tests, verdict};
 
 use crate::core::vocabulary::vocabulary;

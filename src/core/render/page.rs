@@ -371,7 +371,7 @@ fn page_controls(out: &mut String, t: &Strings, page: Page) {
             out.push_str(&format!("<p class=\"aside\" id=\"pool-follows\" aria-live=\"polite\">{}</p>", escape(&pool_follows(t, first_visit))));
         }
         Page::Clients => {
-            choices(out, "clients-choices", " aria-describedby=\"clients-error\"", "choices", &client_choices(t, &shows(ChoiceGroup::Clients), first_visit.shell()));
+            choices(out, "clients-choices", " aria-describedby=\"clients-error\"", "choices", &client_choices(t, &shows(ChoiceGroup::Clients), first_visit));
             // The choice beyond Microsoft's page, after the clients and naming the one it is for
             // (inside their group it would be read as a client); shown while that client is
             // ticked (not on a first visit).
@@ -395,13 +395,6 @@ fn page_controls(out: &mut String, t: &Strings, page: Page) {
             text_field(out, TextField::Site, t.field_site, t.site_help, "Redmond");
         }
     }
-}
-
-/// Why each client needs push or not, with the pool these answers mean: the reasons change
-/// with the pool's version (a 2019 pool has no MCX for Lync 2010 Mobile).
-pub fn client_hint(t: &Strings, answers: &Answers, client: MobileClient) -> &'static str {
-    let shell = answers.shell();
-    crate::core::text::need_reason(t, crate::core::decision::need_of(shell, client, answers.opt_ins()), shell)
 }
 
 /// What the steps assume while no pool is chosen; empty once one is.

@@ -1,13 +1,13 @@
 //! The questions' choice lists as `Html`: the Edge Server's, the pool's and the clients' choices
 //! with their hints, the yes/no pairs, and the checklists to tick. Apart from the result's parts
 //! because these are form controls the page takes over and keeps (`page`, `ChoiceGroup`) rather
-//! than draws again.
+//! than redraws; `client_hint` is here too, the one rule for a client's hint, by which the list
+//! is written and the page later redraws it.
 
-use crate::core::answers::OptIns;
 use crate::core::decision::need_of;
 use crate::core::i18n::Strings;
 use crate::core::text;
-use crate::core::{EdgeServer, MobileClient, PoolVersion};
+use crate::core::{Answers, EdgeServer, MobileClient, PoolVersion};
 
 use super::{code_words, element, Html};
 
@@ -38,14 +38,21 @@ pub fn pool_choices(t: &Strings, checked: Checked) -> Html {
 }
 
 /// The client question's checkboxes (the token as value), each with why it needs push or not
-/// with a pool of the version `shell` (the UI redraws the reasons when the pool changes).
-pub fn client_choices(t: &Strings, checked: Checked, shell: PoolVersion) -> Html {
+/// with these answers (`client_hint`; the UI redraws the reasons when the pool changes).
+pub fn client_choices(t: &Strings, checked: Checked, answers: &Answers) -> Html {
     let mut out = String::new();
     element(&mut out, "<legend class=\"visually-hidden\">", t.field_clients, "</legend>");
     for &client in MobileClient::ALL {
-        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), checked, text::client_label(t, client), text::need_reason(t, need_of(shell, client, OptIns::default()), shell));
+        choice(&mut out, "type=\"checkbox\"", "client-", client.token(), checked, text::client_label(t, client), client_hint(t, answers, client));
     }
     Html(out)
+}
+
+/// Why a client needs push or not, with the pool these answers mean: the reasons change with the
+/// pool's version (a 2019 pool has no MCX for Lync 2010 Mobile).
+pub fn client_hint(t: &Strings, answers: &Answers, client: MobileClient) -> &'static str {
+    let shell = answers.shell();
+    text::need_reason(t, need_of(shell, client, answers.opt_ins()), shell)
 }
 
 /// A yes/no pair of radio buttons in the group `name` (values "no" and "yes").
@@ -106,6 +113,7 @@ pub fn checklist(items: &[(String, String)], ticked: impl Fn(&str) -> bool) -> H
 mod tests {
     use super::super::tests::{find, tags};
     use super::*;
+    use crate::core::answers::OptIns;
     use crate::core::render::{html::escape, steps};
 
     #[test]
@@ -147,7 +155,7 @@ mod tests {
             assert_eq!(input.get("data-testid"), Some(format!("edge-{}", edge.token()).as_str()));
             assert_eq!(input.get("checked").is_some(), *edge == EdgeServer::None);
         }
-        let clients = tags(&client_choices(t, &|_| false, PoolVersion::Lync2013));
+        let clients = tags(&client_choices(t, &|_| false, &Answers { pool: Some(PoolVersion::Lync2013), ..Answers::default() }));
         let boxes = find(&clients, "input", "type", "checkbox");
         assert_eq!(boxes.len(), MobileClient::ALL.len());
         // Each box's title, then its hint: why this client needs push or not.
