@@ -10,6 +10,7 @@ mod browser;
 mod print;
 mod questions;
 mod result;
+mod scripts;
 mod state;
 
 use std::cell::RefCell;

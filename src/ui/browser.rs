@@ -177,8 +177,8 @@ pub fn input_values(root: &web_sys::Element) -> (Vec<String>, Vec<String>) {
     (inputs.iter().filter(|input| input.checked()).map(|input| input.value()).collect(), inputs.iter().map(|input| input.value()).collect())
 }
 
-/// Each choice under `root` with its hint (`core::render::html::choice` writes the input, then
-/// its text, whose last part is the hint).
+/// Each choice under `root` with its hint (`core::render::html::choices::choice` writes the
+/// input, then its text, whose last part is the hint).
 pub fn choice_hints(root: &web_sys::Element) -> Vec<(String, web_sys::Element)> {
     let inputs = root.get_elements_by_tag_name("input");
     (0..inputs.length())

@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::Strings;
-use crate::core::render::html::Html;
-use crate::core::render::page::{client_hint, pool_follows, progress, provider_not_used, question_count, ChoiceGroup, TextField};
+use crate::core::render::html::{client_hint, Html};
+use crate::core::render::page::{pool_follows, progress, provider_not_used, question_count, ChoiceGroup, TextField};
 use crate::core::{Answers, Field, MobileClient};
 
 use super::browser;
