@@ -107,7 +107,7 @@ impl ChoiceGroup {
         match self {
             ChoiceGroup::Edge => answers.edge.is_some_and(|edge| edge.token() == token),
             // Not chosen, the answers mean what they meant before the wizard asked
-            // (`decision::shell_of`), and that version shows as chosen.
+            // (`answers::shell_of`), and that version shows as chosen.
             ChoiceGroup::Pool => answers.shell().token() == token,
             ChoiceGroup::Clients => answers.clients.iter().any(|client| client.token() == token),
             ChoiceGroup::ExistingProvider => (token == "yes") == answers.provider_exists,
@@ -290,7 +290,7 @@ fn page_controls(out: &mut String, t: &Strings, page: Page) {
             field_message(out, Field::Edge);
             choices(out, "pool-choices", " aria-describedby=\"pool-follows\"", "choices pool", &pool_choices(t, &shows(ChoiceGroup::Pool)));
             // Until a pool is chosen, the steps assume the version the Edge Server implies
-            // (`decision::shell_of`); the UI keeps this line in step with the Edge answer.
+            // (`answers::shell_of`); the UI keeps this line in step with the Edge answer.
             out.push_str(&format!("<p class=\"aside\" id=\"pool-follows\" aria-live=\"polite\">{}</p>", escape(&pool_follows(t, first_visit))));
         }
         Page::Clients => {
