@@ -4,9 +4,13 @@
 //! scripts, wasm and favicon are all in the page, and its Content-Security-Policy allows exactly
 //! those inline texts by SHA-256 hash (never `'unsafe-inline'`).
 //!
-//! Native only and dependency-free: the HTML is scanned with a small tag reader that knows the
-//! shape Trunk writes (quoted or minified attributes, comments, raw-text `<script>`/`<style>`),
-//! and SHA-256 and base64 are implemented here and tested against published vectors.
+//! Native only: the HTML is scanned with a small tag reader that knows the shape Trunk writes
+//! (quoted or minified attributes, comments, raw-text `<script>`/`<style>`); the hashes and
+//! base64 come from the `sha2` and `base64` crates, which the wasm never links.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
 
 /// The page `index_html` (a finished page of the built site, whose assets are relative URLs like
 /// `./main-<hash>.css`) as one self-contained file: the stylesheet as a `<style>`, the start-up
@@ -205,7 +209,7 @@ fn start_module(glue: &str, url: &str, wasm: &[u8]) -> Result<String, String> {
         text.push('\n');
     }
     text.push_str("{\nconst b = atob(\"");
-    text.push_str(&base64(wasm));
+    text.push_str(&STANDARD.encode(wasm));
     text.push_str("\");\nconst bytes = new Uint8Array(b.length);\nfor (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);\nawait ");
     text.push_str(&init);
     text.push_str("({ module_or_path: bytes });\n}\n");
@@ -317,7 +321,7 @@ fn data_url(url: &str, bytes: &[u8]) -> Result<String, String> {
         Some("jpg" | "jpeg") => "image/jpeg",
         _ => return Err(format!("{url}: no known image type for a data: URL")),
     };
-    Ok(format!("data:{mime};base64,{}", base64(bytes)))
+    Ok(format!("data:{mime};base64,{}", STANDARD.encode(bytes)))
 }
 
 /// The tag again with `name` set to `value` and no `integrity`/`crossorigin` (nothing is fetched).
@@ -542,124 +546,25 @@ fn decode_entities(value: &str) -> String {
     out
 }
 
-// ---- SHA-256 (FIPS 180-4) and base64 (RFC 4648) ------------------------------------------------
+// ---- Hash sources -----------------------------------------------------------------------------
 
-/// A CSP hash source for this exact text: `'sha256-<base64>'`.
+/// A CSP hash source for this exact text: `'sha256-<base64>'`, of its UTF-8 bytes as a browser
+/// hashes them.
 fn sha256_source(text: &str) -> String {
-    format!("'sha256-{}'", base64(&sha256(text.as_bytes())))
-}
-
-const K: [u32; 64] = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
-    0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-    0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-];
-
-fn sha256(data: &[u8]) -> [u8; 32] {
-    let mut h: [u32; 8] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-    let mut padded = data.to_vec();
-    padded.push(0x80);
-    while padded.len() % 64 != 56 {
-        padded.push(0);
-    }
-    padded.extend_from_slice(&((data.len() as u64).wrapping_mul(8)).to_be_bytes());
-    for block in padded.chunks_exact(64) {
-        let mut w = [0u32; 64];
-        for (t, word) in block.chunks_exact(4).enumerate() {
-            w[t] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for t in 16..64 {
-            let s0 = w[t - 15].rotate_right(7) ^ w[t - 15].rotate_right(18) ^ (w[t - 15] >> 3);
-            let s1 = w[t - 2].rotate_right(17) ^ w[t - 2].rotate_right(19) ^ (w[t - 2] >> 10);
-            w[t] = w[t - 16].wrapping_add(s0).wrapping_add(w[t - 7]).wrapping_add(s1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
-        for t in 0..64 {
-            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let ch = (e & f) ^ (!e & g);
-            let t1 = hh.wrapping_add(s1).wrapping_add(ch).wrapping_add(K[t]).wrapping_add(w[t]);
-            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let maj = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = s0.wrapping_add(maj);
-            hh = g;
-            g = f;
-            f = e;
-            e = d.wrapping_add(t1);
-            d = c;
-            c = b;
-            b = a;
-            a = t1.wrapping_add(t2);
-        }
-        for (state, value) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-            *state = state.wrapping_add(value);
-        }
-    }
-    let mut out = [0u8; 32];
-    for (chunk, word) in out.chunks_exact_mut(4).zip(h) {
-        chunk.copy_from_slice(&word.to_be_bytes());
-    }
-    out
-}
-
-fn base64(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let n = (u32::from(chunk[0]) << 16) | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8) | u32::from(*chunk.get(2).unwrap_or(&0));
-        for k in 0..4 {
-            if k <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * k)) as usize & 63] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    format!("'sha256-{}'", STANDARD.encode(Sha256::digest(text.as_bytes())))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn hex(bytes: &[u8]) -> String {
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
-    #[test]
-    fn sha256_matches_the_fips_180_vectors() {
-        assert_eq!(hex(&sha256(b"")), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-        assert_eq!(hex(&sha256(b"abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        assert_eq!(
-            hex(&sha256(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")),
-            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
-        );
-        assert_eq!(
-            hex(&sha256(b"abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu")),
-            "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
-        );
-        assert_eq!(hex(&sha256(&vec![b'a'; 1_000_000])), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-        // Lengths around the padding boundary (55, 56, 64 bytes).
-        assert_eq!(hex(&sha256(&[b'a'; 55])), "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
-        assert_eq!(hex(&sha256(&[b'a'; 56])), "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
-        assert_eq!(hex(&sha256(&[b'a'; 64])), "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
-    }
-
-    #[test]
-    fn base64_matches_the_rfc_4648_vectors() {
-        for (input, output) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")] {
-            assert_eq!(base64(input.as_bytes()), output);
-        }
-        assert_eq!(base64(&[0xfb, 0xff, 0xbf]), "+/+/");
-    }
-
     #[test]
     fn csp_hash_sources_match_known_values() {
         // The CSP specification's own example: `alert('Hello, world.');`.
         assert_eq!(sha256_source("alert('Hello, world.');"), "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='");
         assert_eq!(sha256_source(""), "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
+        // Non-ASCII text is hashed as its UTF-8 bytes, as the browser does.
+        assert_eq!(sha256_source("問題"), "'sha256-SY/JYhCXrE3edPkFyCnaddQnv52ToWr/1PF5TV2jYW8='");
     }
 
     const GLUE: &str = "let wasm;\nfunction __wbg_finalize_init(instance, module) { wasm = instance.exports; return wasm; }\n\
@@ -731,8 +636,10 @@ function initSync(module) { }\n\nexport { initSync };\nexport default __wbg_init
         assert_eq!(directive(&policy, "base-uri"), vec!["'none'"]);
         assert_eq!(directive(&policy, "form-action"), vec!["'none'"]);
         assert!(!policy.contains("'self'") && !policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"), "{policy}");
-        // CR LF became LF, as the HTML parser reads it before hashing.
+        // CR LF became LF, as the HTML parser reads it before hashing, and the hash is the one a
+        // browser computes for that text (`printf '%s\n' … | openssl dgst -sha256 -binary | base64`).
         assert_eq!(scripts[0], "document.documentElement.lang = navigator.language;\n");
+        assert_eq!(expected[0], "'sha256-dHKcHUm3MgnMT5W5a/XVhIwLwAyZyirxDdHcJ96jcdo='");
     }
 
     #[test]
@@ -744,7 +651,7 @@ function initSync(module) { }\n\nexport { initSync };\nexport default __wbg_init
         assert!(!module.contains("export "), "no export statements left: {module}");
         assert!(module.contains("async function __wbg_init(module_or_path)"));
         assert!(module.contains("function initSync(module)"));
-        assert!(module.contains(&format!("atob(\"{}\")", base64(b"\0asm\x01\0\0\0"))));
+        assert!(module.contains("atob(\"AGFzbQEAAAA=\")"), "the wasm bytes in base64: {module}");
         assert!(module.trim_end().ends_with("await __wbg_init({ module_or_path: bytes });\n}"), "{module}");
         // The classic script stays where it was, before the stylesheet.
         assert!(page.find("navigator.language").unwrap() < page.find("<style>").unwrap());
