@@ -56,3 +56,17 @@ fn the_answers_do_not_import_the_decision() {
     let upward: Vec<String> = code_lines(&text).filter(|(_, l)| l.contains("decision::")).map(|(n, l)| format!("{n}: {}", l.trim())).collect();
     assert!(upward.is_empty(), "answers.rs reaches up into the decision:\n{}", upward.join("\n"));
 }
+
+/// No file in `src/` over 450 lines: a file that grows past it holds more than one concern, and
+/// is split by concern (ARCHITECTURE.md, the code map).
+#[test]
+fn no_source_file_is_over_450_lines() {
+    let long: Vec<String> = rust_files(&source("src"))
+        .into_iter()
+        .filter_map(|file| {
+            let lines = fs::read_to_string(&file).expect("readable").lines().count();
+            (lines > 450).then(|| format!("{}: {lines} lines", file.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split these by concern:\n{}", long.join("\n"));
+}
