@@ -126,7 +126,7 @@ fn show_result(t: &'static crate::core::i18n::Strings, mounted: &Built) {
                     <p>
                         {t.page_footer}
                         <a href=move || text::article_url(t, article.get()) rel="noopener">{move || article.get().title(t)}</a>
-                        {fill(t.page_footer_after, &[&text::rules_checked_on()])}
+                        {fill(t.page_footer_after, &[text::rules_checked_on()])}
                     </p>
                 </footer>
             }

@@ -3,6 +3,8 @@
 
 /// Printed in every script header and JSON document so any output can be reproduced later.
 pub const RULES_VERSION: &str = "2026.12.07";
+/// The same day as a date, as headers and the footer say when the rules were checked.
+pub const RULES_CHECKED_ON: &str = "2026-12-07";
 
 /// Office 365 domain of the Push Notification Service (seed, note 0cb70-113).
 pub const PUSH_DOMAIN: &str = "push.lync.com";
@@ -255,6 +257,11 @@ impl SeedSection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_checked_date_is_the_rules_version() {
+        assert_eq!(RULES_CHECKED_ON, RULES_VERSION.replace('.', "-"));
+    }
 
     #[test]
     fn checks_use_the_names_and_values_above() {

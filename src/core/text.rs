@@ -248,6 +248,6 @@ pub const fn provider_service(new: NewProvider) -> &'static str {
 }
 
 /// The day the rules were last checked against the seed, as a date (`2026-12-07`).
-pub fn rules_checked_on() -> String {
-    super::facts::RULES_VERSION.replace('.', "-")
+pub const fn rules_checked_on() -> &'static str {
+    super::facts::RULES_CHECKED_ON
 }

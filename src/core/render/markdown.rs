@@ -19,7 +19,7 @@ pub fn runbook(t: &Strings, plan: &Plan) -> String {
     line(&format!("# {}", text::runbook_title(t, shell)));
     line("");
     let article = plan.article();
-    line(&fill(t.rules_from, &[&text::rules_checked_on(), &format!("[{}]({})", article.title(t), text::article_url(t, article))]));
+    line(&fill(t.rules_from, &[text::rules_checked_on(), &format!("[{}]({})", article.title(t), text::article_url(t, article))]));
     line("");
     line(&format!("## {}", t.answers_heading));
     line("");

@@ -5,7 +5,7 @@
 //! own question texts) reads the sentence table.
 
 use crate::core::answers::PoolVersion;
-use crate::core::i18n::{fill, Strings, EN};
+use crate::core::i18n::{Strings, EN};
 use crate::core::plan::{provider_identity_for, Plan, Step};
 use crate::core::text::{self, TroubleText};
 
@@ -25,7 +25,7 @@ pub struct StepView<'p> {
     pub source_title: &'static str,
     pub source_url: String,
     /// What a person types, with literal values (empty for a step done by hand).
-    pub commands: Vec<CommandView>,
+    pub commands: Vec<TypedCommand>,
     /// The GUI procedure, for a step with nothing to type.
     pub by_hand: Vec<String>,
     /// For a test: what success looks like, and what failure means.
@@ -33,26 +33,12 @@ pub struct StepView<'p> {
     pub troubles: Vec<TroubleText>,
 }
 
-/// A command as a person types it, with the situation it is for in words.
-pub struct CommandView {
-    pub when: Option<String>,
-    pub command: String,
-}
-
-fn command_view(t: &Strings, typed: TypedCommand) -> CommandView {
-    let when = typed.when.map(|when| match when {
-        When::SiteSettingsMissing(site) => fill(t.command_when_site_new, &[&site]),
-        When::SiteSettingsExist(site) => fill(t.command_when_site_exists, &[&site]),
-    });
-    CommandView { when, command: typed.command }
-}
-
 /// The plan's steps, in order, in `t`'s words.
 pub fn step_views<'p>(t: &Strings, plan: &'p Plan) -> Vec<StepView<'p>> {
     let shell = plan.decision.shell();
     plan.numbered()
         .map(|(number, step)| {
-            let commands: Vec<CommandView> = commands_to_type(&step.action).into_iter().map(|typed| command_view(t, typed)).collect();
+            let commands = commands_to_type(&step.action, &When { site_settings_missing: t.command_when_site_new, site_settings_exist: t.command_when_site_exists });
             let by_hand = if commands.is_empty() { text::ocs_edge_gui_steps(t) } else { Vec::new() };
             StepView {
                 number,
@@ -86,7 +72,7 @@ pub struct ScriptView<'p> {
     /// The Microsoft page the steps follow, its address, and when the rules were checked.
     pub article_title: &'static str,
     pub article_url: String,
-    pub checked_on: String,
+    pub checked_on: &'static str,
     /// The answers as header lines (`label`, `value`).
     pub answers: Vec<(&'static str, String)>,
     pub verdict: String,

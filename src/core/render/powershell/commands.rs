@@ -2,6 +2,7 @@
 
 use crate::core::decision::Services;
 use crate::core::facts::{cmdlet, LYNC_ONLINE_PROXY_FQDN, PROVIDER_VERIFICATION_LEVEL, PUSH_DOMAIN};
+use crate::core::i18n::fill;
 use crate::core::plan::{Action, Scope};
 use crate::core::validate::Fqdn;
 
@@ -11,16 +12,16 @@ use super::quote::quote;
 /// needs one of two forms. Every value in it is literal: nothing depends on a script's variables.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct TypedCommand {
-    pub when: Option<When>,
+    pub when: Option<String>,
     pub command: String,
 }
 
-/// The situation a command of a two-form step is for: a site's push settings are created with
-/// New- and changed with Set- (facts §2). Holds the settings' Identity, `site:<name>`.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub enum When {
-    SiteSettingsMissing(String),
-    SiteSettingsExist(String),
+/// The words for the situations a two-form step's commands are for, handed over by the view
+/// (which reads the sentence table): a site's push settings are created with New- and changed
+/// with Set- (facts §2). `{0}` is the settings' Identity, `site:<name>`.
+pub struct When<'a> {
+    pub site_settings_missing: &'a str,
+    pub site_settings_exist: &'a str,
 }
 
 impl TypedCommand {
@@ -31,7 +32,7 @@ impl TypedCommand {
 
 /// The commands a step runs, as the seed writes them (names, values and order); empty for a step
 /// done by hand. User values enter only through `quote`.
-pub fn commands_to_type(action: &Action) -> Vec<TypedCommand> {
+pub fn commands_to_type(action: &Action, when: &When) -> Vec<TypedCommand> {
     match action {
         // Facts §2: the duplicate check Microsoft's hybrid docs use; nothing is added.
         Action::AddHostingProvider { existing: Some(_), .. } => TypedCommand::always(provider_lookup()),
@@ -57,9 +58,9 @@ pub fn commands_to_type(action: &Action) -> Vec<TypedCommand> {
             }
             let site = format!("site:{}", name.as_str());
             vec![
-                TypedCommand { when: Some(When::SiteSettingsMissing(site.clone())), command: create },
+                TypedCommand { when: Some(fill(when.site_settings_missing, &[&site])), command: create },
                 TypedCommand {
-                    when: Some(When::SiteSettingsExist(site)),
+                    when: Some(fill(when.site_settings_exist, &[&site])),
                     command: format!("{} -Identity {identity}{}", cmdlet::SET_PUSH_CONFIGURATION, switches(*services)),
                 },
             ]
