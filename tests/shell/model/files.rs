@@ -82,9 +82,9 @@ impl Machine {
         match found.len() {
             1 => Ok(found[0].clone()),
             0 => Err(CmdErr::Terminating(format!("Cannot perform operation because the wildcard path {path} did not resolve to a file."))),
-            _ => Err(CmdErr::Terminating(format!(
-                "Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files."
-            ))),
+            _ => Err(CmdErr::Terminating(
+                "Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files.".to_string(),
+            )),
         }
     }
 
