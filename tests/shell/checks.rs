@@ -11,7 +11,7 @@ use super::expect::{
     configure_exit_code, configure_warnings, counted_tests, expect, expected_record, need, ocs_edge, read_record, record_folder, record_part_for,
     rollback_exit_code, rollback_expect, rollback_warnings, tests_called, warnings, Expect, Need, Record, Warning,
 };
-use super::model::{diff, Deployment, Fault, Machine, Shell, RECORD_NAME};
+use super::model::{diff, Deployment, Fault, Machine, Routing, Shell, RECORD_NAME};
 use super::starts::{Start, ROLLBACK_PATH};
 use super::value::Kind;
 use super::{RunOptions, RunResult, Script};
@@ -222,7 +222,10 @@ impl Runner<'_> {
         }
         let stop_said = said("Stopped: ") + said("No undo record") + said("Nothing was undone") + usize::from(result.uncaught.is_some());
         let finish_said = said("Finished");
-        if (stopped && stop_said != 1) || (!stopped && stop_said > 0) || (stopped && finish_said > 0) || (result.exit_code == Some(0) && finish_said == 0) {
+        // Stopped: exactly one stop line and no finish line. Not stopped: no stop line, and a
+        // finish line when it succeeded.
+        let said_right = if stopped { stop_said == 1 && finish_said == 0 } else { stop_said == 0 };
+        if !said_right || (result.exit_code == Some(0) && finish_said == 0) {
             self.report.fail(
                 OUTLINE,
                 &format!("{what}: stop or finish line for exit {:?}", result.exit_code),
@@ -436,10 +439,62 @@ fn check_complete_run(r: &mut Runner, pair: &Pair, before: &Deployment, earlier:
     if waited > needed + 15 {
         r.report.fail(BOUNDED, &format!("{what}: waited too long"), format!("{} / {what}: waited {waited} s where {needed} s were needed", r.label));
     }
-    let record = expected_record(earlier, answers, before);
+    before_federation(r, before, m, result, what);
+    site_overrides_under_their_step(r, result, what);
+    let record = expected_record(earlier, answers, before, m.run_started);
     r.expect_record(what, m, folder, Some(&record));
     r.expect_record_before_changes(what, m, &n.scope, &record);
     record
+}
+
+/// Before federation is turned on, its step shows what that means (the script's own addition,
+/// said in its comments): partner discovery where the routing is known to be DNS SRV (by the
+/// object's type, or RoutingMethod when deserialized; lync-objects §4), then every external
+/// access policy's EnableFederationAccess, in the store's order, all before the step's outcome.
+fn before_federation(r: &mut Runner, before: &Deployment, m: &Machine, result: &RunResult, what: &str) {
+    let Some(heading) = result.output.iter().position(|l| l.starts_with("Step ") && l.ends_with(": Enable federation on the Access Edge")) else {
+        return;
+    };
+    let outcome = result.output[heading..].iter().position(|l| l.starts_with("  Done: the Access Edge") || l.starts_with("  Skipped: the Access Edge")).map_or(result.output.len(), |at| heading + at);
+    let said: Vec<&str> = result.output[heading..outcome]
+        .iter()
+        .filter(|l| l.starts_with("  Partner discovery") || l.starts_with("  External access policy"))
+        .map(String::as_str)
+        .collect();
+    let edge = &before.access_edge;
+    let routing_known = !m.deserialized || edge.routing_method_shown;
+    let mut want: Vec<String> = Vec::new();
+    if edge.routing == Routing::DnsSrv && routing_known {
+        want.push(format!("  Partner discovery (EnablePartnerDiscovery): {}", shown(edge.enable_partner_discovery)));
+    }
+    for (identity, on) in &before.external_access {
+        want.push(format!("  External access policy {identity}, EnableFederationAccess: {}", shown(*on)));
+    }
+    if said != want {
+        r.report.fail(OUTLINE, &format!("{what}: before federation"), format!("{} / {what}: before the federation change it said {said:?}, expected {want:?}", r.label));
+    }
+}
+
+/// A Boolean as PowerShell writes it into a string.
+fn shown(value: bool) -> &'static str {
+    if value {
+        "True"
+    } else {
+        "False"
+    }
+}
+
+/// A site whose settings keep a needed service off is named under the step that turns push on,
+/// where the administrator reads about push settings, not under the next step's heading.
+fn site_overrides_under_their_step(r: &mut Runner, result: &RunResult, what: &str) {
+    let mut heading = "";
+    for line in &result.output {
+        if line.starts_with("Step ") || line.starts_with("Before the tests") {
+            heading = line;
+        } else if line.starts_with("WARNING: Settings ") && !heading.contains(": Turn on push notifications") {
+            r.report.fail(OUTLINE, &format!("{what}: site override under another step"), format!("{} / {what}: {line:?} under {heading:?}", r.label));
+        }
+    }
 }
 
 fn pass(ok: bool) -> &'static str {
@@ -638,7 +693,7 @@ fn wrong_shell(r: &mut Runner, pair: &Pair, m1: &Machine, path: Option<&str>, mo
         if !named {
             r.report.fail(PREFLIGHT, &format!("{what}: names"), format!("{} / {what}: the missing cmdlets are not named; output ends: {}", r.label, tail(&result)));
         }
-        let lync_pool = lync_pool(&pair.answers);
+        let lync_pool = lync_pool(pair.answers);
         let lower = text.to_lowercase();
         if lync_pool && matches!(shell, Shell::Lync { .. }) && !(lower.contains("november 2011") && lower.contains("cumulative update")) {
             r.report.fail(PREFLIGHT, &format!("{what}: cumulative update"), format!("{} / {what}: the November 2011 cumulative update is not named", r.label));
@@ -782,7 +837,7 @@ fn preflight(r: &mut Runner, pair: &Pair, start: &Start, first: &RunResult) {
     // Only a Lync Server pool can lack the push cmdlets (push-facts §2: Lync Server 2010 before the
     // November 2011 update); every Skype for Business Server version has them (sfb-facts §4), so a
     // Skype for Business script names the missing cmdlets without blaming that update.
-    if lync_pool(&pair.answers) && matches!(shell, Shell::Lync { push_cmdlets: false }) {
+    if lync_pool(pair.answers) && matches!(shell, Shell::Lync { push_cmdlets: false }) {
         let lower = text.to_lowercase();
         if !(lower.contains("november 2011") && lower.contains("cumulative update")) {
             r.report.fail(PREFLIGHT, "cumulative update", format!("{}: the output does not mention the Lync Server 2010 November 2011 cumulative update", r.label));
@@ -858,6 +913,8 @@ fn run_sequence(r: &mut Runner, steps: &[Step], start: &Start, fault: Option<(us
     let mut calls = Vec::new();
     for (i, step) in steps.iter().enumerate() {
         let what = format!("step {}", i + 1);
+        // The start of a faulted run that reached a change: its ChangeStart is on disk.
+        let mut faulted_change_start = None;
         if let Some((at, f)) = fault {
             if at == i {
                 let (script, p, force) = match step {
@@ -865,6 +922,9 @@ fn run_sequence(r: &mut Runner, steps: &[Step], start: &Start, fault: Option<(us
                     Step::Rollback(pair, force) => (pair.rollback, rollback_path, *force),
                 };
                 let faulted = r.run(script, &mut m, p, force, Some(f), &format!("{what}, faulted"));
+                if faulted.calls.iter().any(|c| c.changes) {
+                    faulted_change_start = Some(m.run_started);
+                }
                 if faulted.exit_code != Some(1) && faulted.calls.iter().find(|c| c.faulted).is_some_and(|c| !c.name.starts_with("Test-Cs") && !c.name.starts_with("Get-Cs")) {
                     r.expect_code(SEQUENCE, &format!("{what}, faulted"), &faulted, 1);
                 }
@@ -887,7 +947,12 @@ fn run_sequence(r: &mut Runner, steps: &[Step], start: &Start, fault: Option<(us
                             return None;
                         }
                         let base = truth.record_base.clone().unwrap_or_else(|| truth.deployment.clone());
-                        let record = expected_record(truth.record.as_ref(), pair.answers, &truth.deployment);
+                        let mut record = expected_record(truth.record.as_ref(), pair.answers, &truth.deployment, m.run_started);
+                        // A re-run that changes nothing keeps the ChangeStart of the faulted run
+                        // that made the changes (or of the earlier runs).
+                        if !result.calls.iter().any(|c| c.changes) {
+                            record.change_start = faulted_change_start.or(truth.record.as_ref().and_then(|r| r.change_start));
+                        }
                         r.expect_code(SEQUENCE, &what, &result, configure_exit_code(pair.answers, &m));
                         r.expect_record(&what, &m, &folder, Some(&record));
                         truth = Truth { deployment: end.clone(), record_base: Some(base), configured: Some(end), record: Some(record) };

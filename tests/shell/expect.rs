@@ -194,6 +194,9 @@ pub struct Record {
     pub created_provider: Option<String>,
     pub created_allowed: Option<String>,
     pub federation_before: Option<bool>,
+    /// `ChangeStart`: the clock when the last run that changed something was about to make its
+    /// first change (the replication wait compares LastUpdateCreation with it).
+    pub change_start: Option<i64>,
 }
 
 fn flag(v: Option<&Value>, key: &str) -> Result<Option<bool>, String> {
@@ -246,33 +249,38 @@ pub fn read_record(value: &Value) -> Result<Record, String> {
             "CreatedAllowedDomain" => record.created_allowed = text(Some(v), key)?,
             "AllowFederatedUsersBefore" => record.federation_before = flag(Some(v), key)?,
             // The time before the last changing run's first change, for the replication wait.
-            "ChangeStart" => {
-                if !matches!(v, Value::Date(_)) {
-                    return Err(format!("ChangeStart holds a {}, not a date", v.type_name()));
-                }
-            }
+            "ChangeStart" => match v {
+                Value::Date(at) => record.change_start = Some(*at),
+                other => return Err(format!("ChangeStart holds a {}, not a date", other.type_name())),
+            },
             other => return Err(format!("unknown key {other}")),
         }
     }
     Ok(record)
 }
 
-/// The record after a completed configuration run that started on `before` with the record
-/// `earlier` (from earlier runs): each entry keeps the first value it recorded.
-pub fn expected_record(earlier: Option<&Record>, answers: &Answers, before: &Deployment) -> Record {
+/// The record after a completed configuration run that started on `before` at `run_started`
+/// with the record `earlier` (from earlier runs): each entry keeps the first value it recorded,
+/// and `ChangeStart` is this run's start when it changes anything (nothing sleeps before the
+/// first change), else the earlier run's.
+pub fn expected_record(earlier: Option<&Record>, answers: &Answers, before: &Deployment, run_started: i64) -> Record {
     let n = need(answers);
     let mut record = earlier.cloned().unwrap_or_default();
+    let mut changes = false;
     if n.hosting_provider {
         if before.provider_for(LYNC_ONLINE).is_none() {
             record.created_provider = Some(n.identity.to_string());
+            changes = true;
         }
         if !before.is_allowed(PUSH_DOMAIN) {
             record.created_allowed = Some(PUSH_DOMAIN.to_string());
+            changes = true;
         }
     }
     let global = before.push_settings("Global").unwrap();
     match before.push_settings(&n.scope) {
         None => {
+            changes = true;
             record.push.insert(
                 n.scope.clone(),
                 PushEntry {
@@ -288,6 +296,7 @@ pub fn expected_record(earlier: Option<&Record>, answers: &Answers, before: &Dep
             let turn_on_apple = n.apns && !current.apple;
             let turn_on_microsoft = n.mpns && !current.microsoft;
             if turn_on_apple || turn_on_microsoft {
+                changes = true;
                 let entry = record.push.entry(n.scope.clone()).or_insert(PushEntry {
                     existed: true,
                     apple_before: Some(current.apple),
@@ -304,8 +313,14 @@ pub fn expected_record(earlier: Option<&Record>, answers: &Answers, before: &Dep
             }
         }
     }
-    if !before.access_edge.allow_federated_users && record.federation_before.is_none() {
-        record.federation_before = Some(false);
+    if !before.access_edge.allow_federated_users {
+        changes = true;
+        if record.federation_before.is_none() {
+            record.federation_before = Some(false);
+        }
+    }
+    if changes {
+        record.change_start = Some(run_started);
     }
     record
 }
@@ -313,6 +328,12 @@ pub fn expected_record(earlier: Option<&Record>, answers: &Answers, before: &Dep
 /// Which part of the record must already be on disk when a changing call acts, and equal to
 /// what the run's record holds in the end for it.
 pub fn record_part_for(call: &str, scope: &str, record: &Record) -> Result<String, String> {
+    // Every change also needs this run's ChangeStart on disk before it: a stop right after it
+    // leaves a record whose re-run must still wait for the update it made.
+    entry_part_for(call, scope, record).map(|part| format!("{part}; ChangeStart {:?}", record.change_start))
+}
+
+fn entry_part_for(call: &str, scope: &str, record: &Record) -> Result<String, String> {
     match call {
         "New-CsHostingProvider" => Ok(format!("CreatedHostingProvider {:?}", record.created_provider)),
         "New-CsAllowedDomain" => Ok(format!("CreatedAllowedDomain {:?}", record.created_allowed)),

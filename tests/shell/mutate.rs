@@ -239,7 +239,10 @@ fn property_name(text: &str, node: Node) -> Option<(Range<usize>, String)> {
     Some((member.byte_range(), text[member.byte_range()].to_string()))
 }
 
-fn names(text: &str, nodes: &[Node], pick: fn(&str, Node) -> Option<(Range<usize>, String)>) -> BTreeSet<String> {
+/// Picks a name out of a node: where it stands and what it says.
+type NamePicker = fn(&str, Node) -> Option<(Range<usize>, String)>;
+
+fn names(text: &str, nodes: &[Node], pick: NamePicker) -> BTreeSet<String> {
     nodes.iter().filter_map(|n| pick(text, *n).map(|(_, name)| name)).collect()
 }
 

@@ -115,6 +115,8 @@ pub fn starts() -> Vec<Start> {
                 is_public_provider: false,
             }
         }),
+        // DNS SRV routing read through remoting: the type says nothing, RoutingMethod does.
+        start("read through remoting", |m| m.deserialized = true),
         start("Lync 2010 Access Edge object, read through remoting", |m| {
             m.deserialized = true;
             m.deployment.access_edge.routing_method_shown = false;
@@ -135,6 +137,12 @@ pub fn starts() -> Vec<Start> {
         // The store creates the update a little after the change; until then every replica
         // still says UpToDate (Get-CsManagementStoreReplicationStatus.md, Example 4).
         start("replication starts 20 s after the change", |m| m.replication_start = 20),
+        // Only some steps change: the wait must still key on this run's ChangeStart, not on
+        // what the record says the run created.
+        start("push.lync.com allowed already, replication starts 20 s after the change", |m| {
+            m.deployment.allowed.push(AllowedDomain { domain: PUSH_DOMAIN.into(), proxy_fqdn: None, comment: None, mark_for_monitoring: false });
+            m.replication_start = 20;
+        }),
         start("push proxy URI changed, test returns Failure", |m| {
             m.deployment.mcx[0].push_notification_proxy_uri = "sip:push@push.example".into();
             m.mcx_test_throws = false;
