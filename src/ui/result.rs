@@ -22,7 +22,7 @@ use crate::core::{Answers, Field};
 use super::browser;
 use super::print;
 use super::scripts::{OpenScript, ScriptBlock};
-use super::state::use_store;
+use super::state::{use_store, with_plan};
 
 /// `complete`: false while only the top of the result (verdict to plan) is built.
 ///
@@ -218,10 +218,6 @@ fn VerdictCard(t: &'static Strings) -> impl IntoView {
 /// it is built once rather than once per part.
 fn unless(shown: Memo<bool>) -> impl Fn() -> bool + Copy {
     move || !shown.get()
-}
-
-pub(super) fn with_plan<T: Default>(plan: Memo<Outcome>, f: impl FnOnce(&Plan) -> T) -> T {
-    plan.with(|p| p.as_ref().map(f).unwrap_or_default())
 }
 
 /// A card whose body is one HTML part of the plan, from the core's HTML renderer. Its heading

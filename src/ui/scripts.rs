@@ -12,8 +12,7 @@ use crate::core::render::powershell::for_download;
 use crate::core::share;
 
 use super::browser;
-use super::result::with_plan;
-use super::state::{use_store, ScriptNotice};
+use super::state::{use_store, with_plan, ScriptNotice};
 
 /// A script with Copy and Download .ps1; its text is made only while `shown`.
 #[component]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::core::i18n::{Language, Strings};
 use crate::core::render::html::{self, Action};
 use crate::core::saved::{SavedState, Ticks, SCHEMA_VERSION};
-use crate::core::{wizard_outcome, Answers, Field, FieldError, Outcome, Problem};
+use crate::core::{wizard_outcome, Answers, Field, FieldError, Outcome, Plan, Problem};
 
 use super::browser;
 
@@ -289,3 +289,7 @@ fn NoticeSlot(t: &'static Strings, position: usize) -> impl IntoView {
     }
 }
 
+/// Reads the plan when there is one; before that, the value's default (nothing shown).
+pub(super) fn with_plan<T: Default>(plan: Memo<Outcome>, f: impl FnOnce(&Plan) -> T) -> T {
+    plan.with(|p| p.as_ref().map(f).unwrap_or_default())
+}
