@@ -1,8 +1,8 @@
 //! What the renderers show, worked out once from the plan: each step's sentences, commands and
 //! outcomes (`StepView`), and what the scripts say around their steps (`ScriptView`). The
-//! plain-text steps, the Markdown runbook, the page's HTML, the JSON and both scripts only lay
-//! these out, so they cannot come to say different things; only this module (and the page's
-//! own question texts) reads the sentence table.
+//! plain-text steps, the Markdown runbook, the page's HTML and the JSON lay out the same step
+//! views, so they cannot come to say different things about a step; the scripts lay out only
+//! these views and never read the sentence table themselves (`tests/structure.rs`).
 
 use crate::core::answers::PoolVersion;
 use crate::core::i18n::{Strings, EN};
