@@ -3,7 +3,7 @@
 use crate::core::answers::{Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 use crate::core::facts::{FLAG_APNS_FOR_SFB_IOS, FLAG_CONFIGURE_RETIRED_MPNS};
 use crate::core::plan::plan;
-use crate::core::render::{json::json, markdown::runbook, powershell::script, rollback::rollback, steps::steps};
+use crate::core::render::{json::json, markdown::runbook, powershell::discovery as discovery_script, powershell::script, rollback::rollback, steps::steps};
 use crate::core::i18n::EN;
 use crate::core::validate::{Field, FieldError, Problem};
 
@@ -16,6 +16,7 @@ USAGE:
                      [--existing-provider IDENTITY] [--site NAME]
                      [--apns-for-sfb-ios] [--configure-retired-mpns]
                      [--format ps1|rollback|steps|runbook|json]
+    lync-push-wizard --format discovery
 
 OPTIONS:
     --edge EDGE                  lync2013 | lync2010 | ocs2007r2 | none |
@@ -40,6 +41,8 @@ OPTIONS:
                                  rollback: the script that undoes it, from its undo record
                                  steps: the plan as numbered text
                                  runbook: everything as Markdown; json: decision and plan
+                                 discovery: the read-only script that reads the
+                                 deployment (no other option needed)
     -h, --help                   this text
     -V, --version                version and rules version
 
@@ -71,6 +74,8 @@ pub fn run(args: &[String]) -> Output {
             env!("CARGO_PKG_VERSION"),
             crate::core::RULES_VERSION
         )),
+        // The discovery script reads the deployment: it needs no answers.
+        Ok(Command::DiscoveryScript) => ok(discovery_script()),
         Ok(Command::Render(answers, format)) => match plan(&answers) {
             Ok(plan) => ok(match format {
                 Format::Script => script(&plan),
@@ -97,6 +102,7 @@ enum Command {
     Help,
     Version,
     Render(Answers, Format),
+    DiscoveryScript,
 }
 
 fn flag(field: Field) -> &'static str {
@@ -117,6 +123,7 @@ fn flag_message(error: &FieldError) -> String {
 fn parse(args: &[String]) -> Result<Command, String> {
     let mut answers = Answers::default();
     let mut format = Format::Script;
+    let mut discovery_script = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
@@ -162,11 +169,15 @@ fn parse(args: &[String]) -> Result<Command, String> {
                     "steps" => Format::Steps,
                     "runbook" => Format::Runbook,
                     "json" => Format::Json,
-                    other => return Err(format!("--format: '{other}' is not one of: ps1, rollback, steps, runbook, json")),
+                    "discovery" => {
+                        discovery_script = true;
+                        format
+                    }
+                    other => return Err(format!("--format: '{other}' is not one of: ps1, rollback, steps, runbook, json, discovery")),
                 }
             }
             other => return Err(format!("unknown option '{other}' (see --help)")),
         }
     }
-    Ok(Command::Render(answers, format))
+    Ok(if discovery_script { Command::DiscoveryScript } else { Command::Render(answers, format) })
 }

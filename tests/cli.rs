@@ -79,7 +79,20 @@ fn help_lists_the_vocabulary() {
     let edges = EdgeServer::ALL.iter().map(|edge| edge.token());
     let clients = MobileClient::ALL.iter().map(|client| client.token());
     let pools = PoolVersion::ALL.iter().map(|pool| pool.token());
-    for token in edges.chain(clients).chain(pools).chain(["--pool", "--existing-provider", "--site"]) {
+    for token in edges.chain(clients).chain(pools).chain(["--pool", "--existing-provider", "--site", "discovery"]) {
         assert!(stdout.contains(token), "{token}");
     }
+}
+
+fn golden(name: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name)).expect("golden file")
+}
+
+/// `--format discovery` prints the read-only script, whatever else is given.
+#[test]
+fn the_discovery_script() {
+    let (code, script, stderr) = run(&["--format", "discovery"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(script, golden("discovery.ps1"));
+    assert!(script.contains("Get-CsService -EdgeServer") && !script.contains("New-CsHostingProvider"));
 }
