@@ -137,6 +137,8 @@ pub enum Expr {
     Paren(Box<Stmt>),
     Hash(Vec<(Expr, Stmt)>),
     Block(Rc<ScriptBlock>),
+    /// `[Type]::Member`, lower case; only `[System.Text.Encoding]::UTF8` is modelled.
+    Static(String, String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -498,6 +500,10 @@ impl<'a> Lowerer<'a> {
                     name = Some(match inner.kind() {
                         "command_name" if !invoke => CommandName::Name(self.text(inner).to_string()),
                         "script_block_expression" | "variable" => CommandName::Invoke(self.expr(inner)?),
+                        // `& $block args`: the grammar reads `$block` as a path of one variable.
+                        "path_command_name" if invoke && named_kids(inner).len() == 1 && named_kids(inner)[0].kind() == "variable" => {
+                            CommandName::Invoke(Expr::Var(self.var(named_kids(inner)[0])?))
+                        }
                         _ => return self.unsupported(inner, "invoking this"),
                     });
                 }
@@ -720,7 +726,12 @@ impl<'a> Lowerer<'a> {
             "variable" => Ok(Expr::Var(self.var(node)?)),
             "member_access" => {
                 if parts.iter().any(|p| p.kind() == "::") {
-                    return self.unsupported(node, "a static member ([Type]::Member)");
+                    let name = self.member_name(*parts.last().ok_or("member")?)?;
+                    let ty = self.text(parts[0]).trim_start_matches('[').trim_end_matches(']').to_ascii_lowercase();
+                    if parts[0].kind() != "type_literal" || (ty.as_str(), name.to_ascii_lowercase().as_str()) != ("system.text.encoding", "utf8") {
+                        return self.unsupported(node, "a static member ([Type]::Member) other than [System.Text.Encoding]::UTF8");
+                    }
+                    return Ok(Expr::Static(ty, name.to_ascii_lowercase()));
                 }
                 let name = self.member_name(*parts.last().ok_or("member")?)?;
                 Ok(Expr::Member(Box::new(self.expr(parts[0])?), name))
@@ -767,7 +778,7 @@ impl<'a> Lowerer<'a> {
         let t = self.text(node).to_ascii_lowercase();
         let inner = t.trim_start_matches('[').trim_end_matches(']').to_string();
         match inner.as_str() {
-            "bool" | "string" | "int" | "array" => Ok(inner),
+            "bool" | "string" | "int" | "array" | "char" => Ok(inner),
             _ => self.unsupported(node, &format!("the cast [{inner}]")),
         }
     }

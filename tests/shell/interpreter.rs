@@ -1026,6 +1026,14 @@ impl<'m> Interp<'m> {
                         },
                         other => self.fail(format!("[int] of a {}", other.type_name())),
                     },
+                    // A code point to its character; a one-character string stands for [char].
+                    "char" => match v {
+                        Value::Int(i) => match u32::try_from(i).ok().and_then(char::from_u32) {
+                            Some(c) => Ok(Value::Str(c.to_string())),
+                            None => self.throw(format!("Cannot convert value \"{i}\" to type \"System.Char\"."), "cast"),
+                        },
+                        other => self.fail(format!("[char] of a {} is not modelled", other.type_name())),
+                    },
                     "array" => Ok(match v {
                         Value::Null => Value::array(Vec::new()),
                         Value::Array(_) => v,
@@ -1073,6 +1081,8 @@ impl<'m> Interp<'m> {
                 Ok(Value::Hash(Rc::new(RefCell::new(table))))
             }
             Expr::Block(b) => Ok(Value::Block(b.clone())),
+            // The lowering admits only [System.Text.Encoding]::UTF8.
+            Expr::Static(..) => Ok(Obj::value(Kind::Utf8Encoding, Vec::new())),
         }
     }
 
@@ -1251,6 +1261,21 @@ impl<'m> Interp<'m> {
                 }
             }
             (Value::Error(e), "tostring") => Ok(Some(Value::Str(e.message.clone()))),
+            // Int32.ToString() and ToString("X<n>"): upper-case hex, at least n digits (a byte
+            // from GetBytes is an Int here, and Byte.ToString("X2") reads the same).
+            (Value::Int(i), "tostring") if args.is_empty() => Ok(Some(Value::Str(i.to_string()))),
+            (Value::Int(i), "tostring") => {
+                let format = arg_text(self, 0)?;
+                match format.strip_prefix('X').and_then(|n| n.parse::<usize>().ok()) {
+                    Some(width) if *i >= 0 => Ok(Some(Value::Str(format!("{i:0width$X}")))),
+                    _ => self.fail(format!(".ToString('{format}') of {i} is not modelled")),
+                }
+            }
+            // UTF8Encoding.GetBytes(string): the bytes, each an Int.
+            (Value::Obj(o), "getbytes") if o.kind == Kind::Utf8Encoding => match args.first() {
+                Some(Value::Str(s)) => Ok(Some(Value::array(s.bytes().map(|b| Value::Int(i64::from(b))).collect()))),
+                other => self.fail(format!("GetBytes of a {} is not modelled", other.map_or("nothing".into(), |v| v.type_name()))),
+            },
             (Value::Obj(o), "gettype") if o.kind.is_lync() => {
                 let full = if self.m.deserialized {
                     "System.Management.Automation.PSObject"
