@@ -51,7 +51,30 @@ fn deployments() -> Vec<(String, Machine)> {
     let mut long = Machine::new(Deployment::fresh());
     long.deployment.sites.push(format!("{} {}", "Ä".repeat(60), "x".repeat(120)));
     all.push(("a site name longer than a line".into(), long));
+    // Every ASCII character, and the first and last of each UTF-8 length.
+    let mut every = Machine::new(Deployment::fresh());
+    every.deployment.sites.push((1u8..=127).map(char::from).collect());
+    every.deployment.sites.push("\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}".into());
+    all.push(("every character".into(), every));
     all
+}
+
+/// A value as the block's format encodes it (core::discovery): the bytes of
+/// `A-Z a-z 0-9 - . _ : @` as themselves, every other byte of its UTF-8 as `%XX`.
+fn encode(value: &str) -> String {
+    value.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-._:@".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+/// The records of a block, each with the lines a long one was split over joined again.
+fn records(output: &str) -> Vec<String> {
+    let mut records: Vec<String> = Vec::new();
+    for line in output.lines().filter(|line| !line.starts_with("====")) {
+        match records.last_mut() {
+            Some(last) if !line.starts_with('~') => last.push_str(line),
+            _ => records.push(line.to_string()),
+        }
+    }
+    records
 }
 
 /// What the script can see of the model, through the properties it reads: the expected block.
@@ -200,6 +223,10 @@ fn run(script: &Script, machine: &mut Machine) -> RunResult {
     script.run(machine, &RunOptions::default())
 }
 
+fn on_lync(m: &Machine) -> bool {
+    spec("Get-CsSite").is_some_and(|s| m.available(s))
+}
+
 fn read_only(result: &RunResult) -> Vec<String> {
     result.calls.iter().filter(|c| !(c.name.starts_with("Get-") || c.name == "Test-Path")).map(|c| c.name.clone()).collect()
 }
@@ -225,6 +252,13 @@ fn the_discovery_script_reads_every_modelled_deployment_exactly() {
         let output = result.text() + "\n";
         let long: Vec<&str> = output.lines().filter(|line| line.len() > LINE_WIDTH || !line.is_ascii()).collect();
         tally.check(n, "short ASCII lines", long.is_empty(), || format!("{long:?}"));
+        // The encoder, proven on the values the model holds: each site's record is its name,
+        // encoded exactly as the format says, whatever characters it has.
+        if on_lync(start) {
+            let printed = records(&output);
+            let missing: Vec<String> = start.deployment.sites.iter().map(|site| format!("~site|{}", encode(site))).filter(|r| !printed.contains(r)).collect();
+            tally.check(n, "encoded as the format says", missing.is_empty(), || format!("{missing:?}"));
+        }
         let found = match discovery::parse(&output) {
             Ok(found) => found,
             Err(problem) => {
@@ -291,4 +325,15 @@ fn the_fresh_deployments_block_is_the_golden_example() {
         return;
     }
     assert_eq!(output, std::fs::read_to_string(&path).expect("the golden example; UPDATE_GOLDEN=1 writes it"));
+}
+
+/// What the encoder and the check value rest on, as .NET documents it: a code point converts to
+/// its [char]; Int32.ToString("X2") is upper-case hex padded to two digits ("X" format
+/// specifier, Standard numeric format strings); Encoding.UTF8.GetBytes gives UTF-8.
+#[test]
+fn the_modelled_primitives_behave_as_documented() {
+    let text = "& {\n    [char]65\n    (255).ToString('X2')\n    (10).ToString('X4')\n    -join @([System.Text.Encoding]::UTF8.GetBytes('Z\u{fc}\u{1F600}') | ForEach-Object { $_.ToString('X2') })\n}\n";
+    let result = shell::run_text(text, &mut Machine::new(Deployment::fresh()), &RunOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(result.output, ["A", "FF", "000A", "5AC3BCF09F9880"], "{:?}", result.failure);
+    assert_eq!(encode("Z\u{fc}|"), "Z%C3%BC%7C");
 }
