@@ -332,8 +332,8 @@ fn the_fresh_deployments_block_is_the_golden_example() {
 /// specifier, Standard numeric format strings); Encoding.UTF8.GetBytes gives UTF-8.
 #[test]
 fn the_modelled_primitives_behave_as_documented() {
-    let text = "& {\n    [char]65\n    (255).ToString('X2')\n    (10).ToString('X4')\n    -join @([System.Text.Encoding]::UTF8.GetBytes('Z\u{fc}\u{1F600}') | ForEach-Object { $_.ToString('X2') })\n}\n";
+    let text = "& {\n    [char]65\n    (255).ToString('X2')\n    (10).ToString('X4')\n    (10).ToString('X')\n    -join @([System.Text.Encoding]::UTF8.GetBytes('Z\u{fc}\u{1F600}') | ForEach-Object { $_.ToString('X2') })\n}\n";
     let result = shell::run_text(text, &mut Machine::new(Deployment::fresh()), &RunOptions::default()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(result.output, ["A", "FF", "000A", "5AC3BCF09F9880"], "{:?}", result.failure);
+    assert_eq!(result.output, ["A", "FF", "000A", "A", "5AC3BCF09F9880"], "{:?}", result.failure);
     assert_eq!(encode("Z\u{fc}|"), "Z%C3%BC%7C");
 }

@@ -1266,7 +1266,8 @@ impl<'m> Interp<'m> {
             (Value::Int(i), "tostring") if args.is_empty() => Ok(Some(Value::Str(i.to_string()))),
             (Value::Int(i), "tostring") => {
                 let format = arg_text(self, 0)?;
-                match format.strip_prefix('X').and_then(|n| n.parse::<usize>().ok()) {
+                // "X" alone: as few digits as the value needs.
+                match format.strip_prefix('X').and_then(|n| if n.is_empty() { Some(0) } else { n.parse::<usize>().ok() }) {
                     Some(width) if *i >= 0 => Ok(Some(Value::Str(format!("{i:0width$X}")))),
                     _ => self.fail(format!(".ToString('{format}') of {i} is not modelled")),
                 }
