@@ -179,6 +179,31 @@ impl<T> Read<T> {
             Read::Failed(_) | Read::Absent => None,
         }
     }
+
+    /// `None` when read; else why not: the cmdlet's message, or `None` when it is absent.
+    pub fn why_not(&self) -> Option<Option<&str>> {
+        match self {
+            Read::Done(_) => None,
+            Read::Failed(message) => Some(Some(message)),
+            Read::Absent => Some(None),
+        }
+    }
+
+    pub fn map<U>(self, convert: impl FnOnce(T) -> U) -> Read<U> {
+        match self {
+            Read::Done(value) => Read::Done(convert(value)),
+            Read::Failed(message) => Read::Failed(message),
+            Read::Absent => Read::Absent,
+        }
+    }
+
+    pub fn try_map<U, E>(self, convert: impl FnOnce(T) -> Result<U, E>) -> Result<Read<U>, E> {
+        Ok(match self {
+            Read::Done(value) => Read::Done(convert(value)?),
+            Read::Failed(message) => Read::Failed(message),
+            Read::Absent => Read::Absent,
+        })
+    }
 }
 
 /// A Boolean as the shell printed it: `True`, `False`, or nothing (`$null`).
@@ -250,6 +275,24 @@ pub struct Discovered {
     pub push: Read<Vec<PushScope>>,
     pub mcx: Read<Vec<Mcx>>,
     pub replication: Read<Replication>,
+}
+
+impl Discovered {
+    /// Why a part was not read (`Read::why_not`), whatever its items.
+    pub fn why_not(&self, part: Part) -> Option<Option<&str>> {
+        match part {
+            Part::Cmdlets => self.cmdlets.why_not(),
+            Part::EdgePools => self.edge_pools.why_not(),
+            Part::Sites => self.sites.why_not(),
+            Part::AccessEdge => self.access_edge.why_not(),
+            Part::Providers => self.providers.why_not(),
+            Part::Allowed => self.push_allowed.why_not(),
+            Part::Blocked => self.push_blocked.why_not(),
+            Part::Push => self.push.why_not(),
+            Part::Mcx => self.mcx.why_not(),
+            Part::Replication => self.replication.why_not(),
+        }
+    }
 }
 
 /// Adler-32 (RFC 1950) of the records, each followed by a line feed: what the end line's

@@ -7,7 +7,7 @@ use crate::core::answers::{Answers, EdgeServer, PoolVersion};
 use crate::core::facts::{cmdlet, LYNC_ONLINE_PROXY_FQDN, NEW_PROVIDER_IDENTITY, NEW_PROVIDER_IDENTITY_SFB, PUSH_DOMAIN, PUSH_PROXY_URI};
 use crate::core::i18n::{fill as fill_in, DiscoveryStrings, Language};
 
-use super::{AccessEdge, Discovered, Read, Replication, LOOKED_FOR};
+use super::{AccessEdge, Discovered, Part, Read, Replication, LOOKED_FOR};
 
 /// An answer the block gives, or why it does not.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -95,22 +95,16 @@ pub struct Reading {
     pub state: Vec<State>,
 }
 
-fn not_read<T>(read: &Read<T>, cmdlet: &'static str) -> Option<(&'static str, Option<String>)> {
-    match read {
-        Read::Done(_) => None,
-        Read::Failed(message) => Some((cmdlet, Some(message.clone()))),
-        Read::Absent => Some((cmdlet, None)),
+/// A part's value, or why it was not read: its cmdlet failed (with the message) or is absent.
+fn read_or_open<T>(read: &Read<T>, part: Part) -> Result<&T, Open> {
+    match (read.done(), read.why_not()) {
+        (Some(value), _) => Ok(value),
+        (None, why) => Err(Open::NotRead(part.cmdlet(), why.flatten().map(String::from))),
     }
 }
 
-fn open_if_unread<T, U>(read: &Read<T>, cmdlet: &'static str, known: impl FnOnce(&T) -> Filled<U>) -> Filled<U> {
-    match read {
-        Read::Done(value) => known(value),
-        Read::Failed(_) | Read::Absent => {
-            let (cmdlet, why) = not_read(read, cmdlet).unwrap_or((cmdlet, None));
-            Filled::Open(Open::NotRead(cmdlet, why))
-        }
-    }
+fn open_if_unread<T, U>(read: &Read<T>, part: Part, known: impl FnOnce(&T) -> Filled<U>) -> Filled<U> {
+    read_or_open(read, part).map_or_else(Filled::Open, known)
 }
 
 /// What the block answers, and the state it shows.
@@ -121,16 +115,16 @@ pub fn fill(found: &Discovered) -> Reading {
             pools.push(&pool.pool_fqdn);
         }
     }
-    let edge = open_if_unread(&found.edge_pools, cmdlet::GET_SERVICE, |all| match all.is_empty() {
+    let edge = open_if_unread(&found.edge_pools, Part::EdgePools, |all| match all.is_empty() {
         true => Filled::Open(Open::NoEdgePool),
         false => Filled::Open(Open::EdgeVersion(all.iter().map(|pool| (pool.pool_fqdn.clone(), pool.version.clone())).collect())),
     });
-    let access_edge = open_if_unread(&found.edge_pools, cmdlet::GET_SERVICE, |_| match pools.as_slice() {
+    let access_edge = open_if_unread(&found.edge_pools, Part::EdgePools, |_| match pools.as_slice() {
         [] => Filled::Open(Open::NoEdgePool),
         [one] => Filled::Known(one.to_string()),
         several => Filled::Open(Open::SeveralEdgePools(several.iter().map(|pool| pool.to_string()).collect())),
     });
-    let provider = open_if_unread(&found.providers, cmdlet::GET_HOSTING_PROVIDER, |all| {
+    let provider = open_if_unread(&found.providers, Part::Providers, |all| {
         let ours: Vec<String> =
             all.iter().filter(|p| p.proxy_fqdn.eq_ignore_ascii_case(LYNC_ONLINE_PROXY_FQDN)).map(|p| p.identity.clone()).collect();
         match ours.as_slice() {
@@ -139,13 +133,7 @@ pub fn fill(found: &Discovered) -> Reading {
             _ => Filled::Open(Open::SeveralProviders(ours)),
         }
     });
-    let scope = match &found.sites {
-        Read::Done(sites) => Open::Scope(sites.clone()),
-        other => {
-            let (cmdlet, why) = not_read(other, cmdlet::GET_SITE).unwrap_or((cmdlet::GET_SITE, None));
-            Open::NotRead(cmdlet, why)
-        }
-    };
+    let scope = read_or_open(&found.sites, Part::Sites).map_or_else(|open| open, |sites| Open::Scope(sites.clone()));
     Reading {
         made_by: found.made_by.clone(),
         edge,
@@ -202,19 +190,11 @@ fn state(found: &Discovered) -> Vec<State> {
         }
     }
     facts.extend(found.replication.done().copied().map(State::Replication));
-    let reads = [
-        not_read(&found.cmdlets, cmdlet::GET_COMMAND),
-        not_read(&found.edge_pools, cmdlet::GET_SERVICE),
-        not_read(&found.sites, cmdlet::GET_SITE),
-        not_read(&found.access_edge, cmdlet::GET_ACCESS_EDGE_CONFIGURATION),
-        not_read(&found.providers, cmdlet::GET_HOSTING_PROVIDER),
-        not_read(&found.push_allowed, cmdlet::GET_ALLOWED_DOMAIN),
-        not_read(&found.push_blocked, cmdlet::GET_BLOCKED_DOMAIN),
-        not_read(&found.push, cmdlet::GET_PUSH_CONFIGURATION),
-        not_read(&found.mcx, cmdlet::GET_MCX_CONFIGURATION),
-        not_read(&found.replication, cmdlet::GET_REPLICATION_STATUS),
-    ];
-    facts.extend(reads.into_iter().flatten().map(|(cmdlet, why)| State::NotRead(cmdlet, why)));
+    for part in Part::ALL {
+        if let Some(why) = found.why_not(part) {
+            facts.push(State::NotRead(part.cmdlet(), why.map(String::from)));
+        }
+    }
     facts
 }
 

@@ -269,45 +269,28 @@ fn walk(fields: Vec<Fields>, end_line: usize) -> Result<Discovered, Problem> {
 
 type Items = (Vec<Fields>, usize);
 
+/// A part's items converted, each by `convert`, with the line of the part's `ok`.
 fn typed<T>(read: Read<Items>, convert: impl Fn(&Fields) -> Result<T, Problem>) -> Result<Read<(Vec<T>, usize)>, Problem> {
-    Ok(match read {
-        Read::Done((items, line)) => Read::Done((items.iter().map(convert).collect::<Result<_, _>>()?, line)),
-        Read::Failed(message) => Read::Failed(message),
-        Read::Absent => Read::Absent,
-    })
+    read.try_map(|(items, line)| Ok((items.iter().map(convert).collect::<Result<_, _>>()?, line)))
 }
 
 /// A part whose items a `Read` holds as they are.
 fn list<T>(read: Read<(Vec<T>, usize)>) -> Read<Vec<T>> {
-    match read {
-        Read::Done((items, _)) => Read::Done(items),
-        Read::Failed(message) => Read::Failed(message),
-        Read::Absent => Read::Absent,
-    }
+    read.map(|(items, _)| items)
 }
 
 /// A part the script always reads as one item (the Access Edge settings, the replication sum).
 fn one<T>(read: Read<(Vec<T>, usize)>) -> Result<Read<T>, Problem> {
-    Ok(match read {
-        Read::Done((mut items, line)) => {
-            if items.len() != 1 {
-                return Err(Problem::Value { line, value: items.len().to_string() });
-            }
-            Read::Done(items.remove(0))
-        }
-        Read::Failed(message) => Read::Failed(message),
-        Read::Absent => Read::Absent,
+    read.try_map(|(mut items, line)| match items.len() {
+        1 => Ok(items.remove(0)),
+        other => Err(Problem::Value { line, value: other.to_string() }),
     })
 }
 
 /// push.lync.com on a list: the script prints only its entries.
 fn push_domain(read: Read<Items>) -> Result<Read<bool>, Problem> {
     let read = typed(read, |f| if f.values[0].eq_ignore_ascii_case(PUSH_DOMAIN) { Ok(()) } else { Err(bad(f, 0)) })?;
-    Ok(match read {
-        Read::Done((items, _)) => Read::Done(!items.is_empty()),
-        Read::Failed(message) => Read::Failed(message),
-        Read::Absent => Read::Absent,
-    })
+    Ok(read.map(|(items, _)| !items.is_empty()))
 }
 
 fn bad(fields: &Fields, index: usize) -> Problem {
