@@ -302,7 +302,7 @@ impl Reading {
     }
 }
 
-fn known_or<'a, T>(filled: &'a Filled<T>, text: impl FnOnce(&T) -> String) -> Result<String, &'a Open> {
+fn known_or<T>(filled: &Filled<T>, text: impl FnOnce(&T) -> String) -> Result<String, &Open> {
     match filled {
         Filled::Known(value) => Ok(text(value)),
         Filled::Open(open) => Err(open),
