@@ -1,10 +1,12 @@
-//! The command line: the same answers as the wizard, as flags. Pure: `run` returns what to print.
+//! The command line: the same answers as the wizard, as flags. `run` returns what to print; it
+//! reads nothing but the file `--discovery` names.
 
 use crate::core::answers::{Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 use crate::core::facts::{FLAG_APNS_FOR_SFB_IOS, FLAG_CONFIGURE_RETIRED_MPNS};
 use crate::core::plan::plan;
-use crate::core::render::{json::json, markdown::runbook, powershell::script, rollback::rollback, steps::steps};
-use crate::core::i18n::EN;
+use crate::core::render::{json::json, markdown::runbook, powershell::discovery as discovery_script, powershell::script, rollback::rollback, steps::steps};
+use crate::core::discovery::{self, ReadingView, MAX_TEXT_BYTES};
+use crate::core::i18n::{Language, DISCOVERY_EN, EN};
 use crate::core::validate::{Field, FieldError, Problem};
 
 pub const HELP: &str = "\
@@ -16,6 +18,8 @@ USAGE:
                      [--existing-provider IDENTITY] [--site NAME]
                      [--apns-for-sfb-ios] [--configure-retired-mpns]
                      [--format ps1|rollback|steps|runbook|json]
+    lync-push-wizard --format discovery
+    lync-push-wizard --discovery FILE
 
 OPTIONS:
     --edge EDGE                  lync2013 | lync2010 | ocs2007r2 | none |
@@ -40,6 +44,10 @@ OPTIONS:
                                  rollback: the script that undoes it, from its undo record
                                  steps: the plan as numbered text
                                  runbook: everything as Markdown; json: decision and plan
+                                 discovery: the read-only script that reads the
+                                 deployment (no other option needed)
+    --discovery FILE             read the block that script printed (saved with > or
+                                 Start-Transcript) and say what it answers and what stays open
     -h, --help                   this text
     -V, --version                version and rules version
 
@@ -71,6 +79,9 @@ pub fn run(args: &[String]) -> Output {
             env!("CARGO_PKG_VERSION"),
             crate::core::RULES_VERSION
         )),
+        // The discovery script reads the deployment: it needs no answers.
+        Ok(Command::DiscoveryScript) => ok(discovery_script()),
+        Ok(Command::ReadDiscovery(path)) => read_discovery(&path),
         Ok(Command::Render(answers, format)) => match plan(&answers) {
             Ok(plan) => ok(match format {
                 Format::Script => script(&plan),
@@ -97,6 +108,8 @@ enum Command {
     Help,
     Version,
     Render(Answers, Format),
+    DiscoveryScript,
+    ReadDiscovery(String),
 }
 
 fn flag(field: Field) -> &'static str {
@@ -117,6 +130,8 @@ fn flag_message(error: &FieldError) -> String {
 fn parse(args: &[String]) -> Result<Command, String> {
     let mut answers = Answers::default();
     let mut format = Format::Script;
+    let mut discovery_script = false;
+    let mut discovery_file = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
@@ -162,11 +177,72 @@ fn parse(args: &[String]) -> Result<Command, String> {
                     "steps" => Format::Steps,
                     "runbook" => Format::Runbook,
                     "json" => Format::Json,
-                    other => return Err(format!("--format: '{other}' is not one of: ps1, rollback, steps, runbook, json")),
+                    "discovery" => {
+                        discovery_script = true;
+                        format
+                    }
+                    other => return Err(format!("--format: '{other}' is not one of: ps1, rollback, steps, runbook, json, discovery")),
                 }
             }
+            "--discovery" => discovery_file = Some(value()?),
             other => return Err(format!("unknown option '{other}' (see --help)")),
         }
     }
-    Ok(Command::Render(answers, format))
+    Ok(match (discovery_file, discovery_script) {
+        (Some(path), _) => Command::ReadDiscovery(path),
+        (None, true) => Command::DiscoveryScript,
+        (None, false) => Command::Render(answers, format),
+    })
+}
+
+/// `--discovery FILE`: what a saved discovery block fills and what stays open. The file may be
+/// a console paste or a transcript, in UTF-8 or, as `>` saves it in Windows PowerShell, UTF-16.
+fn read_discovery(path: &str) -> Output {
+    let limit = 4 * MAX_TEXT_BYTES as u64;
+    let bytes = match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > limit => {
+            return fail(format!("{path}: {}", discovery::Problem::TooLarge { bytes: meta.len() as usize }.message(&DISCOVERY_EN)))
+        }
+        Ok(_) => std::fs::read(path),
+        Err(error) => Err(error),
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => return fail(format!("--discovery {path}: {error}")),
+    };
+    match discovery::parse(&text_of(&bytes)) {
+        Ok(found) => ok(print_reading(&discovery::fill(&found).view(Language::En))),
+        Err(problem) => fail(format!("{path}: {}", problem.message(&DISCOVERY_EN))),
+    }
+}
+
+/// A file's text: UTF-16 by its byte-order mark (or, without one, by the zero bytes of ASCII
+/// text in UTF-16LE), else UTF-8 with anything unreadable replaced.
+fn text_of(bytes: &[u8]) -> String {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        String::from_utf16_lossy(&rest.chunks_exact(2).map(|pair| unit([pair[0], pair[1]])).collect::<Vec<u16>>())
+    };
+    match bytes {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
+        [_, 0, _, 0, ..] => utf16(bytes, u16::from_le_bytes),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+fn print_reading(view: &ReadingView) -> String {
+    let d = &DISCOVERY_EN;
+    let mut text = format!("{}\n", view.made_by);
+    for (heading, answers) in [(d.heading_filled, &view.filled), (d.heading_open, &view.open)] {
+        text.push_str(&format!("\n{heading}:\n"));
+        for (label, answer) in answers {
+            text.push_str(&format!("  {label}: {answer}\n"));
+        }
+    }
+    text.push_str(&format!("\n{}:\n", d.heading_state));
+    for fact in &view.state {
+        text.push_str(&format!("  - {fact}\n"));
+    }
+    text
 }

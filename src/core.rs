@@ -2,6 +2,7 @@
 
 pub mod answers;
 pub mod decision;
+pub mod discovery;
 pub mod facts;
 pub mod i18n;
 pub mod plan;

@@ -79,7 +79,59 @@ fn help_lists_the_vocabulary() {
     let edges = EdgeServer::ALL.iter().map(|edge| edge.token());
     let clients = MobileClient::ALL.iter().map(|client| client.token());
     let pools = PoolVersion::ALL.iter().map(|pool| pool.token());
-    for token in edges.chain(clients).chain(pools).chain(["--pool", "--existing-provider", "--site"]) {
+    for token in edges.chain(clients).chain(pools).chain(["--pool", "--existing-provider", "--site", "--discovery", "discovery"]) {
         assert!(stdout.contains(token), "{token}");
     }
+}
+
+fn golden(name: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name)).expect("golden file")
+}
+
+/// `--format discovery` prints the read-only script; `--discovery FILE` reads what it printed,
+/// saved as Windows PowerShell's `>` saves it (UTF-16LE with a byte-order mark) inside a
+/// transcript, and says what it fills and what stays open. A damaged file exits 2 with one line
+/// naming the line that is wrong.
+#[test]
+fn the_discovery_script_and_its_block_read_back() {
+    let (code, script, stderr) = run(&["--format", "discovery"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(script, golden("discovery.ps1"));
+    assert!(script.contains("Get-CsService -EdgeServer") && !script.contains("New-CsHostingProvider"));
+    let folder = std::env::temp_dir().join(format!("lync-push-wizard-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("a temporary folder");
+    let block = golden("discovery.fresh.txt");
+    let transcript = format!("**********************\nWindows PowerShell transcript start\nPS C:\\> .\\Get-LyncPushDeployment.ps1\n{block}PS C:\\> Stop-Transcript\n");
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(transcript.replace('\n', "\r\n").encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let saved = folder.join("discovery.txt");
+    std::fs::write(&saved, utf16).expect("written");
+    let (code, stdout, stderr) = run(&["--discovery", saved.to_str().expect("a UTF-8 path")]);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    for line in [
+        "Read by the discovery script of rules 2026.12.07.",
+        "Filled from the deployment:",
+        "  Internal Access Edge FQDN: accessproxy.contoso.com, the FQDN of the one Edge pool.",
+        "  Hosting provider: Office365, which federates with sipfed.online.lync.com.",
+        "Still to answer:",
+        "  Edge Server: Edge pool accessproxy.contoso.com reports version 5. No Microsoft page maps this number to a product: confirm the Edge Server's version.",
+        "  Pool version: Not read: no documented property of the registrar pools gives their version. Choose the pool's version yourself.",
+        "  Push settings: Yours to choose: globally, or at one site. Sites in the topology: Redmond, Dublin, North America.",
+        "  - push.lync.com is not on the allowed domain list yet.",
+        "  - The Access Edge uses DNS SRV routing.",
+    ] {
+        assert!(stdout.lines().any(|l| l == line), "{line}\n{stdout}");
+    }
+    let damaged = folder.join("damaged.txt");
+    std::fs::write(&damaged, block.replace("Dublin", "Dubl1n")).expect("written");
+    let (code, stdout, stderr) = run(&["--discovery", damaged.to_str().expect("a UTF-8 path")]);
+    assert_eq!((code, stdout.as_str(), stderr.lines().count()), (2, "", 1), "{stderr}");
+    assert!(stderr.contains(&format!("Line {}: the check value does not match", block.lines().count())), "{stderr}");
+    let huge = folder.join("huge.txt");
+    std::fs::write(&huge, "x".repeat(10 << 20)).expect("written");
+    for (file, says) in [(huge, "10485760 bytes"), (folder.join("missing.txt"), "--discovery")] {
+        let (code, stdout, stderr) = run(&["--discovery", file.to_str().expect("a UTF-8 path")]);
+        assert_eq!((code, stdout.as_str(), stderr.lines().count()), (2, "", 1), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+    }
+    std::fs::remove_dir_all(&folder).expect("cleaned up");
 }

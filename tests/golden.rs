@@ -6,7 +6,7 @@ mod support;
 
 use std::path::PathBuf;
 
-use lync_push_wizard::core::render::{json::json, markdown::runbook, powershell::script, rollback::rollback, steps::steps};
+use lync_push_wizard::core::render::{json::json, markdown::runbook, powershell::discovery, powershell::script, rollback::rollback, steps::steps};
 use lync_push_wizard::core::{plan, Answers, EdgeServer::*, MobileClient::*, PoolVersion};
 use support::{answers, with_provider, with_site};
 
@@ -141,4 +141,10 @@ fn lync2013_pool_behind_a_sfb2015_edge() {
 #[test]
 fn sfb2019_pool_with_a_lync2010_edge_is_blocked() {
     all_formats("sfb2019-lync2010-edge-blocked", on_pool(PoolVersion::Sfb2019, answers(Lync2010, &[WpSfb])));
+}
+
+/// The read-only discovery script: one for every deployment, as it reads rather than asks.
+#[test]
+fn the_discovery_script() {
+    check("discovery.ps1", &discovery());
 }

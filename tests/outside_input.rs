@@ -5,6 +5,7 @@
 mod support;
 
 use lync_push_wizard::core::render::{diagram::diagram, json::json, markdown::runbook, powershell::script, rollback::rollback};
+use lync_push_wizard::core::discovery::{self, Part, Read};
 use lync_push_wizard::core::{i18n, plan, saved, share, Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 use proptest::prelude::*;
 use support::{parse, syntax_problems};
@@ -22,8 +23,97 @@ fn outside_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Text with the pieces of a discovery block, in any order, mixed with anything at all.
+fn discovery_text() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        discovery::BEGIN, "==== BEGIN LYNC-PUSH DISCOVERY v", "==== END LYNC-PUSH DISCOVERY records=", " check=", "0000FFFF", " ====", "3", "99999999",
+        "~made|x", "~ok|cmdlet|0", "~ok|edge|0", "~ok|site|1", "~site|", "~provider|a|b|True|False|c", "~error|mcx|", "~absent|push", "~", "|",
+        "%", "%C3", "%BC", "%FF", "%0A", "True", "\n", "\r\n", "\r", " ", "<br>", "\u{FEFF}", "Zürich",
+    ]);
+    prop_oneof![
+        3 => prop::collection::vec(piece, 0..40).prop_map(|p| p.concat()),
+        1 => "\\PC{0,200}",
+    ]
+}
+
+/// A field as the block's format encodes it (core::discovery).
+fn encode(value: &str) -> String {
+    value.bytes().map(|b| if discovery::is_safe(b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+/// A block holding these sites and hosting providers (every other part absent), each record cut
+/// into lines of `width`, inside `before` and `after`.
+fn block_with(sites: &[String], providers: &[(String, String)], width: usize, before: &str, after: &str) -> String {
+    let mut records = vec!["~made|x".to_string(), "~ok|cmdlet|0".into(), "~ok|edge|0".into()];
+    records.extend(sites.iter().map(|site| format!("~site|{}", encode(site))));
+    records.push(format!("~ok|site|{}", sites.len()));
+    records.push("~absent|accessedge".into());
+    records.extend(providers.iter().map(|(id, proxy)| format!("~provider|{}|{}|True||{}", encode(id), encode(proxy), encode(id))));
+    records.push(format!("~ok|provider|{}", providers.len()));
+    records.extend(Part::ALL[5..].iter().map(|part| format!("~absent|{}", part.tag())));
+    let check = discovery::checksum(records.iter().map(String::as_str));
+    let lines: Vec<String> = records.iter().flat_map(|r| r.as_bytes().chunks(width).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>()).collect();
+    format!("{before}\n{}\n{}\n{}records={} check={check:08X}{}\n{after}", discovery::BEGIN, lines.join("\n"), discovery::END_PREFIX, records.len(), discovery::MARKER_TAIL)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// Any text: a reading or a problem, never a panic; a problem's line is in the text, and its
+    /// message reads in both languages.
+    #[test]
+    fn discovery_blocks_never_panic(text in discovery_text()) {
+        match discovery::parse(&text) {
+            Ok(found) => {
+                let reading = discovery::fill(&found);
+                let _ = (reading.view(i18n::Language::En), reading.view(i18n::Language::ZhTw));
+            }
+            Err(problem) => {
+                prop_assert!(problem.line().is_none_or(|line| line >= 1 && line <= text.split(['\n', '\r']).count()));
+                prop_assert!(!problem.message(&i18n::DISCOVERY_ZH_TW).is_empty());
+            }
+        }
+    }
+
+    /// Values holding the separators, markers and line breaks come back exactly, however the
+    /// lines are cut and whatever surrounds the block: a reader that split a record before
+    /// decoding it, or kept a raw value, would not.
+    #[test]
+    fn discovery_values_come_back_exactly(
+        sites in prop::collection::vec("[~|%= \n\r<>a-zA-Z0-9:@._-]{0,12}|\\PC{0,8}", 0..6),
+        providers in prop::collection::vec(("[~|% \n]{0,4}\\PC{0,6}", "\\PC{0,10}"), 0..4),
+        width in 1usize..80,
+        before in "\\PC{0,40}",
+        after in "\\PC{0,40}",
+    ) {
+        prop_assume!(!after.contains("==== BEGIN") && !before.contains("==== BEGIN"));
+        let found = discovery::parse(&block_with(&sites, &providers, width, &before, &after)).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        prop_assert_eq!(found.sites, Read::Done(sites));
+        let read: Vec<(String, String)> = found.providers.done().into_iter().flatten().map(|p| (p.identity.clone(), p.proxy_fqdn.clone())).collect();
+        prop_assert_eq!(read, providers);
+    }
+
+    /// One byte of a block changed, or the block cut anywhere: never read as another deployment.
+    /// (A reader trusting the END line's count, or a value unchecked, would read a different one.)
+    #[test]
+    fn a_damaged_discovery_block_is_never_another_deployment(
+        sites in prop::collection::vec("\\PC{0,10}", 1..4),
+        at in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+    ) {
+        let text = block_with(&sites, &[], 72, "", "");
+        let original = discovery::parse(&text).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        let mut bytes = text.clone().into_bytes();
+        let at = at.index(bytes.len());
+        bytes[at] = byte;
+        if let Ok(damaged) = std::str::from_utf8(&bytes) {
+            if let Ok(found) = discovery::parse(damaged) {
+                prop_assert_eq!(found, original.clone(), "{:?}", damaged);
+            }
+        }
+        let cut = &text[..text.char_indices().map(|(i, _)| i).nth(at % text.chars().count()).unwrap_or(0)];
+        prop_assert!(discovery::parse(cut).is_err() || cut.trim_end().ends_with(discovery::MARKER_TAIL));
+    }
 
     #[test]
     fn fragments_never_panic_and_their_answers_render(fragment in outside_text()) {

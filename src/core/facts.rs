@@ -56,6 +56,8 @@ pub const SCRIPT_FILE: &str = "Enable-LyncPushNotifications.ps1";
 pub const ROLLBACK_FILE: &str = "Undo-LyncPushNotifications.ps1";
 /// The Markdown runbook's download name.
 pub const RUNBOOK_FILE: &str = "Lync-push-notifications-runbook.md";
+/// The read-only discovery script's download name: a Get- verb, as it only reads.
+pub const DISCOVERY_FILE: &str = "Get-LyncPushDeployment.ps1";
 
 /// The update that brought the push cmdlets (Test-CsMcxPushNotification.md, office-docs-powershell:
 /// "introduced in the cumulative update for Lync Server 2010: November 2011").
@@ -174,6 +176,8 @@ pub mod cmdlet {
     pub const GET_IM_FILTER_CONFIGURATION: &str = "Get-CsImFilterConfiguration";
     pub const GET_SERVICE: &str = "Get-CsService";
     pub const GET_EXTERNAL_ACCESS_POLICY: &str = "Get-CsExternalAccessPolicy";
+    /// PowerShell's own: whether a cmdlet exists in this shell, without running it.
+    pub const GET_COMMAND: &str = "Get-Command";
 
     /// The cmdlets that came with the cumulative update of November 2011 (facts §2), so a Lync
     /// Server 2010 deployment without it lacks them.

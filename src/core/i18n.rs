@@ -2,7 +2,8 @@
 //! `{0}`, `{1}` mark values filled in by `fill`. Generated scripts always use English; cmdlet
 //! names, parameters, identities and cmdlet output (`Result : Success`) stay as they are.
 //!
-//! The table itself is `table` (with the zh-TW glossary at its top) and `page_table`; this module
+//! The table itself is `table` (with the zh-TW glossary at its top), `page_table` and
+//! `discovery_table` (what is said about a pasted discovery block); this module
 //! holds the languages, the one way a table is declared, and `fill`.
 
 use super::vocabulary::vocabulary;
@@ -38,6 +39,14 @@ impl Language {
         match self {
             Language::En => &PAGE_EN,
             Language::ZhTw => &PAGE_ZH_TW,
+        }
+    }
+
+    /// What is said about a pasted discovery block (`DiscoveryStrings`).
+    pub const fn discovery_strings(self) -> &'static DiscoveryStrings {
+        match self {
+            Language::En => &DISCOVERY_EN,
+            Language::ZhTw => &DISCOVERY_ZH_TW,
         }
     }
 
@@ -85,9 +94,11 @@ macro_rules! strings {
     };
 }
 
+mod discovery_table;
 mod page_table;
 mod table;
 
+pub use discovery_table::{DiscoveryStrings, DISCOVERY_EN, DISCOVERY_ZH_TW};
 pub use page_table::{PageStrings, PAGE_EN, PAGE_ZH_TW};
 pub use table::{Strings, EN, ZH_TW};
 
@@ -105,8 +116,8 @@ mod tests {
     /// placeholders for every key, so no value is lost in translation.
     #[test]
     fn both_languages_have_every_key_filled_with_the_same_placeholders() {
-        let english = [EN.entries(), PAGE_EN.entries()].concat();
-        let chinese = [ZH_TW.entries(), PAGE_ZH_TW.entries()].concat();
+        let english = [EN.entries(), PAGE_EN.entries(), DISCOVERY_EN.entries()].concat();
+        let chinese = [ZH_TW.entries(), PAGE_ZH_TW.entries(), DISCOVERY_ZH_TW.entries()].concat();
         assert_eq!(english.len(), chinese.len());
         for ((key, en), (zh_key, zh)) in english.iter().zip(&chinese) {
             assert_eq!(key, zh_key);

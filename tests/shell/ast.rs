@@ -141,6 +141,8 @@ pub enum Expr {
     Paren(Box<Stmt>),
     Hash(Vec<(Expr, Stmt)>),
     Block(Rc<ScriptBlock>),
+    /// `[Type]::Member`, lower case; only `[System.Text.Encoding]::UTF8` is modelled.
+    Static(String, String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -2,17 +2,14 @@
 //! table and rules restated), never from the script: the end state, the undo record, the
 //! warnings by cause, the tests' outcomes and the exit code.
 
-use std::collections::BTreeMap;
-
 use lync_push_wizard::core::{Answers, EdgeServer, ScopeKind};
 
 use super::model::{AllowedDomain, Deployment, Edge, HostingProvider, Machine, PushSettings, Routing, Shell, LYNC_ONLINE, PUSH_DOMAIN, SCRIPT_FOLDER};
 use super::starts::Start;
-use super::value::Value;
 
 mod record;
 
-pub use record::{expected_record, read_record, record_part_for, PushEntry, Record};
+pub use record::{expected_record, read_record, record_part_for, Record};
 
 /// The seed's client table and Edge rule, restated independently of the core.
 pub struct Need {

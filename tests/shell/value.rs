@@ -94,6 +94,8 @@ pub enum Kind {
     CommandInfo,
     InvocationInfo,
     InvocationCommand,
+    /// `[System.Text.Encoding]::UTF8`: its GetBytes.
+    Utf8Encoding,
 }
 
 impl Kind {
@@ -117,11 +119,12 @@ impl Kind {
             Kind::CommandInfo => "CommandInfo (Get-Command)",
             Kind::InvocationInfo => "$MyInvocation",
             Kind::InvocationCommand => "$MyInvocation.MyCommand",
+            Kind::Utf8Encoding => "System.Text.UTF8Encoding",
         }
     }
 
     pub fn is_lync(self) -> bool {
-        !matches!(self, Kind::RuntimeType | Kind::PathInfo | Kind::CommandInfo | Kind::InvocationInfo | Kind::InvocationCommand)
+        !matches!(self, Kind::RuntimeType | Kind::PathInfo | Kind::CommandInfo | Kind::InvocationInfo | Kind::InvocationCommand | Kind::Utf8Encoding)
     }
 }
 

@@ -2,6 +2,7 @@
 //! quoting function and one indenting writer, plus the colouring the page shows them with.
 
 mod commands;
+mod discovery;
 mod frame;
 mod highlight;
 mod quote;
@@ -10,6 +11,7 @@ mod script;
 mod writer;
 
 pub use commands::{commands_to_type, TypedCommand, When};
+pub use discovery::discovery;
 pub use highlight::{tokens, TokenKind};
 pub use quote::quote;
 pub use script::{for_download, script};

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::shell::ast::{BinOp, Expr, StmtKind, StrPart, UnOp};
-use crate::shell::value::{Table, Value};
+use crate::shell::value::{Kind, Obj, Table, Value};
 
 use super::{collapse, Interp, X};
 
@@ -102,6 +102,14 @@ impl Interp<'_> {
                         },
                         other => self.fail(format!("[int] of a {}", other.type_name())),
                     },
+                    // A code point to its character; a one-character string stands for [char].
+                    "char" => match v {
+                        Value::Int(i) => match u32::try_from(i).ok().and_then(char::from_u32) {
+                            Some(c) => Ok(Value::Str(c.to_string())),
+                            None => self.throw(format!("Cannot convert value \"{i}\" to type \"System.Char\"."), "cast"),
+                        },
+                        other => self.fail(format!("[char] of a {} is not modelled", other.type_name())),
+                    },
                     "array" => Ok(match v {
                         Value::Null => Value::array(Vec::new()),
                         Value::Array(_) => v,
@@ -149,6 +157,8 @@ impl Interp<'_> {
                 Ok(Value::Hash(Rc::new(RefCell::new(table))))
             }
             Expr::Block(b) => Ok(Value::Block(b.clone())),
+            // The lowering admits only [System.Text.Encoding]::UTF8.
+            Expr::Static(..) => Ok(Obj::value(Kind::Utf8Encoding, Vec::new())),
         }
     }
 

@@ -181,6 +181,22 @@ impl Interp<'_> {
                 }
             }
             (Value::Error(e), "tostring") => Ok(Some(Value::Str(e.message.clone()))),
+            // Int32.ToString() and ToString("X<n>"): upper-case hex, at least n digits (a byte
+            // from GetBytes is an Int here, and Byte.ToString("X2") reads the same).
+            (Value::Int(i), "tostring") if args.is_empty() => Ok(Some(Value::Str(i.to_string()))),
+            (Value::Int(i), "tostring") => {
+                let format = arg_text(self, 0)?;
+                // "X" alone: as few digits as the value needs.
+                match format.strip_prefix('X').and_then(|n| if n.is_empty() { Some(0) } else { n.parse::<usize>().ok() }) {
+                    Some(width) if *i >= 0 => Ok(Some(Value::Str(format!("{i:0width$X}")))),
+                    _ => self.fail(format!(".ToString('{format}') of {i} is not modelled")),
+                }
+            }
+            // UTF8Encoding.GetBytes(string): the bytes, each an Int.
+            (Value::Obj(o), "getbytes") if o.kind == Kind::Utf8Encoding => match args.first() {
+                Some(Value::Str(s)) => Ok(Some(Value::array(s.bytes().map(|b| Value::Int(i64::from(b))).collect()))),
+                other => self.fail(format!("GetBytes of a {} is not modelled", other.map_or("nothing".into(), |v| v.type_name()))),
+            },
             (Value::Obj(o), "gettype") if o.kind.is_lync() => {
                 let full = if self.m.deserialized {
                     "System.Management.Automation.PSObject"

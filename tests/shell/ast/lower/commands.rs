@@ -67,6 +67,10 @@ impl Lowerer<'_> {
                     name = Some(match inner.kind() {
                         "command_name" if !invoke => CommandName::Name(self.text(inner).to_string()),
                         "script_block_expression" | "variable" => CommandName::Invoke(self.expr(inner)?),
+                        // `& $block args`: the grammar reads `$block` as a path of one variable.
+                        "path_command_name" if invoke && named_kids(inner).len() == 1 && named_kids(inner)[0].kind() == "variable" => {
+                            CommandName::Invoke(Expr::Var(self.var(named_kids(inner)[0])?))
+                        }
                         _ => return self.unsupported(inner, "invoking this"),
                     });
                 }

@@ -133,7 +133,12 @@ impl Lowerer<'_> {
             "variable" => Ok(Expr::Var(self.var(node)?)),
             "member_access" => {
                 if parts.iter().any(|p| p.kind() == "::") {
-                    return self.unsupported(node, "a static member ([Type]::Member)");
+                    let name = self.member_name(*parts.last().ok_or("member")?)?;
+                    let ty = self.text(parts[0]).trim_start_matches('[').trim_end_matches(']').to_ascii_lowercase();
+                    if parts[0].kind() != "type_literal" || (ty.as_str(), name.to_ascii_lowercase().as_str()) != ("system.text.encoding", "utf8") {
+                        return self.unsupported(node, "a static member ([Type]::Member) other than [System.Text.Encoding]::UTF8");
+                    }
+                    return Ok(Expr::Static(ty, name.to_ascii_lowercase()));
                 }
                 let name = self.member_name(*parts.last().ok_or("member")?)?;
                 Ok(Expr::Member(Box::new(self.expr(parts[0])?), name))
@@ -180,7 +185,7 @@ impl Lowerer<'_> {
         let t = self.text(node).to_ascii_lowercase();
         let inner = t.trim_start_matches('[').trim_end_matches(']').to_string();
         match inner.as_str() {
-            "bool" | "string" | "int" | "array" => Ok(inner),
+            "bool" | "string" | "int" | "array" | "char" => Ok(inner),
             _ => self.unsupported(node, &format!("the cast [{inner}]")),
         }
     }

@@ -61,8 +61,10 @@ impl Machine {
                 select(all, s("Identity"), s("Filter"), "external access policy")
             }
             "Get-CsSite" => {
-                let site = || Obj::value(Kind::Site, vec![("SiteType", Value::Str("CentralSite".into())), ("Pools", Value::array(Vec::new()))]);
-                let all = d.sites.iter().map(|name| (name.clone(), site())).collect();
+                let site = |name: &str| {
+                    Obj::value(Kind::Site, vec![("SiteType", Value::str("CentralSite")), ("Pools", Value::array(Vec::new())), ("DisplayName", Value::str(name))])
+                };
+                let all = d.sites.iter().map(|name| (name.clone(), site(name))).collect();
                 select(all, s("Identity"), s("Filter"), "site")
             }
             other => Err(CmdErr::Fail(format!("{other} is not modelled"))),

@@ -1,0 +1,339 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The discovery script, run in the modelled shell (tests/shell) on every starting deployment
+//! and a few with hostile names, and read back with the core's parser: what it reads equals
+//! what the model holds, through documented properties only, with no changing call; a copy
+//! through a transcript, CRLF or a narrow console reads the same; and a fault at any call costs
+//! only that call's part, which the block marks as not read, never as a wrong value.
+
+mod shell;
+mod support;
+
+use std::path::PathBuf;
+
+use lync_push_wizard::core::discovery::{
+    self, AccessEdge, Discovered, EdgePool, Filled, Mcx, Open, Part, Provider, PushScope, Read, Replication, Routing, State, LINE_WIDTH,
+    LOOKED_FOR,
+};
+use lync_push_wizard::core::facts::{LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, RULES_VERSION};
+use lync_push_wizard::core::render::powershell::discovery as discovery_script;
+use shell::model::{self, diff, spec, Deployment, Edge, Fault, HostingProvider, Machine, PushSettings, Routing as ModelRouting};
+use shell::starts::{starts, AWKWARD_SITES};
+use shell::value::Kind;
+use shell::{RunOptions, RunResult, Script};
+
+/// Names that would break a reader trusting raw values: its separators, its markers, a line
+/// break, quotes, brackets, letters outside ASCII and outside the Basic Multilingual Plane.
+const HOSTILE: &[&str] = &[
+    "a|b",
+    "~ok|site|9",
+    "100% sure",
+    "two\nlines",
+    "==== END LYNC-PUSH DISCOVERY records=1 check=00000000 ====",
+    "<b>O'Brien</b> & \"co\"",
+    "Zürich 😀",
+];
+
+/// The starting deployments, and three more: hostile names, an OCS 2007 R2 Edge (no Edge pool
+/// in the topology), and a site whose name runs longer than a line.
+fn deployments() -> Vec<(String, Machine)> {
+    let mut all: Vec<(String, Machine)> = starts().into_iter().map(|s| (s.name.to_string(), s.machine)).collect();
+    let mut hostile = Machine::new(Deployment::fresh());
+    for name in HOSTILE {
+        hostile.deployment.sites.push((*name).into());
+        hostile.deployment.push.push(PushSettings { identity: format!("site:{name}"), apple: true, microsoft: false });
+        hostile.deployment.providers.push(HostingProvider::new(name, &format!("{}.example", name.len()), false));
+    }
+    hostile.deployment.mcx[0].push_notification_proxy_uri = "sip:push@push.lync.com|~%\n".into();
+    all.push(("hostile names".into(), hostile));
+    let mut ocs = Machine::new(Deployment::fresh());
+    ocs.deployment.edge = Edge::Ocs2007R2 { internal_fqdn: "ocsedge.contoso.com".into(), push_partner_added: false };
+    all.push(("OCS 2007 R2 Edge".into(), ocs));
+    let mut long = Machine::new(Deployment::fresh());
+    long.deployment.sites.push(format!("{} {}", "Ä".repeat(60), "x".repeat(120)));
+    all.push(("a site name longer than a line".into(), long));
+    // Every ASCII character, and the first and last of each UTF-8 length.
+    let mut every = Machine::new(Deployment::fresh());
+    every.deployment.sites.push((1u8..=127).map(char::from).collect());
+    every.deployment.sites.push("\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}".into());
+    all.push(("every character".into(), every));
+    all
+}
+
+/// A value as the block's format encodes it (core::discovery): the bytes of
+/// `A-Z a-z 0-9 - . _ : @` as themselves, every other byte of its UTF-8 as `%XX`.
+fn encode(value: &str) -> String {
+    value.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-._:@".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+/// The records of a block, each with the lines a long one was split over joined again.
+fn records(output: &str) -> Vec<String> {
+    let mut records: Vec<String> = Vec::new();
+    for line in output.lines().filter(|line| !line.starts_with("====")) {
+        match records.last_mut() {
+            Some(last) if !line.starts_with('~') => last.push_str(line),
+            _ => records.push(line.to_string()),
+        }
+    }
+    records
+}
+
+/// What the script can see of the model, through the properties it reads: the expected block.
+fn truth(m: &Machine) -> Discovered {
+    let d = &m.deployment;
+    let has = |name: &str| spec(name).is_some_and(|s| m.available(s));
+    // A part whose cmdlet the shell lacks is absent; the script reads every other.
+    fn gate<T>(present: bool, value: T) -> Read<T> {
+        if present {
+            Read::Done(value)
+        } else {
+            Read::Absent
+        }
+    }
+    let on = |part: Part| has(part.cmdlet());
+    let e = &d.access_edge;
+    let dns = e.routing == ModelRouting::DnsSrv;
+    let kind = if dns { Kind::AccessEdgeDnsSrvRouting } else { Kind::AccessEdgeDefaultRoute };
+    let full = model::type_name(kind).expect("the Access Edge types are documented");
+    Discovered {
+        made_by: RULES_VERSION.into(),
+        cmdlets: gate(on(Part::Cmdlets), LOOKED_FOR.iter().map(|name| (name.to_string(), has(name))).collect()),
+        edge_pools: gate(on(Part::EdgePools), match &d.edge {
+            Edge::Lync { internal_fqdn } => {
+                vec![EdgePool { pool_fqdn: internal_fqdn.clone(), site_id: "site:Redmond".into(), version: "5".into() }]
+            }
+            Edge::Ocs2007R2 { .. } => Vec::new(),
+        }),
+        sites: gate(on(Part::Sites), d.sites.clone()),
+        access_edge: gate(on(Part::AccessEdge), AccessEdge {
+            type_name: if m.deserialized { "PSObject".into() } else { full.rsplit('.').next().unwrap_or(full).into() },
+            routing_method: match (e.routing_method_shown, dns) {
+                (false, _) => String::new(),
+                (true, true) => "UseDnsSrvRouting".into(),
+                (true, false) => "UseDefaultRouting".into(),
+            },
+            allow_federated_users: Some(e.allow_federated_users),
+            enable_partner_discovery: (dns && (!m.deserialized || e.routing_method_shown)).then_some(e.enable_partner_discovery),
+        }),
+        providers: gate(on(Part::Providers), 
+            d.providers
+                .iter()
+                .map(|p| Provider {
+                    identity: p.identity.clone(),
+                    proxy_fqdn: p.proxy_fqdn.clone(),
+                    enabled: Some(p.enabled),
+                    enabled_shared_address_space: Some(p.enabled_shared_address_space),
+                    verification_level: p.verification_level.clone(),
+                })
+                .collect(),
+        ),
+        push_allowed: gate(on(Part::Allowed), d.is_allowed(PUSH_DOMAIN)),
+        push_blocked: gate(on(Part::Blocked), d.is_blocked(PUSH_DOMAIN)),
+        push: gate(on(Part::Push), d.push.iter().map(|p| PushScope { identity: p.identity.clone(), apple: Some(p.apple), microsoft: Some(p.microsoft) }).collect()),
+        mcx: gate(on(Part::Mcx), 
+            d.mcx.iter().map(|x| Mcx { identity: x.identity.clone(), push_notification_proxy_uri: x.push_notification_proxy_uri.clone() }).collect(),
+        ),
+        replication: gate(on(Part::Replication), Replication {
+            replicas: d.replicas.len() as u32,
+            up_to_date: (0..d.replicas.len()).filter(|&i| m.replica_reported_up_to_date(i)).count() as u32,
+        }),
+    }
+}
+
+/// Each part of a reading as text, for comparing part by part.
+fn parts(found: &Discovered) -> Vec<(&'static str, String, bool)> {
+    fn gap<T>(read: &Read<T>) -> bool {
+        !matches!(read, Read::Done(_))
+    }
+    vec![
+        ("made", found.made_by.clone(), false),
+        ("cmdlet", format!("{:?}", found.cmdlets), gap(&found.cmdlets)),
+        ("edge", format!("{:?}", found.edge_pools), gap(&found.edge_pools)),
+        ("site", format!("{:?}", found.sites), gap(&found.sites)),
+        ("accessedge", format!("{:?}", found.access_edge), gap(&found.access_edge)),
+        ("provider", format!("{:?}", found.providers), gap(&found.providers)),
+        ("allowed", format!("{:?}", found.push_allowed), gap(&found.push_allowed)),
+        ("blocked", format!("{:?}", found.push_blocked), gap(&found.push_blocked)),
+        ("push", format!("{:?}", found.push), gap(&found.push)),
+        ("mcx", format!("{:?}", found.mcx), gap(&found.mcx)),
+        ("replication", format!("{:?}", found.replication), gap(&found.replication)),
+    ]
+}
+
+/// The answers and state the block must give for this model.
+fn expected_answers(m: &Machine, found: &Discovered) -> Vec<(&'static str, bool, String)> {
+    let reading = discovery::fill(found);
+    let d = &m.deployment;
+    let lync = spec("Get-CsService").is_some_and(|s| m.available(s));
+    let access_edge = match (&d.edge, lync) {
+        (_, false) => Filled::Open(Open::NotRead("Get-CsService", None)),
+        (Edge::Lync { internal_fqdn }, true) => Filled::Known(internal_fqdn.clone()),
+        (Edge::Ocs2007R2 { .. }, true) => Filled::Open(Open::NoEdgePool),
+    };
+    let provider = match lync {
+        false => Filled::Open(Open::NotRead("Get-CsHostingProvider", None)),
+        true => Filled::Known(d.provider_for(LYNC_ONLINE_PROXY_FQDN).map(|p| p.identity.clone())),
+    };
+    let routing = match (&d.access_edge.routing, m.deserialized && !d.access_edge.routing_method_shown) {
+        (_, true) => Routing::Unknown,
+        (ModelRouting::DnsSrv, false) => Routing::DnsSrv,
+        (ModelRouting::Default { .. }, false) => Routing::Default,
+    };
+    let has = |fact: &State| reading.state.contains(fact);
+    vec![
+        ("access edge answer", reading.access_edge == access_edge, format!("{:?} != {access_edge:?}", reading.access_edge)),
+        ("provider answer", reading.provider == provider, format!("{:?} != {provider:?}", reading.provider)),
+        ("routing", !lync || has(&State::Routing(routing)), format!("{:?} lacks {routing:?}", reading.state)),
+        ("federation", !lync || has(&State::Federation(d.access_edge.allow_federated_users)), format!("{:?}", reading.state)),
+        ("push domain", !lync || has(&if d.is_blocked(PUSH_DOMAIN) { State::PushDomainBlocked } else if d.is_allowed(PUSH_DOMAIN) { State::PushDomainAllowed } else { State::PushDomainNotAllowed }), format!("{:?}", reading.state)),
+    ]
+}
+
+/// The output as three other copies of it: a transcript with CRLF and padded lines, a console
+/// 33 columns wide, and a paste with a blank line between every two.
+fn copies(output: &str) -> Vec<(&'static str, String)> {
+    let padded: Vec<String> = output.lines().map(|line| format!("{line:<80}")).collect();
+    let narrow: String = output
+        .lines()
+        .flat_map(|line| line.as_bytes().chunks(if line.starts_with("====") { usize::MAX } else { 33 }).map(|c| String::from_utf8_lossy(c).into_owned() + "\n").collect::<Vec<_>>())
+        .collect();
+    vec![
+        ("transcript", format!("**********************\r\nWindows PowerShell transcript start\r\nPS C:\\> .\\Get-LyncPushDeployment.ps1\r\n{}\r\nPS C:\\> Stop-Transcript\r\n", padded.join("\r\n"))),
+        ("narrow console", narrow),
+        ("blank lines", output.replace('\n', "\n\n")),
+    ]
+}
+
+#[derive(Default)]
+struct Tally {
+    checks: usize,
+    runs: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    fn check(&mut self, deployment: &str, what: &str, ok: bool, detail: impl FnOnce() -> String) {
+        self.checks += 1;
+        if !ok && self.failures.len() < 20 {
+            self.failures.push(format!("{deployment}: {what}: {}", detail()));
+        }
+    }
+}
+
+fn run(script: &Script, machine: &mut Machine) -> RunResult {
+    script.run(machine, &RunOptions::default())
+}
+
+fn on_lync(m: &Machine) -> bool {
+    spec("Get-CsSite").is_some_and(|s| m.available(s))
+}
+
+fn read_only(result: &RunResult) -> Vec<String> {
+    result.calls.iter().filter(|c| !(c.name.starts_with("Get-") || c.name == "Test-Path")).map(|c| c.name.clone()).collect()
+}
+
+#[test]
+fn the_discovery_script_reads_every_modelled_deployment_exactly() {
+    let text = discovery_script();
+    let script = Script::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+    let invoked: Vec<String> = support::commands(&support::parse(&text), &text).into_iter().map(|(name, _)| name.to_string()).collect();
+    assert!(invoked.iter().all(|name| name.starts_with("Get-") || name == "Where-Object"), "{invoked:?}");
+    let mut tally = Tally::default();
+    let all = deployments();
+    for (name, start) in &all {
+        let mut machine = start.clone();
+        let result = run(&script, &mut machine);
+        tally.runs += 1;
+        let expected = truth(start);
+        let n = name.as_str();
+        tally.check(n, "runs to the end", result.failure.is_none() && result.uncaught.is_none(), || format!("{:?} {:?}", result.failure, result.uncaught));
+        tally.check(n, "documented properties only", result.violations.is_empty(), || format!("{:?}", result.violations));
+        tally.check(n, "only Get- calls", read_only(&result).is_empty() && result.changing_calls().is_empty(), || format!("{:?}", read_only(&result)));
+        tally.check(n, "nothing changed", diff(&start.deployment, &machine.deployment).is_empty(), || format!("{:?}", diff(&start.deployment, &machine.deployment)));
+        let output = result.text() + "\n";
+        let long: Vec<&str> = output.lines().filter(|line| line.len() > LINE_WIDTH || !line.is_ascii()).collect();
+        tally.check(n, "short ASCII lines", long.is_empty(), || format!("{long:?}"));
+        // The encoder, proven on the values the model holds: each site's record is its name,
+        // encoded exactly as the format says, whatever characters it has.
+        if on_lync(start) {
+            let printed = records(&output);
+            let missing: Vec<String> = start.deployment.sites.iter().map(|site| format!("~site|{}", encode(site))).filter(|r| !printed.contains(r)).collect();
+            tally.check(n, "encoded as the format says", missing.is_empty(), || format!("{missing:?}"));
+        }
+        let found = match discovery::parse(&output) {
+            Ok(found) => found,
+            Err(problem) => {
+                tally.check(n, "reads back", false, || format!("{problem:?}\n{output}"));
+                continue;
+            }
+        };
+        for ((part, got, _), (_, want, _)) in parts(&found).iter().zip(parts(&expected)) {
+            tally.check(n, part, *got == want, || format!("read {got}, the model holds {want}"));
+        }
+        for (what, ok, detail) in expected_answers(start, &found) {
+            tally.check(n, what, ok, || detail);
+        }
+        for (how, copy) in copies(&output) {
+            tally.check(n, how, discovery::parse(&copy).as_ref() == Ok(&found), || format!("{:?}", discovery::parse(&copy).err()));
+        }
+        // A fault at every call, before it acts, after it has, and as an ordinary error.
+        for at in 1..=result.calls.len() {
+            for (after_commit, non_terminating) in [(false, false), (true, false), (false, true)] {
+                let mut machine = start.clone();
+                machine.next_run_with(Some(Fault { at, after_commit, non_terminating }));
+                let faulted = run(&script, &mut machine);
+                tally.runs += 1;
+                let what = format!("fault at call {at} ({})", result.calls[at - 1].name);
+                let read = discovery::parse(&(faulted.text() + "\n"));
+                let differing: Vec<(&str, bool)> = match &read {
+                    Ok(read) => parts(read).into_iter().zip(parts(&expected)).filter(|(got, want)| got.1 != want.1).map(|(got, _)| (got.0, got.2)).collect(),
+                    Err(_) => Vec::new(),
+                };
+                // The one part the fault hit is marked not read; Get-Command's lookups of the push
+                // cmdlets, asked to continue silently, can only say "not found".
+                let only_that_part = differing.len() <= 1 && differing.iter().all(|(part, gap)| *gap || *part == "cmdlet");
+                tally.check(n, &what, faulted.failure.is_none() && faulted.uncaught.is_none() && read.is_ok() && only_that_part, || {
+                    format!("{:?} {:?} {:?} differs: {differing:?}", faulted.failure, faulted.uncaught, read.err())
+                });
+            }
+        }
+    }
+    let awkward = all.iter().filter(|(_, m)| AWKWARD_SITES.iter().all(|s| m.deployment.sites.iter().any(|x| x == s))).count();
+    println!(
+        "discovery: {} deployments ({} with the awkward site names, 1 with hostile names), {} runs, {} checks, {} failures",
+        all.len(),
+        awkward,
+        tally.runs,
+        tally.checks,
+        tally.failures.len()
+    );
+    assert!(awkward >= 1 && all.len() >= 40);
+    assert!(tally.failures.is_empty(), "{}", tally.failures.join("\n"));
+}
+
+/// The block the script prints for the fresh modelled deployment, kept as an example of the
+/// format (`UPDATE_GOLDEN=1` rewrites it, as tests/golden.rs does its files).
+#[test]
+fn the_fresh_deployments_block_is_the_golden_example() {
+    let script = Script::parse(&discovery_script()).unwrap_or_else(|e| panic!("{e}"));
+    let mut machine = Machine::new(Deployment::fresh());
+    machine.deployment.providers.push(HostingProvider::new("Office365", LYNC_ONLINE_PROXY_FQDN, true));
+    machine.deployment.sites.push("North America".into());
+    let output = run(&script, &mut machine).text() + "\n";
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/discovery.fresh.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &output).expect("write golden file");
+        return;
+    }
+    assert_eq!(output, std::fs::read_to_string(&path).expect("the golden example; UPDATE_GOLDEN=1 writes it"));
+}
+
+/// What the encoder and the check value rest on, as .NET documents it: a code point converts to
+/// its [char]; Int32.ToString("X2") is upper-case hex padded to two digits ("X" format
+/// specifier, Standard numeric format strings); Encoding.UTF8.GetBytes gives UTF-8.
+#[test]
+fn the_modelled_primitives_behave_as_documented() {
+    let text = "& {\n    [char]65\n    (255).ToString('X2')\n    (10).ToString('X4')\n    (10).ToString('X')\n    -join @([System.Text.Encoding]::UTF8.GetBytes('Z\u{fc}\u{1F600}') | ForEach-Object { $_.ToString('X2') })\n}\n";
+    let result = shell::run_text(text, &mut Machine::new(Deployment::fresh()), &RunOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(result.output, ["A", "FF", "000A", "A", "5AC3BCF09F9880"], "{:?}", result.failure);
+    assert_eq!(encode("Z\u{fc}|"), "Z%C3%BC%7C");
+}
