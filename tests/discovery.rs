@@ -234,12 +234,35 @@ fn read_only(result: &RunResult) -> Vec<String> {
 #[test]
 fn the_discovery_script_reads_every_modelled_deployment_exactly() {
     let text = discovery_script();
-    let script = Script::parse(&text).unwrap_or_else(|e| panic!("{e}"));
     let invoked: Vec<String> = support::commands(&support::parse(&text), &text).into_iter().map(|(name, _)| name.to_string()).collect();
     assert!(invoked.iter().all(|name| name.starts_with("Get-") || name == "Where-Object"), "{invoked:?}");
-    let mut tally = Tally::default();
     let all = deployments();
-    for (name, start) in &all {
+    let tally = prove(&text, &all, true);
+    let awkward = all.iter().filter(|(_, m)| AWKWARD_SITES.iter().all(|s| m.deployment.sites.iter().any(|x| x == s))).count();
+    println!(
+        "discovery: {} deployments ({} with the awkward site names, 1 with hostile names), {} runs, {} checks, {} failures",
+        all.len(),
+        awkward,
+        tally.runs,
+        tally.checks,
+        tally.failures.len()
+    );
+    assert!(awkward >= 1 && all.len() >= 40);
+    assert!(tally.failures.is_empty(), "{}", tally.failures.join("\n"));
+}
+
+/// Every check of the proof for one (possibly mutated) script text over `all` deployments;
+/// `faults`: also a fault at every call of every run.
+fn prove(text: &str, all: &[(String, Machine)], faults: bool) -> Tally {
+    let mut tally = Tally::default();
+    let script = match Script::parse(text) {
+        Ok(script) => script,
+        Err(e) => {
+            tally.check("every deployment", "parses", false, || e.to_string());
+            return tally;
+        }
+    };
+    for (name, start) in all {
         let mut machine = start.clone();
         let result = run(&script, &mut machine);
         tally.runs += 1;
@@ -276,7 +299,7 @@ fn the_discovery_script_reads_every_modelled_deployment_exactly() {
             tally.check(n, how, discovery::parse(&copy).as_ref() == Ok(&found), || format!("{:?}", discovery::parse(&copy).err()));
         }
         // A fault at every call, before it acts, after it has, and as an ordinary error.
-        for at in 1..=result.calls.len() {
+        for at in 1..=if faults { result.calls.len() } else { 0 } {
             for (after_commit, non_terminating) in [(false, false), (true, false), (false, true)] {
                 let mut machine = start.clone();
                 machine.next_run_with(Some(Fault { at, after_commit, non_terminating }));
@@ -284,30 +307,63 @@ fn the_discovery_script_reads_every_modelled_deployment_exactly() {
                 tally.runs += 1;
                 let what = format!("fault at call {at} ({})", result.calls[at - 1].name);
                 let read = discovery::parse(&(faulted.text() + "\n"));
-                let differing: Vec<(&str, bool)> = match &read {
-                    Ok(read) => parts(read).into_iter().zip(parts(&expected)).filter(|(got, want)| got.1 != want.1).map(|(got, _)| (got.0, got.2)).collect(),
+                let differing: Vec<(&str, String, bool)> = match &read {
+                    Ok(read) => parts(read).into_iter().zip(parts(&expected)).filter(|(got, want)| got.1 != want.1).map(|(got, _)| got).collect(),
                     Err(_) => Vec::new(),
                 };
-                // The one part the fault hit is marked not read; Get-Command's lookups of the push
-                // cmdlets, asked to continue silently, can only say "not found".
-                let only_that_part = differing.len() <= 1 && differing.iter().all(|(part, gap)| *gap || *part == "cmdlet");
+                // The one part the fault hit is marked not read, with the cmdlet's own message
+                // (PowerShell 2.0's "... is set to Stop: " prefix taken off); Get-Command's lookups
+                // of the push cmdlets, asked to continue silently, can only say "not found".
+                // A fault in the Get-Command that looks for a part's cmdlet: an ordinary error, asked
+                // to continue silently, reads as "absent"; a terminating one fails the part.
+                let name = &result.calls[at - 1].name;
+                let message = format!("Failed({:?})", format!("injected fault at store call {at} ({name})"));
+                let said = |got: &str| got == message || (name == "Get-Command" && non_terminating && got == "Absent");
+                let only_that_part = differing.len() <= 1 && differing.iter().all(|(part, got, gap)| (*gap && said(got)) || *part == "cmdlet");
                 tally.check(n, &what, faulted.failure.is_none() && faulted.uncaught.is_none() && read.is_ok() && only_that_part, || {
                     format!("{:?} {:?} {:?} differs: {differing:?}", faulted.failure, faulted.uncaught, read.err())
                 });
             }
         }
     }
-    let awkward = all.iter().filter(|(_, m)| AWKWARD_SITES.iter().all(|s| m.deployment.sites.iter().any(|x| x == s))).count();
-    println!(
-        "discovery: {} deployments ({} with the awkward site names, 1 with hostile names), {} runs, {} checks, {} failures",
-        all.len(),
-        awkward,
-        tally.runs,
-        tally.checks,
-        tally.failures.len()
-    );
-    assert!(awkward >= 1 && all.len() >= 40);
-    assert!(tally.failures.is_empty(), "{}", tally.failures.join("\n"));
+    tally
+}
+
+/// Plausible one-line bugs in the discovery script (tests/shell/mutate.rs, the same mutator as the
+/// configuration scripts' campaign), each run through the proof without faults: a mutant that no
+/// check kills is either listed in `tests/discovery-mutants.equivalent.txt` with its reason or
+/// fails this test.
+#[test]
+fn the_discovery_proof_kills_the_discovery_scripts_mutants() {
+    let text = discovery_script();
+    let all = deployments();
+    let few: Vec<(String, Machine)> = all.iter().filter(|(name, _)| name == "fresh" || name.contains("hostile")).cloned().collect();
+    let listed: Vec<&str> = include_str!("discovery-mutants.equivalent.txt").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty() && !l.starts_with("  because:")).map(str::trim).collect();
+    let (mut killed, mut unviable, mut equivalent) = (0, 0, 0);
+    let mut survivors = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for mutant in shell::mutate::mutants(&text) {
+        if !seen.insert(mutant.signature.clone()) {
+            continue;
+        }
+        let mutated = mutant.apply(&text);
+        if Script::parse(&mutated).is_err() {
+            unviable += 1;
+            continue;
+        }
+        // Without faults over every deployment first (fast); then with a fault at every call
+        // over a few, which is where the error path runs.
+        if !prove(&mutated, &all, false).failures.is_empty() || !prove(&mutated, &few, true).failures.is_empty() {
+            killed += 1;
+        } else if listed.contains(&mutant.signature.trim()) {
+            equivalent += 1;
+        } else {
+            survivors.push(mutant.signature.clone());
+        }
+    }
+    println!("discovery mutants: {} signatures, {killed} killed, {equivalent} equivalent, {unviable} unviable, {} unexplained", seen.len(), survivors.len());
+    assert!(killed > 0);
+    assert!(survivors.is_empty(), "{} mutant(s) of the discovery script survived the proof:\n{}", survivors.len(), survivors.join("\n"));
 }
 
 /// The block the script prints for the fresh modelled deployment, kept as an example of the
