@@ -68,7 +68,9 @@ pub enum Part {
     Cmdlets,
     /// Get-CsService -EdgeServer: PoolFqdn, SiteId, Version (lync-objects §8, sample output).
     EdgePools,
-    /// Get-CsSite: DisplayName (lync-objects §8: a Set-CsSite parameter).
+    /// Get-CsSite: Identity, the site's name (Set-CsSite Example 3 passes `$_.Identity` of
+    /// Get-CsSite's objects as a site's name; printed as `Site:Redmond`). Not DisplayName, which
+    /// may differ from the name push settings take (Set-CsSite Example 2).
     Sites,
     /// Get-CsAccessEdgeConfiguration: the type's name, RoutingMethod, AllowFederatedUsers,
     /// EnablePartnerDiscovery (lync-objects §4).
@@ -123,7 +125,7 @@ impl Part {
         match self {
             Part::Cmdlets => &["Name", "Found"],
             Part::EdgePools => &["PoolFqdn", "SiteId", "Version"],
-            Part::Sites => &["DisplayName"],
+            Part::Sites => &["Identity"],
             Part::AccessEdge => &["Type", "RoutingMethod", "AllowFederatedUsers", "EnablePartnerDiscovery"],
             Part::Providers => &["Identity", "ProxyFqdn", "Enabled", "EnabledSharedAddressSpace", "VerificationLevel"],
             Part::Allowed | Part::Blocked => &["Domain"],

@@ -1,16 +1,26 @@
 # Read the deployment for the push-notification wizard: read-only
 # Made by the Lync Server 2013 push-notification wizard (rules 2026.12.07).
 #
-# Read-only: it calls only Get- cmdlets and Get-Command, and changes nothing. It runs no Set-, New-,
-#   Remove- or Test-Cs cmdlet (the tests federate and write logs), so it is safe to run on a
-#   production server.
-# Run it in the Lync Server or Skype for Business Server Management Shell on an internal server; it
-#   is written for PowerShell 2.0 (Lync Server 2010) and runs in every later version. A part the
-#   shell lacks, or that this account may not read, is reported as such and the rest is still read.
+# Read-only: it calls only Get- cmdlets and Get-Command (and Set-StrictMode -Off, inside its own
+#   block), and changes nothing. It runs no Set-, New-, Remove- or Test-Cs cmdlet (the tests
+#   federate and write logs), so it is safe to run on a production server.
+# It reads the Edge pools, the sites, the Access Edge settings, the hosting providers, push.lync.com
+#   on the allowed and blocked lists, the push and mobility settings at every scope, which push
+#   cmdlets the shell has, and the replication status in sum.
+# Run it in the Lync Server or Skype for Business Server Management Shell on an internal server, as
+#   a member of RTCUniversalUserAdmins or RTCUniversalServerAdmins (Microsoft's pages for these Get-
+#   cmdlets allow them by default). It is written for Windows PowerShell 2.0 (Lync Server 2010) to
+#   5.1. A part the shell lacks, or that this account may not read, is reported as such and the rest
+#   is still read.
+# If every part says absent, this is not the Management Shell: start it from the Start menu, or run
+#   Import-Module Lync (Skype for Business Server: Import-Module SkypeForBusiness) first.
 # It prints one block, from the line "==== BEGIN LYNC-PUSH DISCOVERY v1 ====" to its END line. Paste
 #   the block into the wizard, or save it and give the file to the command line:
 #   .\Get-LyncPushDeployment.ps1 > discovery.txt
 #   lync-push-wizard --discovery discovery.txt
+# Or paste the whole script into the Management Shell (the execution policy does not apply to a
+#   paste); if the console waits at >>, press Enter once more.
+# The block holds internal FQDNs and site names: share it only where you would share your topology.
 # Every value is percent-encoded (as in web addresses), no line is longer than 72 characters, and
 #   the END line counts the records and carries their check value, so a block cut short or changed
 #   in copying is found.
@@ -24,6 +34,9 @@
 # The script block keeps $ErrorActionPreference and its variables out of your session.
 & {
     $ErrorActionPreference = 'Stop'
+    # A strict mode set in your session would make reading a property an object lacks (RoutingMethod
+    #   on older objects) an error; this block reads without it.
+    Set-StrictMode -Off
     # Values are percent-encoded: a byte outside A-Z a-z 0-9 - . _ : @ becomes %XX, so no value can
     #   break a line or a record.
     $encode = {
@@ -91,11 +104,12 @@
         }
     }
     #
-    # Sites: DisplayName, which Microsoft documents only as a parameter of Set-CsSite. A site's
-    #   Identity and SiteId are documented only by third parties and are not read.
+    # Sites: Identity, the site's name that push settings take (site:<name>); Set-CsSite Example 3
+    #   passes Get-CsSite's $_.Identity as a site's name. DisplayName is not read: it may differ
+    #   from the name (Set-CsSite Example 2).
     $lines += & $readPart 'site' 'Get-CsSite' {
         foreach ($item in @(Get-CsSite)) {
-            & $record 'site' (,$item.DisplayName)
+            & $record 'site' (,$item.Identity)
         }
     }
     #

@@ -235,7 +235,7 @@ fn walk(fields: Vec<Fields>, end_line: usize) -> Result<Discovered, Problem> {
         made_by,
         cmdlets: list(typed(next(), |f| Ok((f.values[0].clone(), flag(&f.values[1], f.line)?.ok_or_else(|| bad(f, 1))?)))?),
         edge_pools: list(typed(next(), |f| Ok(EdgePool { pool_fqdn: f.values[0].clone(), site_id: f.values[1].clone(), version: f.values[2].clone() }))?),
-        sites: list(typed(next(), |f| Ok(f.values[0].clone()))?),
+        sites: list(typed(next(), |f| Ok(site_name(&f.values[0]).to_string()))?),
         access_edge: one(typed(next(), |f| {
             Ok(AccessEdge {
                 type_name: f.values[0].clone(),
@@ -308,4 +308,13 @@ fn flag(value: &str, line: usize) -> Result<Flag, Problem> {
 
 fn count(value: &str, line: usize) -> Result<u32, Problem> {
     value.parse::<u32>().ok().filter(|_| (1..=9).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit())).ok_or_else(|| Problem::Value { line, value: shown(value) })
+}
+
+/// A site's name from its Identity as Get-CsSite prints it (`Site:Redmond`): push settings take
+/// `site:<name>`, and Set-CsSite "Do not use the format site:Redmond".
+fn site_name(identity: &str) -> &str {
+    match identity.get(..5) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("site:") => &identity[5..],
+        _ => identity,
+    }
 }

@@ -274,3 +274,14 @@ fn the_routing_follows_the_type_then_routing_method() {
 fn a_value_read_from_the_deployment_cannot_write_to_a_terminal() {
     assert_eq!(printable("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb\\nc");
 }
+
+/// Get-CsSite prints a site's Identity as `Site:Redmond`; push settings take the bare name.
+#[test]
+fn a_sites_identity_gives_its_name() {
+    let records = ["~made|x", "~ok|cmdlet|0", "~ok|edge|0", "~site|Site:Redmond", "~site|site:North%20America", "~site|Sitework", "~ok|site|3"];
+    let mut all: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+    all.extend(Part::ALL[3..].iter().map(|part| format!("~absent|{}", part.tag())));
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    let found = parse(&block(&all)).expect("reads");
+    assert_eq!(found.sites, Read::Done(vec!["Redmond".to_string(), "North America".to_string(), "Sitework".to_string()]));
+}

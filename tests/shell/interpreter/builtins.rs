@@ -168,6 +168,10 @@ impl Interp<'_> {
                     Err(e) => err(self, e),
                 }
             }
+            "Set-StrictMode" => match args.get("Off") {
+                Some(Value::Bool(true)) => Ok(Vec::new()),
+                _ => self.fail("Set-StrictMode other than -Off is not modelled"),
+            },
             "Get-Date" => match text_arg(self, args, "Format")? {
                 Some(f) => match format_date(self.m.clock, Some(&f)) {
                     Ok(t) => Ok(vec![Value::Str(t)]),

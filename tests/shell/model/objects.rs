@@ -70,9 +70,10 @@ pub const DOCUMENTED: &[(Kind, &[&str], &str)] = &[
     // §6 ReplicaState: UpToDate (Ex2), LastUpdateCreation (Ex4). ReplicaFqdn is a parameter only.
     (Kind::ReplicaState, &["UpToDate", "LastUpdateCreation"], "lync-objects.md §6"),
     // §8 Get-CsSite: SiteType (Ex3) and Pools (Ex4) are used as properties in Microsoft's
-    // examples; DisplayName is a Set-CsSite parameter (P, 2010+), read as the hosting
-    // provider's P properties are; Identity, SiteId and the rest are third-party only.
-    (Kind::Site, &["SiteType", "Pools", "DisplayName"], "lync-objects.md §8"),
+    // examples; Identity is used as a property by Set-CsSite Example 3 ($_.Identity piped as a
+    // site's name); DisplayName is a Set-CsSite parameter (P, 2010+); SiteId and the rest are
+    // third-party only.
+    (Kind::Site, &["SiteType", "Pools", "Identity", "DisplayName"], "lync-objects.md §8"),
     // §7 TaskOutput sample output [L13-FT], [L13-PT].
     (Kind::TaskOutput, &["TargetFqdn", "Result", "Latency", "Error", "Diagnosis"], "lync-objects.md §7"),
     // §8 Get-CsService -EdgeServer, sample output [L13-GS] (the FQDNs, Identity, SiteId, Role);

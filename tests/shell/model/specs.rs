@@ -212,6 +212,9 @@ pub const SPECS: &[Spec] = &[
     builtin("Rename-Item", &[("Path", P::Str), ("NewName", P::Str), ("Force", P::Switch)], &["Path", "NewName"], false, true),
     builtin("Remove-Item", &[("Path", P::Str), ("Force", P::Switch)], &["Path"], false, true),
     builtin("Get-Date", &[("Format", P::Str)], &[], false, false),
+    // about_Scopes / Set-StrictMode: -Off in a script block turns strict mode off there and in
+    // its child scopes only. The model has no strict mode, so -Off changes nothing in it.
+    builtin("Set-StrictMode", &[("Off", P::Switch)], &[], false, false),
     builtin("Start-Sleep", &[("Seconds", P::Int), ("Milliseconds", P::Int)], &["Seconds"], false, false),
     builtin("Get-Command", &[("Name", P::Names)], &["Name"], false, true),
 ];

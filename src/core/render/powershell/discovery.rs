@@ -24,6 +24,8 @@ pub fn discovery() -> String {
     out.comment("The script block keeps $ErrorActionPreference and its variables out of your session.");
     out.open("&");
     out.line("$ErrorActionPreference = 'Stop'");
+    out.comment("A strict mode set in your session would make reading a property an object lacks (RoutingMethod on older objects) an error; this block reads without it.");
+    out.line("Set-StrictMode -Off");
     helpers(&mut out);
     out.line(&format!("$lines = @('{RECORD_START}{MADE}{SEPARATOR}' + (& $encode {}))", quote(RULES_VERSION)));
     for part in Part::ALL {
@@ -50,16 +52,26 @@ fn header(out: &mut Writer) {
     out.comment(&format!("Made by the Lync Server 2013 push-notification wizard (rules {RULES_VERSION})."));
     out.line("#");
     out.comment(
-        "Read-only: it calls only Get- cmdlets and Get-Command, and changes nothing. It runs no Set-, New-, Remove- or Test-Cs cmdlet (the tests federate and write logs), so it is safe to run on a production server.",
+        "Read-only: it calls only Get- cmdlets and Get-Command (and Set-StrictMode -Off, inside its own block), and changes nothing. It runs no Set-, New-, Remove- or Test-Cs cmdlet (the tests federate and write logs), so it is safe to run on a production server.",
     );
     out.comment(
-        "Run it in the Lync Server or Skype for Business Server Management Shell on an internal server; it is written for PowerShell 2.0 (Lync Server 2010) and runs in every later version. A part the shell lacks, or that this account may not read, is reported as such and the rest is still read.",
+        "It reads the Edge pools, the sites, the Access Edge settings, the hosting providers, push.lync.com on the allowed and blocked lists, the push and mobility settings at every scope, which push cmdlets the shell has, and the replication status in sum.",
     );
+    out.comment(
+        "Run it in the Lync Server or Skype for Business Server Management Shell on an internal server, as a member of RTCUniversalUserAdmins or RTCUniversalServerAdmins (Microsoft's pages for these Get- cmdlets allow them by default). It is written for Windows PowerShell 2.0 (Lync Server 2010) to 5.1. A part the shell lacks, or that this account may not read, is reported as such and the rest is still read.",
+    );
+    out.comment(&format!(
+        "If every part says absent, this is not the Management Shell: start it from the Start menu, or run Import-Module {} (Skype for Business Server: Import-Module {}) first.",
+        crate::core::facts::product::LYNC_MODULE,
+        crate::core::facts::product::SFB_MODULE
+    ));
     out.comment(&format!(
         "It prints one block, from the line \"{BEGIN}\" to its END line. Paste the block into the wizard, or save it and give the file to the command line:"
     ));
     out.comment_line(&format!("  .\\{DISCOVERY_FILE} > discovery.txt"));
     out.comment_line("  lync-push-wizard --discovery discovery.txt");
+    out.comment("Or paste the whole script into the Management Shell (the execution policy does not apply to a paste); if the console waits at >>, press Enter once more.");
+    out.comment("The block holds internal FQDNs and site names: share it only where you would share your topology.");
     out.comment(&format!(
         "Every value is percent-encoded (as in web addresses), no line is longer than {LINE_WIDTH} characters, and the END line counts the records and carries their check value, so a block cut short or changed in copying is found."
     ));
@@ -167,7 +179,7 @@ fn about(part: Part) -> &'static [&'static str] {
             "No Microsoft page maps Version's numbers to products, so it is printed as it is.",
         ],
         Part::Sites => &[
-            "Sites: DisplayName, which Microsoft documents only as a parameter of Set-CsSite. A site's Identity and SiteId are documented only by third parties and are not read.",
+            "Sites: Identity, the site's name that push settings take (site:<name>); Set-CsSite Example 3 passes Get-CsSite's $_.Identity as a site's name. DisplayName is not read: it may differ from the name (Set-CsSite Example 2).",
         ],
         Part::AccessEdge => &[
             "The Access Edge: the output type's name and RoutingMethod tell the routing (Get-CsAccessEdgeConfiguration, OUTPUTS; only Lync Server 2013-era objects print RoutingMethod).",
@@ -286,9 +298,9 @@ mod tests {
         let code: Vec<(TokenKind, &str)> =
             script.lines().flat_map(tokens).filter(|(kind, _)| !matches!(kind, TokenKind::String | TokenKind::Comment)).collect();
         let cmdlets: Vec<&str> = code.iter().filter(|(kind, _)| *kind == TokenKind::Cmdlet).map(|(_, word)| *word).collect();
-        assert!(cmdlets.iter().all(|name| name.starts_with("Get-") || *name == "Where-Object"), "{cmdlets:?}");
+        assert!(cmdlets.iter().all(|name| name.starts_with("Get-") || *name == "Where-Object" || *name == "Set-StrictMode"), "{cmdlets:?}");
         for verb in ["Set-", "New-", "Remove-", "Test-Cs", "Export-", "Out-File", "Rename-", "Invoke-", "Start-"] {
-            assert!(code.iter().all(|(_, word)| !word.contains(verb)), "{verb}");
+            assert!(code.iter().all(|(_, word)| !word.contains(verb) || *word == "Set-StrictMode"), "{verb}");
         }
         assert!(script.contains("'Test-CsMcxPushNotification'"), "looked up by name, never run");
         let body = &script[script.find("& {").expect("the script block")..];

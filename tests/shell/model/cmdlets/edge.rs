@@ -61,8 +61,19 @@ impl Machine {
                 select(all, s("Identity"), s("Filter"), "external access policy")
             }
             "Get-CsSite" => {
+                // Identity prints as "Site:Redmond"; the display name is modelled unlike the name
+                // (Set-CsSite Example 2 sets it to "US Headquarters"), so a reader of the wrong
+                // property is caught.
                 let site = |name: &str| {
-                    Obj::value(Kind::Site, vec![("SiteType", Value::str("CentralSite")), ("Pools", Value::array(Vec::new())), ("DisplayName", Value::str(name))])
+                    Obj::value(
+                        Kind::Site,
+                        vec![
+                            ("Identity", Value::str(format!("Site:{name}"))),
+                            ("SiteType", Value::str("CentralSite")),
+                            ("Pools", Value::array(Vec::new())),
+                            ("DisplayName", Value::str(format!("{name} office"))),
+                        ],
+                    )
                 };
                 let all = d.sites.iter().map(|name| (name.clone(), site(name))).collect();
                 select(all, s("Identity"), s("Filter"), "site")
