@@ -114,8 +114,8 @@
     }
     #
     # The Access Edge: the output type's name and RoutingMethod tell the routing
-    #   (Get-CsAccessEdgeConfiguration, OUTPUTS; only Lync Server 2013-era objects print
-    #   RoutingMethod).
+    #   (Get-CsAccessEdgeConfiguration, OUTPUTS; Microsoft's samples that print RoutingMethod are
+    #   from Lync Server 2013 and later pages).
     # EnablePartnerDiscovery is read only from the DNS SRV routing object, the only one that has it.
     $lines += & $readPart 'accessedge' 'Get-CsAccessEdgeConfiguration' {
         $accessEdge = Get-CsAccessEdgeConfiguration
@@ -129,6 +129,9 @@
     }
     #
     # Hosting providers: Identity, ProxyFqdn, Enabled, EnabledSharedAddressSpace, VerificationLevel.
+    #   Get-CsHostingProvider's page has no sample output: Enabled and EnabledSharedAddressSpace are
+    #   used in its examples, Identity, ProxyFqdn and VerificationLevel are documented as parameters
+    #   (Microsoft's hybrid pages read $_.ProxyFqdn).
     $lines += & $readPart 'provider' 'Get-CsHostingProvider' {
         foreach ($item in @(Get-CsHostingProvider)) {
             & $record 'provider' @($item.Identity, $item.ProxyFqdn, $item.Enabled, $item.EnabledSharedAddressSpace, $item.VerificationLevel)
@@ -170,8 +173,8 @@
         & $record 'replication' @($replicas.Count, $upToDate.Count)
     }
     #
-    # Registrar pools are not read: no Microsoft page documents the properties of Get-CsService
-    #   -Registrar's objects, so the wizard asks for the pool's version.
+    # Registrar pools are not read: no Microsoft page shows a Registrar's Version, so the wizard
+    #   asks for the pool's version.
     #
     # The check value: Adler-32 of the records, each followed by a line feed.
     $sumA = 1

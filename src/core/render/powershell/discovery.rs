@@ -39,7 +39,7 @@ pub fn discovery() -> String {
     }
     out.gap();
     out.comment(
-        "Registrar pools are not read: no Microsoft page documents the properties of Get-CsService -Registrar's objects, so the wizard asks for the pool's version.",
+        "Registrar pools are not read: no Microsoft page shows a Registrar's Version, so the wizard asks for the pool's version.",
     );
     out.gap();
     print_block(&mut out);
@@ -182,10 +182,12 @@ fn about(part: Part) -> &'static [&'static str] {
             "Sites: Identity, the site's name that push settings take (site:<name>); Set-CsSite Example 3 passes Get-CsSite's $_.Identity as a site's name. DisplayName is not read: it may differ from the name (Set-CsSite Example 2).",
         ],
         Part::AccessEdge => &[
-            "The Access Edge: the output type's name and RoutingMethod tell the routing (Get-CsAccessEdgeConfiguration, OUTPUTS; only Lync Server 2013-era objects print RoutingMethod).",
+            "The Access Edge: the output type's name and RoutingMethod tell the routing (Get-CsAccessEdgeConfiguration, OUTPUTS; Microsoft's samples that print RoutingMethod are from Lync Server 2013 and later pages).",
             "EnablePartnerDiscovery is read only from the DNS SRV routing object, the only one that has it.",
         ],
-        Part::Providers => &["Hosting providers: Identity, ProxyFqdn, Enabled, EnabledSharedAddressSpace, VerificationLevel."],
+        Part::Providers => &[
+            "Hosting providers: Identity, ProxyFqdn, Enabled, EnabledSharedAddressSpace, VerificationLevel. Get-CsHostingProvider's page has no sample output: Enabled and EnabledSharedAddressSpace are used in its examples, Identity, ProxyFqdn and VerificationLevel are documented as parameters (Microsoft's hybrid pages read $_.ProxyFqdn).",
+        ],
         Part::Allowed => &["push.lync.com on the allowed domain list."],
         Part::Blocked => &["push.lync.com on the blocked domain list."],
         Part::Push => &["Push settings at every scope: Global and each site's."],
