@@ -6,7 +6,7 @@
 
 use crate::core::answers::PoolVersion;
 use crate::core::i18n::{Strings, EN};
-use crate::core::plan::{provider_identity_for, Plan, Step};
+use crate::core::plan::{NewProvider, Plan, Step};
 use crate::core::text::{self, TroubleText};
 
 use super::powershell::{commands_to_type, TypedCommand, When};
@@ -83,9 +83,6 @@ pub struct ScriptView<'p> {
     pub choices: Vec<String>,
     /// Each client with why it does or does not need push.
     pub clients: Vec<(&'static str, &'static str)>,
-    /// The service a provider for sipfed.online.lync.com federates with, as the page of the
-    /// pool's version names it.
-    pub provider_service: &'static str,
     /// How to undo the OCS 2007 R2 Edge's hand-made step on its GUI.
     pub ocs_edge_undo: Vec<String>,
 }
@@ -99,6 +96,12 @@ impl<'p> ScriptView<'p> {
     pub fn manual_steps(&self) -> impl Iterator<Item = &StepView<'p>> {
         self.steps.iter().filter(|view| view.step.action.is_manual())
     }
+}
+
+/// The service a new hosting provider federates with, in the words of the page its Identity
+/// comes from (the step carries which: `Action::AddHostingProvider::new_identity`).
+pub const fn provider_service(new: NewProvider) -> &'static str {
+    text::provider_service(new)
 }
 
 pub fn script_view(plan: &Plan) -> ScriptView<'_> {
@@ -122,7 +125,6 @@ pub fn script_view(plan: &Plan) -> ScriptView<'_> {
         status: plan.status.iter().map(|&fact| text::status_line(t, fact, plan.push_test_said())).collect(),
         choices: plan.notes.iter().filter(|note| note.is_choice()).map(|&note| text::note_text(t, note, shell)).collect(),
         clients: plan.decision.clients.iter().map(|client| (text::client_label(t, client.client), text::need_reason(t, client.need, shell))).collect(),
-        provider_service: text::provider_service(provider_identity_for(shell)),
         ocs_edge_undo: text::ocs_edge_undo_steps(t),
     }
 }

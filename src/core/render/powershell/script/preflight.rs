@@ -7,7 +7,7 @@ use crate::core::render::powershell::commands::{domain_lookup, provider_lookup, 
 use crate::core::render::powershell::frame::record;
 use crate::core::render::powershell::quote::quote;
 use crate::core::render::powershell::writer::Writer;
-use crate::core::render::view::ScriptView;
+use crate::core::render::view::{provider_service, ScriptView};
 
 /// What would make a step fail halfway, checked before the first change (seed 0cb70-123/124:
 /// one hosting provider for sipfed.online.lync.com; facts §2: a blocked domain cannot be allowed).
@@ -15,7 +15,7 @@ pub(super) fn preflight_blockers(out: &mut Writer, view: &ScriptView) {
     for step in view.script_steps() {
         match &step.step.action {
             Action::AddHostingProvider { existing, new_identity } => {
-                let service = view.provider_service;
+                let service = provider_service(*new_identity);
                 let new_identity = new_identity.identity();
                 out.line(&format!("$provider = @({})", provider_lookup()));
                 match existing {
