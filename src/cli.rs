@@ -5,7 +5,7 @@ use crate::core::answers::{Answers, EdgeServer, MobileClient, PoolVersion, Scope
 use crate::core::facts::{FLAG_APNS_FOR_SFB_IOS, FLAG_CONFIGURE_RETIRED_MPNS};
 use crate::core::plan::plan;
 use crate::core::render::{json::json, markdown::runbook, powershell::discovery as discovery_script, powershell::script, rollback::rollback, steps::steps};
-use crate::core::discovery::{self, ReadingView, MAX_TEXT_BYTES};
+use crate::core::discovery::{self, Filled, OutlookView, ReadingView, MAX_TEXT_BYTES};
 use crate::core::i18n::{Language, DISCOVERY_EN, EN};
 use crate::core::validate::{Field, FieldError, Problem};
 
@@ -19,7 +19,7 @@ USAGE:
                      [--apns-for-sfb-ios] [--configure-retired-mpns]
                      [--format ps1|rollback|steps|runbook|json]
     lync-push-wizard --format discovery
-    lync-push-wizard --discovery FILE
+    lync-push-wizard --discovery FILE [--edge EDGE --client CLIENT... and the other answers]
 
 OPTIONS:
     --edge EDGE                  lync2013 | lync2010 | ocs2007r2 | none |
@@ -47,7 +47,9 @@ OPTIONS:
                                  discovery: the read-only script that reads the
                                  deployment (no other option needed)
     --discovery FILE             read the block that script printed (saved with > or
-                                 Start-Transcript) and say what it answers and what stays open
+                                 Start-Transcript) and say what it answers and what stays open;
+                                 with answers (--edge, ...) also what the configuration
+                                 script will change there, step by step
     -h, --help                   this text
     -V, --version                version and rules version
 
@@ -81,7 +83,7 @@ pub fn run(args: &[String]) -> Output {
         )),
         // The discovery script reads the deployment: it needs no answers.
         Ok(Command::DiscoveryScript) => ok(discovery_script()),
-        Ok(Command::ReadDiscovery(path)) => read_discovery(&path),
+        Ok(Command::ReadDiscovery(path, given)) => read_discovery(&path, given),
         Ok(Command::Render(answers, format)) => match plan(&answers) {
             Ok(plan) => ok(match format {
                 Format::Script => script(&plan),
@@ -109,7 +111,8 @@ enum Command {
     Version,
     Render(Answers, Format),
     DiscoveryScript,
-    ReadDiscovery(String),
+    /// The block's file, and the answers given beside it, if any.
+    ReadDiscovery(String, Option<Answers>),
 }
 
 fn flag(field: Field) -> &'static str {
@@ -189,15 +192,16 @@ fn parse(args: &[String]) -> Result<Command, String> {
         }
     }
     Ok(match (discovery_file, discovery_script) {
-        (Some(path), _) => Command::ReadDiscovery(path),
+        (Some(path), _) => Command::ReadDiscovery(path, (answers != Answers::default()).then_some(answers)),
         (None, true) => Command::DiscoveryScript,
         (None, false) => Command::Render(answers, format),
     })
 }
 
-/// `--discovery FILE`: what a saved discovery block fills and what stays open. The file may be
-/// a console paste or a transcript, in UTF-8 or, as `>` saves it in Windows PowerShell, UTF-16.
-fn read_discovery(path: &str) -> Output {
+/// `--discovery FILE`: what a saved discovery block fills and what stays open; with answers
+/// given beside it, also what the configuration script will do there. The file may be a console
+/// paste or a transcript, in UTF-8 or, as `>` saves it in Windows PowerShell, UTF-16.
+fn read_discovery(path: &str, given: Option<Answers>) -> Output {
     let limit = 4 * MAX_TEXT_BYTES as u64;
     let bytes = match std::fs::metadata(path) {
         Ok(meta) if meta.len() > limit => {
@@ -210,25 +214,47 @@ fn read_discovery(path: &str) -> Output {
         Ok(bytes) => bytes,
         Err(error) => return fail(format!("--discovery {path}: {error}")),
     };
-    match discovery::parse(&text_of(&bytes)) {
-        Ok(found) => ok(print_reading(&discovery::fill(&found).view(Language::En))),
-        Err(problem) => fail(format!("{path}: {}", problem.message(&DISCOVERY_EN))),
+    let found = match discovery::parse(&discovery::text_of(&bytes)) {
+        Ok(found) => found,
+        Err(problem) => return fail(format!("{path}: {}", problem.message(&DISCOVERY_EN))),
+    };
+    let reading = discovery::fill(&found);
+    let mut text = print_reading(&reading.view(Language::En));
+    if let Some(mut answers) = given {
+        // What the block answers fills what the options left out; an option given wins.
+        if answers.access_edge.is_empty() {
+            if let Filled::Known(fqdn) = &reading.access_edge {
+                answers.access_edge = fqdn.clone();
+            }
+        }
+        if let (false, Filled::Known(Some(identity))) = (answers.provider_exists, &reading.provider) {
+            answers.provider_exists = true;
+            answers.provider_identity = identity.clone();
+        }
+        match plan(&answers) {
+            Ok(plan) => text.push_str(&print_outlook(&discovery::forecast(&plan, &found).view(&plan, Language::En))),
+            Err(errors) => return fail(errors.iter().map(flag_message).collect::<Vec<_>>().join(" ")),
+        }
     }
+    ok(text)
 }
 
-/// A file's text: UTF-16 by its byte-order mark (or, without one, by the zero bytes of ASCII
-/// text in UTF-16LE), else UTF-8 with anything unreadable replaced.
-fn text_of(bytes: &[u8]) -> String {
-    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
-        String::from_utf16_lossy(&rest.chunks_exact(2).map(|pair| unit([pair[0], pair[1]])).collect::<Vec<u16>>())
-    };
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
-        [_, 0, _, 0, ..] => utf16(bytes, u16::from_le_bytes),
-        _ => String::from_utf8_lossy(bytes).into_owned(),
+fn print_outlook(view: &OutlookView) -> String {
+    let d = &DISCOVERY_EN;
+    let mut text = format!("\n{}:\n  ({})\n", d.forecast_heading, d.forecast_recheck);
+    if !view.stops.is_empty() {
+        text.push_str(&format!("  {}:\n", d.stops_heading));
+        for stop in &view.stops {
+            text.push_str(&format!("    - {stop}\n"));
+        }
     }
+    for (title, lines) in &view.steps {
+        text.push_str(&format!("  {title}\n"));
+        for line in lines {
+            text.push_str(&format!("    - {line}\n"));
+        }
+    }
+    text
 }
 
 fn print_reading(view: &ReadingView) -> String {

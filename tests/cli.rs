@@ -111,7 +111,7 @@ fn the_discovery_script_and_its_block_read_back() {
         "Read by the discovery script of rules 2026.12.07.",
         "Filled from the deployment:",
         "  Internal Access Edge FQDN: accessproxy.contoso.com, the FQDN of the one Edge pool.",
-        "  Hosting provider: Office365, which federates with sipfed.online.lync.com.",
+        "  Hosting provider: None federates with sipfed.online.lync.com.",
         "Still to answer:",
         "  Edge Server: Edge pool accessproxy.contoso.com reports version 5. No Microsoft page maps this number to a product: confirm the Edge Server's version.",
         "  Pool version: Not read: no documented property of the registrar pools gives their version. Choose the pool's version yourself.",
@@ -126,6 +126,39 @@ fn the_discovery_script_and_its_block_read_back() {
     let (code, stdout, stderr) = run(&["--discovery", damaged.to_str().expect("a UTF-8 path")]);
     assert_eq!((code, stdout.as_str(), stderr.lines().count()), (2, "", 1), "{stderr}");
     assert!(stderr.contains(&format!("Line {}: the check value does not match", block.lines().count())), "{stderr}");
+    // With answers beside it: what the configuration script will do there, step by step; on
+    // the blockers' deployment, what stops it before any change.
+    let half = folder.join("half.txt");
+    std::fs::write(&half, golden("discovery.half-configured.txt")).expect("written");
+    let answers = ["--edge", "lync2013", "--client", "ios-lync2010", "--client", "wp-lync2013"];
+    let (code, stdout, stderr) = run(&[&["--discovery", half.to_str().expect("a UTF-8 path")][..], &answers].concat());
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    let forecast = stdout.split_once("What the configuration script will do here:\n").map(|(_, rest)| rest).unwrap_or_default();
+    assert_eq!(
+        forecast,
+        "  (From the block; the script checks it all again when it runs, since the deployment may change in between.)\n\
+         \x20 Check the existing hosting provider LyncOnline for sipfed.online.lync.com\n\
+         \x20   - Already so: nothing changes.\n\
+         \x20 Allow federation with push.lync.com\n\
+         \x20   - Already so: nothing changes.\n\
+         \x20 Turn on push notifications (APNS and MPNS, global)\n\
+         \x20   - Will change EnableMicrosoftPushNotificationService of Global from False to True.\n\
+         \x20 Enable federation on the Access Edge\n\
+         \x20   - Will change AllowFederatedUsers from False to True, for the whole organisation.\n",
+        "{stdout}"
+    );
+    let blocked = folder.join("blocked.txt");
+    std::fs::write(&blocked, golden("discovery.blockers.txt")).expect("written");
+    let (code, stdout, _) = run(&[&["--discovery", blocked.to_str().expect("a UTF-8 path")][..], &answers, &["--access-edge", "accessproxy.contoso.com"]].concat());
+    assert_eq!(code, 0, "{stdout}");
+    for line in [
+        "  The script will stop before its first change:",
+        "    - This shell lacks Get-CsPushNotificationConfiguration, Set-CsPushNotificationConfiguration, Test-CsMcxPushNotification.",
+        "    - push.lync.com is on the blocked domain list.",
+        "    - The Access Edge uses default routing.",
+    ] {
+        assert!(stdout.lines().any(|l| l == line), "{line}\n{stdout}");
+    }
     let huge = folder.join("huge.txt");
     std::fs::write(&huge, "x".repeat(10 << 20)).expect("written");
     for (file, says) in [(huge, "10485760 bytes"), (folder.join("missing.txt"), "--discovery")] {

@@ -11,13 +11,14 @@ mod support;
 use std::path::PathBuf;
 
 use lync_push_wizard::core::discovery::{
-    self, AccessEdge, Discovered, EdgePool, Filled, Mcx, Open, Part, Provider, PushScope, Read, Replication, Routing, State, LINE_WIDTH,
-    LOOKED_FOR,
+    self, AccessEdge, Change, Discovered, EdgePool, Filled, Mcx, Open, Part, Provider, PushScope, Read, Replication, Routing, State,
+    LINE_WIDTH, LOOKED_FOR,
 };
+use lync_push_wizard::core::{plan, Answers, EdgeServer, MobileClient};
 use lync_push_wizard::core::facts::{LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, RULES_VERSION};
 use lync_push_wizard::core::render::powershell::discovery as discovery_script;
 use shell::model::{self, diff, spec, Deployment, Edge, Fault, HostingProvider, Machine, PushSettings, Routing as ModelRouting};
-use shell::starts::{starts, AWKWARD_SITES};
+use shell::starts::{starts, AWKWARD_SITES, SCRIPT_PATH};
 use shell::value::Kind;
 use shell::{RunOptions, RunResult, Script};
 
@@ -375,21 +376,40 @@ fn the_discovery_proof_kills_the_discovery_scripts_mutants() {
     assert!(stale.is_empty(), "listed as equivalent, but no longer made or no longer surviving: remove them:\n{stale:?}");
 }
 
-/// The block the script prints for the fresh modelled deployment, kept as an example of the
-/// format (`UPDATE_GOLDEN=1` rewrites it, as tests/golden.rs does its files).
+/// The three example deployments the blocks in tests/golden show (and the page's screenshots
+/// read): fresh; half-configured (a provider, push.lync.com allowed, Apple push on, federation
+/// still off); and one with blockers (push.lync.com blocked, default routing, SkypeOnline for
+/// another proxy, and a Lync Server 2010 shell without the push cmdlets).
+pub fn examples() -> Vec<(&'static str, Machine)> {
+    let mut fresh = Machine::new(Deployment::fresh());
+    fresh.deployment.sites.push("North America".into());
+    let mut half = fresh.clone();
+    half.deployment.providers.push(HostingProvider::new("LyncOnline", LYNC_ONLINE_PROXY_FQDN, true));
+    half.deployment.allowed.push(model::AllowedDomain { domain: PUSH_DOMAIN.into(), proxy_fqdn: None, comment: None, mark_for_monitoring: false });
+    half.deployment.push[0].apple = true;
+    let mut blockers = fresh.clone();
+    blockers.deployment.blocked.push(model::BlockedDomain { domain: PUSH_DOMAIN.into(), comment: Some("blocked by policy".into()) });
+    blockers.deployment.access_edge.routing =
+        ModelRouting::Default { default_route_fqdn: "sip.contoso-isp.example".into(), verification_level: "AlwaysVerifiable".into(), is_public_provider: false };
+    blockers.deployment.providers.push(HostingProvider::new("SkypeOnline", "sipfed.partner.example", true));
+    blockers.deployment.shell = model::Shell::Lync { push_cmdlets: false };
+    vec![("fresh", fresh), ("half-configured", half), ("blockers", blockers)]
+}
+
+/// The blocks the script prints for the example deployments, kept as examples of the format
+/// (`UPDATE_GOLDEN=1` rewrites them, as tests/golden.rs does its files).
 #[test]
-fn the_fresh_deployments_block_is_the_golden_example() {
+fn the_example_deployments_blocks_are_the_golden_examples() {
     let script = Script::parse(&discovery_script()).unwrap_or_else(|e| panic!("{e}"));
-    let mut machine = Machine::new(Deployment::fresh());
-    machine.deployment.providers.push(HostingProvider::new("Office365", LYNC_ONLINE_PROXY_FQDN, true));
-    machine.deployment.sites.push("North America".into());
-    let output = run(&script, &mut machine).text() + "\n";
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/discovery.fresh.txt");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &output).expect("write golden file");
-        return;
+    for (name, start) in examples() {
+        let output = run(&script, &mut start.clone()).text() + "\n";
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/discovery.{name}.txt"));
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&path, &output).expect("write golden file");
+            continue;
+        }
+        assert_eq!(output, std::fs::read_to_string(&path).expect("the golden example; UPDATE_GOLDEN=1 writes it"), "{name}");
     }
-    assert_eq!(output, std::fs::read_to_string(&path).expect("the golden example; UPDATE_GOLDEN=1 writes it"));
 }
 
 /// What the encoder and the check value rest on, as .NET documents it: a code point converts to
@@ -401,4 +421,116 @@ fn the_modelled_primitives_behave_as_documented() {
     let result = shell::run_text(text, &mut Machine::new(Deployment::fresh()), &RunOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(result.output, ["A", "FF", "000A", "A", "5AC3BCF09F9880"], "{:?}", result.failure);
     assert_eq!(encode("Z\u{fc}|"), "Z%C3%BC%7C");
+}
+
+/// The answer sets the forecast is proven with: each kind of push step, globally and at sites
+/// the topology has (Redmond) and may lack (North America), and a Skype for Business Edge,
+/// whose new provider is SkypeOnline. The block fills the Access Edge and the provider.
+fn forecast_answer_sets() -> Vec<Answers> {
+    let iphone = support::answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010]);
+    let both = support::answers(EdgeServer::Lync2013, &[MobileClient::IosLync2010, MobileClient::WpLync2013]);
+    let windows_phone = Answers { configure_retired_mpns: true, ..support::answers(EdgeServer::Lync2010, &[MobileClient::WpLync2010]) };
+    let sfb = Answers { apns_for_sfb_ios: true, ..support::answers(EdgeServer::Sfb2015, &[MobileClient::IosSfb]) };
+    vec![
+        iphone.clone(),
+        both.clone(),
+        support::with_site(iphone, "Redmond"),
+        support::with_site(both, "North America"),
+        support::with_site(windows_phone, "Dublin"),
+        sfb,
+    ]
+}
+
+/// A forecast change as the model's diff writes it (tests/shell/model/diff.rs); a created
+/// provider or domain by its key alone, since the forecast does not restate its fields.
+fn as_diff_line(change: &Change) -> String {
+    let yes = |on: bool| if on { "True" } else { "False" };
+    match change {
+        Change::AddProvider(identity) => format!("created hosting provider {identity}"),
+        Change::AllowPushDomain => format!("created allowed domain {PUSH_DOMAIN}"),
+        Change::CreatePushSettings { identity, apple, microsoft } => format!(
+            "created push settings {identity} (EnableApplePushNotificationService {}, EnableMicrosoftPushNotificationService {})",
+            yes(*apple),
+            yes(*microsoft)
+        ),
+        Change::TurnOn { identity, switch } => format!("push settings {identity}: {} False -> True", switch.name()),
+        Change::AllowFederatedUsers => "Access Edge configuration: AllowFederatedUsers False -> True".into(),
+    }
+}
+
+fn diff_lines(before: &Deployment, after: &Deployment) -> Vec<String> {
+    let mut lines: Vec<String> = diff(before, after)
+        .into_iter()
+        .map(|line| match line.starts_with("created hosting provider ") || line.starts_with("created allowed domain ") {
+            true => line.split(" (").next().unwrap_or(&line).to_string(),
+            false => line,
+        })
+        .collect();
+    lines.sort();
+    lines
+}
+
+/// What the block read from a machine forecasts for the answers; `None` where the block leaves
+/// the Access Edge open (no Edge pool) or the answers make no plan.
+fn forecast_for(discovery: &Script, machine: &Machine, base: &Answers) -> Option<(Answers, discovery::Outlook)> {
+    let found = discovery::parse(&(run(discovery, &mut machine.clone()).text() + "\n")).ok()?;
+    let mut answers = base.clone();
+    discovery::fill(&found).apply(&mut answers);
+    let plan = plan(&answers).ok()?;
+    Some((answers, discovery::forecast(&plan, &found)))
+}
+
+/// The state-aware plan, held to what the configuration script then does: on every modelled
+/// deployment with an Edge pool, for each answer set, the changes the forecast lists are the
+/// model's difference after a run, line for line; a forecast stop is a run that stops (exit 1)
+/// and changes nothing; and the block read after the run forecasts no change left.
+#[test]
+fn the_forecast_equals_what_the_configuration_script_changes() {
+    let discovery = Script::parse(&discovery_script()).unwrap_or_else(|e| panic!("{e}"));
+    let mut tally = Tally::default();
+    let (mut stopped, mut changed, mut already) = (0, 0, 0);
+    let options = RunOptions { script_path: Some(SCRIPT_PATH.into()), switches: Vec::new() };
+    // A folder the undo record cannot be written to stops the script too; that is the machine's
+    // file system, which the block does not read (and the forecast does not claim to know).
+    for (name, start) in deployments().into_iter().filter(|(name, _)| name != "record folder read-only") {
+        for base in forecast_answer_sets() {
+            let Some((answers, outlook)) = forecast_for(&discovery, &start, &base) else { continue };
+            let label = format!("{name}, {}", shell::case_label(&answers));
+            let n = label.as_str();
+            // Only a part the shell could not read leaves a step unknown: in a shell without the
+            // push cmdlets (a plain PowerShell lacks every one), which also stops the script.
+            let lacks_push_cmdlets = start.deployment.shell != model::Shell::Lync { push_cmdlets: true };
+            tally.check(n, "unknown only where unread", outlook.complete() != lacks_push_cmdlets, || format!("{outlook:?}"));
+            let (text, _) = shell::texts(&answers);
+            let script = Script::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+            let mut machine = start.clone();
+            let result = script.run(&mut machine, &options);
+            tally.runs += 1;
+            let made = diff_lines(&start.deployment, &machine.deployment);
+            let mut forecast: Vec<String> = outlook.changes().into_iter().map(as_diff_line).collect();
+            forecast.sort();
+            tally.check(n, "the changes forecast are the changes made", made == forecast, || format!("forecast {forecast:?}, made {made:?}\n{outlook:?}"));
+            if !outlook.stops.is_empty() || !outlook.complete() {
+                stopped += 1;
+                tally.check(n, "a forecast stop stops the run", result.exit_code == Some(1) && made.is_empty(), || format!("exit {:?}, {:?}", result.exit_code, result.output.iter().rev().take(3).collect::<Vec<_>>()));
+                continue;
+            }
+            if forecast.is_empty() {
+                already += 1;
+            } else {
+                changed += 1;
+            }
+            tally.check(n, "runs without stopping", result.exit_code != Some(1) && result.failure.is_none(), || format!("exit {:?} {:?}", result.exit_code, result.failure));
+            let after = forecast_for(&discovery, &machine, &base).map(|(_, outlook)| outlook);
+            tally.check(n, "nothing left to change after the run", after.as_ref().is_some_and(|o| o.stops.is_empty() && o.changes().is_empty()), || format!("{after:?}"));
+        }
+    }
+    println!(
+        "forecast: {} runs of the configuration script ({changed} that change, {already} already so, {stopped} stopped), {} checks, {} failures",
+        tally.runs,
+        tally.checks,
+        tally.failures.len()
+    );
+    assert!(tally.runs >= 150 && changed > 0 && already > 0 && stopped > 0, "{} runs", tally.runs);
+    assert!(tally.failures.is_empty(), "{}", tally.failures.join("\n"));
 }

@@ -27,10 +27,12 @@
 //!   so a block cut short, a lost line or a changed character is found.
 
 mod fill;
+mod forecast;
 mod parse;
 
-pub use fill::{fill, printable, Filled, Open, Reading, ReadingView, Routing, State};
-pub use parse::{parse, Problem};
+pub use fill::{fill, printable, Filled, Fills, Open, Reading, ReadingView, Routing, State};
+pub use forecast::{forecast, Change, Forecast, Outlook, OutlookView, Stop, Switch};
+pub use parse::{block_of, parse, text_of, Problem};
 
 /// The version of the block's format; `BEGIN` carries it.
 pub const FORMAT_VERSION: u32 = 1;

@@ -17,6 +17,9 @@ pub const NEW_PROVIDER_IDENTITY: &str = "LyncOnline";
 pub const NEW_PROVIDER_IDENTITY_SFB: &str = "SkypeOnline";
 /// The seed's verification level for the hosting provider (seed, 0cb70-121).
 pub const PROVIDER_VERIFICATION_LEVEL: &str = "UseSourceVerification";
+/// The two push switches (facts §2), as parameter and property names alike.
+pub const APPLE_SWITCH: &str = "EnableApplePushNotificationService";
+pub const MICROSOFT_SWITCH: &str = "EnableMicrosoftPushNotificationService";
 /// Mcx clearinghouse address a working push path needs (facts §4.2, Dn767948).
 pub const PUSH_PROXY_URI: &str = "sip:push@push.lync.com";
 /// The root the push clearinghouse certificate chains to since 1 June 2013 (facts §4.5, Lync team
@@ -58,6 +61,9 @@ pub const ROLLBACK_FILE: &str = "Undo-LyncPushNotifications.ps1";
 pub const RUNBOOK_FILE: &str = "Lync-push-notifications-runbook.md";
 /// The read-only discovery script's download name: a Get- verb, as it only reads.
 pub const DISCOVERY_FILE: &str = "Get-LyncPushDeployment.ps1";
+/// The page worker's start-up script, which Trunk writes for the `wizard-worker` binary
+/// (index.html; workers keep their binary's name, unhashed).
+pub const WORKER_SCRIPT: &str = "wizard-worker_loader.js";
 
 /// The update that brought the push cmdlets (Test-CsMcxPushNotification.md, office-docs-powershell:
 /// "introduced in the cumulative update for Lync Server 2010: November 2011").

@@ -201,13 +201,71 @@ fn state(found: &Discovered) -> Vec<State> {
 impl Reading {
     /// Sets the answers the block gives; the rest stay as they were.
     pub fn apply(&self, answers: &mut Answers) {
-        if let Filled::Known(fqdn) = &self.access_edge {
+        self.fills().apply(answers);
+    }
+
+    /// The answers the block gives, alone.
+    pub fn fills(&self) -> Fills {
+        let known = |filled: &Filled<String>| match filled {
+            Filled::Known(value) => Some(value.clone()),
+            Filled::Open(_) => None,
+        };
+        Fills {
+            access_edge: known(&self.access_edge),
+            provider: match &self.provider {
+                Filled::Known(provider) => Some(provider.clone()),
+                Filled::Open(_) => None,
+            },
+        }
+    }
+}
+
+/// The answers a block gives: the internal Access Edge FQDN, and the provider that federates
+/// with sipfed.online.lync.com (`Some(None)`: none does). Apart from the reading so the page
+/// can apply them without the reader, which the discovery reader (a web worker) carries.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Fills {
+    pub access_edge: Option<String>,
+    pub provider: Option<Option<String>>,
+}
+
+impl Fills {
+    pub fn apply(&self, answers: &mut Answers) {
+        if let Some(fqdn) = &self.access_edge {
             answers.access_edge = fqdn.clone();
         }
-        if let Filled::Known(provider) = &self.provider {
+        if let Some(provider) = &self.provider {
             answers.provider_exists = provider.is_some();
             answers.provider_identity = provider.clone().unwrap_or_default();
         }
+    }
+
+    /// As four strings, for a message between the reader and the page: a flag ("1" given, "0"
+    /// not) and the value, for each answer; a provider given as none is "1", "0", "".
+    pub fn to_strings(&self) -> [String; 4] {
+        let flag = |given: bool| if given { "1" } else { "0" }.to_string();
+        let (provider_given, provider) = match &self.provider {
+            None => (flag(false), String::new()),
+            Some(None) => (flag(true), String::new()),
+            Some(Some(identity)) => (flag(true), format!("1{identity}")),
+        };
+        [flag(self.access_edge.is_some()), self.access_edge.clone().unwrap_or_default(), provider_given, provider]
+    }
+
+    pub fn from_strings(strings: &[String]) -> Option<Fills> {
+        let [edge_given, edge, provider_given, provider] = strings else { return None };
+        let given = |flag: &str| match flag {
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => None,
+        };
+        Some(Fills {
+            access_edge: given(edge_given)?.then(|| edge.clone()),
+            provider: match given(provider_given)? {
+                false => None,
+                true => Some(provider.strip_prefix('1').map(String::from)),
+            },
+        })
     }
 }
 

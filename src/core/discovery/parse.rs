@@ -108,6 +108,30 @@ struct Fields {
     values: Vec<String>,
 }
 
+/// A file's text: UTF-16 by its byte-order mark (or, without one, by the zero bytes of ASCII
+/// text in UTF-16LE), else UTF-8 with anything unreadable replaced.
+pub fn text_of(bytes: &[u8]) -> String {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        String::from_utf16_lossy(&rest.chunks_exact(2).map(|pair| unit([pair[0], pair[1]])).collect::<Vec<u16>>())
+    };
+    match bytes {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
+        [_, 0, _, 0, ..] => utf16(bytes, u16::from_le_bytes),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+/// The last block of a text, its own lines from BEGIN to END and nothing around them: what the
+/// page keeps of a paste or a transcript. `None` where there is no whole block.
+pub fn block_of(text: &str) -> Option<String> {
+    let lines = physical_lines(text.strip_prefix('\u{FEFF}').unwrap_or(text));
+    let begin = lines.iter().rposition(|(_, line)| line.starts_with(BEGIN_PREFIX))?;
+    let end = begin + lines[begin..].iter().position(|(_, line)| line.starts_with(END_PREFIX))?;
+    Some(lines[begin..=end].iter().map(|(_, line)| *line).collect::<Vec<_>>().join("\n") + "\n")
+}
+
 /// Reads the last block in `text`.
 pub fn parse(text: &str) -> Result<Discovered, Problem> {
     if text.len() > MAX_TEXT_BYTES {

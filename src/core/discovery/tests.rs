@@ -109,9 +109,29 @@ fn surroundings_and_wrapping_do_not_matter() {
             .flat_map(|line| line.as_bytes().chunks(if line.starts_with("====") { usize::MAX } else { width }).map(|c| String::from_utf8_lossy(c).into_owned() + "\n"))
             .collect();
         assert_eq!(parse(&wrapped), Ok(plain.clone()), "wrapped at {width}");
+        assert_eq!(block_of(&wrapped).as_deref().map(parse), Some(Ok(plain.clone())), "kept from the copy wrapped at {width}");
     }
     let earlier = block(&[SAMPLE[0]]);
-    assert_eq!(parse(&format!("{earlier}\n{text}")), Ok(plain), "the last block is read");
+    assert_eq!(parse(&format!("{earlier}\n{text}")), Ok(plain.clone()), "the last block is read");
+    // What the page keeps of a paste is the block alone, and it reads the same.
+    let kept = block_of(&transcript).expect("a whole block");
+    assert!(kept.starts_with(BEGIN) && kept.ends_with(&format!("{MARKER_TAIL}\n")) && !kept.contains("PS C:"), "{kept}");
+    assert_eq!(parse(&kept), Ok(plain));
+    assert_eq!(block_of(&text[..text.len() - 60]), None, "no END line: nothing kept");
+}
+
+/// A file saved with `>` in Windows PowerShell is UTF-16LE with a byte-order mark; one saved by
+/// Out-File -Encoding UTF8 has the UTF-8 mark; any other is read as UTF-8.
+#[test]
+fn a_saved_files_encoding_is_read_from_its_bytes() {
+    let text = block(SAMPLE);
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf16_no_mark: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let big_endian: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+    let utf8_mark: Vec<u8> = [0xEF, 0xBB, 0xBF].into_iter().chain(text.bytes()).collect();
+    for bytes in [utf16, utf16_no_mark, big_endian, utf8_mark, text.clone().into_bytes()] {
+        assert_eq!(text_of(&bytes), text);
+    }
 }
 
 /// Values holding the separators, the markers, line breaks and letters outside ASCII come back
@@ -284,4 +304,56 @@ fn a_sites_identity_gives_its_name() {
     let all: Vec<&str> = all.iter().map(String::as_str).collect();
     let found = parse(&block(&all)).expect("reads");
     assert_eq!(found.sites, Read::Done(vec!["Redmond".to_string(), "North America".to_string(), "Sitework".to_string()]));
+}
+
+/// The plan against the sample: the pre-flight's stops (a blocked push.lync.com, a missing push
+/// cmdlet), a step already so, and changes from what is there to what will be, in both languages.
+#[test]
+fn the_forecast_says_what_stops_what_is_so_and_what_changes() {
+    use crate::core::answers::{EdgeServer, MobileClient, ScopeKind};
+    let found = sample();
+    let mut answers = Answers { edge: Some(EdgeServer::Lync2013), scope: ScopeKind::Site, site: "North America".into(), ..Answers::default() };
+    answers.set_client(MobileClient::IosLync2010, true);
+    answers.set_client(MobileClient::WpLync2013, true);
+    fill(&found).apply(&mut answers);
+    let plan = crate::core::plan(&answers).expect("a plan");
+    let outlook = forecast(&plan, &found);
+    assert_eq!(outlook.stops, [Stop::MissingCmdlets(vec!["Test-CsMcxPushNotification"]), Stop::PushDomainBlocked]);
+    assert!(outlook.changes().is_empty(), "a script that stops changes nothing");
+    assert!(outlook.complete());
+    let view = outlook.view(&plan, Language::En);
+    assert_eq!(view.stops, ["This shell lacks Test-CsMcxPushNotification.", "push.lync.com is on the blocked domain list."]);
+    let steps: Vec<(&str, Vec<&str>)> = view.steps.iter().map(|(title, lines)| (title.as_str(), lines.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        steps,
+        [
+            ("Check the existing hosting provider Office365 for sipfed.online.lync.com", vec!["Already so: nothing changes."]),
+            ("Turn on push notifications (APNS and MPNS, site:North America)", vec!["Will create push settings site:North America: Apple (APNS) on, Microsoft (MPNS) on."]),
+            ("Enable federation on the Access Edge", vec!["Will change AllowFederatedUsers from False to True, for the whole organisation."]),
+        ]
+    );
+    // Without the blocked domain and with the cmdlet, the same plan changes what it says.
+    let mut open = found.clone();
+    open.push_blocked = Read::Done(false);
+    open.cmdlets = Read::Done(LOOKED_FOR.iter().map(|name| (name.to_string(), true)).collect());
+    let outlook = forecast(&plan, &open);
+    assert!(outlook.stops.is_empty());
+    assert_eq!(
+        outlook.changes(),
+        [&Change::AllowPushDomain, &Change::CreatePushSettings { identity: "site:North America".into(), apple: true, microsoft: true }, &Change::AllowFederatedUsers]
+            .into_iter()
+            .collect::<Vec<_>>()
+    );
+    let zh = outlook.view(&plan, Language::ZhTw);
+    assert_eq!(zh.steps[2].1, ["會建立推播設定 site:North America：Apple (APNS) 開啟，Microsoft (MPNS) 開啟。"]);
+    // A part not read leaves its step unknown, never guessed.
+    open.providers = Read::Absent;
+    assert_eq!(forecast(&plan, &open).steps[0].1, Forecast::Unknown("Get-CsHostingProvider"));
+    assert!(!forecast(&plan, &open).complete());
+    // A switch already on in existing settings is left as it is; one off is turned on.
+    let mut global = Answers { scope: ScopeKind::Global, site: String::new(), ..answers.clone() };
+    global.provider_exists = true;
+    let plan = crate::core::plan(&global).expect("a plan");
+    let view = forecast(&plan, &open).view(&plan, Language::En);
+    assert_eq!(view.steps[2].1, ["Will change EnableMicrosoftPushNotificationService of Global from False to True."]);
 }

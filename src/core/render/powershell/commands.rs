@@ -110,9 +110,7 @@ pub(in crate::core::render) fn test_push(access_edge: &Fqdn) -> String {
     format!("{} -AccessEdgeFqdn {}", cmdlet::TEST_MCX_PUSH_NOTIFICATION, quote(access_edge.as_str()))
 }
 
-/// The two push switches (facts §2), as parameter and property names alike.
-pub(in crate::core::render) const APPLE_SWITCH: &str = "EnableApplePushNotificationService";
-pub(in crate::core::render) const MICROSOFT_SWITCH: &str = "EnableMicrosoftPushNotificationService";
+pub(in crate::core::render) use crate::core::facts::{APPLE_SWITCH, MICROSOFT_SWITCH};
 
 pub(in crate::core::render) fn provider_lookup() -> String {
     format!("{} | Where-Object {{ $_.ProxyFqdn -eq \"{LYNC_ONLINE_PROXY_FQDN}\" }}", cmdlet::GET_HOSTING_PROVIDER)
