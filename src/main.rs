@@ -11,8 +11,9 @@ fn main() {
     std::process::exit(output.code);
 }
 
+/// No panic hook: the wizard is written never to panic (bad input gets a message), and the
+/// hook's message formatting cost the page over a kilobyte of every first visit.
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
     lync_push_wizard::ui::mount();
 }

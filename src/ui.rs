@@ -7,11 +7,14 @@
 //! HTML cannot know is built here: the notices, the result and the footer.
 
 mod browser;
+mod discovery;
+mod files;
 mod print;
 mod questions;
 mod result;
 mod scripts;
 mod state;
+mod worker;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -64,7 +67,7 @@ impl Drop for Wizard {
 /// animation frames, so a plain timer follows as a fallback.
 pub fn take_over(initial: Initial) -> Wizard {
     let mounted: Built = Rc::default();
-    let t = initial.lang.strings();
+    let t = browser::strings(initial.lang);
     let persistence = initial.persistence;
     let later = mounted.clone();
     // Mounting the notices starts the reactive system; their owner owns the rest.
@@ -76,6 +79,7 @@ pub fn take_over(initial: Initial) -> Wizard {
             questions::take_early_answers(store);
             questions::adopt(t);
             adopt_language_links(store, persistence);
+            discovery::adopt(t);
             // A share link followed while the page is open changes only the fragment: no reload.
             let _ = window_event_listener(leptos::ev::hashchange, move |_| {
                 if let Some(link) = browser::shared_link() {

@@ -16,7 +16,8 @@ pub struct Staged {
     pub other: Vec<FileSize>,
     /// Top-level files left out of the first visit that `index.html` names all the same: the
     /// rule in `is_first_visit` may be missing one, and the size would then read low. The
-    /// single-file page is left out of this check: the page may well link to it.
+    /// single-file page and the files fetched only on demand (`on_demand`) are left out of this
+    /// check: the page may well link to them.
     pub named_but_not_counted: Vec<String>,
 }
 
@@ -24,19 +25,20 @@ pub struct Staged {
 pub const SINGLE_FILE: &str = "lync-push-wizard.html";
 
 /// Whether a first visit of `index.html` downloads this top-level file of a build, `names` being
-/// all of them: the page, its stylesheet, the wasm and its JavaScript glue, `start.js`, the
-/// favicon and `lang.js`. Named by rule rather than "every file", so that what is built beside
-/// them (the single-file page, `zh-TW/`, any other script) never counts against the size a
-/// visitor pays for. `loaded`: the page without its `<noscript>` parts, whose stylesheet only a
-/// browser without script fetches.
+/// all of them: the page, its stylesheet, the wasm the page names and its JavaScript glue,
+/// `start.js`, the favicon and `lang.js`. Named by rule rather than "every file", so that what is
+/// built beside them (the single-file page, `zh-TW/`, a worker's wasm the page starts only when
+/// needed) never counts against the size a visitor pays for. `loaded`: the page without its
+/// `<noscript>` parts, whose stylesheet only a browser without script fetches.
 pub fn is_first_visit(name: &str, names: &[String], loaded: &str) -> bool {
-    let glue = name.strip_suffix(".js").is_some_and(|stem| names.iter().any(|n| *n == format!("{stem}_bg.wasm")));
+    let named_wasm = |wasm: &str| wasm.ends_with("_bg.wasm") && loaded.contains(wasm) && names.iter().any(|n| n == wasm);
+    let glue = name.strip_suffix(".js").is_some_and(|stem| named_wasm(&format!("{stem}_bg.wasm")));
     name == "index.html"
         || name == "start.js"
         || name == "lang.js"
         || glue
         || (name.ends_with(".css") && loaded.contains(name))
-        || name.ends_with("_bg.wasm")
+        || named_wasm(name)
         || (name.starts_with("favicon") && [".svg", ".ico", ".png"].iter().any(|ext| name.ends_with(ext)))
 }
 
@@ -58,8 +60,15 @@ pub fn stage(dist: &Path, into: &Path) -> Result<Staged, String> {
             staged.other.push(size);
         }
     }
-    staged.named_but_not_counted = staged.other.iter().filter(|f| !f.name.contains('/') && f.name != SINGLE_FILE && loaded.contains(&f.name)).map(|f| f.name.clone()).collect();
+    staged.named_but_not_counted =
+        staged.other.iter().filter(|f| !f.name.contains('/') && f.name != SINGLE_FILE && !on_demand(&f.name) && loaded.contains(&f.name)).map(|f| f.name.clone()).collect();
     Ok(staged)
+}
+
+/// Files the page names but fetches only when asked: a worker's loader (the discovery reader,
+/// started when a block is pasted) and a script offered as a download.
+fn on_demand(name: &str) -> bool {
+    name.ends_with("_loader.js") || name.ends_with(".ps1")
 }
 
 /// The page without its `<noscript>…</noscript>` parts: what a browser with script loads.

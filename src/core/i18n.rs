@@ -82,6 +82,9 @@ pub fn fill(template: &str, values: &[&str]) -> String {
 /// Declares a table once: every key must give both languages.
 macro_rules! strings {
     ($name:ident, $en_table:ident, $zh_table:ident { $($key:ident: $en:literal, $zh:literal;)+ }) => {
+        // In declaration order, as `from_text` reads them: a table of N texts is laid out as an
+        // array of N, so building one from an array is a copy, not code for every field.
+        #[repr(C)]
         pub struct $name { $(pub $key: &'static str,)+ }
         pub const $en_table: $name = $name { $($key: $en,)+ };
         pub const $zh_table: $name = $name { $($key: $zh,)+ };
@@ -90,9 +93,37 @@ macro_rules! strings {
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key),)+]
             }
+
+            /// The table as one text, each value followed by `TABLE_SEPARATOR`: how a page
+            /// carries the language its wasm does not (`from_text`).
+            pub fn to_text(&self) -> String {
+                let mut text = String::new();
+                $(
+                    text.push_str(self.$key);
+                    text.push($crate::core::i18n::TABLE_SEPARATOR);
+                )+
+                text
+            }
+
+            /// The table `to_text` wrote, its values borrowed from `text`; `None` unless the text
+            /// has exactly this table's number of values.
+            pub fn from_text(text: &'static str) -> Option<$name> {
+                const COUNT: usize = [$(stringify!($key)),+].len();
+                let mut values: Vec<&'static str> = text.split($crate::core::i18n::TABLE_SEPARATOR).collect();
+                // The text ends with a separator: after the last value, nothing.
+                if values.pop() != Some("") {
+                    return None;
+                }
+                let [$($key),+]: [&'static str; COUNT] = values.try_into().ok()?;
+                Some($name { $($key),+ })
+            }
         }
     };
 }
+
+/// Ends each value of a table as text (`to_text`): the ASCII record separator, which no text of
+/// ours holds (a test says so).
+pub const TABLE_SEPARATOR: char = '\u{1E}';
 
 mod discovery_table;
 mod page_table;
@@ -126,6 +157,22 @@ mod tests {
             assert_eq!(placeholders(en), placeholders(zh), "{key}: placeholders differ");
         }
         println!("i18n: {} keys in English and zh-TW", english.len());
+    }
+
+    /// A page carries the main table of the language its wasm does not (`render::page`): as
+    /// text, and back, every value the same; a text cut short or with a value too many is none.
+    #[test]
+    fn a_table_survives_its_text() {
+        let text: &'static str = Box::leak(ZH_TW.to_text().into_boxed_str());
+        let back = Strings::from_text(text).expect("the whole table");
+        assert_eq!(back.entries(), ZH_TW.entries());
+        let all = [EN.entries(), ZH_TW.entries(), PAGE_EN.entries(), PAGE_ZH_TW.entries(), DISCOVERY_EN.entries(), DISCOVERY_ZH_TW.entries()].concat();
+        assert!(all.iter().all(|(_, text)| !text.contains(TABLE_SEPARATOR)));
+        let short: &'static str = Box::leak(text[..text.len() - 1].to_string().into_boxed_str());
+        assert!(Strings::from_text(short).is_none());
+        let long: &'static str = Box::leak(format!("{text}extra{TABLE_SEPARATOR}").into_boxed_str());
+        assert!(Strings::from_text(long).is_none());
+        assert!(Strings::from_text("").is_none());
     }
 
     #[test]

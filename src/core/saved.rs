@@ -11,6 +11,9 @@ use super::i18n::{fill, Language, Strings};
 
 pub const STORAGE_KEY: &str = "lync-push-wizard.state.v1";
 pub const BACKUP_KEY: &str = "lync-push-wizard.state.backup";
+/// A pasted discovery block, its lines alone (`discovery::block_of`): kept beside the answers,
+/// under a key of its own so one control forgets it; never in a share link.
+pub const DISCOVERY_KEY: &str = "lync-push-wizard.discovery.v1";
 pub const SCHEMA_VERSION: u32 = 1;
 /// Far more than any real state; a larger value is not ours and is not parsed.
 pub const MAX_SAVED_LEN: usize = 64 * 1024;

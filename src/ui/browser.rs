@@ -5,8 +5,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
 use crate::core::render::html::{Action, Html};
-use crate::core::saved::{self, SavedState, BACKUP_KEY, STORAGE_KEY};
-use crate::core::i18n::Language;
+use crate::core::saved::{self, SavedState, BACKUP_KEY, DISCOVERY_KEY, STORAGE_KEY};
+use crate::core::i18n::{Language, Strings, EN};
+use crate::core::render::page::STRINGS_ID;
 
 use crate::core::start::Start as Initial;
 use crate::core::start::{start, SharedLink, StartFacts};
@@ -246,6 +247,37 @@ pub fn save(state: &SavedState) -> bool {
     local_storage().is_some_and(|storage| storage.set_item(STORAGE_KEY, &saved::to_json(state)).is_ok())
 }
 
+/// The main table in the page's language: English is in the wasm; another language's the page
+/// carries (`render::page::strings_carried`). A page without it, or with a table of another
+/// shape, is shown in English rather than not at all.
+pub fn strings(lang: Language) -> &'static Strings {
+    let carried = match lang {
+        Language::En => None,
+        Language::ZhTw => by_id(STRINGS_ID)
+            .filter(|element| element.get_attribute("data-lang").as_deref() == Some(lang.token()))
+            .and_then(|element| element.get_attribute("data-strings"))
+            .and_then(|text| Strings::from_text(Box::leak(text.into_boxed_str()))),
+    };
+    match carried {
+        Some(table) => Box::leak(Box::new(table)),
+        None => &EN,
+    }
+}
+
+/// The discovery block kept from an earlier visit.
+pub fn load_discovery() -> Option<String> {
+    local_storage()?.get_item(DISCOVERY_KEY).ok()?
+}
+
+/// Keeps the discovery block, or forgets it (`None`); false where storage refused.
+pub fn save_discovery(block: Option<&str>) -> bool {
+    let Some(storage) = local_storage() else { return false };
+    match block {
+        Some(block) => storage.set_item(DISCOVERY_KEY, block).is_ok(),
+        None => storage.remove_item(DISCOVERY_KEY).is_ok(),
+    }
+}
+
 /// The address's fragment, without `#`.
 fn fragment() -> String {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
@@ -268,60 +300,6 @@ pub fn link_to(fragment: &str) -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
     format!("{base}#{fragment}")
-}
-
-/// Writes to the clipboard where the Clipboard API exists (secure contexts only).
-async fn copy_text(text: String) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let navigator = window.navigator();
-    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .map(|value| !value.is_undefined() && !value.is_null())
-        .unwrap_or(false);
-    if !has_clipboard {
-        return false;
-    }
-    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok()
-}
-
-/// Copies `text`, or, where the clipboard is closed (plain http, file://), selects the element
-/// `fallback_id` so Ctrl+C copies it. True when the clipboard took it.
-pub async fn copy_or_select(text: String, fallback_id: &str) -> bool {
-    if copy_text(text).await {
-        return true;
-    }
-    if let Some(element) = by_id(fallback_id) {
-        select_contents(&element);
-    }
-    false
-}
-
-/// Selects an element's text, so the user can copy it with Ctrl+C where the clipboard is closed.
-fn select_contents(element: &web_sys::Element) {
-    let Some(window) = web_sys::window() else { return };
-    let Some(document) = window.document() else { return };
-    let (Ok(range), Ok(Some(selection))) = (document.create_range(), window.get_selection()) else { return };
-    if range.select_node_contents(element).is_ok() {
-        let _ = selection.remove_all_ranges();
-        let _ = selection.add_range(&range);
-    }
-}
-
-/// Saves `text` as a file through a temporary link.
-pub fn download(filename: &str, text: &str) -> bool {
-    let attempt = || -> Result<(), JsValue> {
-        let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("application/octet-stream");
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-        let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-        link.set_href(&url);
-        link.set_download(filename);
-        link.click();
-        web_sys::Url::revoke_object_url(&url)
-    };
-    attempt().is_ok()
 }
 
 /// An element of the page by its id. The page finds its few elements this way rather than by
@@ -402,11 +380,6 @@ pub fn open_for_print(open: bool) {
             }
         }
     }
-}
-
-/// The text of a file the user chose or dropped.
-pub async fn read_file(file: web_sys::File) -> Option<String> {
-    wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()
 }
 
 /// Opens the browser's print dialog; the print stylesheet turns the page into the runbook.

@@ -14,13 +14,15 @@ use crate::core::plan::{Outcome, Plan};
 use crate::core::render::powershell::script;
 use crate::core::render::rollback::rollback;
 use crate::core::render::html::{Action, Html};
-use crate::core::render::{diagram::diagram, html, markdown::runbook, steps};
+use crate::core::render::{diagram::diagram, html, steps};
 use crate::core::share;
 use crate::core::text::verdict_headline;
 use crate::core::{Answers, Field};
 
 use super::browser;
+use super::files;
 use super::print;
+use super::worker;
 use super::scripts::{OpenScript, ScriptBlock};
 use super::state::{use_store, with_plan};
 
@@ -59,6 +61,14 @@ pub fn ResultPanel(t: &'static Strings, complete: RwSignal<bool>) -> impl IntoVi
             </div>
             <div hidden=unless(has_steps)>
                 <Section t=t title=t.plan_heading id="plan" plan=plan render=html::plan_steps />
+                // Where a discovery block is kept: each step against the deployment it shows, as
+                // the discovery reader renders it (`render::worker`).
+                <div
+                    class="card outlook"
+                    data-testid="outlook"
+                    hidden=move || store.outlook.with(String::is_empty)
+                    inner_html=move || store.outlook.get()
+                ></div>
             </div>
             // Only where something is done by hand (the OCS 2007 R2 Edge's GUI steps, the plan's
             // first step): before the script, as the plan orders it.
@@ -141,9 +151,14 @@ fn JumpBar(t: &'static Strings, undo_open: RwSignal<bool>, shown: Memo<bool>) ->
 #[component]
 fn RunbookActions(t: &'static Strings, plan: Memo<Outcome>) -> impl IntoView {
     let status = RwSignal::new(String::new());
+    let store = use_store();
+    // The page's worker writes the runbook (`render::worker`): its Markdown is not in this wasm.
     let download = move || {
-        let saved = browser::download(RUNBOOK_FILE, &with_plan(plan, |p| runbook(t, p)));
-        status.set(if saved { fill(t.downloaded, &[RUNBOOK_FILE]) } else { t.download_failed.into() });
+        let fragment = with_plan(plan, |p| share::to_fragment(&p.answers()));
+        worker::ask_runbook(store, &fragment, move |text| {
+            let saved = !text.is_empty() && files::download(RUNBOOK_FILE, &text);
+            let _ = status.try_set(if saved { fill(t.downloaded, &[RUNBOOK_FILE]) } else { t.download_failed.into() });
+        });
     };
     view! {
         <div class="runbook-actions">
@@ -289,7 +304,7 @@ fn ShareAndReset(t: &'static Strings) -> impl IntoView {
     let copy_link = move || {
         let link = link();
         leptos::task::spawn_local(async move {
-            status.set(if browser::copy_or_select(link, "share-link").await {
+            status.set(if files::copy_or_select(link, "share-link").await {
                 t.link_copied.into()
             } else {
                 t.link_selected.into()

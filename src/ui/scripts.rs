@@ -12,6 +12,7 @@ use crate::core::render::powershell::for_download;
 use crate::core::share;
 
 use super::browser;
+use super::files;
 use super::state::{use_store, with_plan, ScriptNotice};
 
 /// A script with Copy and Download .ps1; its text is made only while `shown`.
@@ -43,7 +44,7 @@ pub(super) fn ScriptBlock(
     let copy = move || {
         let script = text.get_untracked();
         leptos::task::spawn_local(async move {
-            status.set(if browser::copy_or_select(script, test_id).await {
+            status.set(if files::copy_or_select(script, test_id).await {
                 t.copied.into()
             } else {
                 t.copy_selected.into()
@@ -51,7 +52,7 @@ pub(super) fn ScriptBlock(
         });
     };
     let download = move || {
-        let saved = browser::download(file_name, &for_download(&text.get_untracked()));
+        let saved = files::download(file_name, &for_download(&text.get_untracked()));
         status.set(if saved { fill(t.downloaded, &[file_name]) } else { t.download_failed.into() });
     };
     // Long lines wrap by default where a line of the script does not fit (a phone); the box
@@ -98,7 +99,7 @@ pub(super) fn OpenScript(t: &'static Strings) -> impl IntoView {
     let read_first = move |files: Option<web_sys::FileList>| {
         if let Some(file) = files.and_then(|files| files.get(0)) {
             leptos::task::spawn_local(async move {
-                match browser::read_file(file).await {
+                match files::read_file(file).await {
                     Some(script) => take(script),
                     None => status.set(t.open_unreadable.into()),
                 }

@@ -32,6 +32,11 @@ pub struct Store {
     pub touched: RwSignal<usize>,
     /// The plan once every answer is in, else what is missing or invalid (the core decides).
     pub outcome: Memo<Outcome>,
+    /// The pasted discovery block, its lines alone, kept with the answers and never linked.
+    pub discovery: RwSignal<Option<String>>,
+    /// What the discovery reader last said of the plan against that block, as the core's HTML
+    /// (`render::worker`); empty while there is none.
+    pub outlook: RwSignal<String>,
 }
 
 /// A field's bit in `Store::touched`.
@@ -53,6 +58,8 @@ impl Store {
         // The clients question is answered once left with Next, or when answers come back.
         let clients_confirmed = Memo::new(move |_| seen.get() > Page::Clients.index());
         let outcome = Memo::new(move |_| answers.with(|a| wizard_outcome(a, clients_confirmed.get())));
+        let kept = if initial.persistence == Persistence::LocalStorage { browser::load_discovery() } else { None };
+        let discovery = RwSignal::new(kept);
         let store = Store {
             answers,
             ticks,
@@ -62,6 +69,8 @@ impl Store {
             lang,
             touched,
             outcome,
+            discovery,
+            outlook: RwSignal::new(String::new()),
         };
         // A field's problem shows once the field is left (a text field's id is its field's token).
         let _ = window_event_listener(leptos::ev::focusout, move |event| {
@@ -73,14 +82,16 @@ impl Store {
             // While a link asks which answers to keep, the saved ones are not written over. A
             // Memo, so other notices coming and going do not run the Effect again.
             let asking = Memo::new(move |_| notices.with(|n| n.iter().any(Notice::asks)));
-            // The one Effect that mirrors state into storage.
+            // The one Effect that mirrors state into storage: the answers, and beside them the
+            // discovery block under its own key.
             Effect::new(move |_| {
                 if asking.get() {
                     return;
                 }
                 let state =
                     SavedState { version: SCHEMA_VERSION, answers: answers.get(), ticks: ticks.get(), lang: Some(lang) };
-                if !browser::save(&state) && !notices.with_untracked(|n| n.contains(&Notice::StorageFull)) {
+                let saved = browser::save(&state) & discovery.with(|block| browser::save_discovery(block.as_deref()));
+                if !saved && !notices.with_untracked(|n| n.contains(&Notice::StorageFull)) {
                     notices.update(|n| n.push(Notice::StorageFull));
                 }
             });
@@ -223,6 +234,7 @@ impl Store {
         self.seen.set(0);
         self.touched.set(0);
         self.notices.set(Vec::new());
+        self.discovery.set(None);
     }
 }
 

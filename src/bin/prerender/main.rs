@@ -4,7 +4,8 @@
 //!
 //! Writes `index.html` (English, in place of Trunk's) and `zh-TW/index.html`, and each as one
 //! self-contained file for opening from disk (`single_file`): `lync-push-wizard.html` and
-//! `lync-push-wizard.zh-TW.html`.
+//! `lync-push-wizard.zh-TW.html`. Beside them, the read-only discovery script, which needs no
+//! answers: the page links to it instead of carrying its text in the wasm.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -29,7 +30,9 @@ mod single_file;
 mod site {
     use std::path::Path;
 
+    use lync_push_wizard::core::facts::DISCOVERY_FILE;
     use lync_push_wizard::core::i18n::Language;
+    use lync_push_wizard::core::render::powershell::{discovery, for_download};
     use lync_push_wizard::core::render::html::escape;
     use lync_push_wizard::core::render::page::{self, page_path, path_between, single_file_path};
 
@@ -59,6 +62,8 @@ mod site {
             let single = inline_page(&page, &read).map_err(|problem| format!("{}: {problem}", single_file_path(lang)))?;
             pages.push((single_file_path(lang).to_string(), single));
         }
+        // The discovery script, as a download of a generated script is (CRLF, UTF-8 mark).
+        pages.push((DISCOVERY_FILE.to_string(), for_download(&discovery())));
         for (path, html) in pages {
             let path = staging.join(path);
             if let Some(folder) = path.parent() {

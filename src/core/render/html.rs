@@ -10,9 +10,11 @@
 //! again as they change) and `choices` (the questions' controls, written once and kept).
 
 mod choices;
+mod discovery;
 mod result;
 
 pub use self::choices::{checklist, client_choices, client_hint, edge_choices, pool_choices, yes_no, Checked};
+pub use self::discovery::{outlook, problem, reading};
 pub use self::result::{jump_bar, notice, pending, plan_steps, problems, script_header, script_lines, tests, verdict};
 
 use crate::core::vocabulary::vocabulary;
@@ -43,6 +45,8 @@ vocabulary! {
         /// The verdict card's explicit choice to configure for the retired MPNS, and its undo.
         ConfigureMpns => "configure-mpns",
         LeaveMpnsOff => "leave-mpns-off",
+        /// Forgets the pasted discovery block (the answers it filled stay).
+        ForgetDiscovery => "forget-discovery",
     }
 }
 

@@ -12,7 +12,8 @@ mod questions;
 
 pub use self::questions::{pool_follows, progress, provider_not_used, question_count, wizard, ChoiceGroup, Page, TextField};
 
-use crate::core::i18n::{Language, PageStrings, Strings};
+use crate::core::facts::{DISCOVERY_FILE, WORKER_SCRIPT};
+use crate::core::i18n::{fill, DiscoveryStrings, Language, PageStrings, Strings};
 
 use super::html::{escape, Html};
 
@@ -106,9 +107,44 @@ pub fn result_placeholder(t: &Strings, page_texts: &PageStrings) -> Html {
     ))
 }
 
+/// "Fill the answers from your deployment": closed, above the questions, and whole before the
+/// wasm arrives: what to run, the discovery script's file beside the pages (at `root`), the box
+/// its block is pasted into and the place for what it says. The wasm adds the listeners, and
+/// starts the page's worker (`render::worker`), which reads the block, only once a block comes.
+/// The status's `data-` texts are what the page says without the worker.
+pub fn discovery_panel(t: &Strings, d: &DiscoveryStrings, root: &str) -> Html {
+    let mut out = format!(
+        "<div class=\"card discovery\" id=\"discovery-panel\" data-worker=\"{}\"><details id=\"discovery\" data-testid=\"discovery\">",
+        escape(&format!("{root}{WORKER_SCRIPT}"))
+    );
+    out.push_str(&format!("<summary data-testid=\"discovery-summary\">{}</summary><p>{}</p>", escape(d.panel_summary), escape(d.panel_intro)));
+    out.push_str(&format!(
+        "<div class=\"actions\"><button type=\"button\" class=\"primary\" id=\"copy-discovery\" data-testid=\"copy-discovery\">{}</button>\
+         <a class=\"secondary\" href=\"{}\" download id=\"discovery-download\" data-testid=\"discovery-download\">{}</a></div>",
+        escape(d.panel_copy),
+        escape(&format!("{root}{DISCOVERY_FILE}")),
+        escape(&fill(d.panel_download, &[DISCOVERY_FILE]))
+    ));
+    out.push_str(&format!(
+        "<label for=\"discovery-input\">{}</label><textarea id=\"discovery-input\" rows=\"3\" spellcheck=\"false\" data-testid=\"discovery-input\"></textarea>\
+         <label class=\"file-label\">{}<input type=\"file\" accept=\".txt,.log,text/plain\" id=\"discovery-file\" data-testid=\"discovery-file\"></label>\
+         <p class=\"hint\">{}</p>",
+        escape(d.panel_paste_label),
+        escape(t.open_file),
+        escape(d.panel_privacy)
+    ));
+    out.push_str(&format!(
+        "<p class=\"status\" role=\"status\" id=\"discovery-status\" data-testid=\"discovery-status\" data-forgotten=\"{}\" data-no-worker=\"{}\"></p>\
+         <div class=\"reading\" id=\"discovery-reading\" data-testid=\"discovery-reading\" hidden></div></details></div>",
+        escape(d.panel_forgotten),
+        escape(d.panel_no_worker)
+    ));
+    Html::trusted(out)
+}
+
 /// Everything the body holds before the wasm arrives, in the page's language.
-/// `other_page`: the address of each other language's page; `single_file`: the name of the
-/// self-contained file to open from disk.
+/// `other_page`: the address of each other language's page; `single_file`: the address of the
+/// self-contained file to open from disk, which sits at the site's root.
 pub fn body(lang: Language, other_page: impl Fn(Language) -> String, single_file: &str) -> Html {
     let (t, page_texts) = (lang.strings(), lang.page_strings());
     let mut out = fallbacks(page_texts, single_file).into_string();
@@ -119,12 +155,32 @@ pub fn body(lang: Language, other_page: impl Fn(Language) -> String, single_file
     // place is kept (lang.js marks the page, the stylesheet shows this) so nothing moves when it
     // comes.
     out.push_str(&format!("<div id=\"notices-root\"><div class=\"notices early-notice\"><p class=\"notice\">{}</p></div></div>", escape(page_texts.loading_link)));
+    let root = &single_file[..single_file.len() - single_file.trim_start_matches("../").len()];
+    out.push_str(discovery_panel(t, lang.discovery_strings(), root).as_str());
     out.push_str("<main class=\"layout\" id=\"layout\">");
     out.push_str(wizard(t, page_texts).as_str());
     out.push_str(result_placeholder(t, page_texts).as_str());
     out.push_str("</main>");
+    out.push_str(strings_carried(lang).as_str());
     Html::trusted(out)
 }
+
+/// The wasm holds the English table only, so a page in another language carries its own main
+/// table (`Strings::to_text`), which the wasm reads from here: an English reader never downloads
+/// the Chinese texts. The id is `STRINGS_ID`; English pages carry nothing.
+pub fn strings_carried(lang: Language) -> Html {
+    match lang {
+        Language::En => Html::default(),
+        Language::ZhTw => Html::trusted(format!(
+            "<div hidden id=\"{STRINGS_ID}\" data-lang=\"{}\" data-strings=\"{}\"></div>",
+            lang.token(),
+            escape(&lang.strings().to_text())
+        )),
+    }
+}
+
+/// The element that carries a page's table (`strings_carried`).
+pub const STRINGS_ID: &str = "strings";
 
 #[cfg(test)]
 mod tests {
