@@ -219,7 +219,7 @@ fn read_discovery(path: &str, given: Option<Answers>) -> Output {
         Err(problem) => return fail(format!("{path}: {}", problem.message(&DISCOVERY_EN))),
     };
     let reading = discovery::fill(&found);
-    let mut text = print_reading(&reading.view(Language::En));
+    let mut text = print_reading(&reading.view(Language::En, given.as_ref()));
     if let Some(mut answers) = given {
         // What the block answers fills what the options left out; an option given wins.
         if answers.access_edge.is_empty() {
@@ -248,8 +248,11 @@ fn print_outlook(view: &OutlookView) -> String {
             text.push_str(&format!("    - {stop}\n"));
         }
     }
-    for (title, lines) in &view.steps {
-        text.push_str(&format!("  {title}\n"));
+    if let Some(after) = &view.after_stops {
+        text.push_str(&format!("  {after}\n"));
+    }
+    for (number, title, lines) in &view.steps {
+        text.push_str(&format!("  {number}. {title}\n"));
         for line in lines {
             text.push_str(&format!("    - {line}\n"));
         }

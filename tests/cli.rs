@@ -108,11 +108,11 @@ fn the_discovery_script_and_its_block_read_back() {
     let (code, stdout, stderr) = run(&["--discovery", saved.to_str().expect("a UTF-8 path")]);
     assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
     for line in [
-        "Read by the discovery script of rules 2026.12.07.",
+        "From the discovery script of wizard rules 2026.12.07.",
         "Filled from the deployment:",
         "  Internal Access Edge FQDN: accessproxy.contoso.com, the FQDN of the one Edge pool.",
-        "  Hosting provider: None federates with sipfed.online.lync.com.",
-        "Still to answer:",
+        "  Hosting provider: None federates with sipfed.online.lync.com yet: the configuration script adds one.",
+        "To answer or confirm:",
         "  Edge Server: Edge pool accessproxy.contoso.com reports version 5. No Microsoft page maps this number to a product: confirm the Edge Server's version.",
         "  Pool version: Not read: no documented property of the registrar pools gives their version. Choose the pool's version yourself.",
         "  Push settings: Yours to choose: globally, or at one site. Sites in the topology: Redmond, Dublin, North America.",
@@ -137,13 +137,13 @@ fn the_discovery_script_and_its_block_read_back() {
     assert_eq!(
         forecast,
         "  (From the block; the script checks it all again when it runs, since the deployment may change in between.)\n\
-         \x20 Check the existing hosting provider LyncOnline for sipfed.online.lync.com\n\
+         \x20 1. Check the existing hosting provider LyncOnline for sipfed.online.lync.com\n\
          \x20   - Already so: nothing changes.\n\
-         \x20 Allow federation with push.lync.com\n\
+         \x20 2. Allow federation with push.lync.com\n\
          \x20   - Already so: nothing changes.\n\
-         \x20 Turn on push notifications (APNS and MPNS, global)\n\
+         \x20 3. Turn on push notifications (APNS and MPNS, global)\n\
          \x20   - Will change EnableMicrosoftPushNotificationService of Global from False to True.\n\
-         \x20 Enable federation on the Access Edge\n\
+         \x20 4. Enable federation on the Access Edge\n\
          \x20   - Will change AllowFederatedUsers from False to True, for the whole organisation.\n",
         "{stdout}"
     );
@@ -156,6 +156,11 @@ fn the_discovery_script_and_its_block_read_back() {
         "    - This shell lacks Get-CsPushNotificationConfiguration, Set-CsPushNotificationConfiguration, Test-CsMcxPushNotification.",
         "    - push.lync.com is on the blocked domain list.",
         "    - The Access Edge uses default routing.",
+        "  Once what stops it is cleared, the script would:",
+        "  2. Allow federation with push.lync.com",
+        "    - Stops here, before any change: push.lync.com is on the blocked domain list.",
+        "    - Once that is cleared: Will add push.lync.com to the allowed domains.",
+        "    - Once that is cleared: Will change AllowFederatedUsers from False to True, for the whole organisation.",
     ] {
         assert!(stdout.lines().any(|l| l == line), "{line}\n{stdout}");
     }

@@ -448,7 +448,7 @@ fn as_diff_line(change: &Change) -> String {
     match change {
         Change::AddProvider(identity) => format!("created hosting provider {identity}"),
         Change::AllowPushDomain => format!("created allowed domain {PUSH_DOMAIN}"),
-        Change::CreatePushSettings { identity, apple, microsoft } => format!(
+        Change::CreatePushSettings { identity, apple, microsoft, .. } => format!(
             "created push settings {identity} (EnableApplePushNotificationService {}, EnableMicrosoftPushNotificationService {})",
             yes(*apple),
             yes(*microsoft)

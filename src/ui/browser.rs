@@ -254,7 +254,6 @@ pub fn strings(lang: Language) -> &'static Strings {
     let carried = match lang {
         Language::En => None,
         Language::ZhTw => by_id(STRINGS_ID)
-            .filter(|element| element.get_attribute("data-lang").as_deref() == Some(lang.token()))
             .and_then(|element| element.get_attribute("data-strings"))
             .and_then(|text| Strings::from_text(Box::leak(text.into_boxed_str()))),
     };

@@ -6,6 +6,7 @@
 use crate::core::answers::{Answers, EdgeServer, PoolVersion};
 use crate::core::facts::{cmdlet, LYNC_ONLINE_PROXY_FQDN, NEW_PROVIDER_IDENTITY, NEW_PROVIDER_IDENTITY_SFB, PUSH_DOMAIN, PUSH_PROXY_URI};
 use crate::core::i18n::{fill as fill_in, DiscoveryStrings, Language};
+use crate::core::text::{edge_label, pool_label};
 
 use super::{AccessEdge, Discovered, Part, Read, Replication, LOOKED_FOR};
 
@@ -74,8 +75,10 @@ pub enum State {
     ProviderElsewhere { identity: String, proxy_fqdn: String },
     ProviderDisabled(String),
     MissingPushCmdlets(Vec<String>),
-    /// Settings with a push service switched on: Identity, Apple, Microsoft.
-    PushOn(String, bool, bool),
+    /// Push settings at a scope: Identity, Apple, Microsoft.
+    PushSwitches(String, bool, bool),
+    /// EnablePartnerDiscovery, where the Access Edge shows it (DNS SRV routing).
+    PartnerDiscovery(bool),
     /// Mobility settings whose push proxy is not push.lync.com's (facts §4.2).
     McxProxy(String, String),
     Replication(Replication),
@@ -147,26 +150,7 @@ pub fn fill(found: &Discovered) -> Reading {
 
 fn state(found: &Discovered) -> Vec<State> {
     let mut facts = Vec::new();
-    match (&found.push_blocked, &found.push_allowed) {
-        (Read::Done(true), _) => facts.push(State::PushDomainBlocked),
-        (_, Read::Done(true)) => facts.push(State::PushDomainAllowed),
-        (_, Read::Done(false)) => facts.push(State::PushDomainNotAllowed),
-        _ => {}
-    }
-    if let Read::Done(edge) = &found.access_edge {
-        facts.push(State::Routing(edge.routing()));
-        facts.extend(edge.allow_federated_users.map(State::Federation));
-    }
-    for provider in found.providers.done().into_iter().flatten() {
-        let ours = provider.proxy_fqdn.eq_ignore_ascii_case(LYNC_ONLINE_PROXY_FQDN);
-        let named = [NEW_PROVIDER_IDENTITY, NEW_PROVIDER_IDENTITY_SFB].iter().any(|name| provider.identity.eq_ignore_ascii_case(name));
-        if named && !ours {
-            facts.push(State::ProviderElsewhere { identity: provider.identity.clone(), proxy_fqdn: provider.proxy_fqdn.clone() });
-        }
-        if ours && provider.enabled == Some(false) {
-            facts.push(State::ProviderDisabled(provider.identity.clone()));
-        }
-    }
+    // First: without them the configuration script stops before anything else.
     if let Read::Done(cmdlets) = &found.cmdlets {
         let missing: Vec<String> = LOOKED_FOR
             .iter()
@@ -178,11 +162,29 @@ fn state(found: &Discovered) -> Vec<State> {
             facts.push(State::MissingPushCmdlets(missing));
         }
     }
-    for scope in found.push.done().into_iter().flatten() {
-        let (apple, microsoft) = (scope.apple == Some(true), scope.microsoft == Some(true));
-        if apple || microsoft {
-            facts.push(State::PushOn(scope.identity.clone(), apple, microsoft));
+    match (&found.push_blocked, &found.push_allowed) {
+        (Read::Done(true), _) => facts.push(State::PushDomainBlocked),
+        (_, Read::Done(true)) => facts.push(State::PushDomainAllowed),
+        (_, Read::Done(false)) => facts.push(State::PushDomainNotAllowed),
+        _ => {}
+    }
+    if let Read::Done(edge) = &found.access_edge {
+        facts.push(State::Routing(edge.routing()));
+        facts.extend(edge.allow_federated_users.map(State::Federation));
+        facts.extend(edge.enable_partner_discovery.map(State::PartnerDiscovery));
+    }
+    for provider in found.providers.done().into_iter().flatten() {
+        let ours = provider.proxy_fqdn.eq_ignore_ascii_case(LYNC_ONLINE_PROXY_FQDN);
+        let named = [NEW_PROVIDER_IDENTITY, NEW_PROVIDER_IDENTITY_SFB].iter().any(|name| provider.identity.eq_ignore_ascii_case(name));
+        if named && !ours {
+            facts.push(State::ProviderElsewhere { identity: provider.identity.clone(), proxy_fqdn: provider.proxy_fqdn.clone() });
         }
+        if ours && provider.enabled == Some(false) {
+            facts.push(State::ProviderDisabled(provider.identity.clone()));
+        }
+    }
+    for scope in found.push.done().into_iter().flatten() {
+        facts.push(State::PushSwitches(scope.identity.clone(), scope.apple == Some(true), scope.microsoft == Some(true)));
     }
     for mcx in found.mcx.done().into_iter().flatten() {
         if !mcx.push_notification_proxy_uri.eq_ignore_ascii_case(PUSH_PROXY_URI) {
@@ -318,7 +320,9 @@ impl State {
             }
             State::ProviderDisabled(identity) => fill_in(t.state_provider_disabled, &[&printable(identity), LYNC_ONLINE_PROXY_FQDN]),
             State::MissingPushCmdlets(names) => fill_in(t.state_missing_cmdlets, &[&names.join(", ")]),
-            State::PushOn(identity, apple, microsoft) => fill_in(t.state_push_on, &[&printable(identity), on(*apple), on(*microsoft)]),
+            State::PushSwitches(identity, apple, microsoft) => fill_in(t.state_push_on, &[&printable(identity), on(*apple), on(*microsoft)]),
+            State::PartnerDiscovery(true) => t.state_partner_discovery_on.to_string(),
+            State::PartnerDiscovery(false) => t.state_partner_discovery_off.to_string(),
             State::McxProxy(identity, uri) => fill_in(t.state_mcx_uri, &[&printable(identity), &printable(uri), PUSH_PROXY_URI]),
             State::Replication(r) => fill_in(t.state_replication, &[&r.up_to_date.to_string(), &r.replicas.to_string()]),
             State::NotRead(cmdlet, why) => not_read_text(t, cmdlet, why),
@@ -337,24 +341,36 @@ pub struct ReadingView {
 }
 
 impl Reading {
-    pub fn view(&self, language: Language) -> ReadingView {
+    /// `answers`: what the administrator has answered so far, so an open answer that is given
+    /// says what was answered beside what the block shows.
+    pub fn view(&self, language: Language, answers: Option<&Answers>) -> ReadingView {
         let (t, d) = (language.strings(), language.discovery_strings());
-        let mut view = ReadingView { made_by: fill_in(d.made_by, &[&printable(&self.made_by)]), filled: Vec::new(), open: Vec::new(), state: Vec::new() };
-        let mut put = |label: &'static str, answer: Result<String, &Open>| match answer {
-            Ok(text) => view.filled.push((label, text)),
-            Err(open) => view.open.push((label, open.text(d))),
+        let answered = |given: Option<&'static str>, open: Result<String, &Open>| match (given, open) {
+            (Some(label), Err(open)) => Err(fill_in(d.open_answered, &[label, &open.text(d)])),
+            (_, Err(open)) => Err(open.text(d)),
+            (_, Ok(text)) => Ok(text),
         };
-        put(t.field_edge, known_or(&self.edge, |_| String::new()));
-        put(t.field_pool, known_or(&self.pool, |_| String::new()));
-        put(t.field_access_edge, known_or(&self.access_edge, |fqdn| fill_in(d.filled_access_edge, &[&printable(fqdn)])));
+        let edge_given = answers.and_then(|a| a.edge).map(|edge| edge_label(t, edge));
+        let pool_given = answers.and_then(|a| a.pool).map(|pool| pool_label(t, pool));
+        let mut view = ReadingView { made_by: fill_in(d.made_by, &[&printable(&self.made_by)]), filled: Vec::new(), open: Vec::new(), state: Vec::new() };
+        let mut put = |label: &'static str, answer: Result<String, String>| match answer {
+            Ok(text) => view.filled.push((label, text)),
+            Err(open) => view.open.push((label, open)),
+        };
+        put(t.field_edge, answered(edge_given, known_or(&self.edge, |_| String::new())));
+        put(t.field_pool, answered(pool_given, known_or(&self.pool, |_| String::new())));
+        put(t.field_access_edge, answered(None, known_or(&self.access_edge, |fqdn| fill_in(d.filled_access_edge, &[&printable(fqdn)]))));
         put(
             t.label_hosting_provider,
-            known_or(&self.provider, |provider| match provider {
-                Some(identity) => fill_in(d.filled_provider, &[&printable(identity), LYNC_ONLINE_PROXY_FQDN]),
-                None => fill_in(d.filled_no_provider, &[LYNC_ONLINE_PROXY_FQDN]),
-            }),
+            answered(
+                None,
+                known_or(&self.provider, |provider| match provider {
+                    Some(identity) => fill_in(d.filled_provider, &[&printable(identity), LYNC_ONLINE_PROXY_FQDN]),
+                    None => fill_in(d.filled_no_provider, &[LYNC_ONLINE_PROXY_FQDN]),
+                }),
+            ),
         );
-        put(t.label_push_settings, Err(&self.scope));
+        put(t.label_push_settings, Err(self.scope.text(d)));
         view.state = self.state.iter().map(|fact| fact.text(d)).collect();
         view
     }

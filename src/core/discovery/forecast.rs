@@ -26,9 +26,9 @@ pub enum Change {
     AddProvider(String),
     /// New-CsAllowedDomain push.lync.com.
     AllowPushDomain,
-    /// New-CsPushNotificationConfiguration at a site: the switches it will have (a service the
-    /// clients do not need takes today's global value).
-    CreatePushSettings { identity: String, apple: bool, microsoft: bool },
+    /// New-CsPushNotificationConfiguration at a site: the switches it will have; a service the
+    /// clients do not need takes today's global value (`copies_global`).
+    CreatePushSettings { identity: String, apple: bool, microsoft: bool, copies_global: bool },
     /// A switch of existing settings, from False to True.
     TurnOn { identity: String, switch: Switch },
     /// AllowFederatedUsers, from False to True.
@@ -53,6 +53,9 @@ pub enum Stop {
 pub enum Forecast {
     AlreadySo,
     Changes(Vec<Change>),
+    /// The pre-flight stops the script on this step's account, before any change; once what
+    /// stops it is cleared, the step would make these changes.
+    Stopped(Stop, Vec<Change>),
     /// The block does not hold what the step looks at: this cmdlet's part was not read.
     Unknown(&'static str),
 }
@@ -73,7 +76,7 @@ impl Outlook {
         }
         self.steps.iter().flat_map(|(_, forecast)| match forecast {
             Forecast::Changes(changes) => changes.iter().collect(),
-            Forecast::AlreadySo | Forecast::Unknown(_) => Vec::new(),
+            Forecast::AlreadySo | Forecast::Stopped(..) | Forecast::Unknown(_) => Vec::new(),
         }).collect()
     }
 
@@ -108,9 +111,9 @@ pub fn forecast(plan: &Plan, found: &Discovered) -> Outlook {
         };
         let forecast = match result {
             Ok(Ok(forecast)) => forecast,
-            Ok(Err(stop)) => {
-                outlook.stops.push(stop);
-                continue;
+            Ok(Err((stop, then))) => {
+                outlook.stops.push(stop.clone());
+                Forecast::Stopped(stop, then)
             }
             Err(cmdlet) => Forecast::Unknown(cmdlet),
         };
@@ -119,10 +122,11 @@ pub fn forecast(plan: &Plan, found: &Discovered) -> Outlook {
     outlook
 }
 
-/// Outer `Err`: a part not read; inner `Err`: the pre-flight stops.
-type Looked = Result<Result<Forecast, Stop>, &'static str>;
+/// Outer `Err`: a part not read; inner `Err`: the pre-flight stops, and what the step would
+/// change once that is cleared.
+type Looked = Result<Result<Forecast, (Stop, Vec<Change>)>, &'static str>;
 
-fn changes(list: Vec<Change>) -> Result<Forecast, Stop> {
+fn changes(list: Vec<Change>) -> Result<Forecast, (Stop, Vec<Change>)> {
     Ok(if list.is_empty() { Forecast::AlreadySo } else { Forecast::Changes(list) })
 }
 
@@ -133,8 +137,11 @@ fn hosting_provider(found: &Discovered, existing: Option<&str>, new_identity: &s
     let same_name = providers.iter().find(|p| same(&p.identity, new_identity));
     Ok(match (federates, existing, same_name) {
         (true, _, _) => Ok(Forecast::AlreadySo),
-        (false, Some(identity), _) => Err(Stop::ProviderMissing(identity.to_string())),
-        (false, None, Some(p)) => Err(Stop::ProviderNameTaken { identity: p.identity.clone(), proxy_fqdn: p.proxy_fqdn.clone() }),
+        (false, Some(identity), _) => Err((Stop::ProviderMissing(identity.to_string()), Vec::new())),
+        (false, None, Some(p)) => Err((
+            Stop::ProviderNameTaken { identity: p.identity.clone(), proxy_fqdn: p.proxy_fqdn.clone() },
+            vec![Change::AddProvider(new_identity.to_string())],
+        )),
         (false, None, None) => changes(vec![Change::AddProvider(new_identity.to_string())]),
     })
 }
@@ -145,7 +152,7 @@ fn push_domain(found: &Discovered) -> Looked {
     let blocked = *read(&found.push_blocked, Part::Blocked)?;
     Ok(match (allowed, blocked) {
         (true, _) => Ok(Forecast::AlreadySo),
-        (false, true) => Err(Stop::PushDomainBlocked),
+        (false, true) => Err((Stop::PushDomainBlocked, vec![Change::AllowPushDomain])),
         (false, false) => changes(vec![Change::AllowPushDomain]),
     })
 }
@@ -177,7 +184,7 @@ fn push_settings(found: &Discovered, services: Services, scope: &Scope) -> Looke
         Scope::Site(name) => {
             let sites = read(&found.sites, Part::Sites)?;
             if !sites.iter().any(|site| same(site, name.as_str())) {
-                return Ok(Err(Stop::NoSuchSite(name.as_str().to_string())));
+                return Ok(Err((Stop::NoSuchSite(name.as_str().to_string()), Vec::new())));
             }
             let identity = format!("site:{}", name.as_str());
             match find(&identity) {
@@ -186,7 +193,8 @@ fn push_settings(found: &Discovered, services: Services, scope: &Scope) -> Looke
                     let global = find("Global").ok_or(cmdlet::GET_PUSH_CONFIGURATION)?;
                     let apple = services.apns || global.apple.ok_or(cmdlet::GET_PUSH_CONFIGURATION)?;
                     let microsoft = services.mpns || global.microsoft.ok_or(cmdlet::GET_PUSH_CONFIGURATION)?;
-                    Ok(changes(vec![Change::CreatePushSettings { identity, apple, microsoft }]))
+                    let copies_global = !(services.apns && services.mpns);
+                    Ok(changes(vec![Change::CreatePushSettings { identity, apple, microsoft, copies_global }]))
                 }
             }
         }
@@ -197,13 +205,12 @@ fn push_settings(found: &Discovered, services: Services, scope: &Scope) -> Looke
 /// routing, so the script stops there (a routing no signal tells is only a warning).
 fn federation(found: &Discovered, check_dns_srv_routing: bool) -> Looked {
     let edge = read(&found.access_edge, Part::AccessEdge)?;
+    let federating = edge.allow_federated_users.ok_or(cmdlet::GET_ACCESS_EDGE_CONFIGURATION)?;
+    let then = if federating { Vec::new() } else { vec![Change::AllowFederatedUsers] };
     if check_dns_srv_routing && edge.routing() == Routing::Default {
-        return Ok(Err(Stop::DefaultRouting));
+        return Ok(Err((Stop::DefaultRouting, then)));
     }
-    Ok(match edge.allow_federated_users.ok_or(cmdlet::GET_ACCESS_EDGE_CONFIGURATION)? {
-        true => Ok(Forecast::AlreadySo),
-        false => changes(vec![Change::AllowFederatedUsers]),
-    })
+    Ok(changes(then))
 }
 
 /// The push cmdlets the plan's script calls that the shell lacks (facts §2: they came with a
@@ -246,7 +253,10 @@ fn missing_cmdlets(plan: &Plan, found: &Discovered) -> Vec<Stop> {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct OutlookView {
     pub stops: Vec<String>,
-    pub steps: Vec<(String, Vec<String>)>,
+    /// Said before the steps where the script stops first: what they would do once cleared.
+    pub after_stops: Option<String>,
+    /// Each changing step: its number in the plan, its title, what it will do.
+    pub steps: Vec<(usize, String, Vec<String>)>,
 }
 
 impl Outlook {
@@ -262,11 +272,15 @@ impl Outlook {
                     Forecast::AlreadySo => vec![d.forecast_already.to_string()],
                     Forecast::Unknown(cmdlet) => vec![fill(d.forecast_unknown, &[cmdlet])],
                     Forecast::Changes(changes) => changes.iter().map(|change| change.text(d)).collect(),
+                    Forecast::Stopped(stop, then) => std::iter::once(fill(d.forecast_stopped, &[&stop.text(d)]))
+                        .chain(then.iter().map(|change| fill(d.forecast_once_cleared, &[&change.text(d)])))
+                        .collect(),
                 };
-                Some((title, lines))
+                Some((index + 1, title, lines))
             })
             .collect();
-        OutlookView { stops, steps }
+        let after_stops = (!self.stops.is_empty()).then(|| d.forecast_after_stops.to_string());
+        OutlookView { stops, after_stops, steps }
     }
 }
 
@@ -276,8 +290,9 @@ impl Change {
         match self {
             Change::AddProvider(identity) => fill(d.change_add_provider, &[&printable(identity), LYNC_ONLINE_PROXY_FQDN]),
             Change::AllowPushDomain => fill(d.change_allow_domain, &[PUSH_DOMAIN]),
-            Change::CreatePushSettings { identity, apple, microsoft } => {
-                fill(d.change_create_settings, &[&printable(identity), on(*apple), on(*microsoft)])
+            Change::CreatePushSettings { identity, apple, microsoft, copies_global } => {
+                let template = if *copies_global { d.change_create_settings_copy } else { d.change_create_settings };
+                fill(template, &[&printable(identity), on(*apple), on(*microsoft)])
             }
             Change::TurnOn { identity, switch } => fill(d.change_turn_on, &[switch.name(), &printable(identity)]),
             Change::AllowFederatedUsers => d.change_federation.to_string(),

@@ -243,20 +243,27 @@ fn one_edge_pool_fills_the_access_edge_and_its_version_stays_open() {
     assert_eq!(
         reading.state,
         vec![
+            State::MissingPushCmdlets(vec!["Test-CsMcxPushNotification".into()]),
             State::PushDomainBlocked,
             State::Routing(Routing::DnsSrv),
             State::Federation(false),
+            State::PartnerDiscovery(false),
             State::ProviderElsewhere { identity: "LyncOnline".into(), proxy_fqdn: "sipfed.partner.example".into() },
-            State::MissingPushCmdlets(vec!["Test-CsMcxPushNotification".into()]),
-            State::PushOn("Global".into(), true, false),
+            State::PushSwitches("Global".into(), true, false),
+            State::PushSwitches("site:Zürich".into(), false, false),
             State::Replication(Replication { replicas: 2, up_to_date: 1 }),
             State::NotRead("Get-CsMcxConfiguration", Some("Access is denied.".into())),
         ]
     );
-    let view = reading.view(Language::En);
-    assert!(view.open.iter().any(|(label, text)| *label == "Edge Server" && text.contains("reports version 5") && text.contains("confirm")));
+    let view = reading.view(Language::En, None);
+    assert!(view.open.iter().any(|(label, text)| *label == "Edge Server" && text.starts_with("Edge pool") && text.contains("reports version 5") && text.contains("confirm")));
     assert!(view.filled.iter().any(|(label, text)| *label == "Internal Access Edge FQDN" && text.starts_with("accessproxy.contoso.com")));
-    let zh = reading.view(Language::ZhTw);
+    // An answer given is said beside what the block shows, still to confirm.
+    let given = Answers { edge: Some(crate::core::answers::EdgeServer::Lync2013), ..Answers::default() };
+    let answered = reading.view(Language::En, Some(&given));
+    let edge = answered.open.iter().find(|(label, _)| *label == "Edge Server").map(|(_, text)| text.as_str());
+    assert_eq!(edge, Some("You answered Lync Server 2013. Edge pool accessproxy.contoso.com reports version 5. No Microsoft page maps this number to a product: confirm the Edge Server's version."));
+    let zh = reading.view(Language::ZhTw, None);
     assert_eq!((zh.filled.len(), zh.open.len(), zh.state.len()), (view.filled.len(), view.open.len(), view.state.len()));
 }
 
@@ -323,13 +330,23 @@ fn the_forecast_says_what_stops_what_is_so_and_what_changes() {
     assert!(outlook.complete());
     let view = outlook.view(&plan, Language::En);
     assert_eq!(view.stops, ["This shell lacks Test-CsMcxPushNotification.", "push.lync.com is on the blocked domain list."]);
-    let steps: Vec<(&str, Vec<&str>)> = view.steps.iter().map(|(title, lines)| (title.as_str(), lines.iter().map(String::as_str).collect())).collect();
+    assert_eq!(view.after_stops.as_deref(), Some("Once what stops it is cleared, the script would:"));
+    let steps: Vec<(usize, &str, Vec<&str>)> =
+        view.steps.iter().map(|(number, title, lines)| (*number, title.as_str(), lines.iter().map(String::as_str).collect())).collect();
     assert_eq!(
         steps,
         [
-            ("Check the existing hosting provider Office365 for sipfed.online.lync.com", vec!["Already so: nothing changes."]),
-            ("Turn on push notifications (APNS and MPNS, site:North America)", vec!["Will create push settings site:North America: Apple (APNS) on, Microsoft (MPNS) on."]),
-            ("Enable federation on the Access Edge", vec!["Will change AllowFederatedUsers from False to True, for the whole organisation."]),
+            (1, "Check the existing hosting provider Office365 for sipfed.online.lync.com", vec!["Already so: nothing changes."]),
+            (
+                2,
+                "Allow federation with push.lync.com",
+                vec![
+                    "Stops here, before any change: push.lync.com is on the blocked domain list.",
+                    "Once that is cleared: Will add push.lync.com to the allowed domains.",
+                ]
+            ),
+            (3, "Turn on push notifications (APNS and MPNS, site:North America)", vec!["Will create push settings site:North America: Apple (APNS) on, Microsoft (MPNS) on."]),
+            (4, "Enable federation on the Access Edge", vec!["Will change AllowFederatedUsers from False to True, for the whole organisation."]),
         ]
     );
     // Without the blocked domain and with the cmdlet, the same plan changes what it says.
@@ -340,12 +357,22 @@ fn the_forecast_says_what_stops_what_is_so_and_what_changes() {
     assert!(outlook.stops.is_empty());
     assert_eq!(
         outlook.changes(),
-        [&Change::AllowPushDomain, &Change::CreatePushSettings { identity: "site:North America".into(), apple: true, microsoft: true }, &Change::AllowFederatedUsers]
+        [&Change::AllowPushDomain, &Change::CreatePushSettings { identity: "site:North America".into(), apple: true, microsoft: true, copies_global: false }, &Change::AllowFederatedUsers]
             .into_iter()
             .collect::<Vec<_>>()
     );
     let zh = outlook.view(&plan, Language::ZhTw);
-    assert_eq!(zh.steps[2].1, ["會建立推播設定 site:North America：Apple (APNS) 開啟，Microsoft (MPNS) 開啟。"]);
+    assert_eq!(zh.steps[2].2, ["會建立推播設定 site:North America：Apple (APNS) 開啟，Microsoft (MPNS) 開啟。"]);
+    // Settings a site gets for one service only: the other takes Global's value, and says so.
+    let mut iphone = answers.clone();
+    iphone.set_client(MobileClient::WpLync2013, false);
+    let iphone_plan = crate::core::plan(&iphone).expect("a plan");
+    let iphone_view = forecast(&iphone_plan, &open).view(&iphone_plan, Language::En);
+    assert_eq!(
+        iphone_view.steps[2].2,
+        ["Will create push settings site:North America: Apple (APNS) on, Microsoft (MPNS) off. The service these clients do not need takes Global's value now; later changes to Global do not reach this site."]
+    );
+    assert_eq!(iphone_view.after_stops, None, "nothing stops it");
     // A part not read leaves its step unknown, never guessed.
     open.providers = Read::Absent;
     assert_eq!(forecast(&plan, &open).steps[0].1, Forecast::Unknown("Get-CsHostingProvider"));
@@ -355,5 +382,38 @@ fn the_forecast_says_what_stops_what_is_so_and_what_changes() {
     global.provider_exists = true;
     let plan = crate::core::plan(&global).expect("a plan");
     let view = forecast(&plan, &open).view(&plan, Language::En);
-    assert_eq!(view.steps[2].1, ["Will change EnableMicrosoftPushNotificationService of Global from False to True."]);
+    assert_eq!(view.steps[2].2, ["Will change EnableMicrosoftPushNotificationService of Global from False to True."]);
+}
+
+/// A value quoted in a message is cut at 40 characters, with an ellipsis only when it was cut.
+#[test]
+fn a_quoted_value_is_cut_at_forty_characters() {
+    // An upper-case tag is no record's: the message quotes it.
+    let tag = |n: usize| "Q".repeat(n);
+    for (length, shown) in [(40, tag(40)), (41, format!("{}…", tag(40))), (39, tag(39))] {
+        let text = block(&[SAMPLE[0], &format!("~{}|x", tag(length))]);
+        assert_eq!(problem(&text), Problem::Record { line: 3, tag: shown }, "{length}");
+    }
+}
+
+/// New site settings for one service: the needed one on whatever Global has, the other
+/// Global's value, both ways round.
+#[test]
+fn new_site_settings_take_globals_value_only_for_the_service_not_needed() {
+    use crate::core::answers::{EdgeServer, MobileClient, ScopeKind};
+    let mut found = sample();
+    found.push_blocked = Read::Done(false);
+    found.cmdlets = Read::Done(LOOKED_FOR.iter().map(|name| (name.to_string(), true)).collect());
+    let mut answers = Answers { edge: Some(EdgeServer::Lync2013), scope: ScopeKind::Site, site: "Redmond".into(), ..Answers::default() };
+    answers.set_client(MobileClient::IosLync2010, true);
+    fill(&found).apply(&mut answers);
+    let plan = crate::core::plan(&answers).expect("a plan");
+    for (global_apple, global_microsoft) in [(false, false), (true, true), (false, true)] {
+        found.push = Read::Done(vec![PushScope { identity: "Global".into(), apple: Some(global_apple), microsoft: Some(global_microsoft) }]);
+        let created = forecast(&plan, &found).changes().into_iter().find_map(|change| match change {
+            Change::CreatePushSettings { apple, microsoft, copies_global, .. } => Some((*apple, *microsoft, *copies_global)),
+            _ => None,
+        });
+        assert_eq!(created, Some((true, global_microsoft, true)), "Global {global_apple} {global_microsoft}");
+    }
 }

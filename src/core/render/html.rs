@@ -14,7 +14,7 @@ mod discovery;
 mod result;
 
 pub use self::choices::{checklist, client_choices, client_hint, edge_choices, pool_choices, yes_no, Checked};
-pub use self::discovery::{outlook, problem, reading};
+pub use self::discovery::{outlook, outlook_stops, problem, reading};
 pub use self::result::{jump_bar, notice, pending, plan_steps, problems, script_header, script_lines, tests, verdict};
 
 use crate::core::vocabulary::vocabulary;

@@ -128,7 +128,7 @@ pub fn discovery_panel(t: &Strings, d: &DiscoveryStrings, root: &str) -> Html {
     out.push_str(&format!(
         "<label for=\"discovery-input\">{}</label><textarea id=\"discovery-input\" rows=\"3\" spellcheck=\"false\" data-testid=\"discovery-input\"></textarea>\
          <label class=\"file-label\">{}<input type=\"file\" accept=\".txt,.log,text/plain\" id=\"discovery-file\" data-testid=\"discovery-file\"></label>\
-         <p class=\"hint\">{}</p>",
+         <p class=\"help\">{}</p>",
         escape(d.panel_paste_label),
         escape(t.open_file),
         escape(d.panel_privacy)
@@ -172,8 +172,7 @@ pub fn strings_carried(lang: Language) -> Html {
     match lang {
         Language::En => Html::default(),
         Language::ZhTw => Html::trusted(format!(
-            "<div hidden id=\"{STRINGS_ID}\" data-lang=\"{}\" data-strings=\"{}\"></div>",
-            lang.token(),
+            "<div hidden id=\"{STRINGS_ID}\" data-strings=\"{}\"></div>",
             escape(&lang.strings().to_text())
         )),
     }

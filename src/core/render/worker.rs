@@ -82,12 +82,16 @@ fn view(number: &str, lang: Language, fragment: &str, block: &str) -> Vec<String
     let d = lang.discovery_strings();
     let (reading, outlook) = match discovery::parse(block) {
         Ok(found) => {
-            let reading = html::reading(d, &discovery::fill(&found).view(lang)).into_string();
-            let outlook = match plan(&from_fragment(fragment).0) {
-                Ok(plan) => html::outlook(d, &discovery::forecast(&plan, &found).view(&plan, lang)).into_string(),
-                Err(_) => String::new(),
-            };
-            (reading, outlook)
+            let answers = from_fragment(fragment).0;
+            let reading = html::reading(d, &discovery::fill(&found).view(lang, Some(&answers)));
+            match plan(&answers) {
+                Ok(plan) => {
+                    let outlook = discovery::forecast(&plan, &found).view(&plan, lang);
+                    // What stops the script is said where the block was pasted too.
+                    (html::outlook_stops(d, &outlook.stops).into_string() + reading.as_str(), html::outlook(d, &outlook).into_string())
+                }
+                Err(_) => (reading.into_string(), String::new()),
+            }
         }
         // A kept block that no longer reads (edited in storage) says why, as a paste would.
         Err(problem) => (html::problem(&problem.message(d)).into_string(), String::new()),
