@@ -66,7 +66,7 @@ proptest! {
         match discovery::parse(&text) {
             Ok(found) => {
                 let reading = discovery::fill(&found);
-                let _ = (reading.view(i18n::Language::En), reading.view(i18n::Language::ZhTw));
+                let _ = (reading.view(i18n::Language::En, None), reading.view(i18n::Language::ZhTw, None));
             }
             Err(problem) => {
                 prop_assert!(problem.line().is_none_or(|line| line >= 1 && line <= text.split(['\n', '\r']).count()));

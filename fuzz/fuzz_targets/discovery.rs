@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     match discovery::parse(&text) {
         Ok(found) => {
             let reading = discovery::fill(&found);
-            let _ = (reading.view(Language::En), reading.view(Language::ZhTw));
+            let _ = (reading.view(Language::En, None), reading.view(Language::ZhTw, None));
         }
         Err(problem) => assert!(problem.line().is_none_or(|line| line <= text.split(['\n', '\r']).count())),
     }
