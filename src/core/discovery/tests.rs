@@ -417,3 +417,25 @@ fn new_site_settings_take_globals_value_only_for_the_service_not_needed() {
         assert_eq!(created, Some((true, global_microsoft, true)), "Global {global_apple} {global_microsoft}");
     }
 }
+
+/// The markers' numbers are read digit by digit, never by a looser number parser: a sign, a
+/// tenth digit or a ninth hex digit is refused, and the size limit is exact.
+#[test]
+fn marker_numbers_and_the_size_limit_are_exact() {
+    let good = block(SAMPLE);
+    for version in ["+1", "0000000001", ""] {
+        let text = good.replace(BEGIN, &format!("{BEGIN_PREFIX}{version}{MARKER_TAIL}"));
+        assert!(matches!(problem(&text), Problem::Version { .. }), "v{version}");
+    }
+    let (head, end) = good.trim_end().rsplit_once('\n').expect("an END line");
+    let check = end.split("check=").nth(1).and_then(|rest| rest.strip_suffix(MARKER_TAIL)).expect("a check value");
+    for doctored in [format!("+{}", &check[1..]), format!("0{check}")] {
+        let text = format!("{head}\n{}\n", end.replace(&format!("check={check}"), &format!("check={doctored}")));
+        assert!(matches!(problem(&text), Problem::Value { .. }), "check={doctored}");
+    }
+    assert!(parse(&good).is_ok());
+    let exactly = format!("{good}{}", " ".repeat(MAX_TEXT_BYTES - good.len()));
+    assert_eq!(exactly.len(), MAX_TEXT_BYTES);
+    assert!(parse(&exactly).is_ok(), "the limit itself is read");
+    assert_eq!(problem(&format!("{exactly} ")), Problem::TooLarge { bytes: MAX_TEXT_BYTES + 1 });
+}
