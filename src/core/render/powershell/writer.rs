@@ -67,7 +67,9 @@ impl Writer {
         let mut prefix = "";
         loop {
             let room = width - prefix.len();
-            if rest.len() <= room || !rest.is_char_boundary(room + 1) {
+            // Past the room inside a character (an ü, a Chinese one): the rest goes on one line,
+            // never a cut through a character.
+            if rest.len() <= room || !rest.is_char_boundary(room + 1) || !rest.is_char_boundary(room) {
                 self.line(format!("# {prefix}{rest}").trim_end());
                 return;
             }
@@ -117,3 +119,28 @@ impl Writer {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A comment is folded at spaces, never through a character: a letter of two, three or four
+    /// bytes (ü, 如, 😀) at any place around the fold, as a site name or a translated sentence
+    /// can put it, leaves every character whole and the text as it was.
+    #[test]
+    fn a_comment_never_folds_through_a_character() {
+        for letter in ["ü", "如", "😀"] {
+            for before in 80..110 {
+                for depth in 0..3 {
+                    // One long word up to the fold (a URL, a name), the letter at its end.
+                    let text = format!("{}{letter}{letter} and more words after it to fold", "a".repeat(before));
+                    let mut out = Writer::new();
+                    out.depth = depth;
+                    out.comment(&text);
+                    let folded: Vec<&str> = out.text.lines().map(|line| line.trim_start().trim_start_matches('#').trim()).collect();
+                    assert_eq!(folded.join(" "), text, "{letter} after {before}, depth {depth}");
+                }
+            }
+        }
+    }
+}
