@@ -16,7 +16,10 @@ use lync_push_wizard::core::discovery::{
 };
 use lync_push_wizard::core::{plan, Answers, EdgeServer, MobileClient};
 use lync_push_wizard::core::facts::{LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN, RULES_VERSION};
-use lync_push_wizard::core::render::powershell::discovery as discovery_script;
+use lync_push_wizard::core::facts::DISCOVERY_FILE_ZH_TW;
+use lync_push_wizard::core::i18n::Language;
+use lync_push_wizard::core::render::view::DiscoveryView;
+use lync_push_wizard::core::render::powershell::{discovery as discovery_script, discovery_in as discovery_script_in};
 use shell::model::{self, diff, spec, Deployment, Edge, Fault, HostingProvider, Machine, PushSettings, Routing as ModelRouting};
 use shell::starts::{starts, AWKWARD_SITES, SCRIPT_PATH};
 use shell::value::Kind;
@@ -410,6 +413,27 @@ fn the_example_deployments_blocks_are_the_golden_examples() {
         }
         assert_eq!(output, std::fs::read_to_string(&path).expect("the golden example; UPDATE_GOLDEN=1 writes it"), "{name}");
     }
+}
+
+/// The zh-TW page's discovery script: its comments in Traditional Chinese, its code the English
+/// one's, so it prints the same block on every example deployment (its text is the golden
+/// `discovery.zh-TW.ps1`; `UPDATE_GOLDEN=1` rewrites it).
+#[test]
+fn the_chinese_script_is_the_english_one_with_chinese_comments() {
+    let (english, chinese) = (discovery_script(), discovery_script_in(&DiscoveryView::new(Language::ZhTw)));
+    let code = |text: &str| shell::code_of(text).lines().filter(|line| !line.trim().is_empty()).map(String::from).collect::<Vec<_>>();
+    assert_eq!(code(&chinese), code(&english), "only the comments differ");
+    assert!(chinese.contains("唯讀") && chinese.contains(DISCOVERY_FILE_ZH_TW) && !chinese.contains("Read-only:"));
+    let (english_script, chinese_script) = (Script::parse(&english).unwrap_or_else(|e| panic!("{e}")), Script::parse(&chinese).unwrap_or_else(|e| panic!("{e}")));
+    for (name, start) in examples() {
+        assert_eq!(run(&chinese_script, &mut start.clone()).text(), run(&english_script, &mut start.clone()).text(), "{name}");
+    }
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/discovery.zh-TW.ps1");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &chinese).expect("write golden file");
+        return;
+    }
+    assert_eq!(chinese, std::fs::read_to_string(&path).expect("the golden; UPDATE_GOLDEN=1 writes it"));
 }
 
 /// What the encoder and the check value rest on, as .NET documents it: a code point converts to

@@ -61,6 +61,16 @@ pub const ROLLBACK_FILE: &str = "Undo-LyncPushNotifications.ps1";
 pub const RUNBOOK_FILE: &str = "Lync-push-notifications-runbook.md";
 /// The read-only discovery script's download name: a Get- verb, as it only reads.
 pub const DISCOVERY_FILE: &str = "Get-LyncPushDeployment.ps1";
+/// The same script with its comments in Traditional Chinese (the zh-TW page offers it).
+pub const DISCOVERY_FILE_ZH_TW: &str = "Get-LyncPushDeployment.zh-TW.ps1";
+
+/// The discovery script's file in a language.
+pub const fn discovery_file(lang: crate::core::i18n::Language) -> &'static str {
+    match lang {
+        crate::core::i18n::Language::En => DISCOVERY_FILE,
+        crate::core::i18n::Language::ZhTw => DISCOVERY_FILE_ZH_TW,
+    }
+}
 /// The page worker's start-up script, which Trunk writes for the `wizard-worker` binary
 /// (index.html; workers keep their binary's name, unhashed).
 pub const WORKER_SCRIPT: &str = "wizard-worker_loader.js";

@@ -2,8 +2,9 @@
 //! `{0}`, `{1}` mark values filled in by `fill`. Generated scripts always use English; cmdlet
 //! names, parameters, identities and cmdlet output (`Result : Success`) stay as they are.
 //!
-//! The table itself is `table` (with the zh-TW glossary at its top), `page_table` and
-//! `discovery_table` (what is said about a pasted discovery block); this module
+//! The table itself is `table` (with the zh-TW glossary at its top), `page_table`,
+//! `discovery_table` (what is said about a pasted discovery block) and `script_table` (the
+//! discovery script's comments, the one script offered in both languages); this module
 //! holds the languages, the one way a table is declared, and `fill`.
 
 use super::vocabulary::vocabulary;
@@ -47,6 +48,14 @@ impl Language {
         match self {
             Language::En => &DISCOVERY_EN,
             Language::ZhTw => &DISCOVERY_ZH_TW,
+        }
+    }
+
+    /// The discovery script's comments (`ScriptStrings`).
+    pub const fn script_strings(self) -> &'static ScriptStrings {
+        match self {
+            Language::En => &SCRIPT_EN,
+            Language::ZhTw => &SCRIPT_ZH_TW,
         }
     }
 
@@ -127,10 +136,12 @@ pub const TABLE_SEPARATOR: char = '\u{1E}';
 
 mod discovery_table;
 mod page_table;
+mod script_table;
 mod table;
 
 pub use discovery_table::{DiscoveryStrings, DISCOVERY_EN, DISCOVERY_ZH_TW};
 pub use page_table::{PageStrings, PAGE_EN, PAGE_ZH_TW};
+pub use script_table::{ScriptStrings, SCRIPT_EN, SCRIPT_ZH_TW};
 pub use table::{Strings, EN, ZH_TW};
 
 #[cfg(test)]
@@ -147,8 +158,8 @@ mod tests {
     /// placeholders for every key, so no value is lost in translation.
     #[test]
     fn both_languages_have_every_key_filled_with_the_same_placeholders() {
-        let english = [EN.entries(), PAGE_EN.entries(), DISCOVERY_EN.entries()].concat();
-        let chinese = [ZH_TW.entries(), PAGE_ZH_TW.entries(), DISCOVERY_ZH_TW.entries()].concat();
+        let english = [EN.entries(), PAGE_EN.entries(), DISCOVERY_EN.entries(), SCRIPT_EN.entries()].concat();
+        let chinese = [ZH_TW.entries(), PAGE_ZH_TW.entries(), DISCOVERY_ZH_TW.entries(), SCRIPT_ZH_TW.entries()].concat();
         assert_eq!(english.len(), chinese.len());
         for ((key, en), (zh_key, zh)) in english.iter().zip(&chinese) {
             assert_eq!(key, zh_key);

@@ -30,9 +30,10 @@ mod single_file;
 mod site {
     use std::path::Path;
 
-    use lync_push_wizard::core::facts::DISCOVERY_FILE;
+    use lync_push_wizard::core::facts::discovery_file;
     use lync_push_wizard::core::i18n::Language;
-    use lync_push_wizard::core::render::powershell::{discovery, for_download};
+    use lync_push_wizard::core::render::powershell::{discovery_in, for_download};
+    use lync_push_wizard::core::render::view::DiscoveryView;
     use lync_push_wizard::core::render::html::escape;
     use lync_push_wizard::core::render::page::{self, page_path, path_between, single_file_path};
 
@@ -62,8 +63,11 @@ mod site {
             let single = inline_page(&page, &read).map_err(|problem| format!("{}: {problem}", single_file_path(lang)))?;
             pages.push((single_file_path(lang).to_string(), single));
         }
-        // The discovery script, as a download of a generated script is (CRLF, UTF-8 mark).
-        pages.push((DISCOVERY_FILE.to_string(), for_download(&discovery())));
+        // The discovery script in each language, as a download of a generated script is (CRLF,
+        // and a UTF-8 mark where a character is not ASCII).
+        for &lang in Language::ALL {
+            pages.push((discovery_file(lang).to_string(), for_download(&discovery_in(&DiscoveryView::new(lang)))));
+        }
         for (path, html) in pages {
             let path = staging.join(path);
             if let Some(folder) = path.parent() {

@@ -12,8 +12,8 @@ mod questions;
 
 pub use self::questions::{pool_follows, progress, provider_not_used, question_count, wizard, ChoiceGroup, Page, TextField};
 
-use crate::core::facts::{DISCOVERY_FILE, WORKER_SCRIPT};
-use crate::core::i18n::{fill, DiscoveryStrings, Language, PageStrings, Strings};
+use crate::core::facts::{discovery_file, WORKER_SCRIPT};
+use crate::core::i18n::{fill, Language, PageStrings, Strings};
 
 use super::html::{escape, Html};
 
@@ -112,7 +112,8 @@ pub fn result_placeholder(t: &Strings, page_texts: &PageStrings) -> Html {
 /// its block is pasted into and the place for what it says. The wasm adds the listeners, and
 /// starts the page's worker (`render::worker`), which reads the block, only once a block comes.
 /// The status's `data-` texts are what the page says without the worker.
-pub fn discovery_panel(t: &Strings, d: &DiscoveryStrings, root: &str) -> Html {
+pub fn discovery_panel(lang: Language, root: &str) -> Html {
+    let (t, d, file) = (lang.strings(), lang.discovery_strings(), discovery_file(lang));
     let mut out = format!(
         "<div class=\"card discovery\" id=\"discovery-panel\" data-worker=\"{}\"><details id=\"discovery\" data-testid=\"discovery\">",
         escape(&format!("{root}{WORKER_SCRIPT}"))
@@ -122,8 +123,8 @@ pub fn discovery_panel(t: &Strings, d: &DiscoveryStrings, root: &str) -> Html {
         "<div class=\"actions\"><button type=\"button\" class=\"primary\" id=\"copy-discovery\" data-testid=\"copy-discovery\">{}</button>\
          <a class=\"secondary\" href=\"{}\" download id=\"discovery-download\" data-testid=\"discovery-download\">{}</a></div>",
         escape(d.panel_copy),
-        escape(&format!("{root}{DISCOVERY_FILE}")),
-        escape(&fill(d.panel_download, &[DISCOVERY_FILE]))
+        escape(&format!("{root}{file}")),
+        escape(&fill(d.panel_download, &[file]))
     ));
     out.push_str(&format!(
         "<label for=\"discovery-input\">{}</label><textarea id=\"discovery-input\" rows=\"3\" spellcheck=\"false\" data-testid=\"discovery-input\"></textarea>\
@@ -156,7 +157,7 @@ pub fn body(lang: Language, other_page: impl Fn(Language) -> String, single_file
     // comes.
     out.push_str(&format!("<div id=\"notices-root\"><div class=\"notices early-notice\"><p class=\"notice\">{}</p></div></div>", escape(page_texts.loading_link)));
     let root = &single_file[..single_file.len() - single_file.trim_start_matches("../").len()];
-    out.push_str(discovery_panel(t, lang.discovery_strings(), root).as_str());
+    out.push_str(discovery_panel(lang, root).as_str());
     out.push_str("<main class=\"layout\" id=\"layout\">");
     out.push_str(wizard(t, page_texts).as_str());
     out.push_str(result_placeholder(t, page_texts).as_str());
@@ -202,6 +203,14 @@ mod tests {
         assert!(zh.contains(&format!("<h1>{}</h1>", PAGE_ZH_TW.page_title)));
         assert!(zh.contains("<a href=\"lync-push-wizard.html\">lync-push-wizard.html</a>"), "the from-disk hint links the file");
         assert!(zh.starts_with("<p class=\"from-disk\""), "first, so an unstyled page starts with it");
+    }
+
+    /// Each language's page offers the discovery script with its own comments, beside the pages.
+    #[test]
+    fn each_page_offers_its_languages_discovery_script() {
+        assert!(discovery_panel(Language::En, "").contains("href=\"Get-LyncPushDeployment.ps1\" download"));
+        let zh = discovery_panel(Language::ZhTw, "../");
+        assert!(zh.contains("href=\"../Get-LyncPushDeployment.zh-TW.ps1\" download") && zh.contains("data-worker=\"../wizard-worker_loader.js\""));
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod script;
 mod writer;
 
 pub use commands::{commands_to_type, TypedCommand, When};
-pub use discovery::discovery;
+pub use discovery::{discovery, discovery_in};
 pub use highlight::{tokens, TokenKind};
 pub use quote::quote;
 pub use script::{for_download, script};

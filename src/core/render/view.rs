@@ -5,7 +5,7 @@
 //! these views and never read the sentence table themselves (`tests/structure.rs`).
 
 use crate::core::answers::PoolVersion;
-use crate::core::i18n::{Strings, EN};
+use crate::core::i18n::{Language, Strings, EN};
 use crate::core::plan::{NewProvider, Plan, Step};
 use crate::core::text::{self, TroubleText};
 
@@ -126,5 +126,22 @@ pub fn script_view(plan: &Plan) -> ScriptView<'_> {
         choices: plan.notes.iter().filter(|note| note.is_choice()).map(|&note| text::note_text(t, note, shell)).collect(),
         clients: plan.decision.clients.iter().map(|client| (text::client_label(t, client.client), text::need_reason(t, client.need, shell))).collect(),
         ocs_edge_undo: text::ocs_edge_undo_steps(t),
+    }
+}
+
+/// What the discovery script says, in one language: its comments (`i18n::script_table`) and
+/// its file's name. Its code is the same in every language.
+pub struct DiscoveryView {
+    pub said: &'static crate::core::i18n::ScriptStrings,
+    pub file: &'static str,
+}
+
+impl DiscoveryView {
+    pub const fn new(lang: Language) -> DiscoveryView {
+        DiscoveryView { said: lang.script_strings(), file: crate::core::facts::discovery_file(lang) }
+    }
+
+    pub const fn english() -> DiscoveryView {
+        DiscoveryView::new(Language::En)
     }
 }

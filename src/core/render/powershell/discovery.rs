@@ -4,33 +4,41 @@
 //! lync-objects.md documents, and wraps every read so that a cmdlet the shell lacks, or may not
 //! run, leaves an `absent` or `error` line for its part and the rest is still read.
 
-use crate::core::answers::PoolVersion;
 use crate::core::discovery::{
     is_safe, Part, ABSENT, BEGIN, END_PREFIX, ERROR, LINE_WIDTH, LOOKED_FOR, MADE, MARKER_TAIL, OK, RECORD_START, SEPARATOR,
 };
-use crate::core::facts::{cmdlet, DISCOVERY_FILE, RULES_VERSION};
+use crate::core::facts::{cmdlet, RULES_VERSION};
+use crate::core::i18n::fill;
+use crate::core::render::view::DiscoveryView;
 
 use super::commands::domain_lookup;
-use super::frame::unblock_hint;
 use super::quote::quote;
 use super::writer::Writer;
 
 /// The longest error message a part's `error` line carries, before encoding.
 const MESSAGE_CHARS: usize = 200;
 
+/// The script with English comments, as the CLI prints it.
 pub fn discovery() -> String {
+    discovery_in(&DiscoveryView::english())
+}
+
+/// The script with the comments of `view`'s language (`render::view::DiscoveryView`): the code,
+/// and so the block it prints, is the same in every language.
+pub fn discovery_in(view: &DiscoveryView) -> String {
+    let s = view;
     let mut out = Writer::new();
-    header(&mut out);
-    out.comment("The script block keeps $ErrorActionPreference and its variables out of your session.");
+    header(&mut out, s);
+    out.comment(s.said.block_scope);
     out.open("&");
     out.line("$ErrorActionPreference = 'Stop'");
-    out.comment("A strict mode set in your session would make reading a property an object lacks (RoutingMethod on older objects) an error; this block reads without it.");
+    out.comment(s.said.strict_mode);
     out.line("Set-StrictMode -Off");
-    helpers(&mut out);
+    helpers(&mut out, s);
     out.line(&format!("$lines = @('{RECORD_START}{MADE}{SEPARATOR}' + (& $encode {}))", quote(RULES_VERSION)));
     for part in Part::ALL {
         out.gap();
-        for line in about(part) {
+        for line in about(part, s) {
             out.comment(line);
         }
         out.open(&format!("$lines += & $readPart {} {}", quote(part.tag()), quote(part.cmdlet())));
@@ -38,53 +46,42 @@ pub fn discovery() -> String {
         out.close();
     }
     out.gap();
-    out.comment(
-        "Registrar pools are not read: no Microsoft page shows a Registrar's Version, so the wizard asks for the pool's version.",
-    );
+    out.comment(s.said.registrar);
     out.gap();
-    print_block(&mut out);
+    print_block(&mut out, s);
     out.close();
     out.text
 }
 
-fn header(out: &mut Writer) {
-    out.comment("Read the deployment for the push-notification wizard: read-only");
-    out.comment(&format!("Made by the Lync Server 2013 push-notification wizard (rules {RULES_VERSION})."));
+fn header(out: &mut Writer, s: &DiscoveryView) {
+    let file = s.file;
+    out.comment(s.said.title);
+    out.comment(&fill(s.said.made_by, &[RULES_VERSION]));
     out.line("#");
-    out.comment(
-        "Read-only: it calls only Get- cmdlets and Get-Command (and Set-StrictMode -Off, inside its own block), and changes nothing. It runs no Set-, New-, Remove- or Test-Cs cmdlet (the tests federate and write logs), so it is safe to run on a production server.",
-    );
-    out.comment(
-        "It reads the Edge pools, the sites, the Access Edge settings, the hosting providers, push.lync.com on the allowed and blocked lists, the push and mobility settings at every scope, which push cmdlets the shell has, and the replication status in sum.",
-    );
-    out.comment(
-        "Run it in the Lync Server or Skype for Business Server Management Shell on an internal server, as a member of RTCUniversalUserAdmins or RTCUniversalServerAdmins (Microsoft's pages for these Get- cmdlets allow them by default). It is written for Windows PowerShell 2.0 (Lync Server 2010) to 5.1. A part the shell lacks, or that this account may not read, is reported as such and the rest is still read.",
-    );
-    out.comment(&format!(
-        "If every part says absent, this is not the Management Shell: start it from the Start menu, or run Import-Module {} (Skype for Business Server: Import-Module {}) first.",
-        crate::core::facts::product::LYNC_MODULE,
-        crate::core::facts::product::SFB_MODULE
-    ));
-    out.comment(&format!(
-        "It prints one block, from the line \"{BEGIN}\" to its END line. Paste the block into the wizard, or save it and give the file to the command line:"
-    ));
-    out.comment_line(&format!("  .\\{DISCOVERY_FILE} > discovery.txt"));
+    out.comment(s.said.read_only);
+    out.comment(s.said.reads);
+    out.comment(s.said.run_as);
+    out.comment(&fill(s.said.all_absent, &[crate::core::facts::product::LYNC_MODULE, crate::core::facts::product::SFB_MODULE]));
+    out.comment(&fill(s.said.prints, &[BEGIN]));
+    out.comment_line(&format!("  .\\{file} > discovery.txt"));
     out.comment_line("  lync-push-wizard --discovery discovery.txt");
-    out.comment("Or paste the whole script into the Management Shell (the execution policy does not apply to a paste); if the console waits at >>, press Enter once more.");
-    out.comment("The block holds internal FQDNs and site names: share it only where you would share your topology.");
-    out.comment(&format!(
-        "Every value is percent-encoded (as in web addresses), no line is longer than {LINE_WIDTH} characters, and the END line counts the records and carries their check value, so a block cut short or changed in copying is found."
-    ));
+    out.comment(s.said.paste);
+    out.comment(s.said.private);
+    out.comment(&fill(s.said.encoding, &[&LINE_WIDTH.to_string()]));
     out.line("#");
-    unblock_hint(out, DISCOVERY_FILE, PoolVersion::Lync2010);
+    // As the configuration scripts say it (`frame::unblock_hint`) for a Lync Server 2010 pool:
+    // the discovery script runs in any version's shell.
+    out.comment(&fill(s.said.unblock, &[file]));
+    out.comment_line(&fill(s.said.unblock_new, &[file]));
+    out.comment(s.said.unblock_old);
     out.line("");
 }
 
 /// `$encode` (a value as UTF-8, every byte outside the safe set as `%XX`, the condition written
 /// from `discovery::is_safe`), `$record` (a record from its tag and values) and `$readPart`
 /// (one part, wrapped: `absent` when the shell lacks its cmdlet, `error` when it fails).
-fn helpers(out: &mut Writer) {
-    out.comment("Values are percent-encoded: a byte outside A-Z a-z 0-9 - . _ : @ becomes %XX, so no value can break a line or a record.");
+fn helpers(out: &mut Writer, s: &DiscoveryView) {
+    out.comment(s.said.encode);
     out.template(
         r#"
         $encode = {
@@ -111,7 +108,7 @@ fn helpers(out: &mut Writer) {
         "#,
         &[&safe_condition(), &RECORD_START.to_string(), &SEPARATOR.to_string()],
     );
-    out.comment("Each part: absent when the shell lacks its cmdlet, its error when the cmdlet fails, else its items and their count.");
+    out.comment(s.said.each_part);
     out.template(
         r#"
         $readPart = {
@@ -171,28 +168,18 @@ fn safe_condition() -> String {
 }
 
 /// What each part reads, and how Microsoft documents it (lync-objects.md).
-fn about(part: Part) -> &'static [&'static str] {
+fn about(part: Part, s: &DiscoveryView) -> Vec<&'static str> {
     match part {
-        Part::Cmdlets => &["Which push cmdlets this shell has: Get-Command looks them up and runs none of them."],
-        Part::EdgePools => &[
-            "Edge pools: PoolFqdn (the internal FQDN the tests need), SiteId and Version, as Microsoft's sample output prints them.",
-            "No Microsoft page maps Version's numbers to products, so it is printed as it is.",
-        ],
-        Part::Sites => &[
-            "Sites: Identity, the site's name that push settings take (site:<name>); Set-CsSite Example 3 passes Get-CsSite's $_.Identity as a site's name. DisplayName is not read: it may differ from the name (Set-CsSite Example 2).",
-        ],
-        Part::AccessEdge => &[
-            "The Access Edge: the output type's name and RoutingMethod tell the routing (Get-CsAccessEdgeConfiguration, OUTPUTS; Microsoft's samples that print RoutingMethod are from Lync Server 2013 and later pages).",
-            "EnablePartnerDiscovery is read only from the DNS SRV routing object, the only one that has it.",
-        ],
-        Part::Providers => &[
-            "Hosting providers: Identity, ProxyFqdn, Enabled, EnabledSharedAddressSpace, VerificationLevel. Get-CsHostingProvider's page has no sample output: Enabled and EnabledSharedAddressSpace are used in its examples, Identity, ProxyFqdn and VerificationLevel are documented as parameters (Microsoft's hybrid pages read $_.ProxyFqdn).",
-        ],
-        Part::Allowed => &["push.lync.com on the allowed domain list."],
-        Part::Blocked => &["push.lync.com on the blocked domain list."],
-        Part::Push => &["Push settings at every scope: Global and each site's."],
-        Part::Mcx => &["Mobility settings at every scope: the push proxy they send to (PushNotificationProxyUri)."],
-        Part::Replication => &["Central Management Store replication, in sum: the replicas, and how many are UpToDate."],
+        Part::Cmdlets => vec![s.said.about_cmdlets],
+        Part::EdgePools => vec![s.said.about_edge, s.said.about_edge_version],
+        Part::Sites => vec![s.said.about_sites],
+        Part::AccessEdge => vec![s.said.about_access_edge, s.said.about_partner_discovery],
+        Part::Providers => vec![s.said.about_providers],
+        Part::Allowed => vec![s.said.about_allowed],
+        Part::Blocked => vec![s.said.about_blocked],
+        Part::Push => vec![s.said.about_push],
+        Part::Mcx => vec![s.said.about_mcx],
+        Part::Replication => vec![s.said.about_replication],
     }
 }
 
@@ -245,8 +232,8 @@ fn read(out: &mut Writer, part: Part) {
 
 /// The block: the Adler-32 of the records (`discovery::checksum`), then the begin line, each
 /// record in pieces of at most `LINE_WIDTH`, and the end line with the count and the check.
-fn print_block(out: &mut Writer) {
-    out.comment("The check value: Adler-32 of the records, each followed by a line feed.");
+fn print_block(out: &mut Writer, s: &DiscoveryView) {
+    out.comment(s.said.check_value);
     out.template(
         r#"
         $sumA = 1
