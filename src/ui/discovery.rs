@@ -17,7 +17,7 @@ use crate::core::share;
 use super::browser;
 use super::files;
 use super::state::{use_store, Store};
-use super::worker::ask;
+use super::worker;
 
 thread_local! {
     /// The number of the latest view asked of the worker: an earlier one's reply is dropped.
@@ -35,7 +35,7 @@ fn say(text: &str) {
     }
 }
 
-pub(super) fn say_own(name: &str) {
+fn say_own(name: &str) {
     if let Some(status) = browser::by_id(STATUS) {
         browser::set_text(&status, &status.get_attribute(name).unwrap_or_default());
     }
@@ -52,6 +52,7 @@ fn show_reading(markup: &str) {
 /// reader again whenever the kept block or the answers change.
 pub fn adopt(t: &'static Strings) {
     let store = use_store();
+    worker::route_replies(route);
     if let Some(input) = browser::by_id(INPUT) {
         browser::listen(&input, "input", move |event| {
             // A textarea's value, as Leptos's `event_target_value` reads it.
@@ -125,7 +126,7 @@ fn read_first(store: Store, files: Option<web_sys::FileList>) {
 
 /// The worker's reply to a paste or a file: one that reads fills the answers it gives and is
 /// kept (its box emptied); one that does not is said, and the box keeps it.
-pub(super) fn on_read(store: Store, reply: &[String]) {
+fn on_read(store: Store, reply: &[String]) {
     let part = |index: usize| reply.get(index).map(String::as_str).unwrap_or_default();
     match part(1) {
         OK => {
@@ -144,11 +145,27 @@ pub(super) fn on_read(store: Store, reply: &[String]) {
 }
 
 /// The worker's reply to a view: the reading and the forecast, unless a later view overtook it.
-pub(super) fn on_view(store: Store, reply: &[String]) {
+fn on_view(store: Store, reply: &[String]) {
     let part = |index: usize| reply.get(index).map(String::as_str).unwrap_or_default();
     if part(1) == LATEST_VIEW.with(Cell::get).to_string() {
         show_reading(part(2));
         // The wizard may have gone (the component tests end it): then nothing more.
         let _ = store.outlook.try_set(part(3).to_string());
+    }
+}
+
+/// The worker's replies to this panel.
+fn route(store: Store, reply: &[String]) {
+    match reply.first().map(String::as_str) {
+        Some(READ) => on_read(store, reply),
+        Some(VIEW) => on_view(store, reply),
+        _ => {}
+    }
+}
+
+/// Sends a request to the worker; where it cannot start, says so.
+fn ask(store: Store, request: js_sys::Array) {
+    if !worker::ask(store, request) {
+        say_own("data-no-worker");
     }
 }

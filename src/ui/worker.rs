@@ -1,20 +1,24 @@
 //! The page's worker (src/bin/wizard_worker.rs, `render::worker`): started the first time one
 //! of its answers is asked for, and its replies taken to where they are shown. What it does is
-//! not in this wasm, so a first visit does not download it.
+//! not in this wasm, so a first visit does not download it. The runbook's reply is taken here;
+//! the others go to the one place that asked for them (`route_replies`): this module knows no
+//! part of the page.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::core::render::worker::{READ, READY, RUNBOOK, VIEW};
+use crate::core::render::worker::{READY, RUNBOOK};
 
 use super::browser;
-use super::discovery::{on_read, on_view, say_own};
 use super::state::Store;
 
 /// What takes the runbook once written.
 type WithRunbook = Box<dyn FnOnce(String)>;
+
+/// What takes every other reply.
+type Route = fn(Store, &[String]);
 
 thread_local! {
     /// The worker once started.
@@ -24,20 +28,23 @@ thread_local! {
     static WAITING: RefCell<Option<Vec<js_sys::Array>>> = const { RefCell::new(Some(Vec::new())) };
     /// What to do with the runbook the worker writes, while one is asked for.
     static RUNBOOK_WANTED: RefCell<Option<WithRunbook>> = RefCell::new(None);
+    static ROUTE: std::cell::Cell<Option<Route>> = const { std::cell::Cell::new(None) };
 }
 
-/// Sends a request to the worker, starting it first if need be; the discovery panel says so
-/// where it cannot start (a page opened from disk). True when sent.
+/// Where the replies other than the runbook go.
+pub(super) fn route_replies(route: Route) {
+    ROUTE.with(|slot| slot.set(Some(route)));
+}
+
+/// Sends a request to the worker, starting it first if need be. False where it cannot start
+/// (a page opened from disk): the caller says so.
 pub(super) fn ask(store: Store, request: js_sys::Array) -> bool {
     match WORKER.with(|worker| worker.borrow().clone()).or_else(|| start(store)) {
         Some(worker) => match WAITING.with(|waiting| waiting.borrow_mut().as_mut().map(|queue| queue.push(request.clone()))) {
             Some(()) => true,
             None => worker.post_message(&request).is_ok(),
         },
-        None => {
-            say_own("data-no-worker");
-            false
-        }
+        None => false,
     }
 }
 
@@ -66,14 +73,16 @@ fn start(store: Store) -> Option<web_sys::Worker> {
                     let _ = ready.post_message(&request);
                 }
             }
-            Some(READ) => on_read(store, &reply),
-            Some(VIEW) => on_view(store, &reply),
             Some(RUNBOOK) => {
                 if let Some(then) = RUNBOOK_WANTED.with(|wanted| wanted.borrow_mut().take()) {
                     then(reply.get(1).cloned().unwrap_or_default());
                 }
             }
-            _ => {}
+            _ => {
+                if let Some(route) = ROUTE.with(std::cell::Cell::get) {
+                    route(store, &reply);
+                }
+            }
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
