@@ -439,3 +439,29 @@ fn marker_numbers_and_the_size_limit_are_exact() {
     assert!(parse(&exactly).is_ok(), "the limit itself is read");
     assert_eq!(problem(&format!("{exactly} ")), Problem::TooLarge { bytes: MAX_TEXT_BYTES + 1 });
 }
+
+/// Each part's outcome line must name that part and agree with what came before it; the first
+/// record is `made` with one value; a count is digits only; an empty flag is "not shown". A
+/// block pieced together from others, or doctored and given a fresh check value, is refused.
+#[test]
+fn outcome_lines_must_fit_their_part() {
+    let replaced = |from: &str, to: &[&str]| -> Vec<String> {
+        SAMPLE.iter().flat_map(|record| if *record == from { to.iter().map(|r| r.to_string()).collect() } else { vec![record.to_string()] }).collect()
+    };
+    let refused = |records: Vec<String>| problem(&block(&records.iter().map(String::as_str).collect::<Vec<_>>()));
+    assert!(matches!(refused(replaced("~made|2026.12.07", &["~made|2026.12.07|x"])), Problem::Part { part: "made", .. }));
+    assert!(matches!(refused(replaced("~made|2026.12.07", &["~site|Redmond"])), Problem::Part { part: "made", .. }));
+    assert!(matches!(refused(replaced("~ok|cmdlet|6", &["~ok|edge|6"])), Problem::Part { part: "cmdlet", .. }));
+    assert!(matches!(refused(replaced("~ok|site|2", &["~error|site|denied"])), Problem::Part { part: "site", .. }), "an error after items");
+    assert!(matches!(refused(replaced("~ok|site|2", &["~absent|site"])), Problem::Part { part: "site", .. }), "absent after items");
+    assert!(matches!(refused(replaced("~error|mcx|Access%20is%20denied.", &["~error|push|denied"])), Problem::Part { part: "mcx", .. }));
+    assert!(matches!(refused(replaced("~error|mcx|Access%20is%20denied.", &["~absent|push"])), Problem::Part { part: "mcx", .. }));
+    assert!(matches!(refused(replaced("~replication|2|1", &["~replication|%2B2|1"])), Problem::Value { .. }));
+    // The default-routing object has no EnablePartnerDiscovery: an empty field, read as not shown.
+    let default_route = replaced(
+        "~accessedge|DisplayAccessEdgeSettingsDnsSrvRouting|UseDnsSrvRouting|False|False",
+        &["~accessedge|DisplayAccessEdgeSettingsDefaultRoute|UseDefaultRouting|False|"],
+    );
+    let found = parse(&block(&default_route.iter().map(String::as_str).collect::<Vec<_>>())).expect("reads");
+    assert_eq!(found.access_edge.done().map(|edge| edge.enable_partner_discovery), Some(None));
+}
