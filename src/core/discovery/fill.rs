@@ -276,8 +276,8 @@ pub fn printable(value: &str) -> String {
     value.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect()
 }
 
-fn list(values: &[String]) -> String {
-    values.iter().map(|value| printable(value)).collect::<Vec<_>>().join(", ")
+fn list(values: &[String], t: &DiscoveryStrings) -> String {
+    values.iter().map(|value| printable(value)).collect::<Vec<_>>().join(t.separator)
 }
 
 impl Open {
@@ -287,10 +287,10 @@ impl Open {
                 pools.iter().map(|(pool, version)| fill_in(t.open_edge_version, &[&printable(pool), &printable(version)])).collect::<Vec<_>>().join(" ")
             }
             Open::NoEdgePool => t.open_no_edge.to_string(),
-            Open::SeveralEdgePools(pools) => fill_in(t.open_edge_pools, &[&list(pools)]),
+            Open::SeveralEdgePools(pools) => fill_in(t.open_edge_pools, &[&list(pools, t)]),
             Open::PoolVersion => t.open_pool.to_string(),
-            Open::SeveralProviders(names) => fill_in(t.open_providers, &[LYNC_ONLINE_PROXY_FQDN, &list(names)]),
-            Open::Scope(sites) => fill_in(t.open_scope, &[&list(sites)]),
+            Open::SeveralProviders(names) => fill_in(t.open_providers, &[LYNC_ONLINE_PROXY_FQDN, &list(names, t)]),
+            Open::Scope(sites) => fill_in(t.open_scope, &[&list(sites, t)]),
             Open::NotRead(cmdlet, why) => not_read_text(t, cmdlet, why),
         }
     }
@@ -319,7 +319,7 @@ impl State {
                 fill_in(t.state_provider_elsewhere, &[&printable(identity), &printable(proxy_fqdn), LYNC_ONLINE_PROXY_FQDN])
             }
             State::ProviderDisabled(identity) => fill_in(t.state_provider_disabled, &[&printable(identity), LYNC_ONLINE_PROXY_FQDN]),
-            State::MissingPushCmdlets(names) => fill_in(t.state_missing_cmdlets, &[&names.join(", ")]),
+            State::MissingPushCmdlets(names) => fill_in(t.state_missing_cmdlets, &[&names.join(t.separator)]),
             State::PushSwitches(identity, apple, microsoft) => fill_in(t.state_push_on, &[&printable(identity), on(*apple), on(*microsoft)]),
             State::PartnerDiscovery(true) => t.state_partner_discovery_on.to_string(),
             State::PartnerDiscovery(false) => t.state_partner_discovery_off.to_string(),

@@ -317,7 +317,7 @@ impl Stop {
             Stop::ProviderNameTaken { identity, proxy_fqdn } => fill(d.stop_name_taken, &[&printable(identity), &printable(proxy_fqdn)]),
             Stop::ProviderMissing(identity) => fill(d.stop_provider_missing, &[&printable(identity), LYNC_ONLINE_PROXY_FQDN]),
             Stop::NoSuchSite(name) => fill(d.stop_no_site, &[&printable(name)]),
-            Stop::MissingCmdlets(names) => fill(d.stop_cmdlets, &[&names.join(", ")]),
+            Stop::MissingCmdlets(names) => fill(d.stop_cmdlets, &[&names.join(d.separator)]),
         }
     }
 }

@@ -264,6 +264,7 @@ fn one_edge_pool_fills_the_access_edge_and_its_version_stays_open() {
     let edge = answered.open.iter().find(|(label, _)| *label == "Edge Server").map(|(_, text)| text.as_str());
     assert_eq!(edge, Some("You answered Lync Server 2013. Edge pool accessproxy.contoso.com reports version 5. No Microsoft page maps this number to a product: confirm the Edge Server's version."));
     let zh = reading.view(Language::ZhTw, None);
+    assert!(zh.open.iter().any(|(_, text)| text.contains("Redmond、North America")), "a Chinese list is joined with 、");
     assert_eq!((zh.filled.len(), zh.open.len(), zh.state.len()), (view.filled.len(), view.open.len(), view.state.len()));
 }
 

@@ -48,6 +48,7 @@ strings! { DiscoveryStrings, DISCOVERY_EN, DISCOVERY_ZH_TW {
     state_missing_cmdlets: "This shell lacks {0}. In Lync Server 2010 the push cmdlets came with the November 2011 cumulative update; in a later version, this is not its Management Shell.", "此命令介面缺少 {0}。在 Lync Server 2010 中，推播 Cmdlet 隨 2011 年 11 月累積更新提供；若是較新的版本，表示這不是其管理命令介面。";
     state_push_on: "Push settings {0}: Apple (APNS) {1}, Microsoft (MPNS) {2}.", "推播設定 {0}：Apple (APNS) {1}，Microsoft (MPNS) {2}。";
     word_on: "on", "開啟";
+    separator: ", ", "、";
     word_off: "off", "關閉";
     state_mcx_uri: "Mobility settings {0} send push to {1}, not {2}.", "行動功能設定 {0} 將推播傳送至 {1}，而非 {2}。";
     state_replication: "{0} of {1} replicas are up to date.", "{1} 個複本中有 {0} 個為最新狀態。";
