@@ -91,7 +91,7 @@ pub fn adopt(t: &'static Strings) {
     if let Some(reading) = browser::by_id(READING) {
         browser::listen(&reading, "click", move |event| {
             if browser::action_of(&event) == Some(Action::ForgetDiscovery) {
-                store.discovery.set(None);
+                store.forget_discovery();
                 say_own("data-forgotten");
             }
         });
@@ -108,10 +108,8 @@ pub fn adopt(t: &'static Strings) {
                 let request = [VIEW, &number.to_string(), store.lang.token(), &fragment, &block];
                 ask(store, request.iter().map(|item| JsValue::from_str(item)).collect());
             }
-            None => {
-                show_reading("");
-                store.outlook.set(String::new());
-            }
+            // Forgetting the block empties the plan against it (`Store::forget_discovery`).
+            None => show_reading(""),
         }
     });
 }

@@ -234,7 +234,13 @@ impl Store {
         self.seen.set(0);
         self.touched.set(0);
         self.notices.set(Vec::new());
+        self.forget_discovery();
+    }
+
+    /// The discovery block goes, and the plan against it with it.
+    pub fn forget_discovery(self) {
         self.discovery.set(None);
+        self.outlook.set(String::new());
     }
 }
 
