@@ -317,3 +317,5 @@ fn adler32(bytes: impl IntoIterator<Item = u8>) -> u32 {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod forecast_tests;
