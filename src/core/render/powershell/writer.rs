@@ -143,4 +143,15 @@ mod tests {
             }
         }
     }
+
+    /// An indented comment whose first word outruns the line is never folded inside its indent:
+    /// no line of indent alone.
+    #[test]
+    fn a_comment_is_never_folded_inside_its_indent() {
+        for indent in 1..8 {
+            let mut out = Writer::new();
+            out.comment(&format!("{}{} end", " ".repeat(indent), "w".repeat(120)));
+            assert!(out.text.lines().all(|line| line.trim_start_matches('#').trim().len() > 2), "indent {indent}: {:?}", out.text);
+        }
+    }
 }
