@@ -96,6 +96,12 @@ pub enum Kind {
     InvocationCommand,
     /// `[System.Text.Encoding]::UTF8`: its GetBytes.
     Utf8Encoding,
+    /// What `Measure-Object -Sum` returns (GenericMeasureInfo): Count and Sum. Sum is a Double
+    /// in PowerShell; the model has no doubles, so the scripts cast it (`[int]`) before any
+    /// formatting, as they must for `.ToString('X4')`.
+    MeasureInfo,
+    /// `[System.Uri]`, for its static EscapeDataString.
+    UriType,
 }
 
 impl Kind {
@@ -120,11 +126,16 @@ impl Kind {
             Kind::InvocationInfo => "$MyInvocation",
             Kind::InvocationCommand => "$MyInvocation.MyCommand",
             Kind::Utf8Encoding => "System.Text.UTF8Encoding",
+            Kind::MeasureInfo => "GenericMeasureInfo (Measure-Object)",
+            Kind::UriType => "System.Uri (EscapeDataString)",
         }
     }
 
     pub fn is_lync(self) -> bool {
-        !matches!(self, Kind::RuntimeType | Kind::PathInfo | Kind::CommandInfo | Kind::InvocationInfo | Kind::InvocationCommand | Kind::Utf8Encoding)
+        !matches!(
+            self,
+            Kind::RuntimeType | Kind::PathInfo | Kind::CommandInfo | Kind::InvocationInfo | Kind::InvocationCommand | Kind::Utf8Encoding | Kind::MeasureInfo | Kind::UriType
+        )
     }
 }
 

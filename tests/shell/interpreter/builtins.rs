@@ -99,6 +99,21 @@ impl Interp<'_> {
                 }
                 Ok(items)
             }
+            // Measure-Object -Sum over numbers (about the bytes of a text, here): Count and Sum.
+            "Measure-Object" => {
+                let items = input.unwrap_or_default();
+                if !args.contains_key("Sum") {
+                    return self.fail("Measure-Object is modelled with -Sum only");
+                }
+                let mut sum = 0i64;
+                for item in &items {
+                    match item {
+                        Value::Int(n) => sum += n,
+                        other => return self.fail(format!("Measure-Object -Sum over a {}", other.type_name())),
+                    }
+                }
+                Ok(vec![Obj::value(Kind::MeasureInfo, vec![("Count", Value::Int(items.len() as i64)), ("Sum", Value::Int(sum))])])
+            }
             "Get-Location" => Ok(vec![Obj::value(Kind::PathInfo, vec![("Path", Value::str(self.m.cwd.clone()))])]),
             "Split-Path" => {
                 let path = text_arg(self, args, "Path")?.unwrap_or_default();

@@ -157,7 +157,8 @@ impl Interp<'_> {
                 Ok(Value::Hash(Rc::new(RefCell::new(table))))
             }
             Expr::Block(b) => Ok(Value::Block(b.clone())),
-            // The lowering admits only [System.Text.Encoding]::UTF8.
+            // The lowering admits only [System.Text.Encoding]::UTF8 and [System.Uri]'s static method.
+            Expr::Static(ty, _) if ty == "system.uri" => Ok(Obj::value(Kind::UriType, Vec::new())),
             Expr::Static(..) => Ok(Obj::value(Kind::Utf8Encoding, Vec::new())),
         }
     }

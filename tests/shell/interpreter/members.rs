@@ -197,6 +197,21 @@ impl Interp<'_> {
                 Some(Value::Str(s)) => Ok(Some(Value::array(s.bytes().map(|b| Value::Int(i64::from(b))).collect()))),
                 other => self.fail(format!("GetBytes of a {} is not modelled", other.map_or("nothing".into(), |v| v.type_name()))),
             },
+            // Uri.EscapeDataString: every UTF-8 byte but RFC 3986's unreserved characters as %XX,
+            // upper-case (.NET Framework 4.5 and later; 2.0-4.0 also leave ! * ' ( ) as they are,
+            // which the run report's reader accepts too).
+            (Value::Obj(o), "escapedatastring") if o.kind == Kind::UriType => {
+                let text = arg_text(self, 0)?;
+                let mut out = String::new();
+                for byte in text.bytes() {
+                    if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+                        out.push(char::from(byte));
+                    } else {
+                        out.push_str(&format!("%{byte:02X}"));
+                    }
+                }
+                Ok(Some(Value::Str(out)))
+            }
             (Value::Obj(o), "gettype") if o.kind.is_lync() => {
                 let full = if self.m.deserialized {
                     "System.Management.Automation.PSObject"

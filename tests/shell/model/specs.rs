@@ -198,6 +198,7 @@ pub const SPECS: &[Spec] = &[
     builtin("Out-Null", &[("InputObject", P::Any)], &[], true, false),
     builtin("Where-Object", &[("FilterScript", P::Block)], &["FilterScript"], true, false),
     builtin("ForEach-Object", &[("Process", P::Block)], &["Process"], true, false),
+    builtin("Measure-Object", &[("Sum", P::Switch)], &[], true, false),
     builtin("Select-Object", &[("First", P::Int), ("ExpandProperty", P::Str)], &[], true, false),
     builtin("Get-Location", &[], &[], false, false),
     builtin("Split-Path", &[("Path", P::Str), ("Parent", P::Switch), ("Leaf", P::Switch)], &["Path"], false, false),

@@ -148,10 +148,16 @@ impl Lowerer<'_> {
                 Ok(Expr::Index(Box::new(self.expr(parts[0])?), Box::new(self.expr(*index)?)))
             }
             "invokation_expression" => {
-                if parts.iter().any(|p| p.kind() == "::") || parts.iter().any(|p| p.kind() == "invokation_foreach_expression") {
-                    return self.unsupported(node, "a static method or .foreach()");
-                }
                 let member = parts.iter().find(|p| p.kind() == "member_name").ok_or("method name")?;
+                // The one static method modelled: [System.Uri]::EscapeDataString (System.Uri,
+                // .NET Framework 2.0 and later).
+                let uri_escape = parts.iter().any(|p| p.kind() == "::")
+                    && parts[0].kind() == "type_literal"
+                    && self.text(parts[0]).eq_ignore_ascii_case("[System.Uri]")
+                    && self.member_name(*member)?.eq_ignore_ascii_case("EscapeDataString");
+                if (parts.iter().any(|p| p.kind() == "::") && !uri_escape) || parts.iter().any(|p| p.kind() == "invokation_foreach_expression") {
+                    return self.unsupported(node, "a static method other than [System.Uri]::EscapeDataString, or .foreach()");
+                }
                 let list = parts.iter().find(|p| p.kind() == "argument_list").ok_or("argument list")?;
                 let mut args = Vec::new();
                 if let Some(exprs) = named_kids(*list).into_iter().find(|p| p.kind() == "argument_expression_list") {
@@ -159,7 +165,8 @@ impl Lowerer<'_> {
                         args.push(self.expr(a)?);
                     }
                 }
-                Ok(Expr::Method(Box::new(self.expr(parts[0])?), self.member_name(*member)?, args))
+                let target = if uri_escape { Expr::Static("system.uri".into(), String::new()) } else { self.expr(parts[0])? };
+                Ok(Expr::Method(Box::new(target), self.member_name(*member)?, args))
             }
             "type_literal" => self.unsupported(node, "a type literal as a value"),
             _ => self.unsupported(node, "this expression"),
