@@ -1,12 +1,14 @@
 //! The command line: the same answers as the wizard, as flags. `run` returns what to print; it
-//! reads nothing but the file `--discovery` names.
+//! reads nothing but the file `--discovery` or `--report` names.
 
 use crate::core::answers::{Answers, EdgeServer, MobileClient, PoolVersion, ScopeKind};
 use crate::core::facts::{FLAG_APNS_FOR_SFB_IOS, FLAG_CONFIGURE_RETIRED_MPNS};
 use crate::core::plan::plan;
 use crate::core::render::{json::json, markdown::runbook, powershell::discovery as discovery_script, powershell::script, rollback::rollback, steps::steps};
 use crate::core::discovery::{self, Filled, OutlookView, ReadingView, MAX_TEXT_BYTES};
-use crate::core::i18n::{Language, DISCOVERY_EN, EN};
+use crate::core::i18n::{Language, DISCOVERY_EN, EN, REPORT_EN};
+use crate::core::render::report;
+use crate::core::run_report;
 use crate::core::validate::{Field, FieldError, Problem};
 
 pub const HELP: &str = "\
@@ -20,6 +22,7 @@ USAGE:
                      [--format ps1|rollback|steps|runbook|json]
     lync-push-wizard --format discovery
     lync-push-wizard --discovery FILE [--edge EDGE --client CLIENT... and the other answers]
+    lync-push-wizard --report FILE [--lang en|zh-TW] [--edge EDGE ... and the other answers]
 
 OPTIONS:
     --edge EDGE                  lync2013 | lync2010 | ocs2007r2 | none |
@@ -50,10 +53,16 @@ OPTIONS:
                                  Start-Transcript) and say what it answers and what stays open;
                                  with answers (--edge, ...) also what the configuration
                                  script will change there, step by step
+    --report FILE                read what the configuration script or the rollback printed
+                                 (a console paste, or a Start-Transcript file) and say what
+                                 each step did, what the exit code means and what to do next;
+                                 with answers, also whether the run was of their script
+    --lang LANG                  en (default) | zh-TW: the language of the report
     -h, --help                   this text
     -V, --version                version and rules version
 
-Exit status: 0 for any verdict, 2 for invalid input (one line on stderr, nothing on stdout).
+Exit status: 0 for any verdict (and any run read), 2 for invalid input or an output that cannot
+be read (one line on stderr naming the line, nothing on stdout).
 ";
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -84,6 +93,7 @@ pub fn run(args: &[String]) -> Output {
         // The discovery script reads the deployment: it needs no answers.
         Ok(Command::DiscoveryScript) => ok(discovery_script()),
         Ok(Command::ReadDiscovery(path, given)) => read_discovery(&path, given),
+        Ok(Command::ReadRun(path, lang, given)) => read_run(&path, lang, given),
         Ok(Command::Render(answers, format)) => match plan(&answers) {
             Ok(plan) => ok(match format {
                 Format::Script => script(&plan),
@@ -113,6 +123,8 @@ enum Command {
     DiscoveryScript,
     /// The block's file, and the answers given beside it, if any.
     ReadDiscovery(String, Option<Answers>),
+    /// A run's output file, the report's language, and the answers given beside it, if any.
+    ReadRun(String, Language, Option<Answers>),
 }
 
 fn flag(field: Field) -> &'static str {
@@ -134,6 +146,8 @@ fn parse(args: &[String]) -> Result<Command, String> {
     let mut answers = Answers::default();
     let mut format = Format::Script;
     let mut discovery_script = false;
+    let mut report_file = None;
+    let mut lang = Language::En;
     let mut discovery_file = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -188,11 +202,20 @@ fn parse(args: &[String]) -> Result<Command, String> {
                 }
             }
             "--discovery" => discovery_file = Some(value()?),
+            "--report" => report_file = Some(value()?),
+            "--lang" => {
+                let token = value()?;
+                lang = Language::from_token(&token).ok_or_else(|| format!("--lang: '{token}' is not one of: en, zh-TW"))?;
+            }
             other => return Err(format!("unknown option '{other}' (see --help)")),
         }
     }
+    let given = (answers != Answers::default()).then_some(answers.clone());
+    if let Some(path) = report_file {
+        return Ok(Command::ReadRun(path, lang, given));
+    }
     Ok(match (discovery_file, discovery_script) {
-        (Some(path), _) => Command::ReadDiscovery(path, (answers != Answers::default()).then_some(answers)),
+        (Some(path), _) => Command::ReadDiscovery(path, given),
         (None, true) => Command::DiscoveryScript,
         (None, false) => Command::Render(answers, format),
     })
@@ -202,19 +225,11 @@ fn parse(args: &[String]) -> Result<Command, String> {
 /// given beside it, also what the configuration script will do there. The file may be a console
 /// paste or a transcript, in UTF-8 or, as `>` saves it in Windows PowerShell, UTF-16.
 fn read_discovery(path: &str, given: Option<Answers>) -> Output {
-    let limit = 4 * MAX_TEXT_BYTES as u64;
-    let bytes = match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > limit => {
-            return fail(format!("{path}: {}", discovery::Problem::TooLarge { bytes: meta.len() as usize }.message(&DISCOVERY_EN)))
-        }
-        Ok(_) => std::fs::read(path),
-        Err(error) => Err(error),
+    let text = match read_text(path, "--discovery", |bytes| discovery::Problem::TooLarge { bytes }.message(&DISCOVERY_EN)) {
+        Ok(text) => text,
+        Err(output) => return output,
     };
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
-        Err(error) => return fail(format!("--discovery {path}: {error}")),
-    };
-    let found = match discovery::parse(&discovery::text_of(&bytes)) {
+    let found = match discovery::parse(&text) {
         Ok(found) => found,
         Err(problem) => return fail(format!("{path}: {}", problem.message(&DISCOVERY_EN))),
     };
@@ -237,6 +252,34 @@ fn read_discovery(path: &str, given: Option<Answers>) -> Output {
         }
     }
     ok(text)
+}
+
+/// A file's text, UTF-8 or UTF-16 as Windows PowerShell saves it; a file far past what is read
+/// is refused before it is read (`too_large` says so).
+fn read_text(path: &str, option: &str, too_large: impl Fn(usize) -> String) -> Result<String, Output> {
+    let limit = 4 * MAX_TEXT_BYTES as u64;
+    let bytes = match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > limit => return Err(fail(format!("{path}: {}", too_large(meta.len() as usize)))),
+        Ok(_) => std::fs::read(path),
+        Err(error) => Err(error),
+    };
+    match bytes {
+        Ok(bytes) => Ok(discovery::text_of(&bytes)),
+        Err(error) => Err(fail(format!("{option} {path}: {error}"))),
+    }
+}
+
+/// `--report FILE`: the run report of a run's output, as Markdown.
+fn read_run(path: &str, lang: Language, given: Option<Answers>) -> Output {
+    let r = lang.report_strings();
+    let text = match read_text(path, "--report", |bytes| run_report::Problem::TooLarge { bytes }.message(&REPORT_EN)) {
+        Ok(text) => text,
+        Err(output) => return output,
+    };
+    match run_report::parse(&text) {
+        Ok(run) => ok(report::markdown(&report::view(lang, &run, given.as_ref()))),
+        Err(problem) => fail(format!("{path}: {}", problem.message(r))),
+    }
 }
 
 fn print_outlook(view: &OutlookView) -> String {

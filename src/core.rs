@@ -7,6 +7,7 @@ pub mod facts;
 pub mod i18n;
 pub mod plan;
 pub mod render;
+pub mod run_report;
 pub mod saved;
 pub mod share;
 pub mod start;

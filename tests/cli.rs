@@ -79,7 +79,7 @@ fn help_lists_the_vocabulary() {
     let edges = EdgeServer::ALL.iter().map(|edge| edge.token());
     let clients = MobileClient::ALL.iter().map(|client| client.token());
     let pools = PoolVersion::ALL.iter().map(|pool| pool.token());
-    for token in edges.chain(clients).chain(pools).chain(["--pool", "--existing-provider", "--site", "--discovery", "discovery"]) {
+    for token in edges.chain(clients).chain(pools).chain(["--pool", "--existing-provider", "--site", "--discovery", "discovery", "--report", "--lang"]) {
         assert!(stdout.contains(token), "{token}");
     }
 }
@@ -171,5 +171,39 @@ fn the_discovery_script_and_its_block_read_back() {
         assert_eq!((code, stdout.as_str(), stderr.lines().count()), (2, "", 1), "{stderr}");
         assert!(stderr.contains(says), "{stderr}");
     }
+    std::fs::remove_dir_all(&folder).expect("cleaned up");
+}
+
+/// `--report FILE` reads a run's output (a paste, or a UTF-16 transcript) and prints the report,
+/// in English or, with `--lang zh-TW`, Chinese: the goldens tests/run_report.rs keeps. With the
+/// answers of another script it says so; a damaged output is one line naming its line, exit 2.
+#[test]
+fn a_runs_output_reads_back_as_its_report() {
+    let folder = std::env::temp_dir().join(format!("lync-push-wizard-cli-report-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("a temporary folder");
+    for name in ["clean", "stopped", "before-replication", "rollback-left"] {
+        let output = golden(&format!("run.{name}.txt"));
+        let transcript = format!("**********************\nWindows PowerShell transcript start\nPS C:\\LyncPush> .\\Enable-LyncPushNotifications.ps1\n{output}PS C:\\LyncPush> Stop-Transcript\n");
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(transcript.replace('\n', "\r\n").encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let saved = folder.join(format!("{name}.txt"));
+        std::fs::write(&saved, utf16).expect("written");
+        let path = saved.to_str().expect("a UTF-8 path");
+        let (code, stdout, stderr) = run(&[&["--report", path][..], &SEED].concat());
+        assert_eq!((code, stderr.as_str()), (0, ""), "{name}");
+        assert_eq!(stdout, golden(&format!("run.{name}.report.en.md")), "{name}");
+        let (code, stdout, _) = run(&[&["--report", path, "--lang", "zh-TW"][..], &SEED].concat());
+        assert_eq!((code, stdout), (0, golden(&format!("run.{name}.report.zh-TW.md"))), "{name}");
+    }
+    let clean = folder.join("clean.txt");
+    let (_, stdout, _) = run(&["--report", clean.to_str().expect("a UTF-8 path"), "--edge", "lync2013", "--client", "ios-lync2010", "--access-edge", "edge.fabrikam.com"]);
+    assert!(stdout.contains("They are not the answers open in the wizard"), "{stdout}");
+    let damaged = folder.join("damaged.txt");
+    std::fs::write(&damaged, golden("run.clean.txt").replacen("LyncOnline~", "LyncOnlime~", 1)).expect("written");
+    let (code, stdout, stderr) = run(&["--report", damaged.to_str().expect("a UTF-8 path")]);
+    assert_eq!((code, stdout.as_str(), stderr.lines().count()), (2, "", 1), "{stderr}");
+    assert!(stderr.contains(": the check value does not match the marks"), "{stderr}");
+    assert!(stderr.contains("Line "), "{stderr}");
+    let (code, _, stderr) = run(&["--report", clean.to_str().expect("a UTF-8 path"), "--lang", "fr"]);
+    assert_eq!((code, stderr.as_str()), (2, "error: --lang: 'fr' is not one of: en, zh-TW\n"));
     std::fs::remove_dir_all(&folder).expect("cleaned up");
 }

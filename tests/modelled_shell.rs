@@ -119,8 +119,8 @@ fn every_generated_script_behaves_in_the_modelled_shell() {
         let n = shell::expect::need(answers);
         let key = format!(
             "{}\u{0}{}\u{0}{}{}{}{}{}{}{}{}{}",
-            shell::code_of(&s),
-            shell::code_of(&r),
+            shell::behaviour_of(&s),
+            shell::behaviour_of(&r),
             n.apns,
             n.mpns,
             n.configure,

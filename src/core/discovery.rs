@@ -33,6 +33,7 @@ mod parse;
 pub use fill::{fill, printable, Filled, Fills, Open, Reading, ReadingView, Routing, State};
 pub use forecast::{forecast, Change, Forecast, Outlook, OutlookView, Stop, Switch};
 pub use parse::{block_of, parse, text_of, Problem};
+pub(crate) use parse::{physical_lines, shown};
 
 /// The version of the block's format; `BEGIN` carries it.
 pub const FORMAT_VERSION: u32 = 1;

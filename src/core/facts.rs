@@ -20,6 +20,8 @@ pub const PROVIDER_VERIFICATION_LEVEL: &str = "UseSourceVerification";
 /// The two push switches (facts §2), as parameter and property names alike.
 pub const APPLE_SWITCH: &str = "EnableApplePushNotificationService";
 pub const MICROSOFT_SWITCH: &str = "EnableMicrosoftPushNotificationService";
+/// The Access Edge's federation switch (facts §2), as parameter and property name alike.
+pub const FEDERATION_SWITCH: &str = "AllowFederatedUsers";
 /// Mcx clearinghouse address a working push path needs (facts §4.2, Dn767948).
 pub const PUSH_PROXY_URI: &str = "sip:push@push.lync.com";
 /// The root the push clearinghouse certificate chains to since 1 June 2013 (facts §4.5, Lync team
@@ -59,6 +61,8 @@ pub const SCRIPT_FILE: &str = "Enable-LyncPushNotifications.ps1";
 pub const ROLLBACK_FILE: &str = "Undo-LyncPushNotifications.ps1";
 /// The Markdown runbook's download name.
 pub const RUNBOOK_FILE: &str = "Lync-push-notifications-runbook.md";
+/// The run report, exported with the runbook of the run's answers.
+pub const RUN_REPORT_FILE: &str = "Lync-push-notifications-run-report.md";
 /// The read-only discovery script's download name: a Get- verb, as it only reads.
 pub const DISCOVERY_FILE: &str = "Get-LyncPushDeployment.ps1";
 /// The same script with its comments in Traditional Chinese (the zh-TW page offers it).

@@ -51,6 +51,14 @@ impl Language {
         }
     }
 
+    /// What is said about a run's pasted output (`ReportStrings`).
+    pub const fn report_strings(self) -> &'static ReportStrings {
+        match self {
+            Language::En => &REPORT_EN,
+            Language::ZhTw => &REPORT_ZH_TW,
+        }
+    }
+
     /// The discovery script's comments (`ScriptStrings`).
     pub const fn script_strings(self) -> &'static ScriptStrings {
         match self {
@@ -136,11 +144,13 @@ pub const TABLE_SEPARATOR: char = '\u{1E}';
 
 mod discovery_table;
 mod page_table;
+mod report_table;
 mod script_table;
 mod table;
 
 pub use discovery_table::{DiscoveryStrings, DISCOVERY_EN, DISCOVERY_ZH_TW};
 pub use page_table::{PageStrings, PAGE_EN, PAGE_ZH_TW};
+pub use report_table::{ReportStrings, REPORT_EN, REPORT_ZH_TW};
 pub use script_table::{ScriptStrings, SCRIPT_EN, SCRIPT_ZH_TW};
 pub use table::{Strings, EN, ZH_TW};
 

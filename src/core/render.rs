@@ -6,6 +6,7 @@ pub mod json;
 pub mod markdown;
 pub mod page;
 pub mod powershell;
+pub mod report;
 pub mod worker;
 pub use self::powershell::rollback;
 pub mod steps;

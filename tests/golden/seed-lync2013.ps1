@@ -42,6 +42,10 @@
 # It stops at the first error; on the next run, finished steps are skipped.
 # Outcome, in $LASTEXITCODE: 0 all done and the tests passed; 2 all done, but a test did not pass; 1
 #   stopped.
+# It prints grey ~push lines beside its own words: they change nothing, and let the wizard read the
+#   run back. To keep the run in a file: Start-Transcript -Path .\push-run.txt;
+#   .\Enable-LyncPushNotifications.ps1; Stop-Transcript. Paste the output or that file into the
+#   wizard ("After the run"), or: lync-push-wizard --report push-run.txt
 #
 # Downloaded as Enable-LyncPushNotifications.ps1? Windows marks it as from the internet, and the
 #   RemoteSigned policy refuses it until you unblock it:
@@ -59,6 +63,45 @@
         $recordFolder = Split-Path -Parent $scriptPath
     }
     $recordPath = Join-Path $recordFolder 'LyncPushNotifications.undo.xml'
+    # Marks for the wizard's run report: the grey ~push lines. They change nothing; a mark that
+    #   fails is left out (the last mark's count shows the gap), and never stops the script.
+    # Values are percent-encoded ([System.Uri]::EscapeDataString, each value at most 1000
+    #   characters), no line is longer than 72 characters, and the last mark counts the marks before
+    #   it and carries a check value: Adler-32-style sums, a mark at a time, of each mark's bytes.
+    $marks = @{ n = 0; a = 1; b = 0 }
+    $mark = {
+        param($values)
+        try {
+            $line = '~push1'
+            foreach ($value in $values) {
+                $text = [string]$value
+                if ($text.Length -gt 1000) {
+                    $text = $text.Substring(0, 1000)
+                }
+                $line += '|' + [System.Uri]::EscapeDataString($text).Replace('~', '%7E')
+            }
+            $line += '~'
+            $sum = [int]([System.Text.Encoding]::UTF8.GetBytes($line + "`n") | Measure-Object -Sum).Sum
+            while ($line.Length -gt 72) {
+                Write-Host $line.Substring(0, 71) -ForegroundColor DarkGray
+                $line = $line.Substring(71)
+            }
+            Write-Host $line -ForegroundColor DarkGray
+            $marks['a'] = $marks['a'] + $sum
+            while ($marks['a'] -ge 65521) {
+                $marks['a'] = $marks['a'] - 65521
+            }
+            $marks['b'] = $marks['b'] + $marks['a']
+            while ($marks['b'] -ge 65521) {
+                $marks['b'] = $marks['b'] - 65521
+            }
+            $marks['n'] = $marks['n'] + 1
+        }
+        catch {
+            # Left out: the run goes on as it would without marks.
+        }
+    }
+    & $mark @('begin', 'configure', '2026.12.07', 'edge=lync2013&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com', $false)
     try {
         # Pre-flight: nothing is changed until every check here has passed.
         Write-Host 'Pre-flight checks (nothing is changed until they pass)'
@@ -105,10 +148,12 @@
         }
         if ($routing -notlike '*DnsSrvRouting') {
             Write-Warning 'Neither the type nor RoutingMethod of Get-CsAccessEdgeConfiguration tells the routing. Hosting-provider federation needs DNS SRV routing: check it before the tests.'
+            & $mark @('warning', 'routing-unknown', $routing)
         }
         $edgePools = @(Get-CsService -EdgeServer | ForEach-Object { [string]$_.PoolFqdn })
         if ($edgePools -notcontains 'accessproxy.contoso.com') {
             Write-Warning ('The internal Access Edge FQDN answered, accessproxy.contoso.com, is not the FQDN of an Edge pool (' + ($edgePools -join ', ') + '). The tests need the internal FQDN: check the answer (an Edge Server''s own internal FQDN is fine).')
+            & $mark @('warning', 'edge-fqdn-not-a-pool', 'accessproxy.contoso.com')
         }
         # The undo record: values from before the first change, and what this script created.
         # The rollback script reads it. A second run adds to it and keeps the earlier values.
@@ -139,10 +184,12 @@
         # Needs: RtcUniversalServerAdmins. Source: "To configure for push notifications with Lync
         #   Server 2013 or Lync Server 2010 Edge Server".
         Write-Host 'Step 1 of 6: Add the Lync Online hosting provider (sipfed.online.lync.com)'
+        & $mark @('step', 1)
         if ($provider.Count -gt 0) {
             Write-Host ('  Skipped: hosting provider ' + $provider[0].Identity + ' already federates with sipfed.online.lync.com, and only one may.')
             if (-not $provider[0].Enabled) {
                 Write-Warning ('Hosting provider ' + $provider[0].Identity + ' is disabled, and push needs it enabled. This script leaves it as it is; to enable it, run: Set-CsHostingProvider -Identity ''' + $provider[0].Identity + ''' -Enabled $True')
+                & $mark @('warning', 'provider-disabled', $provider[0].Identity)
             }
         }
         else {
@@ -154,6 +201,7 @@
             $record | Export-Clixml -Path $recordPath
             New-CsHostingProvider -Identity "LyncOnline" -Enabled $True -ProxyFqdn "sipfed.online.lync.com" -VerificationLevel UseSourceVerification -EnabledSharedAddressSpace $False -HostsOCSUsers $False
             Write-Host '  Done: added hosting provider LyncOnline for sipfed.online.lync.com.'
+            & $mark @('created', 'provider', 'LyncOnline')
         }
         #
         # Step 2 of 6: Allow federation with push.lync.com
@@ -162,6 +210,7 @@
         # Needs: RtcUniversalServerAdmins. Source: "To configure for push notifications with Lync
         #   Server 2013 or Lync Server 2010 Edge Server".
         Write-Host 'Step 2 of 6: Allow federation with push.lync.com'
+        & $mark @('step', 2)
         if ($allowed.Count -gt 0) {
             Write-Host '  Skipped: push.lync.com is already an allowed domain.'
         }
@@ -174,6 +223,7 @@
             $record | Export-Clixml -Path $recordPath
             New-CsAllowedDomain -Identity "push.lync.com"
             Write-Host '  Done: added push.lync.com to the allowed domains.'
+            & $mark @('created', 'allowed', 'push.lync.com')
         }
         #
         # Step 3 of 6: Turn on push notifications (APNS and MPNS, global)
@@ -181,6 +231,7 @@
         #   (MPNS) push in the global settings; a service your clients do not need is left as it is.
         # Needs: CsAdministrator. Source: "To enable push notifications".
         Write-Host 'Step 3 of 6: Turn on push notifications (APNS and MPNS, global)'
+        & $mark @('step', 3)
         $push = Get-CsPushNotificationConfiguration -Identity Global
         if ($push.EnableApplePushNotificationService -and $push.EnableMicrosoftPushNotificationService) {
             Write-Host '  Skipped: already on in the global settings.'
@@ -202,12 +253,19 @@
             $record | Export-Clixml -Path $recordPath
             Set-CsPushNotificationConfiguration -EnableApplePushNotificationService $True -EnableMicrosoftPushNotificationService $True
             Write-Host '  Done: turned on in the global settings.'
+            if (-not $push.EnableApplePushNotificationService) {
+                & $mark @('set', 'push', 'Global', 'EnableApplePushNotificationService', [bool]$push.EnableApplePushNotificationService, $true)
+            }
+            if (-not $push.EnableMicrosoftPushNotificationService) {
+                & $mark @('set', 'push', 'Global', 'EnableMicrosoftPushNotificationService', [bool]$push.EnableMicrosoftPushNotificationService, $true)
+            }
         }
         # Site settings override the global ones for that site (Microsoft's help for
         #   New-CsPushNotificationConfiguration).
         foreach ($site in @(Get-CsPushNotificationConfiguration -Filter "site:*")) {
             if (-not ($site.EnableApplePushNotificationService -and $site.EnableMicrosoftPushNotificationService)) {
                 Write-Warning ('Settings ' + $site.Identity + ' override global and keep a needed service off: users of that site get no push there.')
+                & $mark @('warning', 'site-overrides-global', $site.Identity)
             }
         }
         #
@@ -221,6 +279,7 @@
         #   hosting-provider federation needs, and stops if it does not.
         # Needs: CsAdministrator. Source: "To enable push notifications".
         Write-Host 'Step 4 of 6: Enable federation on the Access Edge'
+        & $mark @('step', 4)
         $accessEdge = Get-CsAccessEdgeConfiguration
         $routing = $accessEdge.GetType().Name
         if ($routing -notlike '*DnsSrvRouting' -and $routing -notlike '*DefaultRoute') {
@@ -247,6 +306,7 @@
             $record | Export-Clixml -Path $recordPath
             Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
             Write-Host '  Done: the Access Edge now allows federated users.'
+            & $mark @('set', 'accessedge', 'Global', 'AllowFederatedUsers', [bool]$accessEdge.AllowFederatedUsers, $true)
         }
         #
         # Before the tests: changes reach the Edge Server through Central Management Store
@@ -266,6 +326,7 @@
                 $replicas = @(Get-CsManagementStoreReplicationStatus)
                 $pending = @($replicas | Where-Object { -not $_.UpToDate -or ($record['ChangeStart'] -and $_.LastUpdateCreation -lt $record['ChangeStart']) })
             }
+            & $mark @('replication', $pending.Count, $replicas.Count)
             if ($pending.Count -gt 0) {
                 Write-Warning ('' + $pending.Count + ' of ' + $replicas.Count + ' replicas are still not up to date after 5 minutes (Get-CsManagementStoreReplicationStatus shows them). The tests below may fail only because of that; run them again later with these commands:')
                 Write-Host '    Test-CsFederatedPartner -TargetFqdn ''accessproxy.contoso.com'' -Domain push.lync.com -ProxyFqdn sipfed.online.lync.com'
@@ -277,6 +338,7 @@
         }
         catch {
             Write-Warning ('The replication status could not be read (' + $_.Exception.Message + '). If the tests below fail, wait a few minutes and run them again.')
+            & $mark @('replication', '?', $_.Exception.Message)
         }
         $testFailures = 0
         #
@@ -284,20 +346,25 @@
         # Why: Checks that your Access Edge can reach push.lync.com through sipfed.online.lync.com.
         # Needs: CsAdministrator. Source: "To test federation and push notifications".
         Write-Host 'Step 5 of 6: Test federation with push.lync.com'
+        & $mark @('step', 5)
         # A read-only test: a failure is reported and the script goes on.
         try {
             $result = Test-CsFederatedPartner -TargetFqdn 'accessproxy.contoso.com' -Domain push.lync.com -ProxyFqdn sipfed.online.lync.com
             Write-Host ('  Result: ' + $result.Result)
+            $testMark = @('test', $true, 'returned', $result.Result, '', '')
             if ([string]$result.Result -ne 'Success') {
                 $testFailures = $testFailures + 1
                 Write-Host ('  Error: ' + $result.Error)
                 Write-Host ('  Diagnosis: ' + $result.Diagnosis)
+                $testMark = @('test', $true, 'returned', $result.Result, $result.Error, $result.Diagnosis)
             }
         }
         catch {
             $testFailures = $testFailures + 1
             Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
+            $testMark = @('test', $true, 'threw', '', $_.Exception.Message, '')
         }
+        & $mark $testMark
         #
         # Step 6 of 6: Test push notifications
         # Why: Proves only that push requests reach the clearing house through the Edge, not
@@ -305,21 +372,26 @@
         #   the background.
         # Needs: CsAdministrator. Source: "To test federation and push notifications".
         Write-Host 'Step 6 of 6: Test push notifications'
+        & $mark @('step', 6)
         # A read-only test. Microsoft's page "Test push notifications to smart phones" says it
         #   usually throws on failure; a returned Failure is reported too.
         try {
             $result = Test-CsMcxPushNotification -AccessEdgeFqdn 'accessproxy.contoso.com'
             Write-Host ('  Result: ' + $result.Result)
+            $testMark = @('test', $true, 'returned', $result.Result, '', '')
             if ([string]$result.Result -ne 'Success') {
                 $testFailures = $testFailures + 1
                 Write-Host ('  Error: ' + $result.Error)
                 Write-Host ('  Diagnosis: ' + $result.Diagnosis)
+                $testMark = @('test', $true, 'returned', $result.Result, $result.Error, $result.Diagnosis)
             }
         }
         catch {
             $testFailures = $testFailures + 1
             Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
+            $testMark = @('test', $true, 'threw', '', $_.Exception.Message, '')
         }
+        & $mark $testMark
         #
         if ($testFailures -gt 0) {
             $global:LASTEXITCODE = 2
@@ -333,8 +405,10 @@
     catch {
         $global:LASTEXITCODE = 1
         Write-Host ('Stopped: ' + $_.Exception.Message) -ForegroundColor Red
+        & $mark @('stop', $_.Exception.Message)
         Write-Host 'Later steps did not run. Fix the cause and run the script again; finished steps are skipped.'
     }
+    & $mark @('end', $global:LASTEXITCODE, $marks['n'], ($marks['b'].ToString('X4') + $marks['a'].ToString('X4')))
 } $MyInvocation.MyCommand.Path
 # Run as a file, the exit code is the outcome ($LASTEXITCODE); pasted into a shell, the shell stays
 #   open.

@@ -17,6 +17,7 @@ use super::value::Kind;
 use super::{RunOptions, RunResult, Script};
 
 mod configure;
+mod report;
 mod rollback;
 mod sequences;
 
@@ -154,6 +155,7 @@ fn mode_name(f: Fault) -> &'static str {
 impl Runner<'_> {
     fn run(&mut self, script: &Script, machine: &mut Machine, path: Option<&str>, force: bool, fault: Option<Fault>, what: &str) -> RunResult {
         machine.next_run_with(fault);
+        let before = machine.deployment.clone();
         let clock = machine.clock;
         let options = RunOptions { script_path: path.map(str::to_string), switches: if force { vec!["Force".into()] } else { Vec::new() } };
         let result = script.run(machine, &options);
@@ -179,6 +181,9 @@ impl Runner<'_> {
             self.report.fail(DOCUMENTED_ONLY, &kind_of(v), format!("{} / {what}: {v}", self.label));
         }
         self.outline(script, path, &result);
+        if result.failure.is_none() {
+            self.check_report(script, &before, machine, &result, force, what);
+        }
         if machine.clock - clock > 30 * 60 {
             self.report.fail(BOUNDED, "long wait", format!("{} / {what}: waited {} simulated seconds", self.label, machine.clock - clock));
         }

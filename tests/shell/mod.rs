@@ -47,6 +47,8 @@ pub struct Script {
     pub commands: Vec<String>,
     /// The step headings a complete run prints, in order (set by `titled`; empty: unchecked).
     pub titles: Vec<String>,
+    /// The answers' link fragment, as the header's "Share link:" gives it (without `#`).
+    pub fragment: Option<String>,
 }
 
 impl Script {
@@ -64,7 +66,12 @@ impl Script {
             crate::support::commands(&tree, text).into_iter().map(|(name, _)| name.to_string()).collect();
         commands.sort();
         commands.dedup();
-        Ok(Script { ast, commands, titles: Vec::new() })
+        let fragment = text
+            .lines()
+            .take_while(|line| line.starts_with('#') || line.trim().is_empty())
+            .find_map(|line| line.trim_start_matches('#').trim_start().strip_prefix("Share link:"))
+            .map(|link| link.trim().trim_start_matches('#').to_string());
+        Ok(Script { ast, commands, titles: Vec::new(), fragment })
     }
 
     /// With the headings a complete run of it must print.
@@ -76,6 +83,46 @@ impl Script {
     pub fn run(&self, machine: &mut Machine, options: &RunOptions) -> RunResult {
         interpreter::run(&self.ast, machine, options)
     }
+}
+
+/// The code of a script as a behaviour: comments removed, and the answers' link in its first
+/// mark (data the run only prints back) masked, so scripts that differ in nothing else are run
+/// once for all. `the_first_mark_carries_the_headers_answers` (tests/run_report.rs) holds that
+/// link to the header's for every answer set.
+pub fn behaviour_of(text: &str) -> String {
+    code_of(text)
+        .lines()
+        .map(|line| match line.trim_start().strip_prefix("& $mark @('begin', ") {
+            Some(rest) => format!("& $mark @('begin', {})", rest.split(", ").next().unwrap_or_default()),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A run's output as `Start-Transcript` keeps it: its header and footer around the lines, each
+/// line wrapped at `width` columns as a console of that width wraps it, CRLF line ends.
+pub fn as_transcript(output: &[String], width: usize) -> String {
+    let mut lines = vec![
+        "**********************".to_string(),
+        "Windows PowerShell Transcript Start".into(),
+        "Start time: 20261208101500".into(),
+        "Username  : CONTOSO\\lyncadmin".into(),
+        "Machine   : LYNC-FE01 (Microsoft Windows NT 6.1.7601 Service Pack 1)".into(),
+        "**********************".into(),
+        "Transcript started, output file is C:\\LyncPush\\push-run.txt".into(),
+    ];
+    for line in output {
+        let chars: Vec<char> = line.chars().collect();
+        if chars.is_empty() {
+            lines.push(String::new());
+        }
+        for piece in chars.chunks(width) {
+            lines.push(piece.iter().collect());
+        }
+    }
+    lines.extend(["**********************".to_string(), "Windows PowerShell Transcript End".into(), "End time: 20261208101712".into(), "**********************".into()]);
+    lines.join("\r\n") + "\r\n"
 }
 
 /// Parses and runs in one go (for small unit tests).

@@ -64,7 +64,7 @@ impl Problem {
 }
 
 /// A value quoted in a message: at most 40 characters, control characters escaped.
-fn shown(value: &str) -> String {
+pub(crate) fn shown(value: &str) -> String {
     let mut text: String = value.chars().take(40).flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect();
     if value.chars().count() > 40 {
         text.push('…');
@@ -73,7 +73,7 @@ fn shown(value: &str) -> String {
 }
 
 /// The lines of a text, numbered from 1, trimmed; CRLF, LF and a lone CR each end a line.
-fn physical_lines(text: &str) -> Vec<(usize, &str)> {
+pub(crate) fn physical_lines(text: &str) -> Vec<(usize, &str)> {
     let mut lines = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();

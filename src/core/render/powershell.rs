@@ -5,6 +5,7 @@ mod commands;
 mod discovery;
 mod frame;
 mod highlight;
+mod marks;
 mod quote;
 pub mod rollback;
 mod script;

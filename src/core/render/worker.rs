@@ -15,6 +15,10 @@
 //!
 //! - `["runbook", <lang>, <answers as a link fragment>]` → `["runbook", <the runbook as
 //!   Markdown, or "" without a plan>]`.
+//! - `["report", <lang>, <answers as a link fragment>, <a run's pasted output>]` →
+//!   `["report", "ok", <the run report as HTML>, <the report and its script's runbook as
+//!   Markdown>]` or `["report", "problem", <the problem, naming its line>]`;
+//!   `["report-bytes", <lang>, <answers>, <a chosen or dropped file>]`: the same, from its bytes.
 //!
 //! The worker says `["ready"]` once it listens: the page holds its requests until then, since a
 //! message that comes while the worker's wasm is still loading finds no one listening.
@@ -28,11 +32,14 @@ use crate::core::share::from_fragment;
 
 use super::html;
 use super::markdown::runbook;
+use super::report;
 
 pub const READ: &str = "read";
 pub const VIEW: &str = "view";
 pub const BYTES: &str = "bytes";
 pub const RUNBOOK: &str = "runbook";
+pub const REPORT: &str = "report";
+pub const REPORT_BYTES: &str = "report-bytes";
 pub const READY: &str = "ready";
 pub const OK: &str = "ok";
 pub const PROBLEM: &str = "problem";
@@ -42,6 +49,7 @@ pub fn respond(request: &[String]) -> Vec<String> {
     match request {
         [kind, lang, text] if kind == READ => read(language(lang), text),
         [kind, number, lang, fragment, block] if kind == VIEW => view(number, language(lang), fragment, block),
+        [kind, lang, fragment, text] if kind == REPORT => run_report(language(lang), fragment, text),
         [kind, lang, fragment] if kind == RUNBOOK => {
             let lang = language(lang);
             let text = plan(&from_fragment(fragment).0).map(|plan| runbook(lang.strings(), &plan)).unwrap_or_default();
@@ -54,6 +62,34 @@ pub fn respond(request: &[String]) -> Vec<String> {
 /// A chosen or dropped file's bytes: read as "read" reads a paste.
 pub fn read_bytes(lang: &str, bytes: &[u8]) -> Vec<String> {
     read(language(lang), &discovery::text_of(bytes))
+}
+
+/// A chosen or dropped file of a run's output: read as "report" reads a paste.
+pub fn report_bytes(lang: &str, fragment: &str, bytes: &[u8]) -> Vec<String> {
+    run_report(language(lang), fragment, &discovery::text_of(bytes))
+}
+
+/// The run report of a pasted output, beside the answers given now; for the export, the report
+/// and the runbook of the run's own answers.
+fn run_report(lang: Language, fragment: &str, text: &str) -> Vec<String> {
+    match crate::core::run_report::parse(text) {
+        Ok(run) => {
+            let given = from_fragment(fragment);
+            let view = report::view(lang, &run, (given.1.is_empty() && !fragment.is_empty()).then_some(&given.0));
+            let mut markdown = report::markdown(&view);
+            if let Ok(plan) = plan(&from_fragment(&run.fragment).0) {
+                markdown.push_str("\n---\n\n");
+                markdown.push_str(&runbook(lang.strings(), &plan));
+            }
+            vec![REPORT.to_string(), OK.to_string(), report::html(&view).into_string(), markdown]
+        }
+        Err(problem) => vec![REPORT.to_string(), PROBLEM.to_string(), problem.message(lang.report_strings())],
+    }
+}
+
+/// A chosen or dropped file of a run's output that could not be read.
+pub fn report_failed(lang: &str) -> Vec<String> {
+    vec![REPORT.to_string(), PROBLEM.to_string(), language(lang).report_strings().panel_unreadable.to_string()]
 }
 
 /// A chosen or dropped file that could not be read.
@@ -158,6 +194,35 @@ mod tests {
             assert_eq!(reply, [RUNBOOK.to_string(), runbook(lang.strings(), &plan)]);
         }
         assert_eq!(respond(&strings(&[RUNBOOK, "en", ""])), [RUNBOOK, ""], "no plan, no runbook");
+    }
+
+    /// A run's output read into its report: the HTML and, for the export, the Markdown with the
+    /// runbook of the run's answers; a value holding markup is shown as text; a damaged output is
+    /// a problem naming its line.
+    #[test]
+    fn a_runs_output_becomes_its_report() {
+        let output = include_str!("../../../tests/golden/run.stopped.txt");
+        let fragment = "edge=lync2013&clients=ios-lync2010,wp-lync2013&access-edge=accessproxy.contoso.com";
+        let reply = respond(&strings(&[REPORT, "zh-TW", fragment, output]));
+        assert_eq!(reply[..2], [REPORT, OK]);
+        assert!(reply[2].contains("在此停止") && reply[2].contains("與精靈中目前開啟的答案相同。"), "{}", reply[2]);
+        assert!(reply[3].starts_with("# 執行報告：設定指令碼") && reply[3].contains("\n---\n\n"), "{}", reply[3]);
+        let damaged = output.replacen("|step|2~", "|step|3~", 1);
+        let reply = respond(&strings(&[REPORT, "en", fragment, &damaged]));
+        assert_eq!(reply[..2], [REPORT, PROBLEM]);
+        assert!(reply[2].starts_with("Line ") && reply[2].contains("the check value does not match the marks"), "{}", reply[2]);
+        // A message carrying markup: encoded in its mark, escaped in the report.
+        let marks = [
+            format!("~push1|begin|configure|2026.12.07|{}|False~", fragment.replace('=', "%3D").replace('&', "%26").replace(',', "%2C")),
+            "~push1|step|1~".to_string(),
+            "~push1|stop|%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E~".to_string(),
+        ];
+        let check = crate::core::run_report::check(marks.iter().map(String::as_str));
+        let text = format!("{}\n~push1|end|1|3|{check:08X}~\n", marks.join("\n"));
+        let reply = respond(&strings(&[REPORT, "en", "", &text]));
+        assert_eq!(reply[..2], [REPORT, OK], "{reply:?}");
+        assert!(!reply[2].contains("<img") && reply[2].contains("&lt;img src=x onerror=alert(1)&gt;"), "{}", reply[2]);
+        assert_eq!(report_failed("en"), [REPORT, PROBLEM, Language::En.report_strings().panel_unreadable]);
     }
 
     #[test]

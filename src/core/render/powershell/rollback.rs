@@ -12,6 +12,11 @@ use crate::core::facts::{
 use crate::core::plan::{Action, Plan};
 use crate::core::render::view::{script_view, ScriptView, StepView};
 
+use crate::core::facts::FEDERATION_SWITCH;
+use crate::core::run_report::{ItemKind, Kind, Skip, Tag, Warning};
+use crate::core::share::to_fragment;
+
+use super::marks;
 use super::commands::{domain_lookup, provider_lookup_by_identity, APPLE_SWITCH, MICROSOFT_SWITCH};
 use super::frame::{close_script_block, file_parameters, header, open_script_block, preflight_cmdlets, record, unblock_hint};
 use super::quote::quote;
@@ -44,6 +49,7 @@ fn undo_intro(out: &mut Writer, view: &ScriptView) {
     out.comment("Without -Force it never turns federation off (AllowFederatedUsers stops federation with every partner, for the whole organisation), or a provider or allowed domain it created that was changed since. -Force undoes all of those at once; push settings changed since stay even then, and so does a hosting provider that now has EnabledSharedAddressSpace True (a hybrid deployment uses it).");
     out.comment("If it stops, run it again: what is already undone is skipped. When it finishes, the record is renamed, so a later run changes nothing.");
     out.comment("Outcome, in $LASTEXITCODE: 0 finished; 3 finished, except what needs -Force (the record is kept for that run); 1 stopped, or no undo record here.");
+    out.comment(&marks::header_line(ROLLBACK_FILE));
     for step in view.manual_steps() {
         out.comment(&format!("Step {} was done by hand; undo it by hand too (the script says how).", step.number));
     }
@@ -76,18 +82,27 @@ fn undo(out: &mut Writer, view: &ScriptView) {
 
     file_parameters(out, "[switch]$Force");
     open_script_block(out, "$scriptPath, $force");
+    marks::begin(out, Kind::Rollback, &to_fragment(&view.plan.answers()), "[bool]$force");
+    let mut end = Writer::at_depth(3);
+    marks::end(&mut end);
     out.template(
         r#"
         if ($recordPath.Contains('[') -or $recordPath.Contains(']') -or $recordPath.Contains('`')) {
-            Write-Host ('Nothing was undone: PowerShell 2.0 cannot read the record at ' + $recordPath + ' ([, ] and ` are wildcards to -Path). Move this script and the record to a folder without them.') -ForegroundColor Red
+            $message = 'Nothing was undone: PowerShell 2.0 cannot read the record at ' + $recordPath + ' ([, ] and ` are wildcards to -Path). Move this script and the record to a folder without them.'
+            Write-Host $message -ForegroundColor Red
+            {0}
+            {1}
             return
         }
         if (-not (Test-Path -LiteralPath $recordPath)) {
-            Write-Host ('No undo record at ' + $recordPath + ', so nothing was undone. Run this from the folder of the configuration script; a record already undone is kept as *.done.xml.')
+            $message = 'No undo record at ' + $recordPath + ', so nothing was undone. Run this from the folder of the configuration script; a record already undone is kept as *.done.xml.'
+            Write-Host $message
+            {0}
+            {1}
             return
         }
         "#,
-        &[],
+        &[&marks::call(Tag::Stop, &["$message"]), end.text.trim()],
     );
     out.open("try");
     out.say("Pre-flight checks (nothing is changed until they pass)");
@@ -102,8 +117,10 @@ fn undo(out: &mut Writer, view: &ScriptView) {
     out.open("catch");
     out.line("$global:LASTEXITCODE = 1");
     out.line("Write-Host ('Stopped: ' + $_.Exception.Message) -ForegroundColor Red");
+    out.line(&marks::stop());
     out.say("The undo record is kept. Fix the cause and run this again; what is already undone is skipped.");
     out.close();
+    marks::end(out);
     close_script_block(out, "$MyInvocation.MyCommand.Path $Force");
 }
 
@@ -115,9 +132,10 @@ fn legacy_record(out: &mut Writer) {
         if ($record.ContainsKey('{0}')) {
             $legacy = $record['{0}']
             Write-Warning ('This record also holds push settings from an earlier version of the script, which are not undone here: ' + $legacy['Identity'] + ' had Apple ' + $legacy['Apple'] + ' and Microsoft ' + $legacy['Microsoft'] + ' before it ran. Check them with Get-CsPushNotificationConfiguration.')
+            {1}
         }
         "#,
-        &[record::LEGACY_PUSH_BEFORE],
+        &[record::LEGACY_PUSH_BEFORE, &marks::warning(Warning::EarlierRecord, "$legacy['Identity']")],
     );
 }
 
@@ -126,6 +144,7 @@ fn undo_step(out: &mut Writer, view: &StepView, ocs_edge_undo: &[String]) {
     let (number, title, step) = (view.number, &view.title, view.step);
     out.comment(&format!("Undo step {number} (\"{title}\")"));
     out.say(&format!("Undo step {number} (\"{title}\")"));
+    out.line(&marks::step(number));
     match &step.action {
         Action::AllowFederatedUsers { .. } => undo_federation(out),
         Action::EnablePush { .. } => undo_push(out),
@@ -133,6 +152,7 @@ fn undo_step(out: &mut Writer, view: &StepView, ocs_edge_undo: &[String]) {
         Action::AddHostingProvider { existing: None, new_identity } => undo_hosting_provider(out, new_identity.identity()),
         Action::AddHostingProvider { existing: Some(identity), .. } => {
             out.say(&format!("  Nothing to undo: the existing hosting provider {} was never changed.", identity.as_str()));
+            out.line(&marks::skipped(Skip::NothingToUndo));
         }
         Action::FederateOcsEdge => {
             out.say(&format!(
@@ -141,6 +161,7 @@ fn undo_step(out: &mut Writer, view: &StepView, ocs_edge_undo: &[String]) {
             for line in ocs_edge_undo {
                 out.line(&format!("Write-Host {}", quote(&format!("    {line}"))));
             }
+            out.line(&marks::skipped(Skip::ByHand));
         }
         Action::TestFederation { .. } | Action::TestPush { .. } => {}
     }
@@ -158,17 +179,27 @@ fn undo_federation(out: &mut Writer) {
             elseif ($force) {
                 {2} -AllowFederatedUsers $record['{0}']
                 Write-Host ('  Done: AllowFederatedUsers is ' + $record['{0}'] + ' again (-Force).')
+                {3}
             }
             else {
                 $needsForce = $true
                 Write-Warning 'Left as it is: AllowFederatedUsers stays True. Turning it off ends federation with every partner for the whole organisation, not only push. Run this script with -Force to turn it off; -Force undoes every item left, at once.'
+                {4}
             }
         }
         else {
             Write-Host '  Skipped: the configuration script did not change it.'
+            {5}
         }
         "#,
-        &[record::FEDERATION_BEFORE, cmdlet::GET_ACCESS_EDGE_CONFIGURATION, cmdlet::SET_ACCESS_EDGE_CONFIGURATION],
+        &[
+            record::FEDERATION_BEFORE,
+            cmdlet::GET_ACCESS_EDGE_CONFIGURATION,
+            cmdlet::SET_ACCESS_EDGE_CONFIGURATION,
+            &marks::set(ItemKind::AccessEdge, "'Global'", FEDERATION_SWITCH, "$true", &format!("[bool]$record['{}']", record::FEDERATION_BEFORE)),
+            &marks::left(ItemKind::AccessEdge, "'Global'", true),
+            &marks::skipped(Skip::NotChanged),
+        ],
     );
 }
 
@@ -177,14 +208,15 @@ fn undo_federation(out: &mut Writer) {
 /// switches are still as it set them; in settings that existed, each switch it turned on is set
 /// back while it is still on.
 fn undo_push(out: &mut Writer) {
-    out.template(
-        r#"
+    // `fill` takes ten values; the two switches' marks are put in first.
+    let template = r#"
         $pushRecord = @{}
         if ($record.ContainsKey('{0}')) {
             $pushRecord = $record['{0}']
         }
         if ($pushRecord.Count -eq 0) {
             Write-Host '  Skipped: the configuration script did not change push settings.'
+            {6}
         }
         foreach ($identity in @($pushRecord.Keys)) {
             $entry = $pushRecord[$identity]
@@ -196,9 +228,11 @@ fn undo_push(out: &mut Writer) {
                 if ($current[0].{3} -eq $entry['AppleSet'] -and $current[0].{4} -eq $entry['MicrosoftSet']) {
                     {2} -Identity $identity
                     Write-Host ('  Done: removed ' + $identity + ', which the configuration script created; the global settings apply there again.')
+                    {7}
                 }
                 else {
                     Write-Warning ('Left as it is: the configuration script created ' + $identity + ', but its push switches have been changed since.')
+                    {8}
                 }
             }
             else {
@@ -206,6 +240,7 @@ fn undo_push(out: &mut Writer) {
                     if ($current[0].{3}) {
                         {5} -Identity $identity -{3} $entry['AppleBefore']
                         Write-Host ('  Done: Apple push (APNS) is ' + $entry['AppleBefore'] + ' again in ' + $identity + '.')
+                        SET_APPLE
                     }
                     else {
                         Write-Host ('  Skipped: Apple push (APNS) is already off in ' + $identity + '.')
@@ -215,6 +250,7 @@ fn undo_push(out: &mut Writer) {
                     if ($current[0].{4}) {
                         {5} -Identity $identity -{4} $entry['MicrosoftBefore']
                         Write-Host ('  Done: Windows Phone push (MPNS) is ' + $entry['MicrosoftBefore'] + ' again in ' + $identity + '.')
+                        SET_MICROSOFT
                     }
                     else {
                         Write-Host ('  Skipped: Windows Phone push (MPNS) is already off in ' + $identity + '.')
@@ -222,7 +258,11 @@ fn undo_push(out: &mut Writer) {
                 }
             }
         }
-        "#,
+        "#
+    .replace("SET_APPLE", &marks::set(ItemKind::PushSettings, "$identity", APPLE_SWITCH, "$true", "[bool]$entry['AppleBefore']"))
+    .replace("SET_MICROSOFT", &marks::set(ItemKind::PushSettings, "$identity", MICROSOFT_SWITCH, "$true", "[bool]$entry['MicrosoftBefore']"));
+    out.template(
+        &template,
         &[
             record::PUSH_SETTINGS,
             cmdlet::GET_PUSH_CONFIGURATION,
@@ -230,6 +270,9 @@ fn undo_push(out: &mut Writer) {
             APPLE_SWITCH,
             MICROSOFT_SWITCH,
             cmdlet::SET_PUSH_CONFIGURATION,
+            &marks::skipped(Skip::NotChanged),
+            &marks::removed(ItemKind::PushSettings, "$identity"),
+            &marks::left(ItemKind::PushSettings, "$identity", false),
         ],
     );
 }
@@ -247,17 +290,28 @@ fn undo_allowed_domain(out: &mut Writer) {
             elseif (($allowed[0].ProxyFqdn -or $allowed[0].Comment -or $allowed[0].MarkForMonitoring) -and -not $force) {
                 $needsForce = $true
                 Write-Warning 'Left as it is: {2} has been changed since the configuration script added it (ProxyFqdn, Comment or MarkForMonitoring). Run this script with -Force to remove it anyway; -Force undoes every item left, at once.'
+                {4}
             }
             else {
                 {3} -Identity "{2}"
                 Write-Host '  Done: removed {2} from the allowed domains.'
+                {5}
             }
         }
         else {
             Write-Host '  Skipped: {2} was allowed before the configuration script ran, so it stays.'
+            {6}
         }
         "#,
-        &[record::CREATED_DOMAIN, &domain_lookup(cmdlet::GET_ALLOWED_DOMAIN), PUSH_DOMAIN, cmdlet::REMOVE_ALLOWED_DOMAIN],
+        &[
+            record::CREATED_DOMAIN,
+            &domain_lookup(cmdlet::GET_ALLOWED_DOMAIN),
+            PUSH_DOMAIN,
+            cmdlet::REMOVE_ALLOWED_DOMAIN,
+            &marks::left(ItemKind::AllowedDomain, &quote(PUSH_DOMAIN), true),
+            &marks::removed(ItemKind::AllowedDomain, &quote(PUSH_DOMAIN)),
+            &marks::skipped(Skip::NotChanged),
+        ],
     );
 }
 
@@ -274,18 +328,22 @@ fn undo_hosting_provider(out: &mut Writer, new_identity: &str) {
             }
             elseif ($provider[0].EnabledSharedAddressSpace) {
                 Write-Warning 'Left as it is, even with -Force: hosting provider {2} now has EnabledSharedAddressSpace True, so a hybrid deployment uses it, and removing it would cut that off.'
+                {5}
             }
             elseif ((-not $provider[0].Enabled -or $provider[0].HostsOCSUsers -or [string]$provider[0].VerificationLevel -ne '{3}') -and -not $force) {
                 $needsForce = $true
                 Write-Warning 'Left as it is: hosting provider {2} has been changed since the configuration script created it (Enabled, HostsOCSUsers or VerificationLevel). Run this script with -Force to remove it anyway; -Force undoes every item left, at once.'
+                {6}
             }
             else {
                 {4} -Identity "{2}"
                 Write-Host '  Done: removed hosting provider {2}.'
+                {7}
             }
         }
         else {
             Write-Host '  Skipped: the hosting provider was there before the configuration script ran, so it stays.'
+            {8}
         }
         "#,
         &[
@@ -294,6 +352,10 @@ fn undo_hosting_provider(out: &mut Writer, new_identity: &str) {
             new_identity,
             PROVIDER_VERIFICATION_LEVEL,
             cmdlet::REMOVE_HOSTING_PROVIDER,
+            &marks::left(ItemKind::Provider, &quote(new_identity), false),
+            &marks::left(ItemKind::Provider, &quote(new_identity), true),
+            &marks::removed(ItemKind::Provider, &quote(new_identity)),
+            &marks::skipped(Skip::NotChanged),
         ],
     );
 }

@@ -17,7 +17,11 @@ use crate::core::facts::{cmdlet, PUSH_DOMAIN, SCRIPT_FILE};
 use crate::core::plan::{Action, Plan, Role};
 use crate::core::render::view::{script_view, ScriptView, StepView};
 
+use crate::core::run_report::{Kind, Warning};
+use crate::core::share::to_fragment;
+
 use super::commands::{domain_lookup, test_federation, test_push};
+use super::marks;
 use super::frame::{close_script_block, header, open_script_block, preflight_cmdlets, unblock_hint};
 use super::quote::quote;
 use super::writer::Writer;
@@ -74,6 +78,7 @@ fn how_to_run(out: &mut Writer, view: &ScriptView) {
     out.comment("Safe to run more than once: each change is made only when a check shows it is needed.");
     out.comment("It stops at the first error; on the next run, finished steps are skipped.");
     out.comment("Outcome, in $LASTEXITCODE: 0 all done and the tests passed; 2 all done, but a test did not pass; 1 stopped.");
+    out.comment(&marks::header_line(SCRIPT_FILE));
     out.line("#");
     unblock_hint(out, SCRIPT_FILE, view.shell);
     out.line("");
@@ -136,6 +141,7 @@ fn configuration(out: &mut Writer, view: &ScriptView) {
     checks.gap();
 
     open_script_block(out, "$scriptPath");
+    marks::begin(out, Kind::Configure, &to_fragment(&plan.answers()), "$false");
     out.open("try");
     out.comment("Pre-flight: nothing is changed until every check here has passed.");
     out.say("Pre-flight checks (nothing is changed until they pass)");
@@ -146,8 +152,10 @@ fn configuration(out: &mut Writer, view: &ScriptView) {
     out.open("catch");
     out.line("$global:LASTEXITCODE = 1");
     out.line("Write-Host ('Stopped: ' + $_.Exception.Message) -ForegroundColor Red");
+    out.line(&marks::stop());
     out.say("Later steps did not run. Fix the cause and run the script again; finished steps are skipped.");
     out.close();
+    marks::end(out);
     close_script_block(out, "$MyInvocation.MyCommand.Path");
 }
 
@@ -158,6 +166,7 @@ fn step_block(out: &mut Writer, view: &StepView, total: usize) {
     out.comment(&format!("Why: {}", view.why));
     out.comment(&format!("Needs: {}. Source: \"{}\".", step.role.token(), view.source_title));
     out.say(&format!("Step {number} of {total}: {title}"));
+    out.line(&marks::step(number));
     match &step.action {
         Action::AddHostingProvider { existing, new_identity } => hosting_provider(out, existing.as_ref(), new_identity.identity()),
         Action::AllowPushDomain => allowed_domain(out),
@@ -174,6 +183,7 @@ fn step_block(out: &mut Writer, view: &StepView, total: usize) {
                     $preconditionMet = $allowed.Count -gt 0
                     if (-not $preconditionMet) {
                         Write-Warning {1}
+                        {2}
                     }
                     "#,
                     &[
@@ -181,6 +191,7 @@ fn step_block(out: &mut Writer, view: &StepView, total: usize) {
                         &quote(&format!(
                             "Test-CsFederatedPartner needs {PUSH_DOMAIN} on the allowed domains of Lync Server. On this route federation is set on the OCS 2007 R2 Edge Server instead and nothing adds the domain here, so expect this test to fail, and it is not counted as a failed test; the push test that follows is the one that tells."
                         )),
+                        &marks::warning(Warning::TestNotCounted, &quote(cmdlet::TEST_FEDERATED_PARTNER)),
                     ],
                 );
             }

@@ -24,6 +24,9 @@ impl Writer {
     /// is removed and the writer's added, and `{0}`, `{1}` … are filled from `values`. A
     /// template holds whole blocks (its braces balance); it never holds user input unquoted.
     pub(in crate::core::render) fn template(&mut self, template: &str, values: &[&str]) {
+        // `fill` knows `{0}` to `{9}`: an eleventh value would leave `{10}` in the script, which
+        // PowerShell runs as a script block that prints itself.
+        debug_assert!(values.len() <= 10, "a template takes at most ten values");
         let text = fill(template, values);
         let lines: Vec<&str> = text.lines().skip_while(|line| line.trim().is_empty()).collect();
         let lines = &lines[..lines.iter().rposition(|line| !line.trim().is_empty()).map_or(0, |last| last + 1)];

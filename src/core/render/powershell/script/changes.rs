@@ -2,10 +2,12 @@
 //! second run changes nothing and the rollback knows what to undo.
 
 use crate::core::decision::Services;
-use crate::core::facts::{cmdlet, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN};
+use crate::core::facts::{cmdlet, FEDERATION_SWITCH, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN};
 use crate::core::plan::Scope;
 use crate::core::render::powershell::commands::{new_allowed_domain, new_hosting_provider, switches, switches_on, APPLE_SWITCH, MICROSOFT_SWITCH};
 use crate::core::render::powershell::frame::record;
+use crate::core::render::powershell::marks;
+use crate::core::run_report::{ItemKind, Warning};
 use crate::core::render::powershell::quote::quote;
 use crate::core::render::powershell::writer::Writer;
 use crate::core::validate::Name;
@@ -21,12 +23,14 @@ pub(super) fn hosting_provider(out: &mut Writer, existing: Option<&Name>, new_id
                 r#"
                 if ([string]$provider[0].Identity -ne {0}) {
                     Write-Warning ('The hosting provider for {1} is ' + $provider[0].Identity + {2})
+                    {3}
                 }
                 "#,
                 &[
                     &quote(identity.as_str()),
                     LYNC_ONLINE_PROXY_FQDN,
                     &quote(&format!(", not {}; it serves push all the same.", identity.as_str())),
+                    &marks::warning(Warning::ProviderOtherIdentity, "$provider[0].Identity"),
                 ],
             );
             provider_found(out);
@@ -38,6 +42,7 @@ pub(super) fn hosting_provider(out: &mut Writer, existing: Option<&Name>, new_id
             remember_created(out, record::CREATED_PROVIDER, new_identity);
             out.line(&new_hosting_provider(new_identity));
             out.say(&format!("  Done: added hosting provider {new_identity} for {LYNC_ONLINE_PROXY_FQDN}."));
+            out.line(&marks::created(ItemKind::Provider, &quote(new_identity)));
             out.close();
         }
     }
@@ -51,9 +56,10 @@ fn provider_found(out: &mut Writer) {
         Write-Host ('  Skipped: hosting provider ' + $provider[0].Identity + ' already federates with {0}, and only one may.')
         if (-not $provider[0].Enabled) {
             Write-Warning ('Hosting provider ' + $provider[0].Identity + ' is disabled, and push needs it enabled. This script leaves it as it is; to enable it, run: Set-CsHostingProvider -Identity ''' + $provider[0].Identity + ''' -Enabled $True')
+            {1}
         }
         "#,
-        &[LYNC_ONLINE_PROXY_FQDN],
+        &[LYNC_ONLINE_PROXY_FQDN, &marks::warning(Warning::ProviderDisabled, "$provider[0].Identity")],
     );
 }
 
@@ -64,6 +70,7 @@ pub(super) fn allowed_domain(out: &mut Writer) {
     remember_created(out, record::CREATED_DOMAIN, PUSH_DOMAIN);
     out.line(&new_allowed_domain());
     out.say(&format!("  Done: added {PUSH_DOMAIN} to the allowed domains."));
+    out.line(&marks::created(ItemKind::AllowedDomain, &quote(PUSH_DOMAIN)));
     out.close();
 }
 
@@ -98,6 +105,7 @@ pub(super) fn enable_push(out: &mut Writer, services: Services, scope: &Scope) {
             remember_switches(out, "'Global'", "$push", services);
             out.line(&format!("{}{}", cmdlet::SET_PUSH_CONFIGURATION, switches(services)));
             out.say("  Done: turned on in the global settings.");
+            switches_marked(out, "'Global'", "$push", services);
             out.close();
             out.comment("Site settings override the global ones for that site (Microsoft's help for New-CsPushNotificationConfiguration).");
             out.template(
@@ -105,10 +113,11 @@ pub(super) fn enable_push(out: &mut Writer, services: Services, scope: &Scope) {
                 foreach ($site in @({0} -Filter "site:*")) {
                     if (-not ({1})) {
                         Write-Warning ('Settings ' + $site.Identity + ' override global and keep a needed service off: users of that site get no push there.')
+                        {2}
                     }
                 }
                 "#,
-                &[cmdlet::GET_PUSH_CONFIGURATION, &all_on("$site")],
+                &[cmdlet::GET_PUSH_CONFIGURATION, &all_on("$site"), &marks::warning(Warning::SiteOverridesGlobal, "$site.Identity")],
             );
         }
         Scope::Site(name) => {
@@ -125,6 +134,7 @@ pub(super) fn enable_push(out: &mut Writer, services: Services, scope: &Scope) {
             remember_switches(out, "$siteIdentity", "$push[0]", services);
             out.line(&format!("{} -Identity $siteIdentity{}", cmdlet::SET_PUSH_CONFIGURATION, switches(services)));
             out.line("Write-Host ('  Done: turned on in ' + $siteIdentity + '.')");
+            switches_marked(out, "$siteIdentity", "$push[0]", services);
             out.close();
         }
     }
@@ -155,6 +165,7 @@ fn create_site_settings(out: &mut Writer, services: Services) {
     } else {
         out.line("Write-Host ('  Done: created ' + $siteIdentity + ' with push turned on. The service these clients do not need keeps a copy of today''s global value there: later changes to global do not reach this site.')");
     }
+    out.line(&marks::created(ItemKind::PushSettings, "$siteIdentity"));
 }
 
 /// Before a `Set-`: the scope's first earlier values, once, and a mark on each switch this run
@@ -215,5 +226,17 @@ pub(super) fn federation(out: &mut Writer) {
     before_change(out);
     out.line(&format!("{} -AllowFederatedUsers $True", cmdlet::SET_ACCESS_EDGE_CONFIGURATION));
     out.say("  Done: the Access Edge now allows federated users.");
+    out.line(&marks::set(ItemKind::AccessEdge, "'Global'", FEDERATION_SWITCH, "[bool]$accessEdge.AllowFederatedUsers", "$true"));
     out.close();
+}
+
+/// After a `Set-`: a mark for each switch it turned on, from the value read before it.
+fn switches_marked(out: &mut Writer, identity: &str, variable: &str, services: Services) {
+    for (needed, switch) in [(services.apns, APPLE_SWITCH), (services.mpns, MICROSOFT_SWITCH)] {
+        if needed {
+            out.open(&format!("if (-not {variable}.{switch})"));
+            out.line(&marks::set(ItemKind::PushSettings, identity, switch, &format!("[bool]{variable}.{switch}"), "$true"));
+            out.close();
+        }
+    }
 }

@@ -1,6 +1,8 @@
 //! The pre-flight: everything that would make a step fail halfway, and the undo record, checked
 //! before the first change.
 
+use crate::core::render::powershell::marks;
+use crate::core::run_report::Warning;
 use crate::core::facts::{cmdlet, LYNC_ONLINE_PROXY_FQDN, PUSH_DOMAIN};
 use crate::core::plan::{Action, Scope};
 use crate::core::render::powershell::commands::{domain_lookup, provider_lookup, provider_lookup_by_identity};
@@ -81,11 +83,13 @@ pub(super) fn preflight_blockers(out: &mut Writer, view: &ScriptView) {
                     }
                     if ($routing -notlike '*DnsSrvRouting') {
                         Write-Warning {1}
+                        {2}
                     }
                     "#,
                     &[
                         &quote("). Hosting-provider federation, and so push, does not work with default routing. Switching to DNS SRV routing (Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $False; $True also federates with domains not on the allowed list) changes federated routing for the whole organisation: decide that first, then run this again. Nothing was changed."),
                         &quote(&format!("Neither the type nor RoutingMethod of {} tells the routing. Hosting-provider federation needs DNS SRV routing: check it before the tests.", cmdlet::GET_ACCESS_EDGE_CONFIGURATION)),
+                        &marks::warning(Warning::RoutingUnknown, "$routing"),
                     ],
                 );
             }
@@ -121,6 +125,7 @@ pub(super) fn preflight_blockers(out: &mut Writer, view: &ScriptView) {
                 $edgePools = @({0} -EdgeServer | ForEach-Object { [string]$_.PoolFqdn })
                 if ($edgePools -notcontains {1}) {
                     Write-Warning ({2} + ($edgePools -join ', ') + {3})
+                    {4}
                 }
                 "#,
                 &[
@@ -128,6 +133,7 @@ pub(super) fn preflight_blockers(out: &mut Writer, view: &ScriptView) {
                     &quote(access_edge.as_str()),
                     &quote(&format!("The internal Access Edge FQDN answered, {}, is not the FQDN of an Edge pool (", access_edge.as_str())),
                     &quote("). The tests need the internal FQDN: check the answer (an Edge Server's own internal FQDN is fine)."),
+                    &marks::warning(Warning::EdgeFqdnNotAPool, &quote(access_edge.as_str())),
                 ],
             ),
             Action::EnablePush { scope: Scope::Global, .. }

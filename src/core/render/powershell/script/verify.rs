@@ -5,6 +5,8 @@ use crate::core::facts::{cmdlet, REPLICATION_POLL_SECONDS, REPLICATION_WAIT_SECO
 use crate::core::plan::Action;
 use crate::core::render::powershell::commands::{test_federation, test_push};
 use crate::core::render::powershell::frame::record;
+use crate::core::render::powershell::marks;
+use crate::core::run_report::Tag;
 use crate::core::render::powershell::quote::quote;
 use crate::core::render::powershell::writer::Writer;
 use crate::core::render::view::ScriptView;
@@ -39,6 +41,7 @@ pub(super) fn wait_for_replication(out: &mut Writer, view: &ScriptView) {
             &format!("{{ -not $_.UpToDate -or ($record['{0}'] -and $_.LastUpdateCreation -lt $record['{0}']) }}", record::CHANGE_START),
         ],
     );
+    out.line(&marks::call(Tag::Replication, &["$pending.Count", "$replicas.Count"]));
     out.open("if ($pending.Count -gt 0)");
     out.line(&format!(
         "Write-Warning ('' + $pending.Count + ' of ' + $replicas.Count + {})",
@@ -66,6 +69,7 @@ pub(super) fn wait_for_replication(out: &mut Writer, view: &ScriptView) {
         "Write-Warning ('The replication status could not be read (' + $_.Exception.Message + {})",
         quote("). If the tests below fail, wait a few minutes and run them again.")
     ));
+    out.line(&marks::call(Tag::Replication, &["'?'", "$_.Exception.Message"]));
     out.close();
     out.line("$testFailures = 0");
 }
@@ -79,24 +83,37 @@ pub(super) fn read_only_test(out: &mut Writer, comment: &str, command: &str, cou
         Some(condition) => format!("if ({condition}) {{ $testFailures = $testFailures + 1 }}"),
         None => "$testFailures = $testFailures + 1".to_string(),
     };
+    let counted = counted_when.map_or("$true".to_string(), |condition| format!("[bool]{condition}"));
     out.comment(comment);
+    // The mark is printed after the test, outside its try: a mark never counts as a failure, and
+    // Error and Diagnosis are read only when the test did not pass, as before.
     out.template(
         r#"
         try {
             $result = {0}
             Write-Host ('  Result: ' + $result.Result)
+            $testMark = {2}
             if ([string]$result.Result -ne 'Success') {
                 {1}
                 Write-Host ('  Error: ' + $result.Error)
                 Write-Host ('  Diagnosis: ' + $result.Diagnosis)
+                $testMark = {3}
             }
         }
         catch {
             {1}
             Write-Host ('  Failed: ' + $_.Exception.Message) -ForegroundColor Yellow
+            $testMark = {4}
         }
+        & $mark $testMark
         "#,
-        &[command, &count],
+        &[
+            command,
+            &count,
+            &marks::array(Tag::Test, &[&counted, "'returned'", "$result.Result", "''", "''"]),
+            &marks::array(Tag::Test, &[&counted, "'returned'", "$result.Result", "$result.Error", "$result.Diagnosis"]),
+            &marks::array(Tag::Test, &[&counted, "'threw'", "''", "$_.Exception.Message", "''"]),
+        ],
     );
 }
 
