@@ -8,6 +8,7 @@
 
 mod browser;
 mod discovery;
+mod report;
 mod files;
 mod print;
 mod questions;
@@ -80,6 +81,7 @@ pub fn take_over(initial: Initial) -> Wizard {
             questions::adopt(t);
             adopt_language_links(store, persistence);
             discovery::adopt(t);
+            report::adopt();
             // A share link followed while the page is open changes only the fragment: no reload.
             let _ = window_event_listener(leptos::ev::hashchange, move |_| {
                 if let Some(link) = browser::shared_link() {

@@ -11,6 +11,8 @@ mod webdriver;
 mod from_disk;
 #[path = "e2e/discovery.rs"]
 mod discovery;
+#[path = "e2e/report.rs"]
+mod report;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;

@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use lync_push_wizard::core::render::worker::{read_bytes, read_failed, respond, BYTES, READY};
+    use lync_push_wizard::core::render::worker::{read_bytes, read_failed, report_bytes, report_failed, respond, BYTES, READY, REPORT_BYTES};
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
 
@@ -19,6 +19,15 @@ fn main() {
                 match bytes {
                     Ok(buffer) => read_bytes(&items.get(1).as_string().unwrap_or_default(), &js_sys::Uint8Array::new(&buffer).to_vec()),
                     Err(_) => read_failed(&items.get(1).as_string().unwrap_or_default()),
+                }
+            }
+            // A run's output saved to a file: the answers given now, then its bytes.
+            Some(REPORT_BYTES) => {
+                let (lang, fragment) = (items.get(1).as_string().unwrap_or_default(), items.get(2).as_string().unwrap_or_default());
+                let bytes = web_sys::FileReaderSync::new().and_then(|reader| reader.read_as_array_buffer(&items.get(3).unchecked_into()));
+                match bytes {
+                    Ok(buffer) => report_bytes(&lang, &fragment, &js_sys::Uint8Array::new(&buffer).to_vec()),
+                    Err(_) => report_failed(&lang),
                 }
             }
             _ => respond(&items.iter().map(|item| item.as_string().unwrap_or_default()).collect::<Vec<String>>()),

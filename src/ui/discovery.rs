@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::core::discovery::Fills;
 use crate::core::i18n::Strings;
 use crate::core::render::html::Action;
-use crate::core::render::worker::{BYTES, OK, READ, VIEW};
+use crate::core::render::worker::{BYTES, OK, READ, REPORT, VIEW};
 use crate::core::share;
 
 use super::browser;
@@ -152,11 +152,12 @@ fn on_view(store: Store, reply: &[String]) {
     }
 }
 
-/// The worker's replies to this panel.
+/// The worker's replies to this panel, and the run report's to its own.
 fn route(store: Store, reply: &[String]) {
     match reply.first().map(String::as_str) {
         Some(READ) => on_read(store, reply),
         Some(VIEW) => on_view(store, reply),
+        Some(REPORT) => super::report::on_report(reply),
         _ => {}
     }
 }

@@ -143,6 +143,33 @@ pub fn discovery_panel(lang: Language, root: &str) -> Html {
     Html::trusted(out)
 }
 
+/// "After the run": where a run's output is pasted or dropped, and its report shown
+/// (`ui/report`, read by the page's worker). Closed, one quiet line under the discovery panel.
+pub fn report_panel(lang: Language) -> Html {
+    let (t, r) = (lang.strings(), lang.report_strings());
+    let mut out = format!(
+        "<div class=\"card discovery report-panel\" id=\"report-panel\"><details id=\"report\" data-testid=\"report\"><summary data-testid=\"report-summary\">{}</summary><p>{}</p>",
+        escape(r.panel_summary),
+        escape(r.panel_intro)
+    );
+    out.push_str(&format!(
+        "<label for=\"report-input\">{}</label><textarea id=\"report-input\" rows=\"3\" spellcheck=\"false\" data-testid=\"report-input\"></textarea>\
+         <label class=\"file-label\">{}<input type=\"file\" accept=\".txt,.log,text/plain\" id=\"report-file\" data-testid=\"report-file\"></label>\
+         <p class=\"status\" role=\"status\" id=\"report-status\" data-testid=\"report-status\" data-no-worker=\"{}\"></p>",
+        escape(r.panel_paste_label),
+        escape(t.open_file),
+        escape(r.panel_no_worker)
+    ));
+    out.push_str(&format!(
+        "<div class=\"actions\" id=\"report-actions\" hidden><button type=\"button\" class=\"secondary\" id=\"report-print\" data-testid=\"report-print\">{}</button>\
+         <button type=\"button\" class=\"secondary\" id=\"report-export\" data-testid=\"report-export\">{}</button></div>\
+         <div class=\"reading report-view\" id=\"report-view\" data-testid=\"report-view\" hidden></div></details></div>",
+        escape(r.panel_print),
+        escape(r.panel_export)
+    ));
+    Html::trusted(out)
+}
+
 /// Everything the body holds before the wasm arrives, in the page's language.
 /// `other_page`: the address of each other language's page; `single_file`: the address of the
 /// self-contained file to open from disk, which sits at the site's root.
@@ -158,6 +185,7 @@ pub fn body(lang: Language, other_page: impl Fn(Language) -> String, single_file
     out.push_str(&format!("<div id=\"notices-root\"><div class=\"notices early-notice\"><p class=\"notice\">{}</p></div></div>", escape(page_texts.loading_link)));
     let root = &single_file[..single_file.len() - single_file.trim_start_matches("../").len()];
     out.push_str(discovery_panel(lang, root).as_str());
+    out.push_str(report_panel(lang).as_str());
     out.push_str("<main class=\"layout\" id=\"layout\">");
     out.push_str(wizard(t, page_texts).as_str());
     out.push_str(result_placeholder(t, page_texts).as_str());
