@@ -43,8 +43,10 @@ use size::{FileSize, Staged};
 
 /// Until the site shrinks, its first-visit gzip bytes may not grow past this many times the
 /// empty app's (`./dev test` fails beyond it). A ratchet: lower it whenever the site shrinks;
-/// raising it is a decision, not a fix.
-const SIZE_CEILING_RATIO: f64 = 5.37;
+/// raising it is a decision, not a fix. Raised once, from 5.37 to 5.48, for the run marks both
+/// scripts print (the page renders the scripts, so their `$mark` and its calls are in its wasm);
+/// the extra wasm-opt passes in index.html took back 1.35 KB of the 5.2 KB they cost.
+const SIZE_CEILING_RATIO: f64 = 5.48;
 
 /// The budgets the table is held to; only the size ceiling fails the command.
 pub struct Budgets {
