@@ -327,8 +327,10 @@ pub fn markdown(view: &ReportView) -> String {
         }
         out.push_str("```\n");
     }
+    // After a code fence, a blank line first; after a paragraph, one is there already.
+    let gap = if view.commands.is_empty() { "" } else { "\n" };
     for line in &view.after_commands {
-        out.push_str(&format!("\n{line}\n"));
+        out.push_str(&format!("{gap}{line}\n"));
     }
     out
 }
