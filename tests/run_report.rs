@@ -162,14 +162,14 @@ fn checks_of(change: impl Fn(&str) -> String, starts: &[&str]) -> Report {
 }
 
 /// The proof catches marks that lie: a step's mark dropped, a step mislabelled, a change
-/// mislabelled, a test's outcome dropped, a left item said to need no -Force. Each mutant is a
+/// mislabelled, a test's outcome or its Error dropped, a left item said to need no -Force. Each mutant is a
 /// one-line change of the generated text; each fails property (j) and nothing else needs to.
 #[test]
 fn a_mark_dropped_or_mislabelled_is_caught() {
     let starts = ["fresh", "already configured", "replicas never catch up"];
     let clean = checks_of(str::to_string, &starts);
     assert!(!clean.has(REPORT), "{}", clean.summary());
-    let mutants: [(&str, Box<dyn Fn(&str) -> String>); 6] = [
+    let mutants: [(&str, Box<dyn Fn(&str) -> String>); 7] = [
         ("the created provider's mark dropped", Box::new(|t: &str| t.replacen("            & $mark @('created', 'provider', 'LyncOnline')\n", "", 1))),
         ("step 3 marked as step 2", Box::new(|t: &str| t.replacen("& $mark @('step', 3)", "& $mark @('step', 2)", 1))),
         ("a created domain marked as a provider", Box::new(|t: &str| t.replacen("& $mark @('created', 'allowed',", "& $mark @('created', 'provider',", 1))),
@@ -179,6 +179,7 @@ fn a_mark_dropped_or_mislabelled_is_caught() {
             head.to_string() + &tail.replacen("        & $mark $testMark\n", "", 1)
         })),
         ("federation left, said to need no -Force", Box::new(|t: &str| t.replacen("& $mark @('left', 'accessedge', 'Global', $true)", "& $mark @('left', 'accessedge', 'Global', $false)", 1))),
+        ("a failed test's Error and Diagnosis dropped from its mark", Box::new(|t: &str| t.replacen("                $testMark = @('test', $true, 'returned', $result.Result, $result.Error, $result.Diagnosis)\n", "", 1))),
         ("a step left alone marked as undone", Box::new(|t: &str| t.replacen("            & $mark @('skipped', 'not-changed')\n", "            & $mark @('removed', 'provider', 'LyncOnline')\n", 1))),
     ];
     for (what, change) in mutants {

@@ -81,6 +81,10 @@ impl Runner<'_> {
             })
             .collect();
         check(tests == truth, "the tests' outcomes", &|| format!("report {tests:?}, model {truth:?}"));
+        // A failed test's mark carries what the run said of it: the model's failures always have
+        // an Error and a Diagnosis, and a throw its message.
+        let said_why = run.steps.iter().flat_map(|step| step.tests()).all(|t| t.passed() || (!t.error.is_empty() && (t.threw || !t.diagnosis.is_empty())));
+        check(said_why, "a failed test's Error or Diagnosis", &|| format!("{:?}", run.steps.iter().flat_map(|s| s.tests()).collect::<Vec<_>>()));
         let said = warnings(&result.output).unwrap_or_default();
         let (mut from_marks, mut from_text) = (marked_causes(&run), said.iter().filter_map(|w| cause_of(*w)).collect::<Vec<_>>());
         from_marks.sort();
