@@ -184,7 +184,9 @@ pub struct Item {
 /// Why a step had nothing to do.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Skip {
-    /// It is already as the step makes it (the rollback: already undone, or gone).
+    /// It is already as the step makes it (the rollback: already undone, or gone). The scripts
+    /// of this version print no mark for it: a step with no outcome mark is already so, and the
+    /// count and check value make a lost mark a damaged paste, never a silent "already".
     Already,
     /// The rollback: the configuration script did not change it (it was there before).
     NotChanged,
